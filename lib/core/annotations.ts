@@ -1,0 +1,62 @@
+/**
+ * Annotations: info, warnings and errors attached to a construct. Synthesis collects them;
+ * errors fail synthesis, warnings fail it under `--strict`, and the CLI prints all of them.
+ */
+import type { IConstruct } from 'constructs';
+
+/** Severity of an annotation. */
+export type AnnotationLevel = 'info' | 'warning' | 'error';
+
+/** Metadata type prefix under which annotations are stored on the construct node. */
+export const ANNOTATION_METADATA_PREFIX = 'azcdk:';
+
+/** An annotation as collected by synthesis. */
+export interface Annotation {
+  readonly level: AnnotationLevel;
+  /** Construct path. */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Adds annotations to a construct: `Annotations.of(this).addWarning('...')`. */
+export class Annotations {
+  /** The annotations of a construct. */
+  public static of(scope: IConstruct): Annotations {
+    return new Annotations(scope);
+  }
+
+  private constructor(private readonly scope: IConstruct) {}
+
+  /** Adds an informational message. */
+  public addInfo(message: string): void {
+    this.add('info', message);
+  }
+
+  /** Adds a warning: printed by the CLI, fails synthesis with `--strict`. */
+  public addWarning(message: string): void {
+    this.add('warning', message);
+  }
+
+  /** Adds an error: synthesis fails with this message. */
+  public addError(message: string): void {
+    this.add('error', message);
+  }
+
+  private add(level: AnnotationLevel, message: string): void {
+    // No stack trace: capturing one per construct is what makes peers slow at scale.
+    this.scope.node.addMetadata(ANNOTATION_METADATA_PREFIX + level, message, { stackTrace: false });
+  }
+}
+
+/** Collects every annotation in the tree under `root`, in tree order. */
+export function collectAnnotations(root: IConstruct): Annotation[] {
+  const result: Annotation[] = [];
+  for (const construct of root.node.findAll()) {
+    for (const entry of construct.node.metadata) {
+      if (!entry.type.startsWith(ANNOTATION_METADATA_PREFIX)) continue;
+      const level = entry.type.slice(ANNOTATION_METADATA_PREFIX.length) as AnnotationLevel;
+      result.push({ level, path: construct.node.path, message: String(entry.data) });
+    }
+  }
+  return result;
+}

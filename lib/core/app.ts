@@ -1,0 +1,93 @@
+/**
+ * App: the root of the construct tree. Holds stacks; synthesis starts here.
+ */
+import { Construct, type IConstruct } from 'constructs';
+import type { Assembly, SynthesisOptions } from './assembly.js';
+
+const APP_BRAND = Symbol.for('azcdk.App');
+/** Where the CLI collects the Apps a loaded app file creates (shared across library copies). */
+export const APP_REGISTRY = Symbol.for('azcdk.AppRegistry');
+/** Environment variable the CLI sets when it runs the app as a shell command. */
+export const OUTDIR_ENV = 'AZCDK_OUTDIR';
+
+/** Options for an App. */
+export interface AppProps {
+  /**
+   * Enforce ARM template limits (4 MB, 256 parameters, 800 resources, ...) at synth time.
+   * Switch off only for benchmarks or when splitting templates yourself.
+   * @default true
+   */
+  readonly enforceLimits?: boolean;
+}
+
+/** The synthesizer, registered by lib/synth so that core does not depend on the renderers. */
+export interface Synthesizer {
+  /** Renders the app into an in-memory assembly (throws ValidationError). */
+  synthesize(app: App, options?: SynthesisOptions): Assembly;
+  /** Writes an assembly into a folder atomically. */
+  write(assembly: Assembly, outdir: string): void;
+}
+let synthesizer: Synthesizer | undefined;
+
+/**
+ * The root construct. Create one per program; add Stacks to it.
+ *
+ * When run by `azcdk synth`, the CLI synthesizes the app after the program finishes; a program
+ * does not need to call `synth()` itself (but may, e.g. in tests).
+ */
+export class App extends Construct {
+  /** True if `x` is an App (works across copies of this library). */
+  public static isApp(x: unknown): x is App {
+    return typeof x === 'object' && x !== null && APP_BRAND in x;
+  }
+
+  /** @internal lib/synth registers itself here. */
+  public static _registerSynthesizer(fn: Synthesizer): void {
+    synthesizer = fn;
+  }
+
+  /** Whether ARM limits are enforced. */
+  public readonly enforceLimits: boolean;
+  private cached?: Assembly;
+
+  constructor(props: AppProps = {}) {
+    // The root has an empty id, so construct paths start at the stack: `Network/Vnet`.
+    super(undefined as unknown as Construct, '');
+    Object.defineProperty(this, APP_BRAND, { value: true });
+    this.enforceLimits = props.enforceLimits ?? true;
+    const registry = (globalThis as unknown as Record<symbol, App[] | undefined>)[APP_REGISTRY];
+    if (registry) registry.push(this);
+    else if (process.env[OUTDIR_ENV]) this.synthOnExit(process.env[OUTDIR_ENV]!);
+  }
+
+  /**
+   * Synthesizes every stack: runs aspects, validates, renders templates and the manifest.
+   * Throws a ValidationError listing every problem. The result is cached: the tree is locked
+   * after the first call.
+   */
+  public synth(options?: SynthesisOptions): Assembly {
+    if (!this.cached) {
+      if (!synthesizer) throw new Error("azcdk's synthesizer is not loaded: import from 'azcdk', not from a file inside it.");
+      this.cached = synthesizer.synthesize(this, options);
+    }
+    return this.cached;
+  }
+
+  // Shell-command apps (`"app": "node app.js"`): the CLI sets AZCDK_OUTDIR and reads the folder back.
+  private synthOnExit(outdir: string): void {
+    process.once('beforeExit', () => {
+      try {
+        synthesizer?.write(this.synth(), outdir);
+      } catch (error) {
+        process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+        process.exitCode = 1;
+      }
+    });
+  }
+}
+
+/** The App at the root of a construct's tree. */
+export function appOf(construct: IConstruct): App | undefined {
+  const root = construct.node.root;
+  return App.isApp(root) ? root : undefined;
+}

@@ -1,0 +1,35 @@
+/**
+ * Errors that say what went wrong, where (a construct path or a file) and how to fix it.
+ */
+
+/** One problem found while synthesizing: where it is and what is wrong. */
+export interface Problem {
+  /** Construct path (e.g. `Network/Vnet`) or file the problem is about. */
+  readonly path: string;
+  /** What is wrong and how to fix it. */
+  readonly message: string;
+}
+
+/** Formats a problem the way every azcdk message reads: `[path] message`. */
+export function formatProblem(problem: Problem): string {
+  return `[${problem.path}] ${problem.message}`;
+}
+
+/** Base class of errors azcdk raises on purpose (as opposed to bugs). */
+export class AzcdkError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AzcdkError';
+  }
+}
+
+/** Every problem synthesis found, reported together in one failure. */
+export class ValidationError extends AzcdkError {
+  constructor(public readonly problems: readonly Problem[]) {
+    super(
+      `Synthesis found ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
+        problems.map((p) => `  ${formatProblem(p).replace(/\n/g, '\n    ')}`).join('\n'),
+    );
+    this.name = 'ValidationError';
+  }
+}

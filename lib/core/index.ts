@@ -1,0 +1,19 @@
+export { App, type AppProps } from './app.js';
+export { Stack, type StackProps } from './stack.js';
+export { ArmResource, type ArmResourceProps, type ResourceIdentity, type ExplicitDependency } from './arm-resource.js';
+export { ExistingResource, type ExistingResourceProps } from './existing-resource.js';
+export { ResourceBase, type ResourceIdentityProps } from './resource-base.js';
+export { Parameter, type ParameterProps, type ParameterType } from './parameter.js';
+export { Variable, type VariableProps } from './variable.js';
+export { Output, type OutputProps } from './output.js';
+export {
+  Expression, ParameterReference, VariableReference, ResourceReference, FunctionCall, PropertyAccess, Interpolation, Literal,
+  type Value, type ValueType, type PathSegment,
+} from './expression.js';
+export { Fn } from './functions.js';
+export { Tokens } from './tokens.js';
+export { Annotations, type Annotation, type AnnotationLevel } from './annotations.js';
+export { Aspects, type IAspect } from './aspects.js';
+export { Tags, TagManager } from './tags.js';
+export { AzcdkError, ValidationError, formatProblem, type Problem } from './errors.js';
+export type { Assembly, SynthesisOptions } from './assembly.js';

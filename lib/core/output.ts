@@ -1,0 +1,39 @@
+/**
+ * Output: a value the deployment returns (ARM `outputs`, Bicep `output`).
+ */
+import { Construct } from 'constructs';
+import type { ValueType } from './expression.js';
+
+const OUTPUT_BRAND = Symbol.for('azcdk.Output');
+
+/** Options for an Output. */
+export interface OutputProps {
+  /** The value: a literal, an expression, or a string with tokens. */
+  readonly value: unknown;
+  /**
+   * The output's ARM type. Secure types are refused: outputs are readable by anyone who can read
+   * the deployment.
+   * @default inferred from the value (string when unknown)
+   */
+  readonly type?: Exclude<ValueType, 'securestring' | 'secureObject'>;
+  /** Description (Bicep `@description`, ARM metadata). @default none */
+  readonly description?: string;
+}
+
+/** A deployment output; its construct id is the output name. */
+export class Output extends Construct {
+  /** True if `x` is an Output. */
+  public static isOutput(x: unknown): x is Output {
+    return typeof x === 'object' && x !== null && OUTPUT_BRAND in x;
+  }
+
+  public readonly outputName: string;
+  public readonly props: OutputProps;
+
+  constructor(scope: Construct, id: string, props: OutputProps) {
+    super(scope, id);
+    Object.defineProperty(this, OUTPUT_BRAND, { value: true });
+    this.outputName = id;
+    this.props = props;
+  }
+}

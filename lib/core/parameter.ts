@@ -1,0 +1,152 @@
+/**
+ * Parameter: a value supplied when the template is deployed.
+ */
+import { Construct } from 'constructs';
+import { Expression, ParameterReference, type IParameterTarget, type Value, type ValueType } from './expression.js';
+
+const PARAMETER_BRAND = Symbol.for('azcdk.Parameter');
+/** Parameter names must be valid in both ARM and Bicep: an identifier, at most 255 characters. */
+const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,254}$/;
+
+/** ARM parameter types. */
+export type ParameterType = 'string' | 'int' | 'bool' | 'object' | 'array' | 'securestring' | 'secureObject';
+
+/** Options for a Parameter. */
+export interface ParameterProps {
+  /** The ARM type. Use `securestring` / `secureObject` for secrets: they never get defaults or reach outputs. */
+  readonly type: ParameterType;
+  /**
+   * Value used when the deployment does not supply one (may be an expression such as
+   * `Fn.resourceGroup().get('location')`). Not allowed for secure types.
+   * @default none: the parameter is required
+   */
+  readonly defaultValue?: unknown;
+  /**
+   * Value written to `<Stack>.parameters.json` for pipelines (a per-environment value, separate
+   * from the template default). Not allowed for secure types: those are supplied at deploy time.
+   * @default not written
+   */
+  readonly value?: string | number | boolean | object;
+  /** Allowed values. @default any */
+  readonly allowedValues?: ReadonlyArray<string | number | boolean>;
+  /** Minimum value (int). @default none */
+  readonly minValue?: number;
+  /** Maximum value (int). @default none */
+  readonly maxValue?: number;
+  /** Minimum length (string, securestring, array). @default none */
+  readonly minLength?: number;
+  /** Maximum length (string, securestring, array). @default none */
+  readonly maxLength?: number;
+  /** Description shown in the portal and in Bicep's `@description`. @default none */
+  readonly description?: string;
+  /**
+   * Emit the parameter only if something references it (used for the implicit `location`).
+   * @default false: declared parameters are always emitted
+   */
+  readonly emitOnlyIfUsed?: boolean;
+}
+
+/**
+ * A template parameter. The construct id is the parameter name.
+ *
+ * ```ts
+ * const prefix = new Parameter(stack, 'prefix', { type: 'string', maxLength: 10 });
+ * new ArmResource(stack, 'Nsg', { ..., name: `${prefix.value}-nsg` });
+ * ```
+ */
+export class Parameter extends Construct implements IParameterTarget {
+  /** True if `x` is a Parameter. */
+  public static isParameter(x: unknown): x is Parameter {
+    return typeof x === 'object' && x !== null && PARAMETER_BRAND in x;
+  }
+
+  public readonly parameterName: string;
+  public readonly type: ValueType;
+  public readonly props: ParameterProps;
+  private readonly reference: ParameterReference;
+
+  constructor(scope: Construct, id: string, props: ParameterProps) {
+    super(scope, id);
+    Object.defineProperty(this, PARAMETER_BRAND, { value: true });
+    this.parameterName = id;
+    this.type = props.type;
+    this.props = props;
+    this.reference = new ParameterReference(this);
+    this.node.addValidation({ validate: () => this.validateProps() });
+  }
+
+  /** The parameter's value at deployment time: use it in props or in template literals. */
+  public get value(): Expression {
+    return this.reference;
+  }
+
+  /** The value as a string token, for string-typed props. */
+  public get valueAsString(): string {
+    return this.reference.toString();
+  }
+
+  /** True for `securestring` and `secureObject`. */
+  public get isSecure(): boolean {
+    return this.type === 'securestring' || this.type === 'secureObject';
+  }
+
+  private validateProps(): string[] {
+    const p = this.props;
+    const errors: string[] = [];
+    if (!PARAMETER_NAME.test(this.parameterName)) {
+      errors.push(`Parameter name '${this.parameterName}' is not valid: use letters, digits and '_', starting with a letter or '_' (at most 255).`);
+    }
+    if (this.isSecure && p.defaultValue !== undefined) {
+      errors.push(`Secure parameter '${this.parameterName}' must not have a defaultValue: the default would be stored in the template in clear text. Supply it at deploy time.`);
+    }
+    if (this.isSecure && p.value !== undefined) {
+      errors.push(`Secure parameter '${this.parameterName}' must not have a value: it would be written to the parameters file. Supply it at deploy time (azcdk deploy --parameters ${this.parameterName}=@env:VAR).`);
+    }
+    const numeric = this.type === 'int';
+    const lengthy = this.type === 'string' || this.type === 'securestring' || this.type === 'array';
+    if (!numeric && (p.minValue !== undefined || p.maxValue !== undefined)) {
+      errors.push(`minValue/maxValue apply to 'int' parameters, not '${this.type}'.`);
+    }
+    if (!lengthy && (p.minLength !== undefined || p.maxLength !== undefined)) {
+      errors.push(`minLength/maxLength apply to string, securestring and array parameters, not '${this.type}'.`);
+    }
+    if (p.minValue !== undefined && p.maxValue !== undefined && p.minValue > p.maxValue) {
+      errors.push(`minValue (${p.minValue}) is greater than maxValue (${p.maxValue}).`);
+    }
+    if (p.minLength !== undefined && p.maxLength !== undefined && p.minLength > p.maxLength) {
+      errors.push(`minLength (${p.minLength}) is greater than maxLength (${p.maxLength}).`);
+    }
+    for (const [label, v] of [['defaultValue', p.defaultValue], ['value', p.value]] as const) {
+      if (v === undefined || Expression.isExpression(v)) continue;
+      errors.push(...checkLiteral(this.parameterName, label, v, p));
+    }
+    return errors;
+  }
+}
+
+function checkLiteral(name: string, label: string, v: unknown, p: ParameterProps): string[] {
+  const errors: string[] = [];
+  const expected = { string: 'string', securestring: 'string', int: 'number', bool: 'boolean', object: 'object', secureObject: 'object', array: 'object' }[p.type];
+  if (typeof v !== expected || (p.type === 'array') !== Array.isArray(v) || (p.type === 'int' && !Number.isInteger(v))) {
+    errors.push(`${label} of parameter '${name}' must be of type ${p.type}, got ${JSON.stringify(v)}.`);
+    return errors;
+  }
+  if (p.allowedValues && !p.allowedValues.includes(v as string)) {
+    errors.push(`${label} ${JSON.stringify(v)} of parameter '${name}' is not one of the allowedValues ${JSON.stringify(p.allowedValues)}.`);
+  }
+  if (typeof v === 'number') {
+    if (p.minValue !== undefined && v < p.minValue) errors.push(`${label} ${v} of parameter '${name}' is below minValue ${p.minValue}.`);
+    if (p.maxValue !== undefined && v > p.maxValue) errors.push(`${label} ${v} of parameter '${name}' is above maxValue ${p.maxValue}.`);
+  }
+  const length = typeof v === 'string' || Array.isArray(v) ? v.length : undefined;
+  if (length !== undefined) {
+    if (p.minLength !== undefined && length < p.minLength) errors.push(`${label} of parameter '${name}' is shorter than minLength ${p.minLength}.`);
+    if (p.maxLength !== undefined && length > p.maxLength) errors.push(`${label} of parameter '${name}' is longer than maxLength ${p.maxLength}.`);
+  }
+  return errors;
+}
+
+/** Accepts a Parameter or its value wherever a Value is expected. */
+export function parameterValue<T>(v: Value<T> | Parameter): Value<T> {
+  return Parameter.isParameter(v) ? v.value : v;
+}

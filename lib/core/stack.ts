@@ -1,0 +1,102 @@
+/**
+ * Stack: one ARM template, deployed as one resource-group deployment.
+ */
+import { Construct, type IConstruct } from 'constructs';
+import { App } from './app.js';
+import type { Expression } from './expression.js';
+import { Fn } from './functions.js';
+import { Parameter } from './parameter.js';
+
+const STACK_BRAND = Symbol.for('azcdk.Stack');
+
+/** Stack names become file names and deployment names: letters, digits, '-', '_', '.', at most 64. */
+const STACK_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
+
+/** Options for a Stack. */
+export interface StackProps {
+  /**
+   * Default location of the stack's resources. It becomes the default value of the template's
+   * `location` parameter, so a pipeline can still override it per environment.
+   * @default the resource group's location (`resourceGroup().location`)
+   */
+  readonly location?: string;
+  /**
+   * Description written into the template's metadata.
+   * @default none
+   */
+  readonly description?: string;
+}
+
+/**
+ * A resource-group-scoped ARM template. Every resource under a Stack is deployed by it.
+ *
+ * The stack's id is its name: `Network` synthesizes to `Network.json`.
+ */
+export class Stack extends Construct {
+  /** True if `x` is a Stack (works across copies of this library). */
+  public static isStack(x: unknown): x is Stack {
+    return typeof x === 'object' && x !== null && STACK_BRAND in x;
+  }
+
+  /** The Stack a construct belongs to. Throws if it is not inside one. */
+  public static of(construct: IConstruct): Stack {
+    const stack = Stack.tryOf(construct);
+    if (!stack) {
+      throw new Error(`[${construct.node.path || '<root>'}] is not inside a Stack: create resources under a Stack, e.g. new Stack(app, 'Network').`);
+    }
+    return stack;
+  }
+
+  /** The Stack a construct belongs to, or undefined. */
+  public static tryOf(construct: IConstruct): Stack | undefined {
+    for (let c: IConstruct | undefined = construct; c; c = c.node.scope) {
+      if (Stack.isStack(c)) return c;
+    }
+    return undefined;
+  }
+
+  /** The stack's name (its construct id). */
+  public readonly stackName: string;
+  /** Template description. */
+  public readonly description?: string;
+  /** The `location` parameter; emitted only if something uses `stack.location`. */
+  public readonly locationParameter: Parameter;
+
+  constructor(scope: App, id: string, props: StackProps = {}) {
+    if (!App.isApp(scope)) {
+      throw new Error(`Stack '${id}' must be created directly under the App (new Stack(app, '${id}')): nested stacks are not supported.`);
+    }
+    if (!STACK_NAME.test(id)) {
+      throw new Error(
+        `Invalid stack name '${id}': use 1-64 letters, digits, '-', '_' or '.', starting with a letter ` +
+          `(it names the template file and the deployment).`,
+      );
+    }
+    super(scope, id);
+    Object.defineProperty(this, STACK_BRAND, { value: true });
+    this.stackName = id;
+    this.description = props.description;
+    this.locationParameter = new Parameter(this, 'location', {
+      type: 'string',
+      defaultValue: props.location ?? Fn.resourceGroup().get('location'),
+      description: 'Location of the resources.',
+      emitOnlyIfUsed: true,
+    });
+  }
+
+  /** The default location of resources: a reference to the template's `location` parameter. */
+  public get location(): Expression {
+    return this.locationParameter.value;
+  }
+
+  /**
+   * Declares that this stack must be deployed after another one (`azcdk deploy --all` order).
+   */
+  public addStackDependency(other: Stack, reason = 'explicit'): void {
+    if (other === this) throw new Error(`[${this.node.path}] a stack cannot depend on itself.`);
+    this.stackDependencies.set(other, reason);
+  }
+
+  /** Stacks this one is deployed after, with reasons. */
+  public readonly stackDependencies = new Map<Stack, string>();
+}

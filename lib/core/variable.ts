@@ -1,0 +1,41 @@
+/**
+ * Variable: a named value computed once in the template (ARM `variables`, Bicep `var`).
+ */
+import { Construct } from 'constructs';
+import { VariableReference, type Expression, type IVariableTarget } from './expression.js';
+
+const VARIABLE_BRAND = Symbol.for('azcdk.Variable');
+
+/** Options for a Variable. */
+export interface VariableProps {
+  /** The value; may contain expressions (but not `reference()`: ARM does not allow it in variables). */
+  readonly value: unknown;
+}
+
+/**
+ * A template variable; its construct id is its name. Resources that use a variable depend on
+ * the resources the variable's value references.
+ */
+export class Variable extends Construct implements IVariableTarget {
+  /** True if `x` is a Variable. */
+  public static isVariable(x: unknown): x is Variable {
+    return typeof x === 'object' && x !== null && VARIABLE_BRAND in x;
+  }
+
+  public readonly variableName: string;
+  public readonly value: unknown;
+  private readonly reference: VariableReference;
+
+  constructor(scope: Construct, id: string, props: VariableProps) {
+    super(scope, id);
+    Object.defineProperty(this, VARIABLE_BRAND, { value: true });
+    this.variableName = id;
+    this.value = props.value;
+    this.reference = new VariableReference(this);
+  }
+
+  /** A reference to the variable, for props and template literals. */
+  public get ref(): Expression {
+    return this.reference;
+  }
+}

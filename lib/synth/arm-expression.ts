@@ -1,0 +1,141 @@
+/**
+ * Renders expression trees and resolved values into ARM template syntax.
+ *
+ * Rules (https://learn.microsoft.com/azure/azure-resource-manager/templates/template-expressions):
+ * - a JSON string that is an expression is `[...]`; nested expressions carry no brackets;
+ * - string literals inside expressions are single-quoted with `'` doubled;
+ * - a literal JSON string that would read as an expression (starts with `[`, ends with `]`) is
+ *   escaped by doubling the first bracket: `[[...]`;
+ * - interpolations become `format('{0}-nsg', ...)` with literal braces doubled.
+ */
+import { Expression, type AnyExpression, type IResourceTarget, type PathSegment } from '../core/expression.js';
+import { normalizeArgument, type Resolved } from './resolve.js';
+
+/** Longest expression ARM accepts, in characters. */
+export const MAX_EXPRESSION_LENGTH = 24_576;
+
+/** Receives every top-level expression string rendered, for the length limit. */
+export type ExpressionSink = (expression: string) => void;
+
+/** Renders a resolved value as ARM JSON (expressions become `[...]` strings). */
+export function toArmJson(value: Resolved, sink?: ExpressionSink): unknown {
+  if (typeof value === 'string') return escapeArmString(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (Expression.isExpression(value)) {
+    const rendered = `[${renderArmExpression(value)}]`;
+    sink?.(rendered);
+    return rendered;
+  }
+  if (Array.isArray(value)) return value.map((v) => toArmJson(v, sink));
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = toArmJson(value[key], sink);
+  return out;
+}
+
+/** Escapes a literal string so ARM does not evaluate it: `[x]` becomes `[[x]`. */
+export function escapeArmString(s: string): string {
+  return s.startsWith('[') && s.endsWith(']') ? `[${s}` : s;
+}
+
+/** A string literal inside an expression: `'it''s'`. */
+export function armStringLiteral(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+/** Renders an expression node (without brackets). */
+export function renderArmExpression(expression: Expression): string {
+  const e = expression as AnyExpression;
+  switch (e.kind) {
+    case 'literal':
+      return renderArgument(e.value);
+    case 'parameter':
+      return `parameters(${armStringLiteral(e.parameter.parameterName)})`;
+    case 'variable':
+      return `variables(${armStringLiteral(e.variable.variableName)})`;
+    case 'call':
+      return `${e.name}(${e.args.map(renderArgument).join(', ')})`;
+    case 'access':
+      return renderArmExpression(e.base) + renderAccessPath(e.path);
+    case 'interpolation':
+      return renderInterpolation(e.parts);
+    case 'resource':
+      switch (e.attribute.kind) {
+        case 'id':
+          return armResourceId(e.target);
+        case 'name':
+          return renderArgument(e.target.shortName);
+        case 'type':
+          return armStringLiteral(e.target.resourceType);
+        case 'apiVersion':
+          return armStringLiteral(e.target.apiVersion);
+        case 'runtime': {
+          const [first, ...rest] = e.attribute.path;
+          const id = armResourceId(e.target);
+          const version = armStringLiteral(e.target.apiVersion);
+          // reference(id, version) returns the properties; 'full' returns the whole body.
+          return first === 'properties'
+            ? `reference(${id}, ${version})${renderAccessPath(rest)}`
+            : `reference(${id}, ${version}, 'full')${renderAccessPath(e.attribute.path)}`;
+        }
+      }
+  }
+}
+
+/** `resourceId([subscriptionId,] [resourceGroupName,] 'type', name1, name2...)` for a resource. */
+export function armResourceId(target: IResourceTarget): string {
+  const args: string[] = [];
+  if (target.subscriptionId !== undefined) args.push(renderArgument(target.subscriptionId));
+  if (target.resourceGroupName !== undefined) args.push(renderArgument(target.resourceGroupName));
+  args.push(armStringLiteral(target.resourceType));
+  for (const segment of nameSegments(target)) args.push(renderArgument(segment));
+  return `resourceId(${args.join(', ')})`;
+}
+
+/** The name segments of a resource: its parents' short names, then its own. */
+export function nameSegments(target: IResourceTarget): unknown[] {
+  const segments: unknown[] = [];
+  for (let t: IResourceTarget | undefined = target; t; t = t.parentResource) segments.unshift(t.shortName);
+  return segments;
+}
+
+/** Renders a value used as a function argument (inside an expression). */
+export function renderArgument(arg: unknown): string {
+  const value = normalizeArgument(arg);
+  if (Expression.isExpression(value)) return renderArmExpression(value);
+  switch (typeof value) {
+    case 'string':
+      return armStringLiteral(value);
+    case 'number':
+      return Number.isInteger(value) && value >= 0 ? String(value) : `json(${armStringLiteral(String(value))})`;
+    case 'boolean':
+      return value ? 'true()' : 'false()';
+  }
+  if (value === null || value === undefined) return 'null()';
+  if (Array.isArray(value)) return `createArray(${value.map(renderArgument).join(', ')})`;
+  const entries = Object.entries(value as object).filter(([, v]) => v !== undefined);
+  return `createObject(${entries.map(([k, v]) => `${armStringLiteral(k)}, ${renderArgument(v)}`).join(', ')})`;
+}
+
+function renderAccessPath(path: readonly PathSegment[]): string {
+  return path
+    .map((segment) =>
+      typeof segment === 'number' ? `[${segment}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(segment) ? `.${segment}` : `[${armStringLiteral(segment)}]`,
+    )
+    .join('');
+}
+
+function renderInterpolation(parts: ReadonlyArray<string | Expression>): string {
+  if (parts.length === 1 && typeof parts[0] !== 'string') return renderArmExpression(parts[0]);
+  if (parts.every((p) => typeof p === 'string')) return armStringLiteral(parts.join(''));
+  let format = '';
+  const args: string[] = [];
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      format += part.replace(/\{/g, '{{').replace(/\}/g, '}}');
+    } else {
+      format += `{${args.length}}`;
+      args.push(renderArmExpression(part));
+    }
+  }
+  return `format(${[armStringLiteral(format), ...args].join(', ')})`;
+}

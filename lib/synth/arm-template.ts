@@ -1,0 +1,72 @@
+/**
+ * The ARM writer: renders a stack model as a deploymentTemplate (classic `resources` array),
+ * with keys in a fixed order so output is byte-for-byte stable.
+ */
+import { toArmJson, armResourceId, type ExpressionSink } from './arm-expression.js';
+import type { ParameterModel, ResourceModel, StackModel } from './stack-model.js';
+
+/** `$schema` of resource-group deployment templates. */
+export const DEPLOYMENT_TEMPLATE_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
+/** `$schema` of deployment parameter files. */
+export const DEPLOYMENT_PARAMETERS_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#';
+
+/** Envelope keys after type/apiVersion/name, in the order they are written. */
+const BODY_ORDER = ['location', 'tags', 'sku', 'kind', 'identity', 'zones', 'plan', 'properties'] as const;
+
+/** Renders the template object of a stack. `sink` receives every expression string (for limits). */
+export function renderArmTemplate(model: StackModel, sink?: ExpressionSink): Record<string, unknown> {
+  const template: Record<string, unknown> = {
+    $schema: DEPLOYMENT_TEMPLATE_SCHEMA,
+    contentVersion: '1.0.0.0',
+    metadata: { _generator: { name: 'azcdk' }, ...(model.stack.description ? { description: model.stack.description } : {}) },
+    parameters: Object.fromEntries(model.parameters.map((p) => [p.parameter.parameterName, renderParameter(p, sink)])),
+  };
+  if (model.variables.length) {
+    template.variables = Object.fromEntries(model.variables.map((v) => [v.variable.variableName, toArmJson(v.value, sink)]));
+  }
+  template.resources = model.resources.map((r) => renderResource(r, sink));
+  if (model.outputs.length) {
+    template.outputs = Object.fromEntries(
+      model.outputs.map((o) => [
+        o.output.outputName,
+        { type: o.type, value: toArmJson(o.value, sink), ...(o.output.props.description ? { metadata: { description: o.output.props.description } } : {}) },
+      ]),
+    );
+  }
+  return template;
+}
+
+function renderParameter(model: ParameterModel, sink?: ExpressionSink): Record<string, unknown> {
+  const p = model.parameter.props;
+  const out: Record<string, unknown> = { type: p.type };
+  if (model.defaultValue !== undefined) out.defaultValue = toArmJson(model.defaultValue, sink);
+  if (p.allowedValues) out.allowedValues = [...p.allowedValues];
+  if (p.minValue !== undefined) out.minValue = p.minValue;
+  if (p.maxValue !== undefined) out.maxValue = p.maxValue;
+  if (p.minLength !== undefined) out.minLength = p.minLength;
+  if (p.maxLength !== undefined) out.maxLength = p.maxLength;
+  if (p.description) out.metadata = { description: p.description };
+  return out;
+}
+
+function renderResource(model: ResourceModel, sink?: ExpressionSink): Record<string, unknown> {
+  const r = model.resource;
+  const out: Record<string, unknown> = {};
+  if (model.condition !== undefined) out.condition = toArmJson(model.condition, sink);
+  out.type = r.resourceType;
+  out.apiVersion = r.apiVersion;
+  out.name = toArmJson(model.fullName, sink);
+  for (const key of BODY_ORDER) if (model.body[key] !== undefined) out[key] = toArmJson(model.body[key], sink);
+  const dependsOn = [...new Set(model.dependencies.map((e) => `[${armResourceId(e.to)}]`))].sort();
+  if (dependsOn.length) out.dependsOn = dependsOn;
+  return out;
+}
+
+/** The `<Stack>.parameters.json` object: non-secret values given with `Parameter({ value })`. */
+export function renderParametersFile(model: StackModel): Record<string, unknown> {
+  const parameters: Record<string, unknown> = {};
+  for (const { parameter } of model.parameters) {
+    if (parameter.props.value !== undefined && !parameter.isSecure) parameters[parameter.parameterName] = { value: parameter.props.value };
+  }
+  return { $schema: DEPLOYMENT_PARAMETERS_SCHEMA, contentVersion: '1.0.0.0', parameters };
+}

@@ -1,0 +1,96 @@
+/**
+ * The dependency graph of one stack: direct edges between declared resources, each with why it
+ * exists. dependsOn is rendered from it; cycles are reported with the whole chain.
+ */
+import type { ArmResource } from '../core/arm-resource.js';
+
+/** Why an edge exists. */
+export type EdgeKind = 'reference' | 'parent' | 'ordering';
+
+/** `from` deploys after `to`. */
+export interface Edge {
+  readonly from: ArmResource;
+  readonly to: ArmResource;
+  readonly kind: EdgeKind;
+  /** Where the reference is (`properties.subnets[0].properties.networkSecurityGroup.id`) or the ordering reason. */
+  readonly reason: string;
+}
+
+/** Direct dependencies of each resource, deduplicated (the first reason for a target is kept). */
+export class DependencyGraph {
+  private readonly outgoing = new Map<ArmResource, Map<ArmResource, Edge>>();
+
+  constructor(private readonly nodes: readonly ArmResource[]) {
+    for (const node of nodes) this.outgoing.set(node, new Map());
+  }
+
+  /** Adds an edge; self edges are ignored (a resource may reference its own id). */
+  public add(edge: Edge): void {
+    if (edge.from === edge.to) return;
+    const edges = this.outgoing.get(edge.from);
+    if (!edges) throw new Error(`internal: ${edge.from.node.path} is not in this graph`);
+    if (!edges.has(edge.to)) edges.set(edge.to, edge);
+  }
+
+  /** The direct dependencies of a resource, in insertion order. */
+  public edgesFrom(node: ArmResource): Edge[] {
+    return [...(this.outgoing.get(node)?.values() ?? [])];
+  }
+
+  /**
+   * Finds one cycle, as the list of edges that form it, or undefined. Iterative DFS, so that
+   * long chains (tens of thousands of resources) do not overflow the stack.
+   */
+  public findCycle(): Edge[] | undefined {
+    const state = new Map<ArmResource, 1 | 2>(); // 1 = on the current path, 2 = done
+    for (const start of this.nodes) {
+      if (state.has(start)) continue;
+      const path: Edge[] = [];
+      const stack: Array<{ node: ArmResource; edges: Edge[]; next: number }> = [];
+      state.set(start, 1);
+      stack.push({ node: start, edges: this.edgesFrom(start), next: 0 });
+      while (stack.length) {
+        const frame = stack[stack.length - 1];
+        if (frame.next >= frame.edges.length) {
+          state.set(frame.node, 2);
+          stack.pop();
+          path.pop();
+          continue;
+        }
+        const edge = frame.edges[frame.next++];
+        const s = state.get(edge.to);
+        if (s === 1) {
+          const startIndex = path.findIndex((e) => e.from === edge.to);
+          return [...path.slice(startIndex === -1 ? path.length : startIndex), edge];
+        }
+        if (s === 2) continue;
+        state.set(edge.to, 1);
+        path.push(edge);
+        stack.push({ node: edge.to, edges: this.edgesFrom(edge.to), next: 0 });
+      }
+    }
+    return undefined;
+  }
+}
+
+/** Describes a cycle: one line per edge with its reason, and how to break it. */
+export function describeCycle(cycle: readonly Edge[]): string {
+  const lines = cycle.map((e) => `${e.from.node.path} -> ${e.to.node.path} (${describeEdge(e)})`);
+  return (
+    `dependency cycle: the resources below each wait for the next, so none can deploy:\n` +
+    lines.map((l) => `  ${l}`).join('\n') +
+    `\nBreak the cycle: remove one of these references or ordering dependencies (for example, read a value from a parameter instead of from the other resource).`
+  );
+}
+
+/** A short human description of why an edge exists. */
+export function describeEdge(edge: Edge): string {
+  switch (edge.kind) {
+    case 'reference':
+      return `references it at ${edge.reason}`;
+    case 'parent':
+      return 'child of it';
+    case 'ordering':
+      return `ordering: ${edge.reason}`;
+  }
+}

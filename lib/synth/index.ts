@@ -1,0 +1,14 @@
+/**
+ * Synthesis layer entry: registers the synthesizer with App (core does not import renderers).
+ */
+import { App } from '../core/app.js';
+import { synthesize } from './synthesize.js';
+import { writeAssemblyAtomically } from './write-assembly.js';
+
+App._registerSynthesizer({ synthesize, write: writeAssemblyAtomically });
+
+export { synthesize, MANIFEST_FILE } from './synthesize.js';
+export { writeAssemblyAtomically, compareWithFolder, readAssemblyFiles, type FileDifference } from './write-assembly.js';
+export type { Manifest, ManifestStack, ManifestResource } from './manifest.js';
+export { ARM_LIMITS } from './limits.js';
+export { renderArmExpression, escapeArmString } from './arm-expression.js';

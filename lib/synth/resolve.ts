@@ -1,0 +1,172 @@
+/**
+ * Resolution: turns user values (plain data, expressions, strings with tokens) into a normalized
+ * tree whose leaves are JSON literals or expression nodes, and records what the value references.
+ *
+ * Every renderer works on resolved trees, and dependsOn comes from the references recorded here,
+ * so a value that renders a reference always creates its dependency.
+ */
+import { Stack } from '../core/stack.js';
+import { Expression, Interpolation, type AnyExpression } from '../core/expression.js';
+import { Tokens } from '../core/tokens.js';
+import { ResourceBase } from '../core/resource-base.js';
+import { Parameter } from '../core/parameter.js';
+import { Variable } from '../core/variable.js';
+import type { Problem } from '../core/errors.js';
+import { Construct } from 'constructs';
+
+/** A resolved value: JSON data whose leaves may be expressions. */
+export type Resolved = null | boolean | number | string | Expression | Resolved[] | { [key: string]: Resolved };
+
+/** What a value references, with the first place each reference was found. */
+export class References {
+  /** Resources referenced directly, with the property path of the first reference. */
+  public readonly resources = new Map<ResourceBase, string>();
+  public readonly parameters = new Set<Parameter>();
+  public readonly variables = new Set<Variable>();
+}
+
+/** Where resolution happens: the stack, the construct owning the value, and where to report problems. */
+export interface ResolveContext {
+  readonly stack: Stack;
+  /** Construct path of the owner, for problem messages. */
+  readonly ownerPath: string;
+  readonly problems: Problem[];
+  readonly references: References;
+}
+
+/**
+ * Resolves a value. `location` is the property path shown in messages (`properties.subnets[0]`).
+ * Returns undefined for undefined (the key is omitted).
+ */
+export function resolveValue(value: unknown, ctx: ResolveContext, location: string): Resolved | undefined {
+  switch (typeof value) {
+    case 'undefined':
+      return undefined;
+    case 'string':
+      return Tokens.containsToken(value) ? resolveTokenString(value, ctx, location) : value;
+    case 'boolean':
+      return value;
+    case 'number':
+      if (!Number.isFinite(value)) return fail(ctx, location, `${value} is not a number ARM can represent: use a finite number.`);
+      return value;
+    case 'bigint':
+    case 'symbol':
+      return fail(ctx, location, `a ${typeof value} cannot be written to a template: use a number or string.`);
+    case 'function':
+      return fail(ctx, location, `a function cannot be written to a template: call it and pass its result.`);
+  }
+  if (value === null) return null;
+  if (Expression.isExpression(value)) {
+    visitExpression(value as AnyExpression, ctx, location);
+    return value;
+  }
+  if (Array.isArray(value)) {
+    const out: Resolved[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const item = resolveValue(value[i], ctx, `${location}[${i}]`);
+      out[i] = item === undefined ? null : item;
+    }
+    return out;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) {
+    return fail(ctx, location, describeNonPlain(value as object));
+  }
+  const out: { [key: string]: Resolved } = {};
+  for (const key of Object.keys(value as object)) {
+    const childLocation = location ? `${location}.${key}` : key;
+    if (Tokens.containsToken(key)) {
+      fail(ctx, childLocation, `an expression cannot be used as an object key (ARM and Bicep keys are literal): use a literal key, or build the object with Fn.call('createObject', [...]).`);
+      continue;
+    }
+    const v = resolveValue((value as Record<string, unknown>)[key], ctx, childLocation);
+    if (v !== undefined) out[key] = v;
+  }
+  return out;
+}
+
+function resolveTokenString(value: string, ctx: ResolveContext, location: string): Resolved {
+  let parts: Array<string | Expression>;
+  try {
+    parts = Tokens.split(value);
+  } catch (error) {
+    return fail(ctx, location, (error as Error).message);
+  }
+  const expression = parts.length === 1 && typeof parts[0] !== 'string' ? parts[0] : new Interpolation(parts);
+  visitExpression(expression as AnyExpression, ctx, location);
+  return expression;
+}
+
+function describeNonPlain(value: object): string {
+  if (Construct.isConstruct(value)) {
+    return `the construct '${value.node.path}' cannot be used as a value: use one of its attributes, e.g. '.id' or '.name'.`;
+  }
+  const name = (value as { constructor?: { name?: string } }).constructor?.name ?? 'object';
+  return `an instance of ${name} cannot be written to a template: use plain objects, arrays, strings, numbers and booleans.`;
+}
+
+function fail(ctx: ResolveContext, location: string, message: string): null {
+  ctx.problems.push({ path: ctx.ownerPath, message: location ? `${location}: ${message}` : message });
+  return null;
+}
+
+/** Normalizes a function argument: strings with tokens become expressions (renderers call this). */
+export function normalizeArgument(arg: unknown): unknown {
+  if (typeof arg !== 'string' || !Tokens.containsToken(arg)) return arg;
+  const parts = Tokens.split(arg);
+  return parts.length === 1 && typeof parts[0] !== 'string' ? parts[0] : new Interpolation(parts);
+}
+
+/** Walks an expression, recording references and checking they belong to this stack. */
+function visitExpression(e: AnyExpression, ctx: ResolveContext, location: string): void {
+  switch (e.kind) {
+    case 'literal':
+      return;
+    case 'parameter': {
+      const parameter = e.parameter as unknown as Parameter;
+      if (Parameter.isParameter(parameter)) {
+        if (!sameStack(parameter, ctx, location, `parameter '${parameter.parameterName}'`)) return;
+        ctx.references.parameters.add(parameter);
+      }
+      return;
+    }
+    case 'variable': {
+      const variable = e.variable as unknown as Variable;
+      if (Variable.isVariable(variable)) {
+        if (!sameStack(variable, ctx, location, `variable '${variable.variableName}'`)) return;
+        ctx.references.variables.add(variable);
+      }
+      return;
+    }
+    case 'resource': {
+      const target = e.target as unknown as ResourceBase;
+      if (!ResourceBase.isResource(target)) return;
+      if (!sameStack(target, ctx, location, `resource '${target.node.path}'`)) return;
+      if (!ctx.references.resources.has(target)) ctx.references.resources.set(target, location);
+      return;
+    }
+    case 'call':
+      e.args.forEach((arg, i) => resolveValue(normalizeArgument(arg), ctx, `${location}`));
+      return;
+    case 'access':
+      visitExpression(e.base as AnyExpression, ctx, location);
+      return;
+    case 'interpolation':
+      for (const part of e.parts) if (typeof part !== 'string') visitExpression(part as AnyExpression, ctx, location);
+      return;
+  }
+}
+
+function sameStack(target: Construct, ctx: ResolveContext, location: string, what: string): boolean {
+  const owner = Stack.tryOf(target);
+  if (owner === ctx.stack) return true;
+  const ownerName = owner ? `stack '${owner.stackName}'` : 'no stack';
+  fail(
+    ctx,
+    location,
+    `references ${what} of ${ownerName}, but a template can only use its own parameters, variables and resources. ` +
+      `Declare it in stack '${ctx.stack.stackName}' (for a resource deployed elsewhere, import it as an ExistingResource here), ` +
+      `or pass the value as an Output of the other stack and a Parameter of this one.`,
+  );
+  return false;
+}

@@ -1,0 +1,303 @@
+/**
+ * The stack model: everything a renderer needs about one stack, resolved once and shared by the
+ * ARM and Bicep writers — resources with resolved bodies and their direct dependencies,
+ * parameters, variables, outputs and logical ids.
+ */
+import type { IConstruct } from 'constructs';
+import { ArmResource } from '../core/arm-resource.js';
+import { ExistingResource } from '../core/existing-resource.js';
+import { Expression as ExpressionClass, Interpolation, type Expression, type ValueType } from '../core/expression.js';
+import { Output } from '../core/output.js';
+import { Parameter } from '../core/parameter.js';
+import { ResourceBase } from '../core/resource-base.js';
+import { Stack } from '../core/stack.js';
+import { Variable } from '../core/variable.js';
+import { allocateLogicalIds } from '../core/names.js';
+import type { Problem } from '../core/errors.js';
+import { DependencyGraph, describeCycle, type Edge } from './dependency-graph.js';
+import { References, resolveValue, normalizeArgument, type ResolveContext, type Resolved } from './resolve.js';
+import { nameSegments } from './arm-expression.js';
+
+/** Azure allows at most 50 tags per resource. */
+export const MAX_TAGS = 50;
+
+/** A declared resource, resolved. */
+export interface ResourceModel {
+  readonly resource: ArmResource;
+  readonly logicalId: string;
+  /** The full ARM name (`parent/child` for children), resolved. */
+  readonly fullName: Resolved;
+  /** The resource's own short name, resolved. */
+  readonly shortName: Resolved;
+  readonly condition?: Resolved;
+  /** location, tags, sku, kind, identity, zones, plan, properties: resolved, undefined ones left out. */
+  readonly body: Record<string, Resolved>;
+  /** Direct dependencies, deduplicated. */
+  readonly dependencies: readonly Edge[];
+}
+
+/** An existing (imported) resource used by this stack. */
+export interface ExistingModel {
+  readonly resource: ExistingResource;
+  readonly logicalId: string;
+  readonly shortName: Resolved;
+}
+
+/** A parameter as it will be emitted. */
+export interface ParameterModel {
+  readonly parameter: Parameter;
+  readonly defaultValue?: Resolved;
+}
+
+/** A variable as it will be emitted. */
+export interface VariableModel {
+  readonly variable: Variable;
+  readonly value: Resolved;
+}
+
+/** An output as it will be emitted. */
+export interface OutputModel {
+  readonly output: Output;
+  readonly type: ValueType;
+  readonly value: Resolved;
+}
+
+/** One stack, resolved. */
+export interface StackModel {
+  readonly stack: Stack;
+  readonly parameters: readonly ParameterModel[];
+  readonly variables: readonly VariableModel[];
+  readonly resources: readonly ResourceModel[];
+  readonly existing: readonly ExistingModel[];
+  readonly outputs: readonly OutputModel[];
+  /** Logical id of every resource (declared and existing). */
+  readonly logicalIds: ReadonlyMap<ResourceBase, string>;
+  /** Stacks that must deploy first, with reasons. */
+  readonly stackDependencies: ReadonlyMap<Stack, string>;
+}
+
+interface Members {
+  parameters: Parameter[];
+  variables: Variable[];
+  resources: ArmResource[];
+  existing: ExistingResource[];
+  outputs: Output[];
+  withNodeDependencies: IConstruct[];
+}
+
+/** Builds the model of a stack, adding every problem found to `problems`. */
+export function buildStackModel(stack: Stack, problems: Problem[]): StackModel {
+  const members = collectMembers(stack);
+  const logicalIds = assignLogicalIds(stack, [...members.resources, ...members.existing], problems);
+  const usedParameters = new Set<Parameter>();
+  const context = (owner: IConstruct, references = new References()): ResolveContext => ({
+    stack, ownerPath: owner.node.path, problems, references,
+  });
+  const noteUsed = (refs: References) => refs.parameters.forEach((p) => usedParameters.add(p));
+
+  const variables = members.variables.map((variable) => {
+    const ctx = context(variable);
+    const value = resolveValue(variable.value, ctx, 'value') ?? null;
+    noteUsed(ctx.references);
+    return { variable, value, references: ctx.references };
+  });
+  const variableRefs = new Map(variables.map((v) => [v.variable, v.references]));
+
+  const graph = new DependencyGraph(members.resources);
+  const stackDependencies = new Map<Stack, string>(stack.stackDependencies);
+  const resolved = members.resources.map((resource) => {
+    const ctx = context(resource);
+    const model = resolveResource(resource, ctx, logicalIds);
+    noteUsed(ctx.references);
+    addReferenceEdges(graph, resource, ctx.references, variableRefs);
+    if (resource.parentResource) addEdgesToDeclared(graph, resource, resource.parentResource, 'parent', 'parent');
+    for (const { target, reason } of resource.dependencies) addOrderingEdges(graph, stack, [resource], target, reason, stackDependencies);
+    return model;
+  });
+  for (const construct of members.withNodeDependencies) {
+    const sources = construct.node.findAll().filter(ArmResource.isArmResource);
+    for (const target of construct.node.dependencies) {
+      addOrderingEdges(graph, stack, sources, target, `node.addDependency on ${construct.node.path}`, stackDependencies);
+    }
+  }
+  const cycle = graph.findCycle();
+  if (cycle) problems.push({ path: stack.node.path, message: describeCycle(cycle) });
+  const resources = resolved.map((r) => ({ ...r, dependencies: graph.edgesFrom(r.resource) }));
+  checkDuplicateNames(resources, problems);
+
+  const existing = members.existing.map((resource) => {
+    const ctx = context(resource);
+    const shortName = resolveValue(resource.shortName, ctx, 'name') ?? null;
+    noteUsed(ctx.references);
+    return { resource, logicalId: logicalIds.get(resource)!, shortName };
+  });
+
+  const outputs = members.outputs.map((output) => resolveOutput(output, context(output), noteUsed));
+  const parameterDefaults = members.parameters.map((parameter) => {
+    const ctx = context(parameter);
+    const defaultValue = resolveValue(parameter.props.defaultValue, ctx, 'defaultValue');
+    noteUsed(ctx.references);
+    return { parameter, defaultValue };
+  });
+  const parameters = parameterDefaults.filter((p) => !p.parameter.props.emitOnlyIfUsed || usedParameters.has(p.parameter));
+
+  return {
+    stack,
+    parameters,
+    variables: variables.map(({ variable, value }) => ({ variable, value })),
+    resources,
+    existing,
+    outputs,
+    logicalIds,
+    stackDependencies,
+  };
+}
+
+function collectMembers(stack: Stack): Members {
+  const members: Members = { parameters: [], variables: [], resources: [], existing: [], outputs: [], withNodeDependencies: [] };
+  for (const c of stack.node.findAll()) {
+    if (ArmResource.isArmResource(c)) members.resources.push(c);
+    else if (ResourceBase.isResource(c)) members.existing.push(c as ExistingResource);
+    else if (Parameter.isParameter(c)) members.parameters.push(c);
+    else if (Variable.isVariable(c)) members.variables.push(c);
+    else if (Output.isOutput(c)) members.outputs.push(c);
+    if (c !== stack && c.node.dependencies.length) members.withNodeDependencies.push(c);
+  }
+  return members;
+}
+
+function assignLogicalIds(stack: Stack, all: ResourceBase[], problems: Problem[]): Map<ResourceBase, string> {
+  const depth = stack.node.scopes.length;
+  const ids = allocateLogicalIds(
+    all.map((r) => r.node.scopes.slice(depth).map((s) => s.node.id)),
+    all.map((r) => r._logicalIdOverride),
+  );
+  const result = new Map<ResourceBase, string>();
+  const seen = new Map<string, ResourceBase>();
+  all.forEach((r, i) => {
+    const other = seen.get(ids[i]);
+    if (other) {
+      problems.push({ path: r.node.path, message: `logical id '${ids[i]}' is also used by ${other.node.path}: pass a different id to overrideLogicalId().` });
+    }
+    seen.set(ids[i], r);
+    result.set(r, ids[i]);
+  });
+  return result;
+}
+
+function resolveResource(resource: ArmResource, ctx: ResolveContext, logicalIds: Map<ResourceBase, string>): Omit<ResourceModel, 'dependencies'> {
+  const shortName = resolveValue(resource.shortName, ctx, 'name') ?? null;
+  const fullName = resource.parentResource ? resolveValue(joinName(resource), ctx, 'name') ?? null : shortName;
+  const condition = resolveValue(resource._condition, ctx, 'condition');
+  const body: Record<string, Resolved> = {};
+  const raw = resource._renderBody();
+  for (const key of Object.keys(raw)) {
+    const v = resolveValue(raw[key], ctx, key);
+    if (v !== undefined) body[key] = v;
+  }
+  const tags = body.tags;
+  if (tags && typeof tags === 'object' && Object.keys(tags).length > MAX_TAGS) {
+    ctx.problems.push({ path: ctx.ownerPath, message: `has ${Object.keys(tags).length} tags; Azure allows ${MAX_TAGS} per resource. Remove some tags.` });
+  }
+  return { resource, logicalId: logicalIds.get(resource)!, shortName, fullName, condition, body };
+}
+
+/** `parent/child` as an interpolation of the name segments. */
+function joinName(resource: ArmResource): Expression | string {
+  const parts: Array<string | Expression> = [];
+  nameSegments(resource).forEach((segment, i) => {
+    if (i > 0) parts.push('/');
+    parts.push(normalizeArgument(segment) as string | Expression);
+  });
+  const interpolation = new Interpolation(parts);
+  return interpolation.parts.length === 1 && typeof interpolation.parts[0] === 'string' ? interpolation.parts[0] : interpolation;
+}
+
+/** Reference edges: to declared resources directly, through existing resources to their declared parents, and through variables. */
+function addReferenceEdges(graph: DependencyGraph, from: ArmResource, refs: References, variableRefs: Map<Variable, References>): void {
+  const visitVariables = new Set<Variable>();
+  const pending = [...refs.variables];
+  const all: Array<[ResourceBase, string]> = [...refs.resources];
+  while (pending.length) {
+    const variable = pending.pop()!;
+    if (visitVariables.has(variable)) continue;
+    visitVariables.add(variable);
+    const vr = variableRefs.get(variable);
+    if (!vr) continue;
+    for (const [target] of vr.resources) all.push([target, `variables('${variable.variableName}')`]);
+    pending.push(...vr.variables);
+  }
+  for (const [target, location] of all) addEdgesToDeclared(graph, from, target, 'reference', location);
+}
+
+/** An edge to `target` if declared, else to what the existing resource's identity depends on. */
+function addEdgesToDeclared(graph: DependencyGraph, from: ArmResource, target: ResourceBase, kind: 'reference' | 'parent', reason: string): void {
+  for (let t: ResourceBase | undefined = target; t; t = t.parentResource) {
+    if (ArmResource.isArmResource(t)) {
+      if (Stack.tryOf(t) === from.stack) graph.add({ from, to: t, kind, reason });
+      return;
+    }
+    const nameExpression = normalizeArgument(t.shortName);
+    if (typeof nameExpression === 'object' && nameExpression !== null) {
+      // A name built from another resource's attributes: depend on that resource too.
+      const refs = new References();
+      resolveValue(nameExpression, { stack: from.stack, ownerPath: from.node.path, problems: [], references: refs }, reason);
+      for (const [declared] of refs.resources) if (declared !== t) addEdgesToDeclared(graph, from, declared, kind, reason);
+    }
+  }
+}
+
+function addOrderingEdges(
+  graph: DependencyGraph, stack: Stack, sources: ArmResource[], target: IConstruct, reason: string, stackDependencies: Map<Stack, string>,
+): void {
+  const targetStack = Stack.tryOf(target);
+  if (Stack.isStack(target) || (targetStack && targetStack !== stack)) {
+    if (targetStack && targetStack !== stack) stackDependencies.set(targetStack, reason);
+    return;
+  }
+  const targets = target.node.findAll().filter(ArmResource.isArmResource);
+  for (const from of sources) for (const to of targets) graph.add({ from, to, kind: 'ordering', reason });
+}
+
+function checkDuplicateNames(resources: ReadonlyArray<Omit<ResourceModel, 'dependencies'>>, problems: Problem[]): void {
+  const seen = new Map<string, ArmResource>();
+  for (const r of resources) {
+    const key = `${r.resource.resourceType.toLowerCase()}|${typeof r.fullName === 'string' ? r.fullName.toLowerCase() : r.fullName}`;
+    if (typeof r.fullName !== 'string') continue; // names with expressions are only known at deploy time
+    const other = seen.get(key);
+    if (other) {
+      problems.push({
+        path: r.resource.node.path,
+        message: `declares ${r.resource.resourceType} '${r.fullName}', which ${other.node.path} declares too (Azure names are case-insensitive): give one of them another name.`,
+      });
+    }
+    seen.set(key, r.resource);
+  }
+}
+
+function resolveOutput(output: Output, ctx: ResolveContext, noteUsed: (refs: References) => void): OutputModel {
+  const value = resolveValue(output.props.value, ctx, 'value') ?? null;
+  noteUsed(ctx.references);
+  for (const parameter of ctx.references.parameters) {
+    if (parameter.isSecure) {
+      ctx.problems.push({
+        path: ctx.ownerPath,
+        message: `output '${output.outputName}' uses secure parameter '${parameter.parameterName}': deployment outputs are readable by anyone who can read the deployment. Remove it from the output.`,
+      });
+    }
+  }
+  const type = (output.props.type as ValueType | undefined) ?? inferType(value);
+  if (type === 'securestring' || type === 'secureObject') {
+    ctx.problems.push({ path: ctx.ownerPath, message: `output '${output.outputName}' has secure type ${type}: outputs cannot be secret. Remove the output.` });
+  }
+  return { output, type, value };
+}
+
+function inferType(value: Resolved): ValueType {
+  if (typeof value === 'number') return 'int';
+  if (typeof value === 'boolean') return 'bool';
+  if (Array.isArray(value)) return 'array';
+  if (ExpressionClass.isExpression(value)) return value.valueType ?? 'string';
+  if (value && typeof value === 'object') return 'object';
+  return 'string';
+}

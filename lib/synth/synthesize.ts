@@ -1,0 +1,84 @@
+/**
+ * Synthesis: aspects -> validation -> stack models -> ARM templates, parameter files and the
+ * manifest, all in memory. Nothing is written here, so a failure leaves no partial output.
+ */
+import type { App } from '../core/app.js';
+import { collectAnnotations } from '../core/annotations.js';
+import { invokeAspects } from '../core/aspects.js';
+import type { Assembly, SynthesisOptions } from '../core/assembly.js';
+import { ValidationError, type Problem } from '../core/errors.js';
+import { Stack } from '../core/stack.js';
+import { MAX_EXPRESSION_LENGTH } from './arm-expression.js';
+import { renderArmTemplate, renderParametersFile } from './arm-template.js';
+import { compareStrings, stableJson } from './json.js';
+import { checkLimits } from './limits.js';
+import { MANIFEST_VERSION, manifestStack, type Manifest, type ManifestStack } from './manifest.js';
+import { buildStackModel } from './stack-model.js';
+
+/** Name of the manifest file in the output folder. */
+export const MANIFEST_FILE = 'manifest.json';
+
+/** Synthesizes an app. Throws ValidationError with every problem found. */
+export function synthesize(app: App, options: SynthesisOptions = {}): Assembly {
+  invokeAspects(app);
+  app.node.lock();
+  const problems: Problem[] = [];
+  for (const construct of app.node.findAll()) {
+    for (const message of construct.node.validate()) problems.push({ path: construct.node.path, message });
+  }
+  const annotations = collectAnnotations(app);
+  for (const a of annotations) if (a.level === 'error') problems.push({ path: a.path, message: a.message });
+
+  const stacks = selectStacks(app, options.stacks, problems);
+  const files = new Map<string, string>();
+  const manifestStacks: Record<string, ManifestStack> = {};
+  for (const stack of stacks) {
+    const stackProblems: Problem[] = [];
+    const model = buildStackModel(stack, stackProblems);
+    const longExpressions: string[] = [];
+    const template = renderArmTemplate(model, (e) => {
+      if (e.length > MAX_EXPRESSION_LENGTH) longExpressions.push(e);
+    });
+    const templateJson = stableJson(template);
+    if (app.enforceLimits) {
+      const resourceTypes = new Map<string, number>();
+      for (const r of model.resources) resourceTypes.set(r.resource.resourceType, (resourceTypes.get(r.resource.resourceType) ?? 0) + 1);
+      stackProblems.push(
+        ...checkLimits({
+          stackPath: stack.node.path,
+          bytes: Buffer.byteLength(templateJson),
+          parameters: model.parameters.length,
+          variables: model.variables.length,
+          resourceTypes,
+          outputs: model.outputs.length,
+          longExpressions,
+        }),
+      );
+    }
+    problems.push(...stackProblems);
+    const names = { template: `${stack.stackName}.json`, parametersFile: `${stack.stackName}.parameters.json` };
+    files.set(names.template, templateJson);
+    files.set(names.parametersFile, stableJson(renderParametersFile(model)));
+    manifestStacks[stack.stackName] = manifestStack(model, names, annotations);
+  }
+  if (problems.length) throw new ValidationError(problems);
+
+  const manifest: Manifest = { version: MANIFEST_VERSION, stacks: manifestStacks };
+  files.set(MANIFEST_FILE, stableJson(manifest));
+  return { files, stackNames: stacks.map((s) => s.stackName), annotations: annotations.filter((a) => a.level !== 'error') };
+}
+
+function selectStacks(app: App, names: readonly string[] | undefined, problems: Problem[]): Stack[] {
+  const all = app.node.children.filter(Stack.isStack).sort((a, b) => compareStrings(a.stackName, b.stackName));
+  if (all.length === 0) {
+    problems.push({ path: '<app>', message: "the app has no stacks: add one with new Stack(app, 'Name')." });
+  }
+  if (!names || names.length === 0) return all;
+  const byName = new Map(all.map((s) => [s.stackName, s]));
+  for (const name of names) {
+    if (!byName.has(name)) {
+      problems.push({ path: '<app>', message: `no stack named '${name}'; the app has: ${all.map((s) => s.stackName).join(', ') || 'none'}.` });
+    }
+  }
+  return all.filter((s) => names.includes(s.stackName));
+}
