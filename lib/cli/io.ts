@@ -1,0 +1,30 @@
+/**
+ * What a command may touch of the outside world: working directory, stdout/stderr, TTY state.
+ * Tests pass their own to capture output.
+ */
+import { resolve } from 'node:path';
+
+/** Console and file-system context of one CLI run. */
+export interface CliIo {
+  readonly cwd: string;
+  /** Writes a line to stdout. */
+  out(line: string): void;
+  /** Writes a line to stderr. */
+  err(line: string): void;
+  /** Resolves a path against cwd. */
+  resolve(path: string): string;
+  /** True if stdin and stdout are terminals (prompts allowed, live views). */
+  readonly interactive: boolean;
+}
+
+/** The real process's io. */
+export function processIo(): CliIo {
+  const cwd = process.cwd();
+  return {
+    cwd,
+    out: (line) => process.stdout.write(line + '\n'),
+    err: (line) => process.stderr.write(line + '\n'),
+    resolve: (p) => resolve(cwd, p),
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  };
+}

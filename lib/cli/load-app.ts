@@ -1,0 +1,151 @@
+/**
+ * Finding and running the user's app: a .ts/.js file loaded in this process (fast, no build
+ * step for TypeScript), or a shell command like cdk.json's "app" that writes into a folder we give it.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { APP_REGISTRY, App, OUTDIR_ENV } from '../core/app.js';
+import type { Assembly } from '../core/assembly.js';
+import { AzcdkError } from '../core/errors.js';
+import { readAssemblyFiles } from '../synth/write-assembly.js';
+import { MANIFEST_FILE } from '../synth/synthesize.js';
+import { stableJson } from '../synth/json.js';
+import type { Manifest } from '../synth/manifest.js';
+import { UsageError } from './errors.js';
+import '../synth/index.js'; // registers the synthesizer with App
+
+/** Name of the project file that names the app, like cdk.json. */
+export const PROJECT_FILE = 'azcdk.json';
+const MODULE_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs']);
+
+/** Where the app comes from. */
+export interface AppSource {
+  readonly kind: 'file' | 'command';
+  /** Absolute file path, or the shell command. */
+  readonly value: string;
+  /** Where the app was named (`--app` or the azcdk.json path), for messages. */
+  readonly origin: string;
+  /** Working directory for a shell command (the azcdk.json folder, or the current one). */
+  readonly cwd: string;
+}
+
+/** Resolves the app from `--app` or from azcdk.json in `cwd`. */
+export function findAppSource(appFlag: string | undefined, cwd: string): AppSource {
+  if (appFlag !== undefined) return classify(appFlag, '--app', cwd);
+  const projectFile = join(cwd, PROJECT_FILE);
+  if (!existsSync(projectFile)) {
+    throw new UsageError(`No app to synthesize: pass --app FILE|COMMAND, or create ${PROJECT_FILE} with {"app": "path/to/app.ts"} in ${cwd}.`);
+  }
+  let config: unknown;
+  try {
+    config = JSON.parse(readFileSync(projectFile, 'utf8'));
+  } catch (error) {
+    throw new AzcdkError(`[${projectFile}] is not valid JSON: ${(error as Error).message}`);
+  }
+  const app = (config as { app?: unknown } | null)?.app;
+  if (typeof app !== 'string' || app.trim() === '') {
+    throw new AzcdkError(`[${projectFile}] needs an "app" string: the app file (e.g. "examples/my-app/app.ts") or a command (e.g. "node app.js").`);
+  }
+  return classify(app, projectFile, dirname(projectFile));
+}
+
+function classify(app: string, origin: string, cwd: string): AppSource {
+  const trimmed = app.trim();
+  if (!/\s/.test(trimmed) && MODULE_EXTENSIONS.has(extname(trimmed))) {
+    const file = isAbsolute(trimmed) ? trimmed : resolve(cwd, trimmed);
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      throw new AzcdkError(`[${origin}] app file '${trimmed}' does not exist (looked for ${file}). Fix the path, or run from the project folder.`);
+    }
+    return { kind: 'file', value: file, origin, cwd };
+  }
+  return { kind: 'command', value: trimmed, origin, cwd };
+}
+
+/** Runs the app and synthesizes it. Throws AzcdkError / ValidationError on failure. */
+export async function synthesizeApp(source: AppSource, stacks?: readonly string[]): Promise<Assembly> {
+  return source.kind === 'file' ? synthesizeFile(source.value, stacks) : synthesizeCommand(source, stacks);
+}
+
+async function synthesizeFile(file: string, stacks?: readonly string[]): Promise<Assembly> {
+  const holder = globalThis as unknown as Record<symbol, App[] | undefined>;
+  const apps: App[] = [];
+  holder[APP_REGISTRY] = apps;
+  try {
+    const url = pathToFileURL(file).href;
+    if (/\.[mc]?ts$/.test(file)) {
+      const { tsImport } = await import('tsx/esm/api');
+      await tsImport(url, import.meta.url);
+    } else {
+      await import(url);
+    }
+  } catch (error) {
+    throw appThrew(file, error);
+  } finally {
+    delete holder[APP_REGISTRY];
+  }
+  if (apps.length !== 1) {
+    throw new AzcdkError(
+      apps.length === 0
+        ? `[${file}] the app did not create an App: add \`const app = new App();\` and your stacks to it.`
+        : `[${file}] the app created ${apps.length} Apps: create one App and add every stack to it.`,
+    );
+  }
+  return apps[0].synth({ stacks });
+}
+
+function appThrew(file: string, error: unknown): AzcdkError {
+  if (error instanceof AzcdkError) return error;
+  const err = error instanceof Error ? error : new Error(String(error));
+  const hint = /already a Construct with name/.test(err.message)
+    ? ' Give every construct a unique id within its scope.'
+    : '';
+  // Show the frames in the user's own code, not the loader's.
+  const frames = (err.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l) && !/node:internal|node_modules[\\/]tsx/.test(l)).slice(0, 5);
+  return new AzcdkError(`[${file}] the app threw: ${err.message}${hint}${frames.length ? '\n' + frames.join('\n') : ''}`);
+}
+
+function synthesizeCommand(source: AppSource, stacks?: readonly string[]): Assembly {
+  const outdir = mkdtempSync(join(tmpdir(), 'azcdk-app-'));
+  try {
+    const result = spawnSync(source.value, {
+      shell: true,
+      cwd: source.cwd,
+      env: { ...process.env, [OUTDIR_ENV]: outdir },
+      stdio: ['ignore', 'inherit', 'pipe'],
+      encoding: 'utf8',
+    });
+    if (result.error) throw new AzcdkError(`[${source.origin}] could not run app command '${source.value}': ${result.error.message}`);
+    if (result.status !== 0) {
+      const stderr = (result.stderr ?? '').trim();
+      throw new AzcdkError(`[${source.origin}] app command '${source.value}' failed with exit code ${result.status}${stderr ? `:\n${stderr}` : ''}`);
+    }
+    if (!existsSync(join(outdir, MANIFEST_FILE))) {
+      throw new AzcdkError(`[${source.origin}] app command '${source.value}' wrote no ${MANIFEST_FILE}: it must create an azcdk App (which writes to $${OUTDIR_ENV} when the program ends).`);
+    }
+    return selectFromFiles(readAssemblyFiles(outdir), stacks, source.origin);
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+/** Keeps only the selected stacks' files and manifest entries. */
+function selectFromFiles(files: Map<string, string>, stacks: readonly string[] | undefined, origin: string): Assembly {
+  const manifest = JSON.parse(files.get(MANIFEST_FILE)!) as Manifest;
+  const all = Object.keys(manifest.stacks);
+  const selected = stacks && stacks.length ? stacks : all;
+  const unknown = selected.filter((s) => !all.includes(s));
+  if (unknown.length) throw new AzcdkError(`[${origin}] no stack named ${unknown.map((s) => `'${s}'`).join(', ')}; the app has: ${all.join(', ')}.`);
+  const out = new Map<string, string>();
+  const kept: Manifest = { version: manifest.version, stacks: {} };
+  for (const name of all.filter((s) => selected.includes(s))) {
+    const entry = manifest.stacks[name];
+    (kept.stacks as Record<string, unknown>)[name] = entry;
+    for (const [file, content] of files) if (file === entry.template || file === entry.parametersFile || file.startsWith(`${name}.`)) out.set(file, content);
+  }
+  out.set(MANIFEST_FILE, stableJson(kept));
+  const annotations = Object.values(kept.stacks).flatMap((s) => s.annotations);
+  return { files: out, stackNames: Object.keys(kept.stacks), annotations };
+}

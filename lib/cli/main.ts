@@ -1,0 +1,45 @@
+/**
+ * The CLI: yargs wiring, one command per file. Exit codes: 0 ok, 1 failure, 2 usage.
+ * Commands that need heavy modules (the Azure SDK) import them inside their handlers, so
+ * `azcdk synth` starts fast.
+ */
+import yargs from 'yargs';
+import { AzcdkError } from '../core/errors.js';
+import { ExitCode, UsageError } from './errors.js';
+import { processIo, type CliIo } from './io.js';
+import { synthCommand } from './synth.js';
+import { VERSION } from './version.js';
+
+/** Runs the CLI with the given arguments; resolves to the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const parser = yargs([...argv])
+    .scriptName('azcdk')
+    .usage('$0 <command> [options]')
+    .command(synthCommand(io))
+    .demandCommand(1, 'Name a command, e.g. azcdk synth')
+    .strict()
+    .version(VERSION)
+    .help()
+    .alias('h', 'help')
+    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      // Throwing stops yargs before any handler runs.
+      throw error ?? new UsageError(`${message}\nRun 'azcdk --help' for usage.`);
+    });
+  try {
+    await parser.parseAsync();
+    return ExitCode.ok;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(error.message);
+      return ExitCode.usage;
+    }
+    if (error instanceof AzcdkError) {
+      io.err(error.message);
+      return ExitCode.failure;
+    }
+    io.err(`azcdk failed unexpectedly: ${error instanceof Error ? error.stack : String(error)}`);
+    return ExitCode.failure;
+  }
+}

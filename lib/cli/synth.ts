@@ -1,0 +1,75 @@
+/**
+ * `azcdk synth`: run the app, write templates, parameter files and manifest atomically,
+ * or with `--check DIR` verify that DIR holds exactly what synth would write.
+ */
+import { relative } from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import type { Annotation } from '../core/annotations.js';
+import type { Assembly } from '../core/assembly.js';
+import { AzcdkError } from '../core/errors.js';
+import { compareWithFolder, writeAssemblyAtomically } from '../synth/write-assembly.js';
+import { findAppSource, synthesizeApp } from './load-app.js';
+import type { CliIo } from './io.js';
+
+/** Flags of `azcdk synth`. */
+export interface SynthArgs {
+  readonly app?: string;
+  readonly out: string;
+  readonly stack?: string[];
+  readonly check?: string;
+  readonly strict: boolean;
+}
+
+/** Shared flags for commands that synthesize first (synth, deploy, list, ...). */
+export function withAppOptions<T>(y: Argv<T>) {
+  return y
+    .option('app', { type: 'string', describe: 'The app: a .ts/.js file, or a shell command (default: "app" in azcdk.json)' })
+    .option('out', { type: 'string', default: 'azcdk.out', describe: 'Output folder' })
+    .option('strict', { type: 'boolean', default: false, describe: 'Fail on warnings too' });
+}
+
+/** Runs the app and returns its assembly, printing annotations; fails on warnings with --strict. */
+export async function synthesizeForCli(args: { app?: string; stack?: string[]; strict: boolean }, io: CliIo): Promise<Assembly> {
+  const assembly = await synthesizeApp(findAppSource(args.app, io.cwd), args.stack);
+  printAnnotations(assembly.annotations, io);
+  const warnings = assembly.annotations.filter((a) => a.level === 'warning');
+  if (args.strict && warnings.length) {
+    throw new AzcdkError(`--strict: ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (above) fail synthesis. Fix them or drop --strict.`);
+  }
+  return assembly;
+}
+
+function printAnnotations(annotations: readonly Annotation[], io: CliIo): void {
+  for (const a of annotations) io.err(`${a.level}: [${a.path}] ${a.message}`);
+}
+
+/** The command. */
+export function synthCommand(io: CliIo): CommandModule<object, SynthArgs> {
+  return {
+    command: 'synth [stack..]',
+    describe: 'Synthesize ARM templates, parameter files and manifest.json',
+    builder: (y) =>
+      withAppOptions(y)
+        .positional('stack', { type: 'string', array: true, describe: 'Stacks to synthesize (default: all)' })
+        .option('check', { type: 'string', describe: 'Do not write; fail if DIR differs from what synth would write' }) as unknown as Argv<SynthArgs>,
+    handler: async (args) => {
+      const stacks = (args as unknown as { stack?: string[] }).stack;
+      const assembly = await synthesizeForCli({ ...args, stack: stacks }, io);
+      if (args.check !== undefined) {
+        const differences = compareWithFolder(assembly.files, io.resolve(args.check));
+        if (differences.length) {
+          for (const d of differences) io.err(`${d.kind}: ${d.file}${d.detail ? ` (${d.detail})` : ''}`);
+          throw new AzcdkError(
+            `[${args.check}] differs from what synth writes (${differences.length} file${differences.length === 1 ? '' : 's'}). ` +
+              `Run 'azcdk synth --out ${args.check}' and commit the result.`,
+          );
+        }
+        io.out(`${args.check} is up to date (${assembly.files.size} files).`);
+        return;
+      }
+      const outdir = io.resolve(args.out);
+      writeAssemblyAtomically(assembly, outdir);
+      io.out(`Synthesized ${assembly.stackNames.join(', ')} into ${relative(io.cwd, outdir) || '.'}/`);
+    },
+  };
+}
