@@ -76,8 +76,15 @@ async function synthesizeFile(file: string, stacks?: readonly string[]): Promise
   try {
     const url = pathToFileURL(file).href;
     if (/\.[mc]?ts$/.test(file)) {
-      const { tsImport } = await import('tsx/esm/api');
-      await tsImport(url, import.meta.url);
+      // register(), not tsImport(): tsImport isolates modules, and the app must share this
+      // process's azcdk (tokens, brands) with the CLI.
+      const { register } = await import('tsx/esm/api');
+      const unregister = register();
+      try {
+        await import(url);
+      } finally {
+        await unregister();
+      }
     } else {
       await import(url);
     }
@@ -97,7 +104,7 @@ async function synthesizeFile(file: string, stacks?: readonly string[]): Promise
 }
 
 function appThrew(file: string, error: unknown): AzcdkError {
-  if (error instanceof AzcdkError) return error;
+  if (AzcdkError.isAzcdkError(error)) return error;
   const err = error instanceof Error ? error : new Error(String(error));
   const hint = /already a Construct with name/.test(err.message)
     ? ' Give every construct a unique id within its scope.'

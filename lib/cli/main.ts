@@ -35,7 +35,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
       io.err(error.message);
       return ExitCode.usage;
     }
-    if (error instanceof AzcdkError) {
+    if (AzcdkError.isAzcdkError(error)) {
       io.err(error.message);
       return ExitCode.failure;
     }

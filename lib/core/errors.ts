@@ -15,10 +15,18 @@ export function formatProblem(problem: Problem): string {
   return `[${problem.path}] ${problem.message}`;
 }
 
+const ERROR_BRAND = Symbol.for('azcdk.Error');
+
 /** Base class of errors azcdk raises on purpose (as opposed to bugs). */
 export class AzcdkError extends Error {
+  /** True for errors raised by any copy of azcdk (an app may load its own copy). */
+  public static isAzcdkError(x: unknown): x is AzcdkError {
+    return x instanceof Error && ERROR_BRAND in x;
+  }
+
   constructor(message: string) {
     super(message);
+    Object.defineProperty(this, ERROR_BRAND, { value: true });
     this.name = 'AzcdkError';
   }
 }
