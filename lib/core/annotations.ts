@@ -48,10 +48,10 @@ export class Annotations {
   }
 }
 
-/** Collects every annotation in the tree under `root`, in tree order. */
-export function collectAnnotations(root: IConstruct): Annotation[] {
+/** Collects the annotations of the given constructs (e.g. `root.node.findAll()`), in order. */
+export function collectAnnotations(constructs: readonly IConstruct[]): Annotation[] {
   const result: Annotation[] = [];
-  for (const construct of root.node.findAll()) {
+  for (const construct of constructs) {
     for (const entry of construct.node.metadata) {
       if (!entry.type.startsWith(ANNOTATION_METADATA_PREFIX)) continue;
       const level = entry.type.slice(ANNOTATION_METADATA_PREFIX.length) as AnnotationLevel;

@@ -1,6 +1,7 @@
 /**
  * App: the root of the construct tree. Holds stacks; synthesis starts here.
  */
+import { addBrand, hasBrand } from './brand.js';
 import { Construct, type IConstruct } from 'constructs';
 import type { Assembly, SynthesisOptions } from './assembly.js';
 
@@ -38,7 +39,7 @@ let synthesizer: Synthesizer | undefined;
 export class App extends Construct {
   /** True if `x` is an App (works across copies of this library). */
   public static isApp(x: unknown): x is App {
-    return typeof x === 'object' && x !== null && APP_BRAND in x;
+    return hasBrand(x, APP_BRAND);
   }
 
   /** @internal lib/synth registers itself here. */
@@ -53,7 +54,6 @@ export class App extends Construct {
   constructor(props: AppProps = {}) {
     // The root has an empty id, so construct paths start at the stack: `Network/Vnet`.
     super(undefined as unknown as Construct, '');
-    Object.defineProperty(this, APP_BRAND, { value: true });
     this.enforceLimits = props.enforceLimits ?? true;
     const registry = (globalThis as unknown as Record<symbol, App[] | undefined>)[APP_REGISTRY];
     if (registry) registry.push(this);
@@ -91,3 +91,5 @@ export function appOf(construct: IConstruct): App | undefined {
   const root = construct.node.root;
   return App.isApp(root) ? root : undefined;
 }
+
+addBrand(App, APP_BRAND);

@@ -1,6 +1,7 @@
 /**
  * ArmResource: the L1 base. Any resource type at any api-version, with a typed envelope.
  */
+import { addBrand, hasBrand } from './brand.js';
 import type { Construct, IConstruct } from 'constructs';
 import type { Value } from './expression.js';
 import { ResourceBase, type ResourceIdentityProps } from './resource-base.js';
@@ -69,7 +70,7 @@ export interface ExplicitDependency {
 export class ArmResource extends ResourceBase {
   /** True if `x` is a declared ArmResource. */
   public static isArmResource(x: unknown): x is ArmResource {
-    return typeof x === 'object' && x !== null && ARM_RESOURCE_BRAND in x;
+    return hasBrand(x, ARM_RESOURCE_BRAND);
   }
 
   public readonly isExisting = false;
@@ -79,12 +80,11 @@ export class ArmResource extends ResourceBase {
   public readonly tags: TagManager;
   /** The props as given (typed subclasses render `properties` themselves). */
   protected readonly props: ArmResourceProps;
-  private readonly overrides: Array<{ path: string[]; value: unknown }> = [];
-  private readonly explicitDependencies: ExplicitDependency[] = [];
+  private overrides?: Array<{ path: string[]; value: unknown }>;
+  private explicitDependencies?: ExplicitDependency[];
 
   constructor(scope: Construct, id: string, props: ArmResourceProps) {
     super(scope, id, props);
-    Object.defineProperty(this, ARM_RESOURCE_BRAND, { value: true });
     this.stack = Stack.of(this);
     this.props = props;
     const topLevel = props.type.split('/').length === 2;
@@ -97,12 +97,12 @@ export class ArmResource extends ResourceBase {
    * @param reason shown in cycle errors and in the manifest
    */
   public addDependency(target: IConstruct, reason = 'explicit dependency'): void {
-    this.explicitDependencies.push({ target, reason });
+    (this.explicitDependencies ??= []).push({ target, reason });
   }
 
   /** Explicit dependencies added with addDependency. */
   public get dependencies(): readonly ExplicitDependency[] {
-    return this.explicitDependencies;
+    return this.explicitDependencies ?? [];
   }
 
   /**
@@ -110,7 +110,7 @@ export class ArmResource extends ResourceBase {
    * `properties.network.publicNetworkAccess`), after everything else. `undefined` deletes it.
    */
   public addOverride(path: string, value: unknown): void {
-    this.overrides.push({ path: path.split('.'), value });
+    (this.overrides ??= []).push({ path: path.split('.'), value });
   }
 
   /** Escape hatch: `addOverride('properties.' + path, value)`. */
@@ -148,7 +148,7 @@ export class ArmResource extends ResourceBase {
       plan: p.plan,
       properties: this.renderProperties(),
     };
-    for (const { path, value } of this.overrides) setPath(body, path, value);
+    for (const { path, value } of this.overrides ?? []) setPath(body, path, value);
     return body;
   }
 
@@ -170,3 +170,5 @@ function setPath(target: Record<string, unknown>, path: string[], value: unknown
   if (value === undefined) delete node[last];
   else node[last] = value;
 }
+
+addBrand(ArmResource, ARM_RESOURCE_BRAND);

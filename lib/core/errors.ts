@@ -1,6 +1,7 @@
 /**
  * Errors that say what went wrong, where (a construct path or a file) and how to fix it.
  */
+import { addBrand } from './brand.js';
 
 /** One problem found while synthesizing: where it is and what is wrong. */
 export interface Problem {
@@ -26,7 +27,6 @@ export class AzcdkError extends Error {
 
   constructor(message: string) {
     super(message);
-    Object.defineProperty(this, ERROR_BRAND, { value: true });
     this.name = 'AzcdkError';
   }
 }
@@ -41,3 +41,5 @@ export class ValidationError extends AzcdkError {
     this.name = 'ValidationError';
   }
 }
+
+addBrand(AzcdkError, ERROR_BRAND);

@@ -6,6 +6,7 @@
  * objects (`nsg.id`, `param.value`) and inside template literals (`${prefix.value}-nsg`), where
  * `toString()` returns a string token that synthesis turns back into the node (see tokens.ts).
  */
+import { addBrand, hasBrand } from './brand.js';
 import { Tokens } from './tokens.js';
 
 /** A value that may be known now (T) or only at deployment time (an Expression). */
@@ -23,7 +24,7 @@ const EXPRESSION_BRAND = Symbol.for('azcdk.Expression');
 export abstract class Expression {
   /** True if `x` is an expression node (works across copies of this library). */
   public static isExpression(x: unknown): x is Expression {
-    return typeof x === 'object' && x !== null && EXPRESSION_BRAND in x;
+    return hasBrand(x, EXPRESSION_BRAND);
   }
 
   /** Discriminator the renderers switch on. */
@@ -33,7 +34,6 @@ export abstract class Expression {
   public readonly valueType?: ValueType;
 
   constructor(valueType?: ValueType) {
-    Object.defineProperty(this, EXPRESSION_BRAND, { value: true });
     this.valueType = valueType;
   }
 
@@ -194,3 +194,5 @@ export class Literal extends Expression {
 /** Any expression node, as a discriminated union for exhaustive renderers. */
 export type AnyExpression =
   | ParameterReference | VariableReference | ResourceReference | FunctionCall | PropertyAccess | Interpolation | Literal;
+
+addBrand(Expression, EXPRESSION_BRAND);

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 
 const HIDDEN_FROM_HUMANS = 'Resource';
 const HIDDEN_ENTIRELY = 'Default';
+const ALPHANUMERIC = /^[A-Za-z0-9]+$/;
 
 /**
  * The human part of a logical id: the path below the stack in lowerCamelCase, with `Default`
@@ -16,7 +17,7 @@ export function humanLogicalId(pathBelowStack: readonly string[]): string {
   const words: string[] = [];
   for (const component of pathBelowStack) {
     if (component === HIDDEN_ENTIRELY || component === HIDDEN_FROM_HUMANS) continue;
-    const clean = component.replace(/[^A-Za-z0-9]/g, '');
+    const clean = ALPHANUMERIC.test(component) ? component : component.replace(/[^A-Za-z0-9]/g, '');
     if (!clean || clean === words[words.length - 1]) continue;
     words.push(clean);
   }

@@ -1,6 +1,7 @@
 /**
  * Output: a value the deployment returns (ARM `outputs`, Bicep `output`).
  */
+import { addBrand, hasBrand } from './brand.js';
 import { Construct } from 'constructs';
 import type { ValueType } from './expression.js';
 
@@ -24,7 +25,7 @@ export interface OutputProps {
 export class Output extends Construct {
   /** True if `x` is an Output. */
   public static isOutput(x: unknown): x is Output {
-    return typeof x === 'object' && x !== null && OUTPUT_BRAND in x;
+    return hasBrand(x, OUTPUT_BRAND);
   }
 
   public readonly outputName: string;
@@ -32,8 +33,9 @@ export class Output extends Construct {
 
   constructor(scope: Construct, id: string, props: OutputProps) {
     super(scope, id);
-    Object.defineProperty(this, OUTPUT_BRAND, { value: true });
     this.outputName = id;
     this.props = props;
   }
 }
+
+addBrand(Output, OUTPUT_BRAND);

@@ -1,6 +1,7 @@
 /**
  * Parameter: a value supplied when the template is deployed.
  */
+import { addBrand, hasBrand } from './brand.js';
 import { Construct } from 'constructs';
 import { Expression, ParameterReference, type IParameterTarget, type Value, type ValueType } from './expression.js';
 
@@ -57,7 +58,7 @@ export interface ParameterProps {
 export class Parameter extends Construct implements IParameterTarget {
   /** True if `x` is a Parameter. */
   public static isParameter(x: unknown): x is Parameter {
-    return typeof x === 'object' && x !== null && PARAMETER_BRAND in x;
+    return hasBrand(x, PARAMETER_BRAND);
   }
 
   public readonly parameterName: string;
@@ -67,7 +68,6 @@ export class Parameter extends Construct implements IParameterTarget {
 
   constructor(scope: Construct, id: string, props: ParameterProps) {
     super(scope, id);
-    Object.defineProperty(this, PARAMETER_BRAND, { value: true });
     this.parameterName = id;
     this.type = props.type;
     this.props = props;
@@ -150,3 +150,5 @@ function checkLiteral(name: string, label: string, v: unknown, p: ParameterProps
 export function parameterValue<T>(v: Value<T> | Parameter): Value<T> {
   return Parameter.isParameter(v) ? v.value : v;
 }
+
+addBrand(Parameter, PARAMETER_BRAND);

@@ -1,6 +1,7 @@
 /**
  * ResourceBase: what declared and existing resources share: identity and references.
  */
+import { addBrand, hasBrand } from './brand.js';
 import { Construct } from 'constructs';
 import { ResourceReference, type Expression, type IResourceTarget, type PathSegment, type Value } from './expression.js';
 
@@ -27,7 +28,7 @@ export interface ResourceIdentityProps {
 export abstract class ResourceBase extends Construct implements IResourceTarget {
   /** True if `x` is a resource (declared or existing). */
   public static isResource(x: unknown): x is ResourceBase {
-    return typeof x === 'object' && x !== null && RESOURCE_BRAND in x;
+    return hasBrand(x, RESOURCE_BRAND);
   }
 
   public readonly resourceType: string;
@@ -40,11 +41,10 @@ export abstract class ResourceBase extends Construct implements IResourceTarget 
   /** Subscription of an existing resource outside the deployment's subscription (ExistingResource only). */
   public readonly subscriptionId?: Value<string>;
   private logicalIdOverride?: string;
-  private readonly refs = new Map<string, Expression>();
+  private refs?: Map<string, Expression>; // created on first reference: most resources are never referenced
 
   constructor(scope: Construct, id: string, props: ResourceIdentityProps) {
     super(scope, id);
-    Object.defineProperty(this, RESOURCE_BRAND, { value: true });
     if (!RESOURCE_TYPE.test(props.type)) {
       throw new Error(`[${this.node.path}] invalid resource type '${props.type}': expected 'Namespace.Provider/type[/childType]', e.g. 'Microsoft.Network/virtualNetworks'.`);
     }
@@ -101,6 +101,7 @@ export abstract class ResourceBase extends Construct implements IResourceTarget 
   }
 
   private ref(key: string, make: () => Expression): Expression {
+    this.refs ??= new Map();
     let r = this.refs.get(key);
     if (!r) this.refs.set(key, (r = make()));
     return r;
@@ -118,3 +119,5 @@ export function parsePath(path: string): PathSegment[] {
   }
   return segments;
 }
+
+addBrand(ResourceBase, RESOURCE_BRAND);

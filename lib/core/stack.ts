@@ -1,6 +1,7 @@
 /**
  * Stack: one ARM template, deployed as one resource-group deployment.
  */
+import { addBrand, hasBrand } from './brand.js';
 import { Construct, type IConstruct } from 'constructs';
 import { App } from './app.js';
 import type { Expression } from './expression.js';
@@ -35,7 +36,7 @@ export interface StackProps {
 export class Stack extends Construct {
   /** True if `x` is a Stack (works across copies of this library). */
   public static isStack(x: unknown): x is Stack {
-    return typeof x === 'object' && x !== null && STACK_BRAND in x;
+    return hasBrand(x, STACK_BRAND);
   }
 
   /** The Stack a construct belongs to. Throws if it is not inside one. */
@@ -73,7 +74,6 @@ export class Stack extends Construct {
       );
     }
     super(scope, id);
-    Object.defineProperty(this, STACK_BRAND, { value: true });
     this.stackName = id;
     this.description = props.description;
     this.locationParameter = new Parameter(this, 'location', {
@@ -100,3 +100,5 @@ export class Stack extends Construct {
   /** Stacks this one is deployed after, with reasons. */
   public readonly stackDependencies = new Map<Stack, string>();
 }
+
+addBrand(Stack, STACK_BRAND);

@@ -1,6 +1,7 @@
 /**
  * Tags: `Tags.of(scope).add('env', 'prod')` tags every taggable resource under the scope.
  */
+import { addBrand } from './brand.js';
 import type { IConstruct } from 'constructs';
 import { Aspects, type IAspect } from './aspects.js';
 import type { Value } from './expression.js';
@@ -21,29 +22,26 @@ function isTaggable(x: unknown): x is ITaggable {
  * inherited tags, the one added nearest to the resource wins (aspects run outer scopes first).
  */
 export class TagManager {
-  private readonly inherited = new Map<string, Value<string>>();
-  private readonly removed = new Set<string>();
+  private inherited?: Map<string, Value<string>>; // created by the first Tags.of() that reaches it
 
   constructor(public readonly taggable: boolean, private readonly own: Record<string, Value<string>> = {}) {
-    Object.defineProperty(this, TAGGABLE, { value: true });
   }
 
   /** Sets an inherited tag (called by the Tags aspect). */
   public setTag(key: string, value: Value<string>): void {
-    this.removed.delete(key);
-    this.inherited.set(key, value);
+    (this.inherited ??= new Map()).set(key, value);
   }
 
   /** Removes an inherited tag (called by the Tags aspect). */
   public removeTag(key: string): void {
-    this.inherited.delete(key);
-    this.removed.add(key);
+    this.inherited?.delete(key);
   }
 
   /** Tags in key order, or undefined when there are none. */
   public render(): Record<string, Value<string>> | undefined {
+    if (!this.inherited && Object.keys(this.own).length === 0) return undefined;
     const all: Record<string, Value<string>> = {};
-    for (const [k, v] of this.inherited) all[k] = v;
+    for (const [k, v] of this.inherited ?? []) all[k] = v;
     for (const [k, v] of Object.entries(this.own)) all[k] = v;
     const keys = Object.keys(all).sort();
     if (keys.length === 0) return undefined;
@@ -88,3 +86,5 @@ class TagAspect implements IAspect {
     if (isTaggable(node) && node.tags.taggable) this.apply(node.tags);
   }
 }
+
+addBrand(TagManager, TAGGABLE);

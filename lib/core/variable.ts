@@ -1,6 +1,7 @@
 /**
  * Variable: a named value computed once in the template (ARM `variables`, Bicep `var`).
  */
+import { addBrand, hasBrand } from './brand.js';
 import { Construct } from 'constructs';
 import { VariableReference, type Expression, type IVariableTarget } from './expression.js';
 
@@ -19,7 +20,7 @@ export interface VariableProps {
 export class Variable extends Construct implements IVariableTarget {
   /** True if `x` is a Variable. */
   public static isVariable(x: unknown): x is Variable {
-    return typeof x === 'object' && x !== null && VARIABLE_BRAND in x;
+    return hasBrand(x, VARIABLE_BRAND);
   }
 
   public readonly variableName: string;
@@ -28,7 +29,6 @@ export class Variable extends Construct implements IVariableTarget {
 
   constructor(scope: Construct, id: string, props: VariableProps) {
     super(scope, id);
-    Object.defineProperty(this, VARIABLE_BRAND, { value: true });
     this.variableName = id;
     this.value = props.value;
     this.reference = new VariableReference(this);
@@ -39,3 +39,5 @@ export class Variable extends Construct implements IVariableTarget {
     return this.reference;
   }
 }
+
+addBrand(Variable, VARIABLE_BRAND);

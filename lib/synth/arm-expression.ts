@@ -26,10 +26,27 @@ export function toArmJson(value: Resolved, sink?: ExpressionSink): unknown {
     sink?.(rendered);
     return rendered;
   }
-  if (Array.isArray(value)) return value.map((v) => toArmJson(v, sink));
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = toArmJson(value[key], sink);
-  return out;
+  // Copy on change, as in resolveValue: literal subtrees pass through untouched.
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v = toArmJson(value[i], sink);
+      if (v !== value[i] && !out) out = value.slice(0, i);
+      if (out) out.push(v);
+    }
+    return out ?? value;
+  }
+  const keys = Object.keys(value);
+  let out: Record<string, unknown> | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const v = toArmJson(value[keys[i]], sink);
+    if (v !== value[keys[i]] && !out) {
+      out = {};
+      for (let j = 0; j < i; j++) out[keys[j]] = value[keys[j]];
+    }
+    if (out) out[keys[i]] = v;
+  }
+  return out ?? value;
 }
 
 /** Escapes a literal string so ARM does not evaluate it: `[x]` becomes `[[x]`. */

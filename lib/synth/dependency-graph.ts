@@ -16,25 +16,27 @@ export interface Edge {
   readonly reason: string;
 }
 
+const NO_EDGES: readonly Edge[] = Object.freeze([]);
+
 /** Direct dependencies of each resource, deduplicated (the first reason for a target is kept). */
 export class DependencyGraph {
+  // Only resources with dependencies get an entry: in large stacks most have none.
   private readonly outgoing = new Map<ArmResource, Map<ArmResource, Edge>>();
 
-  constructor(private readonly nodes: readonly ArmResource[]) {
-    for (const node of nodes) this.outgoing.set(node, new Map());
-  }
+  constructor(private readonly nodes: readonly ArmResource[]) {}
 
   /** Adds an edge; self edges are ignored (a resource may reference its own id). */
   public add(edge: Edge): void {
     if (edge.from === edge.to) return;
-    const edges = this.outgoing.get(edge.from);
-    if (!edges) throw new Error(`internal: ${edge.from.node.path} is not in this graph`);
+    let edges = this.outgoing.get(edge.from);
+    if (!edges) this.outgoing.set(edge.from, (edges = new Map()));
     if (!edges.has(edge.to)) edges.set(edge.to, edge);
   }
 
   /** The direct dependencies of a resource, in insertion order. */
-  public edgesFrom(node: ArmResource): Edge[] {
-    return [...(this.outgoing.get(node)?.values() ?? [])];
+  public edgesFrom(node: ArmResource): readonly Edge[] {
+    const edges = this.outgoing.get(node);
+    return edges ? [...edges.values()] : NO_EDGES;
   }
 
   /**
@@ -44,9 +46,9 @@ export class DependencyGraph {
   public findCycle(): Edge[] | undefined {
     const state = new Map<ArmResource, 1 | 2>(); // 1 = on the current path, 2 = done
     for (const start of this.nodes) {
-      if (state.has(start)) continue;
+      if (state.has(start) || !this.outgoing.has(start)) continue;
       const path: Edge[] = [];
-      const stack: Array<{ node: ArmResource; edges: Edge[]; next: number }> = [];
+      const stack: Array<{ node: ArmResource; edges: readonly Edge[]; next: number }> = [];
       state.set(start, 1);
       stack.push({ node: start, edges: this.edgesFrom(start), next: 0 });
       while (stack.length) {

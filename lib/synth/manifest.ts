@@ -18,8 +18,8 @@ export interface ManifestResource {
   readonly apiVersion: string;
   /** The ARM `name` value as written in the template (literal or `[expression]`). */
   readonly name: unknown;
-  /** Direct dependencies: logical id, kind and reason. */
-  readonly dependsOn: ReadonlyArray<{ readonly on: string; readonly kind: string; readonly reason: string }>;
+  /** Direct dependencies: logical id, kind and reason (absent when there are none). */
+  readonly dependsOn?: ReadonlyArray<{ readonly on: string; readonly kind: string; readonly reason: string }>;
 }
 
 /** A stack in the manifest. */
@@ -69,9 +69,13 @@ export function manifestStack(model: StackModel, files: { template: string; para
           type: r.resource.resourceType,
           apiVersion: r.resource.apiVersion,
           name: toArmJson(r.fullName),
-          dependsOn: r.dependencies
-            .map((e) => ({ on: model.logicalIds.get(e.to)!, kind: e.kind, reason: e.reason }))
-            .sort((a, b) => compareStrings(a.on, b.on)),
+          ...(r.dependencies.length
+            ? {
+                dependsOn: r.dependencies
+                  .map((e) => ({ on: model.logicalIds.get(e.to)!, kind: e.kind, reason: e.reason }))
+                  .sort((a, b) => compareStrings(a.on, b.on)),
+              }
+            : {}),
         },
       ]),
     ),

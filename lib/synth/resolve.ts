@@ -60,29 +60,40 @@ export function resolveValue(value: unknown, ctx: ResolveContext, location: stri
     visitExpression(value as AnyExpression, ctx, location);
     return value;
   }
+  // Copy on change: literal-only subtrees are returned as they are (no allocation), which keeps
+  // synthesis of large stacks out of the garbage collector.
   if (Array.isArray(value)) {
-    const out: Resolved[] = new Array(value.length);
+    let out: Resolved[] | undefined;
     for (let i = 0; i < value.length; i++) {
-      const item = resolveValue(value[i], ctx, `${location}[${i}]`);
-      out[i] = item === undefined ? null : item;
+      const original = value[i];
+      const item = resolveValue(original, ctx, `${location}[${i}]`) ?? null;
+      if (item !== original && !out) out = value.slice(0, i) as Resolved[];
+      if (out) out.push(item);
     }
-    return out;
+    return out ?? (value as Resolved[]);
   }
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) {
     return fail(ctx, location, describeNonPlain(value as object));
   }
-  const out: { [key: string]: Resolved } = {};
-  for (const key of Object.keys(value as object)) {
-    const childLocation = location ? `${location}.${key}` : key;
+  const source = value as Record<string, unknown>;
+  const keys = Object.keys(source);
+  let out: { [key: string]: Resolved } | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     if (Tokens.containsToken(key)) {
-      fail(ctx, childLocation, `an expression cannot be used as an object key (ARM and Bicep keys are literal): use a literal key, or build the object with Fn.call('createObject', [...]).`);
+      fail(ctx, location ? `${location}.${key}` : key, `an expression cannot be used as an object key (ARM and Bicep keys are literal): use a literal key, or build the object with Fn.call('createObject', [...]).`);
       continue;
     }
-    const v = resolveValue((value as Record<string, unknown>)[key], ctx, childLocation);
-    if (v !== undefined) out[key] = v;
+    const original = source[key];
+    const v = resolveValue(original, ctx, location ? `${location}.${key}` : key);
+    if (v !== original && !out) {
+      out = {};
+      for (let j = 0; j < i; j++) if (source[keys[j]] !== undefined) out[keys[j]] = source[keys[j]] as Resolved;
+    }
+    if (out && v !== undefined) out[key] = v;
   }
-  return out;
+  return out ?? (source as { [key: string]: Resolved });
 }
 
 function resolveTokenString(value: string, ctx: ResolveContext, location: string): Resolved {

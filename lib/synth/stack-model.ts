@@ -167,9 +167,9 @@ function collectMembers(stack: Stack): Members {
 }
 
 function assignLogicalIds(stack: Stack, all: ResourceBase[], problems: Problem[]): Map<ResourceBase, string> {
-  const depth = stack.node.scopes.length;
+  const prefixLength = stack.node.path.length + 1;
   const ids = allocateLogicalIds(
-    all.map((r) => r.node.scopes.slice(depth).map((s) => s.node.id)),
+    all.map((r) => r.node.path.slice(prefixLength).split('/')),
     all.map((r) => r._logicalIdOverride),
   );
   const result = new Map<ResourceBase, string>();

@@ -23,10 +23,11 @@ export function synthesize(app: App, options: SynthesisOptions = {}): Assembly {
   invokeAspects(app);
   app.node.lock();
   const problems: Problem[] = [];
-  for (const construct of app.node.findAll()) {
+  const constructs = app.node.findAll();
+  for (const construct of constructs) {
     for (const message of construct.node.validate()) problems.push({ path: construct.node.path, message });
   }
-  const annotations = collectAnnotations(app);
+  const annotations = collectAnnotations(constructs);
   for (const a of annotations) if (a.level === 'error') problems.push({ path: a.path, message: a.message });
 
   const stacks = selectStacks(app, options.stacks, problems);

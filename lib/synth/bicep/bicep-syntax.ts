@@ -1,0 +1,83 @@
+/**
+ * Lexical facts about Bicep the writer relies on: identifiers, reserved words, string escaping,
+ * and which namespace (`az` or `sys`) a function lives in.
+ *
+ * Sources: Bicep's LanguageConstants (keywords), the Bicep string-literal grammar (`\'`, `\\`,
+ * `\$`, `\n`, `\r`, `\t`, `\u{...}`) and the `az`/`sys` namespaces of built-in functions.
+ */
+
+/** A Bicep identifier (symbolic names, object keys written unquoted, property access `.x`). */
+export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Words that cannot be used as a symbolic name: lexer keywords and the built-in namespaces. */
+export const RESERVED_WORDS: ReadonlySet<string> = new Set(['true', 'false', 'null', 'az', 'sys']);
+
+/**
+ * Declaration and contextual keywords. Bicep accepts most of them as symbol names, but a
+ * resource called `resource` or `if` reads badly, so symbols we choose avoid them too.
+ */
+export const KEYWORDS: ReadonlySet<string> = new Set([
+  ...RESERVED_WORDS,
+  'metadata', 'targetScope', 'import', 'using', 'param', 'var', 'resource', 'output', 'module', 'existing',
+  'if', 'for', 'in', 'type', 'func', 'assert', 'extension', 'provider', 'with', 'as', 'from', 'test', 'extends',
+  'string', 'int', 'bool', 'object', 'array', 'any', 'void',
+]);
+
+/** Built-in functions of the `az` namespace (the rest of those we emit live in `sys`). */
+const AZ_FUNCTIONS: ReadonlySet<string> = new Set([
+  'resourcegroup', 'subscription', 'tenant', 'managementgroup', 'deployment', 'environment', 'resourceid',
+  'subscriptionresourceid', 'tenantresourceid', 'managementgroupresourceid', 'extensionresourceid',
+  'reference', 'pickzones', 'providers',
+]);
+
+/** The namespace of a built-in function, for calls that a declared symbol shadows (`az.resourceGroup()`). */
+export function functionNamespace(name: string): 'az' | 'sys' {
+  const lower = name.toLowerCase();
+  return AZ_FUNCTIONS.has(lower) || lower.startsWith('list') ? 'az' : 'sys';
+}
+
+/**
+ * A single-quoted Bicep string literal. Escapes the quote, the backslash, `${` (which would
+ * start an interpolation) and control characters.
+ */
+export function bicepString(text: string): string {
+  return `'${escapeStringContent(text)}'`;
+}
+
+/** Escapes literal text for use between the quotes of a Bicep string (also inside interpolations). */
+export function escapeStringContent(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    switch (c) {
+      case '\\':
+        out += '\\\\';
+        break;
+      case "'":
+        out += "\\'";
+        break;
+      case '\n':
+        out += '\\n';
+        break;
+      case '\r':
+        out += '\\r';
+        break;
+      case '\t':
+        out += '\\t';
+        break;
+      case '$':
+        out += text[i + 1] === '{' ? '\\$' : '$';
+        break;
+      default: {
+        const code = c.charCodeAt(0);
+        out += code < 0x20 || code === 0x7f ? `\\u{${code.toString(16).toUpperCase()}}` : c;
+      }
+    }
+  }
+  return out;
+}
+
+/** An object key: bare when it is an identifier that is not a literal keyword, quoted otherwise. */
+export function bicepKey(key: string): string {
+  return IDENTIFIER.test(key) && !RESERVED_WORDS.has(key) ? key : bicepString(key);
+}
