@@ -9,6 +9,7 @@
  * - interpolations become `format('{0}-nsg', ...)` with literal braces doubled.
  */
 import { Expression, type AnyExpression, type IResourceTarget, type PathSegment } from '../core/expression.js';
+import { Tokens } from '../core/tokens.js';
 import { normalizeArgument, type Resolved } from './resolve.js';
 
 /** Longest expression ARM accepts, in characters. */
@@ -22,6 +23,8 @@ export function toArmJson(value: Resolved, sink?: ExpressionSink): unknown {
   if (typeof value === 'string') return escapeArmString(value);
   if (value === null || typeof value !== 'object') return value;
   if (Expression.isExpression(value)) {
+    const literal = literalOf(value as AnyExpression);
+    if (literal !== undefined) return typeof literal === 'string' ? escapeArmString(literal) : literal;
     const rendered = `[${renderArmExpression(value)}]`;
     sink?.(rendered);
     return rendered;
@@ -47,6 +50,25 @@ export function toArmJson(value: Resolved, sink?: ExpressionSink): unknown {
     if (out) out[keys[i]] = v;
   }
   return out ?? value;
+}
+
+/**
+ * The value of an expression known at synth time (a literal node, or the type, api-version or
+ * literal name of a resource): written as plain JSON instead of `['x']`.
+ */
+function literalOf(e: AnyExpression): string | number | boolean | null | undefined {
+  if (e.kind === 'literal') return e.value;
+  if (e.kind !== 'resource') return undefined;
+  switch (e.attribute.kind) {
+    case 'name':
+      return typeof e.target.shortName === 'string' && !Tokens.containsToken(e.target.shortName) ? e.target.shortName : undefined;
+    case 'type':
+      return e.target.resourceType;
+    case 'apiVersion':
+      return e.target.apiVersion;
+    default:
+      return undefined;
+  }
 }
 
 /** Escapes a literal string so ARM does not evaluate it: `[x]` becomes `[[x]`. */

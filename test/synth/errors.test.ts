@@ -1,0 +1,165 @@
+import { expect } from 'chai';
+import { App, ArmResource, Output, Parameter, Stack, ValidationError } from '../../lib/index.js';
+import { errorOf } from '../support/synth.js';
+
+function thing(stack: Stack, id: string, properties: Record<string, unknown> = {}, name = id.toLowerCase()) {
+  return new ArmResource(stack, id, { type: 'Microsoft.Test/things', apiVersion: '2025-01-01', name, location: null, properties });
+}
+
+describe('synthesis errors say what, where and how to fix', () => {
+  it('refuses a parameter of another stack', () => {
+    const app = new App();
+    const a = new Stack(app, 'A');
+    const b = new Stack(app, 'B');
+    const p = new Parameter(a, 'prefix', { type: 'string' });
+    thing(b, 'R', { x: `${p.value}-x` });
+    const message = errorOf(() => app.synth());
+    expect(message).to.contain("[B/R] properties.x: references parameter 'prefix' of stack 'A'");
+    expect(message).to.contain("Declare it in stack 'B'");
+  });
+
+  it('refuses a resource of another stack and suggests an import or an output/parameter pair', () => {
+    const app = new App();
+    const a = new Stack(app, 'A');
+    const b = new Stack(app, 'B');
+    const nsg = thing(a, 'Nsg');
+    thing(b, 'R', { nsg: { id: nsg.id } });
+    const message = errorOf(() => app.synth());
+    expect(message).to.contain("[B/R] properties.nsg.id: references resource 'A/Nsg' of stack 'A'");
+    expect(message).to.contain('import it as an ExistingResource');
+    expect(message).to.contain('Output of the other stack and a Parameter of this one');
+  });
+
+  it('refuses a token used as an object key', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    const p = new Parameter(stack, 'p', { type: 'string' });
+    thing(stack, 'R', { tags: { [`${p.value}`]: 'x' } });
+    expect(errorOf(() => app.synth())).to.match(/\[S\/R\] properties\.tags\.\$\{AzCdk\.Token\[\d+\]\}: an expression cannot be used as an object key .* use a literal key/);
+  });
+
+  it('refuses functions, class instances, constructs and non-finite numbers in properties', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    const other = thing(stack, 'Other');
+    thing(stack, 'R', { f: () => 1, when: new Date(0), map: new Map(), resource: other, n: Number.NaN, list: [1, () => 2] });
+    const message = errorOf(() => app.synth());
+    expect(message).to.contain('[S/R] properties.f: a function cannot be written to a template: call it and pass its result.');
+    expect(message).to.contain('[S/R] properties.when: an instance of Date cannot be written to a template');
+    expect(message).to.contain('[S/R] properties.map: an instance of Map cannot be written');
+    expect(message).to.contain("[S/R] properties.resource: the construct 'S/Other' cannot be used as a value: use one of its attributes, e.g. '.id' or '.name'.");
+    expect(message).to.contain('[S/R] properties.n: NaN is not a number ARM can represent');
+    expect(message).to.contain('[S/R] properties.list[1]: a function cannot be written');
+  });
+
+  it('collects every problem of every stack into one error', () => {
+    const app = new App();
+    const a = new Stack(app, 'A');
+    const b = new Stack(app, 'B');
+    thing(a, 'R1', { f: () => 1 });
+    thing(b, 'R2', { f: () => 1 });
+    new Parameter(b, 'secret', { type: 'securestring', defaultValue: 'hunter2' });
+    try {
+      app.synth();
+      expect.fail('synth should fail');
+    } catch (error) {
+      expect(error).to.be.instanceOf(ValidationError);
+      const problems = (error as ValidationError).problems.map((p) => p.path);
+      expect(problems).to.have.members(['A/R1', 'B/R2', 'B/secret']);
+      expect((error as Error).message).to.match(/^Synthesis found 3 problems:/);
+    }
+  });
+
+  it('refuses invalid stack names when the stack is created', () => {
+    expect(() => new Stack(new App(), 'my stack')).to.throw(/Invalid stack name 'my stack': use 1-64 letters, digits, '-', '_' or '\.', starting with a letter/);
+    expect(() => new Stack(new App(), '1abc')).to.throw(/Invalid stack name/);
+    expect(() => new Stack(new App(), 'a'.repeat(65))).to.throw(/Invalid stack name/);
+  });
+
+  it('refuses duplicate construct ids (from the constructs library)', () => {
+    const stack = new Stack(new App(), 'S');
+    thing(stack, 'R');
+    expect(() => thing(stack, 'R', {}, 'other')).to.throw(/There is already a Construct with name 'R' in Stack \[S\]/);
+  });
+
+  it('refuses two resources with the same type and name, ignoring case', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    thing(stack, 'One', {}, 'same');
+    thing(stack, 'Two', {}, 'SAME');
+    expect(errorOf(() => app.synth())).to.contain("[S/Two] declares Microsoft.Test/things 'SAME', which S/One declares too (Azure names are case-insensitive): give one of them another name.");
+  });
+
+  it('refuses child resources without a parent, and mismatched parent types', () => {
+    const stack = new Stack(new App(), 'S');
+    expect(() => new ArmResource(stack, 'Db', { type: 'Microsoft.DBforPostgreSQL/flexibleServers/databases', apiVersion: '2025-08-01', name: 'db' }))
+      .to.throw("[S/Db] 'Microsoft.DBforPostgreSQL/flexibleServers/databases' is a child resource type: pass 'parent' (the Microsoft.DBforPostgreSQL/flexibleServers resource)");
+    const parent = thing(stack, 'P');
+    expect(() => new ArmResource(stack, 'C', { type: 'Microsoft.Other/x/y', apiVersion: '2025-08-01', name: 'c', parent }))
+      .to.throw("[S/C] type 'Microsoft.Other/x/y' is not a child type of its parent 'Microsoft.Test/things'");
+  });
+
+  it('refuses malformed types and api-versions', () => {
+    const stack = new Stack(new App(), 'S');
+    expect(() => new ArmResource(stack, 'A', { type: 'virtualNetworks', apiVersion: '2025-07-01', name: 'a' })).to.throw(/\[S\/A\] invalid resource type 'virtualNetworks'/);
+    expect(() => new ArmResource(stack, 'B', { type: 'Microsoft.Network/virtualNetworks', apiVersion: 'latest', name: 'b' })).to.throw(/\[S\/B\] invalid apiVersion 'latest'.*YYYY-MM-DD/);
+  });
+});
+
+describe('parameter and output rules', () => {
+  it('refuses defaults and parameter-file values for secure parameters', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    new Parameter(stack, 'password', { type: 'securestring', defaultValue: 'P@ssw0rd!' });
+    new Parameter(stack, 'config', { type: 'secureObject', value: { a: 1 } });
+    const message = errorOf(() => app.synth());
+    expect(message).to.contain("[S/password] Secure parameter 'password' must not have a defaultValue: the default would be stored in the template in clear text.");
+    expect(message).to.contain("[S/config] Secure parameter 'config' must not have a value: it would be written to the parameters file.");
+    expect(message).to.not.contain('P@ssw0rd!');
+  });
+
+  it('checks literal defaults against the type and constraints', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    new Parameter(stack, 'count', { type: 'int', defaultValue: 11, maxValue: 10 });
+    new Parameter(stack, 'tier', { type: 'string', defaultValue: 'Gold', allowedValues: ['Basic', 'Standard'] });
+    new Parameter(stack, 'flag', { type: 'bool', defaultValue: 'yes' });
+    new Parameter(stack, 'name', { type: 'string', minLength: 3, maxLength: 2 });
+    new Parameter(stack, 'size', { type: 'string', minValue: 1 });
+    new Parameter(stack, 'bad-name', { type: 'string' });
+    const message = errorOf(() => app.synth());
+    expect(message).to.contain("[S/count] defaultValue 11 of parameter 'count' is above maxValue 10.");
+    expect(message).to.contain(`[S/tier] defaultValue "Gold" of parameter 'tier' is not one of the allowedValues ["Basic","Standard"].`);
+    expect(message).to.contain(`[S/flag] defaultValue of parameter 'flag' must be of type bool, got "yes".`);
+    expect(message).to.contain('[S/name] minLength (3) is greater than maxLength (2).');
+    expect(message).to.contain("[S/size] minValue/maxValue apply to 'int' parameters, not 'string'.");
+    expect(message).to.contain("[S/bad-name] Parameter name 'bad-name' is not valid");
+  });
+
+  it('refuses outputs that expose a secure parameter', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    const password = new Parameter(stack, 'password', { type: 'securestring' });
+    new Output(stack, 'leak', { value: `pw=${password.value}` });
+    expect(errorOf(() => app.synth())).to.contain(
+      "[S/leak] output 'leak' uses secure parameter 'password': deployment outputs are readable by anyone who can read the deployment. Remove it from the output.",
+    );
+  });
+
+  it('infers output types and writes descriptions', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    const count = new Parameter(stack, 'count', { type: 'int' });
+    new Output(stack, 'n', { value: count.value });
+    new Output(stack, 'flag', { value: true });
+    new Output(stack, 'list', { value: [1] });
+    new Output(stack, 'obj', { value: { a: 1 }, description: 'An object.' });
+    const outputs = JSON.parse(app.synth().files.get('S.json')!).outputs;
+    expect(outputs).to.deep.equal({
+      n: { type: 'int', value: "[parameters('count')]" },
+      flag: { type: 'bool', value: true },
+      list: { type: 'array', value: [1] },
+      obj: { type: 'object', value: { a: 1 }, metadata: { description: 'An object.' } },
+    });
+  });
+});
