@@ -1,0 +1,90 @@
+/**
+ * `Capture`: a matcher that remembers the value it matched, to check it further or reuse it.
+ */
+import { formatValue, isPlainObject, jsonType } from './format.js';
+import { MatchResult, type CaptureSink } from './match-result.js';
+import { Matcher } from './matcher.js';
+import { asMatcher } from './matchers.js';
+
+/**
+ * Captures the values at its place in a pattern. Values are kept only from successful matches;
+ * when several resources match, `next()` moves to the following one.
+ *
+ * @example
+ * const subnets = new Capture();
+ * template.hasResourceProperties('Microsoft.Network/virtualNetworks', { subnets });
+ * expect(subnets.asArray()).to.have.length(2);
+ */
+export class Capture extends Matcher implements CaptureSink {
+  public readonly name = 'Capture';
+  private readonly inner?: Matcher;
+  private readonly values: unknown[] = [];
+  private index = 0;
+
+  /** @param pattern the captured value must also match this. @default any value but nothing */
+  constructor(pattern?: unknown) {
+    super();
+    this.inner = pattern === undefined ? undefined : asMatcher(pattern, { partialObjects: true });
+  }
+
+  public test(actual: unknown): MatchResult {
+    if (this.inner) {
+      const inner = this.inner.test(actual);
+      if (!inner.isSuccess) return inner;
+    }
+    const result = new MatchResult(actual);
+    if (actual === undefined) return result.recordFailure('missing: expected a value to capture');
+    return result.recordCapture(this, actual);
+  }
+
+  /** @internal called by MatchResult.finalize(). */
+  public _record(value: unknown): void {
+    this.values.push(value);
+  }
+
+  /** Moves to the next captured value; false if there is none. */
+  public next(): boolean {
+    if (this.index + 1 >= this.values.length) return false;
+    this.index++;
+    return true;
+  }
+
+  /** How many values were captured. */
+  public get count(): number {
+    return this.values.length;
+  }
+
+  /** The current value, whatever its type. */
+  public asValue(): unknown {
+    if (this.values.length === 0) {
+      throw new Error('Capture has no value: no successful match used it (did the assertion fail, or was it run at all?).');
+    }
+    return this.values[this.index];
+  }
+
+  public asString(): string {
+    return this.typed('string', (v): v is string => typeof v === 'string');
+  }
+
+  public asNumber(): number {
+    return this.typed('number', (v): v is number => typeof v === 'number');
+  }
+
+  public asBoolean(): boolean {
+    return this.typed('boolean', (v): v is boolean => typeof v === 'boolean');
+  }
+
+  public asArray(): unknown[] {
+    return this.typed('array', (v): v is unknown[] => Array.isArray(v));
+  }
+
+  public asObject(): Record<string, unknown> {
+    return this.typed('object', (v): v is Record<string, unknown> => isPlainObject(v));
+  }
+
+  private typed<T>(expected: string, is: (v: unknown) => v is T): T {
+    const value = this.asValue();
+    if (!is(value)) throw new Error(`Captured value is expected to be ${expected} but found ${jsonType(value)}. Value is ${formatValue(value)}`);
+    return value;
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * A chai plugin: `chai.use(azcdkChai)`, then
+ * `expect(stack).to.haveResourceProperties('Microsoft.Network/virtualNetworks', {...})`.
+ * The subject may be a Stack or a Template. Negation (`.not`) is supported.
+ */
+import { Stack } from '../core/stack.js';
+import { Template, type DependsOnOptions, type ResourceSelector } from './template.js';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Chai {
+    interface Assertion {
+      /** The subject (Stack or Template) has a resource of `type` matching `pattern` (whole resource). */
+      haveResource(type: string, pattern?: unknown): Assertion;
+      /** The subject has a resource of `type` whose `properties` match `props`. */
+      haveResourceProperties(type: string, props: unknown): Assertion;
+      /** The subject has exactly `count` resources of `type`. */
+      haveResourceCount(type: string, count: number): Assertion;
+      /** In the subject, `from` depends directly on `on`. */
+      haveDependency(from: ResourceSelector, on: ResourceSelector, options?: DependsOnOptions): Assertion;
+    }
+  }
+}
+
+/** Minimal shape of what chai passes to a plugin (avoids a hard dependency on chai's types). */
+interface ChaiLike {
+  Assertion: { addMethod(name: string, fn: (this: AssertionLike, ...args: any[]) => void): void };
+}
+interface AssertionLike {
+  _obj: unknown;
+  assert(passed: boolean, message: string, negatedMessage: string): void;
+}
+
+/** The plugin: `chai.use(azcdkChai)`. */
+export function azcdkChai(chai: ChaiLike): void {
+  const add = (name: string, describe: (...args: any[]) => string, check: (t: Template, ...args: any[]) => void) =>
+    chai.Assertion.addMethod(name, function (this: AssertionLike, ...args: any[]) {
+      const template = toTemplate(this._obj);
+      let failure: string | undefined;
+      try {
+        check(template, ...args);
+      } catch (error) {
+        failure = error instanceof Error ? error.message : String(error);
+      }
+      this.assert(failure === undefined, failure ?? '', `Expected no ${describe(...args)}, but there is one.`);
+    });
+  add('haveResource', (type: string) => `matching resource of type ${type}`, (t, type: string, pattern?: unknown) => t.hasResource(type, pattern ?? {}));
+  add('haveResourceProperties', (type: string) => `resource of type ${type} with these properties`, (t, type: string, props: unknown) =>
+    t.hasResourceProperties(type, props),
+  );
+  add('haveResourceCount', (type: string, count: number) => `${count} resources of type ${type}`, (t, type: string, count: number) =>
+    t.resourceCountIs(type, count),
+  );
+  add('haveDependency', () => 'such dependency', (t, from: ResourceSelector, on: ResourceSelector, options?: DependsOnOptions) =>
+    t.dependsOn(from, on, options),
+  );
+}
+
+function toTemplate(subject: unknown): Template {
+  if (subject instanceof Template) return subject;
+  if (Stack.isStack(subject)) return Template.fromStack(subject);
+  throw new Error(`azcdk chai assertions apply to a Stack or a Template, got ${typeof subject === 'object' && subject ? subject.constructor.name : String(subject)}.`);
+}

@@ -1,0 +1,71 @@
+/**
+ * `Match`: the pattern vocabulary. A literal object in a pattern means `Match.objectLike`;
+ * azcdk expressions in a pattern (`nsg.id`, `param.value`) stand for their rendered ARM form.
+ */
+import type { IResourceTarget } from '../core/expression.js';
+import type { Matcher } from './matcher.js';
+import {
+  AbsentMatch, AnyValueMatch, ArrayMatch, LiteralMatch, NotMatch, ObjectMatch, ReferencesResourceMatch, ResourceIdMatch,
+  StringLikeRegexpMatch,
+} from './matchers.js';
+
+/** Factory of matchers. */
+export abstract class Match {
+  /** An object with at least these keys; nested objects are matched the same way. */
+  public static objectLike(pattern: Record<string, unknown>): Matcher {
+    return new ObjectMatch('objectLike', pattern, { partial: true });
+  }
+
+  /** An object with exactly these keys; nested objects must match exactly too. */
+  public static objectEquals(pattern: Record<string, unknown>): Matcher {
+    return new ObjectMatch('objectEquals', pattern, { partial: false });
+  }
+
+  /** An array containing these elements in this order, possibly with others between them. */
+  public static arrayWith(pattern: unknown[]): Matcher {
+    return new ArrayMatch('arrayWith', pattern, { subsequence: true, partialObjects: true });
+  }
+
+  /** An array of exactly these elements, in order (objects inside are matched partially). */
+  public static arrayEquals(pattern: unknown[]): Matcher {
+    return new ArrayMatch('arrayEquals', pattern, { subsequence: false, partialObjects: true });
+  }
+
+  /** Deep equality: objects at every level must have exactly the pattern's keys. */
+  public static exact(pattern: unknown): Matcher {
+    return new LiteralMatch('exact', pattern, { partialObjects: false });
+  }
+
+  /** Anything present and not null. */
+  public static anyValue(): Matcher {
+    return new AnyValueMatch();
+  }
+
+  /** The key must be missing. Only meaningful as an object value. */
+  public static absent(): Matcher {
+    return new AbsentMatch();
+  }
+
+  /** Anything that does not match `pattern`. */
+  public static not(pattern: unknown): Matcher {
+    return new NotMatch(pattern);
+  }
+
+  /** A string matching a regular expression (a string is compiled with `new RegExp`). */
+  public static stringLikeRegexp(pattern: string | RegExp): Matcher {
+    return new StringLikeRegexpMatch(pattern);
+  }
+
+  /** Exactly the id of `resource` as ARM writes it: `[resourceId('type', 'name')]`. Same as using `resource.id` in a pattern. */
+  public static resourceId(resource: IResourceTarget): Matcher {
+    return new ResourceIdMatch(resource);
+  }
+
+  /**
+   * An ARM expression that uses `resource`'s id anywhere inside: its id, a `reference()` to one of
+   * its properties, or a `format()` that includes it.
+   */
+  public static referencesResource(resource: IResourceTarget): Matcher {
+    return new ReferencesResourceMatch(resource);
+  }
+}

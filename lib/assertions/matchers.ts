@@ -1,0 +1,242 @@
+/**
+ * The built-in matchers behind `Match`. Literal patterns are matched deeply: objects by key
+ * (partially or exactly), arrays element by element, everything else with `===`.
+ */
+import type { IResourceTarget } from '../core/expression.js';
+import { armResourceId } from '../synth/arm-expression.js';
+import { toArmPattern } from './arm-form.js';
+import { formatValue, isPlainObject, jsonType } from './format.js';
+import { MatchResult } from './match-result.js';
+import { Matcher } from './matcher.js';
+
+/** How literal objects nested in a pattern are matched. */
+interface LiteralOptions {
+  /** Objects may have keys the pattern does not name. */
+  readonly partialObjects: boolean;
+}
+
+/** Turns any pattern (literal or matcher) into a matcher. */
+export function asMatcher(pattern: unknown, options: LiteralOptions, name = 'literal'): Matcher {
+  return Matcher.isMatcher(pattern) ? pattern : new LiteralMatch(name, pattern, options);
+}
+
+/** A literal value: deep comparison, objects partial or exact. */
+export class LiteralMatch extends Matcher {
+  private readonly pattern: unknown;
+
+  constructor(public readonly name: string, pattern: unknown, private readonly options: LiteralOptions) {
+    super();
+    this.pattern = toArmPattern(pattern);
+    if (this.pattern === undefined) {
+      throw new Error(`${name}: a pattern cannot be undefined. To require that a key is missing, use Match.absent().`);
+    }
+  }
+
+  public test(actual: unknown): MatchResult {
+    const p = this.pattern;
+    if (Matcher.isMatcher(p)) return p.test(actual);
+    if (Array.isArray(p)) return new ArrayMatch(this.name, p, { partialObjects: this.options.partialObjects, subsequence: false }).test(actual);
+    if (isPlainObject(p)) return new ObjectMatch(this.name, p, { partial: this.options.partialObjects }).test(actual);
+    const result = new MatchResult(actual);
+    if (actual === p) return result;
+    if (actual === undefined) return result.recordFailure(`missing: expected ${formatValue(p)}`);
+    if (jsonType(actual) !== jsonType(p)) {
+      return result.recordFailure(`expected ${jsonType(p)} ${formatValue(p)}, got ${jsonType(actual)} ${formatValue(actual)}`);
+    }
+    return result.recordFailure(`expected ${formatValue(p)}, got ${formatValue(actual)}`);
+  }
+}
+
+/** Objects: every key of the pattern must match; with `partial: false`, no other keys allowed. */
+export class ObjectMatch extends Matcher {
+  private readonly pattern: Record<string, unknown>;
+
+  constructor(public readonly name: string, pattern: Record<string, unknown>, private readonly options: { partial: boolean }) {
+    super();
+    if (!isPlainObject(pattern)) throw new Error(`${name}: the pattern must be an object literal, got ${formatValue(pattern)}.`);
+    this.pattern = toArmPattern(pattern) as Record<string, unknown>;
+  }
+
+  public test(actual: unknown): MatchResult {
+    const result = new MatchResult(actual);
+    if (!isPlainObject(actual)) {
+      return result.recordFailure(
+        actual === undefined ? `missing: expected an object like ${formatValue(this.pattern)}` : `expected an object, got ${jsonType(actual)} ${formatValue(actual)}`,
+      );
+    }
+    if (!this.options.partial) {
+      for (const key of Object.keys(actual)) {
+        if (!(key in this.pattern)) result.recordFailure(`unexpected key (${this.name} allows only ${listKeys(this.pattern)})`, [key]);
+      }
+    }
+    for (const [key, p] of Object.entries(this.pattern)) {
+      const value = Object.prototype.hasOwnProperty.call(actual, key) ? actual[key] : undefined;
+      result.compose(key, asMatcher(p, { partialObjects: this.options.partial }, this.name).test(value));
+    }
+    return result;
+  }
+}
+
+/** Arrays: the same elements in order, or (`subsequence`) the pattern's elements in order among others. */
+export class ArrayMatch extends Matcher {
+  private readonly pattern: unknown[];
+
+  constructor(
+    public readonly name: string,
+    pattern: unknown[],
+    private readonly options: LiteralOptions & { readonly subsequence: boolean },
+  ) {
+    super();
+    if (!Array.isArray(pattern)) throw new Error(`${name}: the pattern must be an array, got ${formatValue(pattern)}.`);
+    this.pattern = toArmPattern(pattern) as unknown[];
+    if (options.subsequence && this.pattern.some((p) => p instanceof AbsentMatch)) {
+      throw new Error(`${name}: Match.absent() cannot be an array element (an element is either there or not): use Match.not(Match.arrayWith([...])).`);
+    }
+  }
+
+  public test(actual: unknown): MatchResult {
+    const result = new MatchResult(actual);
+    if (!Array.isArray(actual)) {
+      return result.recordFailure(
+        actual === undefined ? `missing: expected an array like ${formatValue(this.pattern)}` : `expected an array, got ${jsonType(actual)} ${formatValue(actual)}`,
+      );
+    }
+    const elementMatchers = this.pattern.map((p) => asMatcher(p, { partialObjects: this.options.partialObjects }, this.name));
+    return this.options.subsequence ? this.testSubsequence(actual, elementMatchers, result) : this.testExact(actual, elementMatchers, result);
+  }
+
+  private testExact(actual: unknown[], matchers: Matcher[], result: MatchResult): MatchResult {
+    if (actual.length !== matchers.length) {
+      result.recordFailure(`expected ${matchers.length} element${matchers.length === 1 ? '' : 's'}, got ${actual.length}: ${formatValue(actual)}`);
+    }
+    for (let i = 0; i < Math.min(actual.length, matchers.length); i++) result.compose(String(i), matchers[i].test(actual[i]));
+    return result;
+  }
+
+  // Greedy: each pattern element takes the first matching element after the previous one's.
+  private testSubsequence(actual: unknown[], matchers: Matcher[], result: MatchResult): MatchResult {
+    let next = 0;
+    for (let k = 0; k < matchers.length; k++) {
+      let found: MatchResult | undefined;
+      let closest: { index: number; result: MatchResult } | undefined;
+      for (let i = next; i < actual.length && !found; i++) {
+        const r = matchers[k].test(actual[i]);
+        if (r.isSuccess) {
+          found = r;
+          next = i + 1;
+        } else if (!closest || r.failCost < closest.result.failCost) {
+          closest = { index: i, result: r };
+        }
+      }
+      if (found) {
+        result.compose(String(next - 1), found);
+        continue;
+      }
+      const where = next === 0 ? '' : ` after index ${next - 1} (where element ${k - 1} of the pattern matched)`;
+      result.recordFailure(
+        `${this.name}: no element${where} matches element ${k} of the pattern, ${formatValue(this.pattern[k])}` +
+          (closest ? `; closest is element ${closest.index}:` : ` (the array has ${actual.length} element${actual.length === 1 ? '' : 's'})`),
+        [],
+        closest ? 0 : 1,
+      );
+      if (closest) result.compose(String(closest.index), closest.result);
+      return result;
+    }
+    return result;
+  }
+}
+
+/** Any value but null or nothing. */
+export class AnyValueMatch extends Matcher {
+  public readonly name = 'anyValue';
+  public test(actual: unknown): MatchResult {
+    const result = new MatchResult(actual);
+    if (actual === undefined) return result.recordFailure('missing: expected any value');
+    if (actual === null) return result.recordFailure('expected any value, got null');
+    return result;
+  }
+}
+
+/** Nothing there: the key is missing. */
+export class AbsentMatch extends Matcher {
+  public readonly name = 'absent';
+  public test(actual: unknown): MatchResult {
+    const result = new MatchResult(actual);
+    return actual === undefined ? result : result.recordFailure(`expected absent, got ${formatValue(actual)}`);
+  }
+}
+
+/** Inverts a pattern. */
+export class NotMatch extends Matcher {
+  public readonly name = 'not';
+  private readonly inner: Matcher;
+  constructor(private readonly pattern: unknown) {
+    super();
+    this.inner = asMatcher(pattern, { partialObjects: true });
+  }
+  public test(actual: unknown): MatchResult {
+    const result = new MatchResult(actual);
+    const describe = Matcher.isMatcher(this.pattern) ? this.pattern.name : formatValue(toArmPattern(this.pattern));
+    return this.inner.test(actual).isSuccess ? result.recordFailure(`expected not to match ${describe}, got ${formatValue(actual)}`) : result;
+  }
+}
+
+/** A string matching a regular expression. */
+export class StringLikeRegexpMatch extends Matcher {
+  public readonly name = 'stringLikeRegexp';
+  private readonly regexp: RegExp;
+  constructor(pattern: string | RegExp) {
+    super();
+    this.regexp = typeof pattern === 'string' ? new RegExp(pattern) : pattern;
+  }
+  public test(actual: unknown): MatchResult {
+    const result = new MatchResult(actual);
+    if (typeof actual !== 'string') return result.recordFailure(`expected a string matching ${this.regexp}, got ${actual === undefined ? 'nothing' : `${jsonType(actual)} ${formatValue(actual)}`}`);
+    // A fresh RegExp: a /g or /y regexp keeps lastIndex between calls.
+    return new RegExp(this.regexp.source, this.regexp.flags.replace(/[gy]/g, '')).test(actual)
+      ? result
+      : result.recordFailure(`expected a string matching ${this.regexp}, got ${formatValue(actual)}`);
+  }
+}
+
+/** Label of a resource in messages: its construct path if it has one, else type and name. */
+export function describeTarget(target: IResourceTarget): string {
+  const path = (target as { node?: { path?: string } }).node?.path;
+  return path ? `'${path}'` : `${target.resourceType} ${formatValue(target.shortName)}`;
+}
+
+/** Exactly the id expression of a resource: `[resourceId('type', 'name')]`. */
+export class ResourceIdMatch extends Matcher {
+  public readonly name = 'resourceId';
+  private readonly id: string;
+  constructor(private readonly target: IResourceTarget) {
+    super();
+    this.id = `[${armResourceId(target)}]`;
+  }
+  public test(actual: unknown): MatchResult {
+    const result = new MatchResult(actual);
+    return actual === this.id ? result : result.recordFailure(`expected the id of ${describeTarget(this.target)}, ${this.id}, got ${formatValue(actual)}`);
+  }
+}
+
+/** An ARM expression string that uses a resource's id anywhere: `[reference(resourceId(...))...]`, `[format(...)]`. */
+export class ReferencesResourceMatch extends Matcher {
+  public readonly name = 'referencesResource';
+  private readonly id: string;
+  constructor(private readonly target: IResourceTarget) {
+    super();
+    this.id = armResourceId(target);
+  }
+  public test(actual: unknown): MatchResult {
+    const result = new MatchResult(actual);
+    const isExpression = typeof actual === 'string' && actual.startsWith('[') && !actual.startsWith('[[') && actual.endsWith(']');
+    return isExpression && actual.includes(this.id)
+      ? result
+      : result.recordFailure(`expected an expression referencing ${describeTarget(this.target)} (${this.id}), got ${formatValue(actual)}`);
+  }
+}
+
+function listKeys(pattern: Record<string, unknown>): string {
+  const keys = Object.keys(pattern);
+  return keys.length ? keys.join(', ') : 'no keys';
+}

@@ -1,0 +1,317 @@
+/**
+ * `Template`: assertions over one synthesized ARM template (and its manifest entry, which knows
+ * logical ids, construct paths and why each dependsOn edge exists).
+ */
+import type { IConstruct } from 'constructs';
+import { App } from '../core/app.js';
+import { Stack } from '../core/stack.js';
+import type { ManifestStack } from '../synth/manifest.js';
+import '../synth/index.js'; // registers the synthesizer, so fromStack works with only this module imported
+import { formatValue, isPlainObject } from './format.js';
+import { Matcher } from './matcher.js';
+import { asMatcher, ObjectMatch } from './matchers.js';
+import { describeClosest, matchSection, plural, type SectionEntry } from './section.js';
+
+/** Kinds of dependsOn edges azcdk records. */
+export type DependencyKind = 'reference' | 'parent' | 'ordering';
+
+/** Options of `Template.fromJSON`. */
+export interface TemplateOptions {
+  /**
+   * The stack's entry of manifest.json: gives resources their logical ids and construct paths,
+   * and enables `dependsOn` checks by logical id or construct.
+   * @default none: resources are named `resources[i]`, dependency checks are unavailable
+   */
+  readonly manifest?: ManifestStack;
+}
+
+/** Identifies a resource: its construct (or a construct containing exactly one resource) or its logical id. */
+export type ResourceSelector = IConstruct | string;
+
+/** Options of the dependency checks. */
+export interface DependsOnOptions {
+  /** Also require this kind of edge. @default any kind */
+  readonly kind?: DependencyKind;
+}
+
+/** One resource of the template. */
+interface ResourceEntry extends SectionEntry {
+  readonly type: unknown;
+  readonly logicalId?: string;
+}
+
+/** An ARM template under test. Every `has*`/`*Is` method throws an Error explaining a mismatch. */
+export class Template {
+  /** Synthesizes the stack's app (once; the result is cached) and reads the stack's template. */
+  public static fromStack(stack: Stack): Template {
+    if (!Stack.isStack(stack)) throw new Error(`Template.fromStack expects a Stack, got ${describe(stack)}.`);
+    const root = stack.node.root;
+    if (!App.isApp(root)) throw new Error(`Template.fromStack: stack '${stack.node.path}' is not inside an App; create it with new Stack(new App(), '${stack.node.id}').`);
+    const assembly = root.synth();
+    const text = assembly.files.get(`${stack.stackName}.json`);
+    if (text === undefined) {
+      throw new Error(`Template.fromStack: the app was synthesized without stack '${stack.stackName}' (it has ${assembly.stackNames.join(', ')}).`);
+    }
+    const manifest = JSON.parse(assembly.files.get('manifest.json') ?? '{}') as { stacks?: Record<string, ManifestStack> };
+    return new Template(JSON.parse(text), manifest.stacks?.[stack.stackName]);
+  }
+
+  /** A template given as an object (e.g. read from a committed `templates/` file). */
+  public static fromJSON(template: Record<string, unknown>, options: TemplateOptions = {}): Template {
+    if (!isPlainObject(template)) throw new Error(`Template.fromJSON expects a template object, got ${formatValue(template)}.`);
+    return new Template(structuredClone(template), options.manifest);
+  }
+
+  /** A template given as JSON text. */
+  public static fromString(json: string, options: TemplateOptions = {}): Template {
+    return Template.fromJSON(JSON.parse(json), options);
+  }
+
+  private readonly resources: readonly ResourceEntry[];
+
+  private constructor(private readonly template: Record<string, unknown>, private readonly manifest?: ManifestStack) {
+    this.resources = resourceEntries(template, manifest);
+  }
+
+  /** The template object (a copy), e.g. for snapshots. */
+  public toJSON(): Record<string, unknown> {
+    return structuredClone(this.template);
+  }
+
+  /** The template has exactly `count` resources of `type`. */
+  public resourceCountIs(type: string, count: number): void {
+    const found = this.ofType(type);
+    if (found.length !== count) {
+      throw new Error(`Expected ${plural(count, 'resource')} of type ${type}, found ${found.length}${found.length ? `: ${labels(found)}` : ''}.`);
+    }
+  }
+
+  /** Exactly `count` resources of `type` have properties matching `props`. */
+  public resourcePropertiesCountIs(type: string, props: unknown, count: number): void {
+    const { matches } = matchSection(this.ofType(type), propertiesMatcher(props));
+    if (matches.length !== count) {
+      throw new Error(`Expected ${plural(count, 'resource')} of type ${type} with matching properties, found ${matches.length}${matches.length ? `: ${labels(matches)}` : ''}.`);
+    }
+  }
+
+  /** Some resource of `type` matches `pattern` (the whole resource: name, location, sku, properties, ...). */
+  public hasResource(type: string, pattern: unknown): void {
+    this.assertSomeResource(type, resourceMatcher(pattern), 'the pattern');
+  }
+
+  /** Some resource of `type` has `properties` matching `props` (objectLike unless `props` is a matcher). */
+  public hasResourceProperties(type: string, props: unknown): void {
+    this.assertSomeResource(type, propertiesMatcher(props), 'the properties');
+  }
+
+  /** Resources of `type` matching `pattern` (whole resource), by logical id. */
+  public findResources(type: string, pattern: unknown = {}): Record<string, Record<string, unknown>> {
+    const { matches } = matchSection(this.ofType(type), resourceMatcher(pattern));
+    return Object.fromEntries(matches.map((e) => [e.key, structuredClone(e.value) as Record<string, unknown>]));
+  }
+
+  /** Every resource of `type` (at least one) matches `pattern` (whole resource). */
+  public allResources(type: string, pattern: unknown): void {
+    this.assertAllResources(type, resourceMatcher(pattern));
+  }
+
+  /** Every resource of `type` (at least one) has `properties` matching `props`. */
+  public allResourcesProperties(type: string, props: unknown): void {
+    this.assertAllResources(type, propertiesMatcher(props));
+  }
+
+  /** A parameter named `name` (`'*'`: any) matches `pattern`, e.g. `{ type: 'string', maxLength: 10 }`. */
+  public hasParameter(name: string, pattern: unknown = {}): void {
+    this.assertSection('parameters', 'parameter', name, pattern);
+  }
+
+  /** Parameters named `name` (`'*'`: any) matching `pattern`, by name. */
+  public findParameters(name: string, pattern: unknown = {}): Record<string, unknown> {
+    return this.findInSection('parameters', name, pattern);
+  }
+
+  /** An output named `name` (`'*'`: any) matches `pattern`, e.g. `{ value: nsg.id }`. */
+  public hasOutput(name: string, pattern: unknown = {}): void {
+    this.assertSection('outputs', 'output', name, pattern);
+  }
+
+  /** Outputs named `name` (`'*'`: any) matching `pattern`, by name. */
+  public findOutputs(name: string, pattern: unknown = {}): Record<string, unknown> {
+    return this.findInSection('outputs', name, pattern);
+  }
+
+  /** The whole template matches `pattern` (objectLike unless a matcher is given). */
+  public templateMatches(pattern: unknown): void {
+    const result = resourceMatcher(pattern).test(this.template);
+    if (!result.isSuccess) throw new Error(['Template does not match:', ...result.renderMismatches().map((l) => `  ${l}`)].join('\n'));
+    result.finalize();
+  }
+
+  /** Direct dependencies of a resource, from the manifest: logical id, kind and reason of each edge. */
+  public dependenciesOf(from: ResourceSelector): ReadonlyArray<{ readonly on: string; readonly kind: string; readonly reason: string }> {
+    const manifest = this.requireManifest('dependenciesOf');
+    return manifest.resources[this.logicalIdOf(from, manifest)].dependsOn ?? [];
+  }
+
+  /**
+   * `from` depends directly on `on` (a dependsOn entry in the template), optionally with an
+   * edge of a given kind: reference (uses its id or properties), parent, or ordering.
+   */
+  public dependsOn(from: ResourceSelector, on: ResourceSelector, options: DependsOnOptions = {}): void {
+    const manifest = this.requireManifest('dependsOn');
+    const fromId = this.logicalIdOf(from, manifest);
+    const onId = this.logicalIdOf(on, manifest);
+    const edges = manifest.resources[fromId].dependsOn ?? [];
+    const edge = edges.find((e) => e.on === onId);
+    const list = edges.length ? edges.map((e) => `${e.on} (${e.kind}: ${e.reason})`).join(', ') : 'nothing';
+    if (!edge) throw new Error(`Expected ${fromId} to depend on ${onId}, but it depends on ${list}.`);
+    if (options.kind && edge.kind !== options.kind) {
+      throw new Error(`Expected ${fromId} to depend on ${onId} by a ${options.kind} edge, but the edge is ${edge.kind} (${edge.reason}).`);
+    }
+  }
+
+  /** `from` does not depend directly on `on`. */
+  public doesNotDependOn(from: ResourceSelector, on: ResourceSelector): void {
+    const manifest = this.requireManifest('doesNotDependOn');
+    const fromId = this.logicalIdOf(from, manifest);
+    const onId = this.logicalIdOf(on, manifest);
+    const edge = (manifest.resources[fromId].dependsOn ?? []).find((e) => e.on === onId);
+    if (edge) throw new Error(`Expected ${fromId} not to depend on ${onId}, but it does (${edge.kind}: ${edge.reason}).`);
+  }
+
+  private ofType(type: string): ResourceEntry[] {
+    return this.resources.filter((r) => r.type === type);
+  }
+
+  private assertSomeResource(type: string, matcher: Matcher, what: string): void {
+    const candidates = this.ofType(type);
+    if (candidates.length === 0) throw new Error(this.noResourcesOfType(type));
+    const { matches, misses } = matchSection(candidates, matcher);
+    if (matches.length) return;
+    const intro = candidates.length === 1
+      ? `Template has 1 resource of type ${type}, but ${what} do not match.`
+      : `Template has ${candidates.length} resources of type ${type}, but none match ${what}.`;
+    throw new Error(`${intro}\n${describeClosest(misses)}`);
+  }
+
+  private assertAllResources(type: string, matcher: Matcher): void {
+    const candidates = this.ofType(type);
+    if (candidates.length === 0) throw new Error(this.noResourcesOfType(type));
+    const { misses } = matchSection(candidates, matcher);
+    if (misses.length === 0) return;
+    const lines = [`${misses.length} of ${plural(candidates.length, 'resource')} of type ${type} do not match:`];
+    for (const { entry, result } of misses) {
+      lines.push(`  ${entry.label}:`, ...result.renderMismatches().map((l) => `    ${l}`));
+    }
+    throw new Error(lines.join('\n'));
+  }
+
+  private noResourcesOfType(type: string): string {
+    const types = [...new Set(this.resources.map((r) => String(r.type)))].sort();
+    const near = types.filter((t) => t.toLowerCase() === type.toLowerCase());
+    return (
+      `Template has no resources of type ${type}.` +
+      (near.length ? ` Did you mean ${near.join(' or ')}? (types are case-sensitive here)` : '') +
+      ` Types in the template: ${types.join(', ') || 'none'}.`
+    );
+  }
+
+  private sectionEntries(section: 'parameters' | 'outputs', name: string): SectionEntry[] {
+    const values = this.template[section];
+    if (!isPlainObject(values)) return [];
+    return Object.entries(values)
+      .filter(([key]) => name === '*' || key === name)
+      .map(([key, value]) => ({ key, label: key, value }));
+  }
+
+  private findInSection(section: 'parameters' | 'outputs', name: string, pattern: unknown): Record<string, unknown> {
+    const { matches } = matchSection(this.sectionEntries(section, name), resourceMatcher(pattern));
+    return Object.fromEntries(matches.map((e) => [e.key, structuredClone(e.value)]));
+  }
+
+  private assertSection(section: 'parameters' | 'outputs', noun: string, name: string, pattern: unknown): void {
+    const candidates = this.sectionEntries(section, name);
+    if (candidates.length === 0) {
+      const names = Object.keys(isPlainObject(this.template[section]) ? (this.template[section] as object) : {});
+      throw new Error(`Template has no ${noun} named ${name}. ${capitalize(section)}: ${names.join(', ') || 'none'}.`);
+    }
+    const { matches, misses } = matchSection(candidates, resourceMatcher(pattern));
+    if (matches.length) return;
+    const intro = name === '*'
+      ? `Template has ${plural(candidates.length, noun)}, but none match the pattern.`
+      : `Template has ${noun} ${name}, but it does not match the pattern.`;
+    throw new Error(`${intro}\n${describeClosest(misses)}`);
+  }
+
+  private requireManifest(method: string): ManifestStack {
+    if (!this.manifest) {
+      throw new Error(`Template.${method} needs the stack's manifest entry: use Template.fromStack(stack), or Template.fromJSON(template, { manifest }).`);
+    }
+    return this.manifest;
+  }
+
+  /** Logical id of a resource given by logical id or construct. */
+  private logicalIdOf(selector: ResourceSelector, manifest: ManifestStack): string {
+    const ids = Object.keys(manifest.resources);
+    if (typeof selector === 'string') {
+      if (selector in manifest.resources) return selector;
+      throw new Error(`No resource with logical id '${selector}' in this template; logical ids: ${ids.join(', ') || 'none'}.`);
+    }
+    const path = selector?.node?.path;
+    if (typeof path !== 'string') throw new Error(`Expected a construct or a logical id, got ${describe(selector)}.`);
+    const exact = ids.find((id) => manifest.resources[id].path === path);
+    if (exact) return exact;
+    // An L2 construct: accept it when it holds exactly one resource.
+    const inside = ids.filter((id) => manifest.resources[id].path.startsWith(path + '/'));
+    if (inside.length === 1) return inside[0];
+    throw new Error(
+      inside.length
+        ? `Construct '${path}' holds ${inside.length} resources (${inside.join(', ')}): pass one of them, or its logical id.`
+        : `Construct '${path}' is not a resource of this template.`,
+    );
+  }
+}
+
+/** The resources of a template with keys and labels (logical id and construct path when the manifest is known). */
+function resourceEntries(template: Record<string, unknown>, manifest?: ManifestStack): ResourceEntry[] {
+  const raw = template.resources;
+  if (isPlainObject(raw)) {
+    // languageVersion 2.0 templates: resources keyed by symbolic name.
+    return Object.entries(raw).map(([key, value]) => ({ key, label: key, value, type: (value as { type?: unknown })?.type }));
+  }
+  if (!Array.isArray(raw)) return [];
+  const ids = manifest ? Object.keys(manifest.resources) : [];
+  const byIndex = ids.length === raw.length;
+  return raw.map((value, i) => {
+    const type = (value as { type?: unknown } | null)?.type;
+    if (byIndex) {
+      const id = ids[i];
+      return { key: id, label: `${id} (${manifest!.resources[id].path})`, value, type, logicalId: id };
+    }
+    const name = (value as { name?: unknown } | null)?.name;
+    return { key: `resources[${i}]`, label: `resources[${i}] ${formatValue(name)}`, value, type };
+  });
+}
+
+/** Whole-resource pattern: literal objects mean objectLike. */
+function resourceMatcher(pattern: unknown): Matcher {
+  return asMatcher(pattern, { partialObjects: true });
+}
+
+/** `{ properties: props }`, so mismatch paths start at /properties like the template. */
+function propertiesMatcher(props: unknown): Matcher {
+  return new ObjectMatch('hasResourceProperties', { properties: props }, { partial: true });
+}
+
+function labels(entries: readonly SectionEntry[]): string {
+  return entries.map((e) => e.label).join(', ');
+}
+
+function describe(x: unknown): string {
+  const name = (x as { constructor?: { name?: string } } | null)?.constructor?.name;
+  return x !== null && typeof x === 'object' && name ? `an instance of ${name}` : formatValue(x);
+}
+
+function capitalize(s: string): string {
+  return s[0].toUpperCase() + s.slice(1);
+}
