@@ -26,6 +26,8 @@ export interface ManifestResource {
 export interface ManifestStack {
   readonly scope: 'resourceGroup';
   readonly template: string;
+  /** The Bicep file describing the same deployment as the template. */
+  readonly bicep: string;
   readonly parametersFile: string;
   /** Stacks to deploy first. */
   readonly dependencies: readonly string[];
@@ -43,11 +45,12 @@ export interface Manifest {
 }
 
 /** The manifest entry of one stack. */
-export function manifestStack(model: StackModel, files: { template: string; parametersFile: string }, annotations: readonly Annotation[]): ManifestStack {
+export function manifestStack(model: StackModel, files: { template: string; bicep: string; parametersFile: string }, annotations: readonly Annotation[]): ManifestStack {
   const stackPath = model.stack.node.path;
   return {
     scope: 'resourceGroup',
     template: files.template,
+    bicep: files.bicep,
     parametersFile: files.parametersFile,
     dependencies: [...model.stackDependencies.keys()].map((s) => s.stackName).sort(compareStrings),
     parameters: Object.fromEntries(

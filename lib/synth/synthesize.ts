@@ -14,6 +14,7 @@ import { compareStrings, stableJson } from './json.js';
 import { checkLimits } from './limits.js';
 import { MANIFEST_VERSION, manifestStack, type Manifest, type ManifestStack } from './manifest.js';
 import { buildStackModel } from './stack-model.js';
+import { renderBicep } from './bicep/bicep-writer.js';
 
 /** Name of the manifest file in the output folder. */
 export const MANIFEST_FILE = 'manifest.json';
@@ -56,9 +57,11 @@ export function synthesize(app: App, options: SynthesisOptions = {}): Assembly {
         }),
       );
     }
+    const bicep = renderBicep(model, stackProblems);
     problems.push(...stackProblems);
-    const names = { template: `${stack.stackName}.json`, parametersFile: `${stack.stackName}.parameters.json` };
+    const names = { template: `${stack.stackName}.json`, bicep: `${stack.stackName}.bicep`, parametersFile: `${stack.stackName}.parameters.json` };
     files.set(names.template, templateJson);
+    files.set(names.bicep, bicep);
     files.set(names.parametersFile, stableJson(renderParametersFile(model)));
     manifestStacks[stack.stackName] = manifestStack(model, names, annotations);
   }

@@ -1,0 +1,225 @@
+/**
+ * Renders expression trees and resolved values as Bicep.
+ *
+ * Works on the same tree as the ARM renderer (never on ARM strings):
+ * - parameters and variables are their symbols; resources are symbolic references
+ *   (`vnet.id`, `vnet.name`, `server.properties.fullyQualifiedDomainName`);
+ * - interpolations are `'${prefix}-nsg'`;
+ * - ARM functions that Bicep spells as operators (`if`, `equals`, `and`, `coalesce`, ...) become
+ *   operators, parenthesized by precedence; `createArray`/`createObject` become literals;
+ * - a resource without a declaration in the file falls back to `resourceId(...)`.
+ */
+import {
+  Expression, type AnyExpression, type IParameterTarget, type IResourceTarget, type IVariableTarget, type PathSegment,
+} from '../../core/expression.js';
+import { nameSegments } from '../arm-expression.js';
+import { normalizeArgument, type Resolved } from '../resolve.js';
+import { BUILT_IN_FUNCTIONS } from './identifiers.js';
+import { IDENTIFIER, bicepKey, bicepString, escapeStringContent, functionNamespace } from './bicep-syntax.js';
+
+/** What the renderer needs to know about the file it writes into. */
+export interface BicepContext {
+  /** The symbol of a resource declared (or declared `existing`) in the file; undefined if none. */
+  symbolOf(target: IResourceTarget): string | undefined;
+  /** The symbol of a parameter. */
+  parameterSymbol(target: IParameterTarget): string;
+  /** The symbol of a variable. */
+  variableSymbol(target: IVariableTarget): string;
+  /** True if a symbol shadows this built-in function (lower-cased name), so calls must be qualified. */
+  isShadowed(functionName: string): boolean;
+}
+
+/** Operator precedence, loosest first; atoms (literals, symbols, calls, accesses) bind tightest. */
+const enum Precedence {
+  Ternary = 1,
+  Coalesce,
+  Or,
+  And,
+  Equality,
+  Relational,
+  Additive,
+  Multiplicative,
+  Unary,
+  Atom,
+}
+
+/** Rendered text with the precedence of its outermost operator. */
+interface Rendered {
+  readonly text: string;
+  readonly precedence: Precedence;
+}
+
+const atom = (text: string): Rendered => ({ text, precedence: Precedence.Atom });
+
+const BINARY: Record<string, { op: string; precedence: Precedence; variadic?: boolean }> = {
+  equals: { op: '==', precedence: Precedence.Equality },
+  less: { op: '<', precedence: Precedence.Relational },
+  lessorequals: { op: '<=', precedence: Precedence.Relational },
+  greater: { op: '>', precedence: Precedence.Relational },
+  greaterorequals: { op: '>=', precedence: Precedence.Relational },
+  add: { op: '+', precedence: Precedence.Additive },
+  sub: { op: '-', precedence: Precedence.Additive },
+  mul: { op: '*', precedence: Precedence.Multiplicative },
+  div: { op: '/', precedence: Precedence.Multiplicative },
+  mod: { op: '%', precedence: Precedence.Multiplicative },
+  and: { op: '&&', precedence: Precedence.And, variadic: true },
+  or: { op: '||', precedence: Precedence.Or, variadic: true },
+  coalesce: { op: '??', precedence: Precedence.Coalesce, variadic: true },
+};
+
+/** Canonical spelling of built-in functions (ARM names are case-insensitive, Bicep's are not). */
+const CANONICAL_FUNCTION = new Map(BUILT_IN_FUNCTIONS.map((f) => [f.toLowerCase(), f]));
+
+/** Renders an expression as a single-line Bicep expression. */
+export function renderBicepExpression(expression: Expression, ctx: BicepContext): string {
+  return render(expression, ctx).text;
+}
+
+/**
+ * Renders a resolved value at `indent`: objects and arrays one item per line without commas
+ * (as `bicep format` does), expressions and scalars on one line.
+ */
+export function renderBicepValue(value: Resolved, ctx: BicepContext, indent = ''): string {
+  if (Expression.isExpression(value)) return renderBicepExpression(value, ctx);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    const inner = indent + '  ';
+    return `[\n${value.map((v) => inner + renderBicepValue(v, ctx, inner)).join('\n')}\n${indent}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value);
+    if (keys.length === 0) return '{}';
+    const inner = indent + '  ';
+    return `{\n${keys.map((k) => `${inner}${bicepKey(k)}: ${renderBicepValue(value[k], ctx, inner)}`).join('\n')}\n${indent}}`;
+  }
+  return renderScalar(value).text;
+}
+
+function render(expression: Expression, ctx: BicepContext): Rendered {
+  const e = expression as AnyExpression;
+  switch (e.kind) {
+    case 'literal':
+      return renderScalar(e.value);
+    case 'parameter':
+      return atom(ctx.parameterSymbol(e.parameter));
+    case 'variable':
+      return atom(ctx.variableSymbol(e.variable));
+    case 'call':
+      return renderCall(e.name, e.args, ctx);
+    case 'access':
+      return atom(wrap(render(e.base, ctx), Precedence.Atom) + accessPath(e.path));
+    case 'interpolation':
+      return renderInterpolation(e.parts, ctx);
+    case 'resource':
+      return renderResourceReference(e.target, e.attribute, ctx);
+  }
+}
+
+function renderResourceReference(target: IResourceTarget, attribute: AnyResourceAttribute, ctx: BicepContext): Rendered {
+  const symbol = ctx.symbolOf(target);
+  switch (attribute.kind) {
+    case 'id':
+      return atom(symbol ? `${symbol}.id` : resourceIdCall(target, ctx));
+    case 'name':
+      return symbol ? atom(`${symbol}.name`) : renderArgument(target.shortName, ctx);
+    case 'type':
+      return atom(symbol ? `${symbol}.type` : bicepString(target.resourceType));
+    case 'apiVersion':
+      return atom(symbol ? `${symbol}.apiVersion` : bicepString(target.apiVersion));
+    case 'runtime': {
+      const [first, ...rest] = attribute.path;
+      // `sym.properties.x` is reference(id, declaredVersion).x; Bicep would inline other
+      // top-level keys (location, sku...) from the declaration, so those read the GET body explicitly.
+      if (symbol && first === 'properties') return atom(symbol + accessPath(attribute.path));
+      const id = symbol ? `${symbol}.id` : resourceIdCall(target, ctx);
+      const version = bicepString(target.apiVersion);
+      const reference = qualify('reference', ctx);
+      return atom(
+        first === 'properties'
+          ? `${reference}(${id}, ${version})${accessPath(rest)}`
+          : `${reference}(${id}, ${version}, 'full')${accessPath(attribute.path)}`,
+      );
+    }
+  }
+}
+
+type AnyResourceAttribute = Extract<AnyExpression, { kind: 'resource' }>['attribute'];
+
+/** `resourceId([subscriptionId,] [resourceGroupName,] 'type', names...)`, for resources without a symbol. */
+function resourceIdCall(target: IResourceTarget, ctx: BicepContext): string {
+  const args: string[] = [];
+  if (target.subscriptionId !== undefined) args.push(renderArgument(target.subscriptionId, ctx).text);
+  if (target.resourceGroupName !== undefined) args.push(renderArgument(target.resourceGroupName, ctx).text);
+  args.push(bicepString(target.resourceType));
+  for (const segment of nameSegments(target)) args.push(renderArgument(segment, ctx).text);
+  return `${qualify('resourceId', ctx)}(${args.join(', ')})`;
+}
+
+function renderCall(name: string, args: readonly unknown[], ctx: BicepContext): Rendered {
+  const lower = name.toLowerCase();
+  const binary = BINARY[lower];
+  if (binary && (binary.variadic ? args.length >= 2 : args.length === 2)) {
+    // Left-associative: the right operand must bind tighter than the operator.
+    const parts = args.map((a, i) => wrap(renderArgument(a, ctx), i === 0 ? binary.precedence : binary.precedence + 1));
+    return { text: parts.join(` ${binary.op} `), precedence: binary.precedence };
+  }
+  if (lower === 'if' && args.length === 3) {
+    const [c, t, f] = args.map((a) => wrap(renderArgument(a, ctx), Precedence.Ternary + 1));
+    return { text: `${c} ? ${t} : ${f}`, precedence: Precedence.Ternary };
+  }
+  if (lower === 'not' && args.length === 1) {
+    return { text: `!${wrap(renderArgument(args[0], ctx), Precedence.Unary)}`, precedence: Precedence.Unary };
+  }
+  if (args.length === 0 && (lower === 'true' || lower === 'false' || lower === 'null')) return atom(lower);
+  if (lower === 'createarray') return atom(`[${args.map((a) => renderArgument(a, ctx).text).join(', ')}]`);
+  if (lower === 'createobject' && args.length % 2 === 0 && args.every((a, i) => i % 2 === 1 || typeof a === 'string')) {
+    const entries: string[] = [];
+    for (let i = 0; i < args.length; i += 2) entries.push(`${bicepKey(args[i] as string)}: ${renderArgument(args[i + 1], ctx).text}`);
+    return atom(entries.length ? `{ ${entries.join(', ')} }` : '{}');
+  }
+  return atom(`${qualify(CANONICAL_FUNCTION.get(lower) ?? name, ctx)}(${args.map((a) => renderArgument(a, ctx).text).join(', ')})`);
+}
+
+/** A function name, namespace-qualified when a symbol of the file shadows it. */
+function qualify(name: string, ctx: BicepContext): string {
+  return !name.includes('.') && ctx.isShadowed(name.toLowerCase()) ? `${functionNamespace(name)}.${name}` : name;
+}
+
+/** Renders a function argument or operand: expressions, strings with tokens, or plain data on one line. */
+function renderArgument(arg: unknown, ctx: BicepContext): Rendered {
+  const value = normalizeArgument(arg);
+  if (Expression.isExpression(value)) return render(value, ctx);
+  if (Array.isArray(value)) return atom(`[${value.map((v) => renderArgument(v, ctx).text).join(', ')}]`);
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    return atom(entries.length ? `{ ${entries.map(([k, v]) => `${bicepKey(k)}: ${renderArgument(v, ctx).text}`).join(', ')} }` : '{}');
+  }
+  return renderScalar(value === undefined ? null : (value as string | number | boolean | null));
+}
+
+function renderScalar(value: string | number | boolean | null): Rendered {
+  if (typeof value === 'string') return atom(bicepString(value));
+  if (typeof value === 'number') {
+    // Bicep has integer literals only; other numbers go through json(), as in ARM.
+    if (!Number.isInteger(value)) return atom(`json(${bicepString(String(value))})`);
+    return value < 0 ? { text: String(value), precedence: Precedence.Unary } : atom(String(value));
+  }
+  if (typeof value === 'boolean') return atom(String(value));
+  return atom('null');
+}
+
+function renderInterpolation(parts: ReadonlyArray<string | Expression>, ctx: BicepContext): Rendered {
+  if (parts.length === 1 && typeof parts[0] !== 'string') return render(parts[0], ctx);
+  let text = '';
+  for (const part of parts) text += typeof part === 'string' ? escapeStringContent(part) : `\${${render(part, ctx).text}}`;
+  return atom(`'${text}'`);
+}
+
+function wrap(r: Rendered, minimum: Precedence): string {
+  return r.precedence < minimum ? `(${r.text})` : r.text;
+}
+
+/** `.key`, `['odd-key']` and `[0]` accessors. */
+export function accessPath(path: readonly PathSegment[]): string {
+  return path.map((s) => (typeof s === 'number' ? `[${s}]` : IDENTIFIER.test(s) ? `.${s}` : `[${bicepString(s)}]`)).join('');
+}

@@ -1,0 +1,95 @@
+/**
+ * Symbolic names for the Bicep file. Parameters, variables and resources share one namespace
+ * in Bicep (outputs do not), and a symbol may not be a keyword; a symbol that has the name of a
+ * built-in function shadows it.
+ *
+ * Rules, all deterministic (they depend on the model only, never on creation order of tokens):
+ * - parameters keep their names: they are the deployment's interface;
+ * - variables and resources keep their name (the logical id for resources) unless it is a
+ *   keyword, a built-in function name, or taken by a parameter or another symbol; then they get a
+ *   suffix (`Var`, `Resource`) and, if needed, a number;
+ * - a parameter that shadows a function used in the template makes the writer qualify the
+ *   calls (`az.resourceGroup()`), since the parameter cannot be renamed.
+ */
+import type { Problem } from '../../core/errors.js';
+import type { ResourceBase } from '../../core/resource-base.js';
+import type { Variable } from '../../core/variable.js';
+import type { StackModel } from '../stack-model.js';
+import { KEYWORDS, RESERVED_WORDS } from './bicep-syntax.js';
+
+/**
+ * Built-in Bicep functions (az and sys namespaces). Symbols we choose avoid these names so that
+ * calls stay unqualified; the list need not be complete because names of functions the model
+ * actually calls are added to it.
+ */
+export const BUILT_IN_FUNCTIONS: readonly string[] = [
+  'any', 'array', 'base64', 'base64ToJson', 'base64ToString', 'bool', 'buildUri', 'cidrHost', 'cidrSubnet', 'concat',
+  'contains', 'dataUri', 'dataUriToString', 'dateTimeAdd', 'dateTimeFromEpoch', 'dateTimeToEpoch', 'deployer', 'deployment',
+  'empty', 'endsWith', 'environment', 'extensionResourceId', 'fail', 'filter', 'first', 'flatten', 'format', 'getSecret',
+  'groupBy', 'guid', 'indexOf', 'int', 'intersection', 'items', 'join', 'json', 'last', 'lastIndexOf', 'length',
+  'loadFileAsBase64', 'loadJsonContent', 'loadTextContent', 'loadYamlContent', 'managementGroup', 'managementGroupResourceId',
+  'map', 'mapValues', 'max', 'min', 'newGuid', 'objectKeys', 'padLeft', 'parseCidr', 'parseUri', 'pickZones', 'providers',
+  'range', 'readEnvironmentVariable', 'reduce', 'reference', 'replace', 'resourceGroup', 'resourceId', 'shallowMerge', 'skip',
+  'sort', 'split', 'startsWith', 'string', 'subscription', 'subscriptionResourceId', 'substring', 'take', 'tenant',
+  'tenantResourceId', 'toLower', 'toObject', 'toUpper', 'trim', 'union', 'uniqueString', 'uri', 'uriComponent',
+  'uriComponentToString', 'utcNow',
+];
+
+/** The symbols of one Bicep file. */
+export interface BicepSymbols {
+  /** Symbol of every declared and existing resource of the stack. */
+  readonly resources: ReadonlyMap<ResourceBase, string>;
+  /** Symbol of every variable. */
+  readonly variables: ReadonlyMap<Variable, string>;
+  /** Lower-cased function names that a parameter shadows: calls to them are qualified. */
+  readonly shadowedFunctions: ReadonlySet<string>;
+}
+
+/**
+ * Chooses the symbols of a stack's Bicep file. `calledFunctions` are the functions the model
+ * calls. Parameters whose names Bicep reserves are reported to `problems`.
+ */
+export function assignSymbols(model: StackModel, calledFunctions: ReadonlySet<string>, problems: Problem[]): BicepSymbols {
+  const functions = new Set([...BUILT_IN_FUNCTIONS, ...calledFunctions].map((f) => f.toLowerCase()));
+  const taken = new Set<string>();
+  const shadowedFunctions = new Set<string>();
+  for (const { parameter } of model.parameters) {
+    const name = parameter.parameterName;
+    if (RESERVED_WORDS.has(name)) {
+      problems.push({ path: parameter.node.path, message: `parameter name '${name}' is reserved in Bicep: choose another name.` });
+    }
+    if (functions.has(name.toLowerCase())) shadowedFunctions.add(name.toLowerCase());
+    taken.add(name);
+  }
+
+  // Natural names first, so a renamed symbol never takes a name another symbol has naturally.
+  const candidates: Array<{ key: Variable | ResourceBase; name: string; suffix: string }> = [
+    ...model.variables.map((v) => ({ key: v.variable as Variable | ResourceBase, name: v.variable.variableName, suffix: 'Var' })),
+    ...model.existing.map((e) => ({ key: e.resource as Variable | ResourceBase, name: e.logicalId, suffix: 'Resource' })),
+    ...model.resources.map((r) => ({ key: r.resource as Variable | ResourceBase, name: r.logicalId, suffix: 'Resource' })),
+  ];
+  const chosen = new Map<Variable | ResourceBase, string>();
+  const usable = (name: string) => !taken.has(name) && !KEYWORDS.has(name) && !functions.has(name.toLowerCase());
+  for (const c of candidates) {
+    if (usable(c.name)) {
+      chosen.set(c.key, c.name);
+      taken.add(c.name);
+    }
+  }
+  for (const c of candidates) {
+    if (chosen.has(c.key)) continue;
+    let name = c.name + c.suffix;
+    for (let n = 2; !usable(name); n++) name = `${c.name}${c.suffix}${n}`;
+    chosen.set(c.key, name);
+    taken.add(name);
+  }
+
+  const resources = new Map<ResourceBase, string>();
+  const variables = new Map<Variable, string>();
+  const variableKeys = new Set<unknown>(model.variables.map((v) => v.variable));
+  for (const [key, name] of chosen) {
+    if (variableKeys.has(key)) variables.set(key as Variable, name);
+    else resources.set(key as ResourceBase, name);
+  }
+  return { resources, variables, shadowedFunctions };
+}

@@ -1,0 +1,168 @@
+import { expect } from 'chai';
+import {
+  Fn, FunctionCall, Interpolation, Literal, ParameterReference, PropertyAccess, ResourceReference, VariableReference,
+  type Expression,
+} from '../../lib/index.js';
+import type { IParameterTarget, IResourceTarget, IVariableTarget } from '../../lib/core/expression.js';
+import { renderBicepExpression, renderBicepValue, type BicepContext } from '../../lib/synth/bicep/bicep-expression.js';
+import { bicepString } from '../../lib/synth/bicep/bicep-syntax.js';
+
+const prefix: IParameterTarget = { parameterName: 'prefix', type: 'string' };
+const names: IVariableTarget = { variableName: 'names', value: {} };
+const vnet: IResourceTarget = { resourceType: 'Microsoft.Network/virtualNetworks', apiVersion: '2025-09-01', shortName: 'vnet', isExisting: false };
+const subnet: IResourceTarget = {
+  resourceType: 'Microsoft.Network/virtualNetworks/subnets', apiVersion: '2025-09-01', shortName: 'a', parentResource: vnet, isExisting: true,
+};
+const foreign: IResourceTarget = {
+  resourceType: 'Microsoft.Network/virtualNetworks', apiVersion: '2025-09-01', shortName: 'hub', isExisting: true,
+  resourceGroupName: 'rg-hub', subscriptionId: new ParameterReference(prefix),
+};
+
+function context(shadowed: string[] = []): BicepContext {
+  const symbols = new Map<IResourceTarget, string>([[vnet, 'vnet'], [subnet, 'subnet']]);
+  return {
+    symbolOf: (t) => symbols.get(t),
+    parameterSymbol: (p) => p.parameterName,
+    variableSymbol: (v) => (v === names ? 'namesVar' : v.variableName),
+    isShadowed: (f) => shadowed.includes(f),
+  };
+}
+
+const r = (e: Expression, ctx = context()) => renderBicepExpression(e, ctx);
+const p = new ParameterReference(prefix);
+
+describe('Bicep expressions', () => {
+  describe('string literals and escapes', () => {
+    it('single-quotes and escapes quote, backslash, ${ and control characters', () => {
+      expect(bicepString("it's")).to.equal("'it\\'s'");
+      expect(bicepString('a\\b')).to.equal("'a\\\\b'");
+      expect(bicepString('${x}')).to.equal("'\\${x}'");
+      expect(bicepString('cost: $5 {not interpolated}')).to.equal("'cost: $5 {not interpolated}'");
+      expect(bicepString('l1\nl2\r\tend')).to.equal("'l1\\nl2\\r\\tend'");
+      expect(bicepString('bell\u0007')).to.equal("'bell\\u{7}'");
+    });
+
+    it('renders literal nodes of every scalar type', () => {
+      expect(r(new Literal('x'))).to.equal("'x'");
+      expect(r(new Literal(42))).to.equal('42');
+      expect(r(new Literal(-3))).to.equal('-3');
+      expect(r(new Literal(1.5))).to.equal("json('1.5')");
+      expect(r(new Literal(true))).to.equal('true');
+      expect(r(new Literal(null))).to.equal('null');
+    });
+  });
+
+  describe('symbols', () => {
+    it('renders parameters and (renamed) variables as their symbols', () => {
+      expect(r(p)).to.equal('prefix');
+      expect(r(new VariableReference(names))).to.equal('namesVar');
+    });
+
+    it('renders resource attributes as symbolic references', () => {
+      expect(r(new ResourceReference(vnet, { kind: 'id' }))).to.equal('vnet.id');
+      expect(r(new ResourceReference(vnet, { kind: 'name' }))).to.equal('vnet.name');
+      expect(r(new ResourceReference(vnet, { kind: 'type' }))).to.equal('vnet.type');
+      expect(r(new ResourceReference(vnet, { kind: 'apiVersion' }))).to.equal('vnet.apiVersion');
+      expect(r(new ResourceReference(subnet, { kind: 'id' }))).to.equal('subnet.id');
+    });
+
+    it('reads runtime properties through the symbol, other top-level keys with reference(..., full)', () => {
+      expect(r(new ResourceReference(vnet, { kind: 'runtime', path: ['properties', 'subnets', 0, 'id'] }))).to.equal('vnet.properties.subnets[0].id');
+      expect(r(new ResourceReference(vnet, { kind: 'runtime', path: ['properties', 'odd-key'] }))).to.equal("vnet.properties['odd-key']");
+      expect(r(new ResourceReference(vnet, { kind: 'runtime', path: ['sku', 'name'] }))).to.equal("reference(vnet.id, '2025-09-01', 'full').sku.name");
+    });
+
+    it('falls back to resourceId() for a resource without a declaration, with its scope', () => {
+      expect(r(new ResourceReference(foreign, { kind: 'id' }))).to.equal("resourceId(prefix, 'rg-hub', 'Microsoft.Network/virtualNetworks', 'hub')");
+      expect(r(new ResourceReference(foreign, { kind: 'name' }))).to.equal("'hub'");
+      expect(r(new ResourceReference(foreign, { kind: 'runtime', path: ['properties', 'x'] }))).to.equal(
+        "reference(resourceId(prefix, 'rg-hub', 'Microsoft.Network/virtualNetworks', 'hub'), '2025-09-01').x",
+      );
+    });
+  });
+
+  describe('interpolation', () => {
+    it('renders parts inside one string and escapes the literal parts', () => {
+      expect(r(new Interpolation([p, "-nsg's ${literal}"]))).to.equal("'${prefix}-nsg\\'s \\${literal}'");
+      expect(r(new Interpolation(['a', new ResourceReference(vnet, { kind: 'name' }), '/', Fn.uniqueString('x')]))).to.equal(
+        "'a${vnet.name}/${uniqueString('x')}'",
+      );
+    });
+
+    it('renders a lone expression without quotes (simplify-interpolation)', () => {
+      expect(r(new Interpolation([p]))).to.equal('prefix');
+    });
+  });
+
+  describe('function calls', () => {
+    it('renders calls with plain, token and structured arguments', () => {
+      expect(r(Fn.uniqueString(Fn.resourceGroup().get('id')))).to.equal('uniqueString(resourceGroup().id)');
+      expect(r(Fn.toLower(`${p}x`))).to.equal("toLower('${prefix}x')");
+      expect(r(Fn.call('union', [{ a: 1, 'b-c': [true, null] }, {}]))).to.equal("union({ a: 1, 'b-c': [true, null] }, {})");
+      expect(r(Fn.call('resourcegroup'))).to.equal('resourceGroup()');
+    });
+
+    it('qualifies calls to functions a symbol shadows', () => {
+      expect(r(Fn.resourceGroup().get('location'), context(['resourcegroup']))).to.equal('az.resourceGroup().location');
+      expect(r(Fn.concat('a', 'b'), context(['concat']))).to.equal("sys.concat('a', 'b')");
+    });
+
+    it('turns ARM-only functions into Bicep operators and literals', () => {
+      expect(r(Fn.if(Fn.equals(p, 'x'), 1, 2))).to.equal("prefix == 'x' ? 1 : 2");
+      expect(r(Fn.not(Fn.empty(p)))).to.equal('!empty(prefix)');
+      expect(r(Fn.and(true, Fn.or(false, true), Fn.not(Fn.and(true, false))))).to.equal('true && (false || true) && !(true && false)');
+      expect(r(Fn.call('coalesce', [p, 'd']))).to.equal("prefix ?? 'd'");
+      expect(r(Fn.call('createArray', [1, 'a']))).to.equal("[1, 'a']");
+      expect(r(Fn.call('createObject', ['k', p]))).to.equal('{ k: prefix }');
+      expect(r(Fn.call('true'))).to.equal('true');
+      expect(r(Fn.call('null'))).to.equal('null');
+    });
+
+    it('parenthesizes by precedence and associativity', () => {
+      expect(r(Fn.call('sub', [1, Fn.call('sub', [2, 3])]))).to.equal('1 - (2 - 3)');
+      expect(r(Fn.call('sub', [Fn.call('sub', [1, 2]), 3]))).to.equal('1 - 2 - 3');
+      expect(r(Fn.call('mul', [Fn.call('add', [1, 2]), 3]))).to.equal('(1 + 2) * 3');
+      expect(r(Fn.call('add', [1, Fn.call('mul', [2, 3])]))).to.equal('1 + 2 * 3');
+      expect(r(Fn.if(true, Fn.if(false, 1, 2), 3))).to.equal('true ? (false ? 1 : 2) : 3');
+      expect(r(Fn.not(Fn.call('less', [1, 2])))).to.equal('!(1 < 2)');
+    });
+  });
+
+  describe('property access', () => {
+    it('renders dotted, quoted and indexed access', () => {
+      expect(r(new PropertyAccess(Fn.resourceGroup(), ['location']))).to.equal('resourceGroup().location');
+      expect(r(new PropertyAccess(new VariableReference(names), ['a-b', 0, 'c']))).to.equal("namesVar['a-b'][0].c");
+    });
+
+    it('parenthesizes an operator expression before access', () => {
+      expect(r(new PropertyAccess(Fn.if(true, new VariableReference(names), {}), ['x']))).to.equal('(true ? namesVar : {}).x');
+    });
+  });
+
+  describe('values', () => {
+    it('writes objects and arrays one item per line, without commas, with 2-space indent', () => {
+      const value = { name: 'a', 'odd-key': [1, { x: true }], true: null, empty: {}, none: [], id: new FunctionCall('guid', ['a']) };
+      expect(renderBicepValue(value, context())).to.equal(
+        [
+          '{',
+          "  name: 'a'",
+          "  'odd-key': [",
+          '    1',
+          '    {',
+          '      x: true',
+          '    }',
+          '  ]',
+          "  'true': null",
+          '  empty: {}',
+          '  none: []',
+          "  id: guid('a')",
+          '}',
+        ].join('\n'),
+      );
+    });
+
+    it('writes non-integer numbers with json() and negative integers as literals', () => {
+      expect(renderBicepValue([2.5, -1], context())).to.equal("[\n  json('2.5')\n  -1\n]");
+    });
+  });
+});
