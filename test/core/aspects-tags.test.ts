@@ -1,0 +1,98 @@
+import { expect } from 'chai';
+import type { IConstruct } from 'constructs';
+import { Annotations, App, ArmResource, Aspects, Stack, Tags } from '../../lib/index.js';
+import { errorOf, manifestOf, templateOf } from '../support/synth.js';
+
+function setup() {
+  const app = new App();
+  const stack = new Stack(app, 'S');
+  const server = new ArmResource(stack, 'Server', { type: 'Microsoft.Test/servers', apiVersion: '2025-01-01', name: 'server', tags: { owner: 'db-team' } });
+  new ArmResource(stack, 'Db', { type: 'Microsoft.Test/servers/databases', apiVersion: '2025-01-01', name: 'db', parent: server });
+  const vnet = new ArmResource(stack, 'Vnet', { type: 'Microsoft.Test/vnets', apiVersion: '2025-01-01', name: 'vnet' });
+  return { app, stack, server, vnet };
+}
+
+describe('Tags', () => {
+  it('tags every taggable resource under the scope; resource tags win; child types are skipped', () => {
+    const { app, stack, server } = setup();
+    Tags.of(app).add('env', 'prod');
+    Tags.of(stack).add('owner', 'platform');
+    Tags.of(server).add('env', 'staging');
+    const [s, db, vnet] = templateOf(app, 'S').resources;
+    expect(s.tags).to.deep.equal({ env: 'staging', owner: 'db-team' });
+    expect(db).to.not.have.property('tags');
+    expect(vnet.tags).to.deep.equal({ env: 'prod', owner: 'platform' });
+  });
+
+  it('removes an inherited tag below a scope', () => {
+    const { app, vnet } = setup();
+    Tags.of(app).add('env', 'prod');
+    Tags.of(vnet).remove('env');
+    expect(templateOf(app, 'S').resources[2]).to.not.have.property('tags');
+  });
+
+  it('refuses keys and values Azure rejects', () => {
+    const { app } = setup();
+    expect(() => Tags.of(app).add('a/b', 'x')).to.throw("invalid tag key 'a/b': 1-512 characters, none of < > % & \\ ? /.");
+    expect(() => Tags.of(app).add('k', 'v'.repeat(257))).to.throw("value of tag 'k' is 257 characters long; Azure allows 256.");
+  });
+
+  it('refuses more than 50 tags on a resource', () => {
+    const { app, vnet } = setup();
+    for (let i = 0; i < 51; i++) Tags.of(vnet).add(`t${i}`, 'x');
+    expect(errorOf(() => app.synth())).to.contain('[S/Vnet] has 51 tags; Azure allows 50 per resource.');
+  });
+});
+
+describe('Aspects and Annotations', () => {
+  it('visits every construct under the scope once, outer scopes first', () => {
+    const { app, stack } = setup();
+    const visits: string[] = [];
+    Aspects.of(app).add({ visit: (node: IConstruct) => visits.push(`app:${node.node.path}`) });
+    Aspects.of(stack).add({ visit: (node: IConstruct) => visits.push(`stack:${node.node.path}`) });
+    app.synth();
+    expect(visits).to.deep.equal(['app:', 'app:S', 'stack:S', 'app:S/location', 'stack:S/location', 'app:S/Server', 'stack:S/Server', 'app:S/Db', 'stack:S/Db', 'app:S/Vnet', 'stack:S/Vnet']);
+  });
+
+  it('visits constructs that an aspect adds', () => {
+    const { app, stack } = setup();
+    const seen: string[] = [];
+    Aspects.of(app).add({
+      visit: (node: IConstruct) => {
+        seen.push(node.node.path);
+        if (node === stack) new ArmResource(stack, 'Added', { type: 'Microsoft.Test/vnets', apiVersion: '2025-01-01', name: 'added' });
+      },
+    });
+    app.synth();
+    expect(seen).to.include('S/Added');
+  });
+
+  it('reports warnings in the assembly and manifest, and fails on errors', () => {
+    const { app, vnet, server } = setup();
+    Annotations.of(vnet).addWarning('no DDoS protection plan');
+    Annotations.of(vnet).addInfo('fyi');
+    const assembly = app.synth();
+    expect(assembly.annotations).to.deep.equal([
+      { level: 'warning', path: 'S/Vnet', message: 'no DDoS protection plan' },
+      { level: 'info', path: 'S/Vnet', message: 'fyi' },
+    ]);
+    expect(manifestOf(app).stacks.S.annotations).to.have.length(2);
+    const failing = setup();
+    Annotations.of(failing.server).addError('server is misconfigured: set X');
+    expect(errorOf(() => failing.app.synth())).to.contain('[S/Server] server is misconfigured: set X');
+    void server;
+  });
+
+  it('an aspect can enforce a policy across the app', () => {
+    const { app } = setup();
+    Aspects.of(app).add({
+      visit: (node: IConstruct) => {
+        if (ArmResource.isArmResource(node) && !node.tags.render()?.costCenter && node.tags.taggable) Annotations.of(node).addError('every resource needs a costCenter tag');
+      },
+    });
+    const message = errorOf(() => app.synth());
+    expect(message).to.contain('[S/Server] every resource needs a costCenter tag');
+    expect(message).to.contain('[S/Vnet] every resource needs a costCenter tag');
+    expect(message).to.not.contain('[S/Db]');
+  });
+});
