@@ -1,0 +1,224 @@
+/**
+ * DeploymentClient implemented with @azure/arm-resources 6.1.0 (the last release with
+ * deployments that runs on Node 20). The only file that touches the SDK; load it with
+ * `await import()` so commands that do not deploy never pay for it.
+ */
+import { ResourceManagementClient, type Deployment, type DeploymentExtended, type DeploymentOperation, type DeploymentParameter } from '@azure/arm-resources';
+import type { AccessToken, TokenCredential } from '@azure/identity';
+import { AzcdkError } from '../core/errors.js';
+import {
+  ArmRequestError,
+  type ArmErrorInfo,
+  type DeploymentClient,
+  type DeploymentRequest,
+  type DeploymentState,
+  type OperationInfo,
+  type ResourceChange,
+  type SubmittedDeployment,
+} from './client.js';
+import type { Authentication } from './credentials.js';
+
+/** How to reach ARM. */
+export interface ArmClientOptions {
+  readonly subscriptionId: string;
+  /** ARM endpoint. @default https://management.azure.com */
+  readonly endpoint?: string;
+  readonly authentication: Authentication;
+  /** Milliseconds between polls when ARM sends no Retry-After. @default the SDK's (2000) */
+  readonly pollIntervalMs?: number;
+}
+
+// The value of @azure/core-rest-pipeline's bearerTokenAuthenticationPolicyName (a transitive
+// dependency we do not import directly). Tests against the loopback endpoint fail if it changes.
+const BEARER_POLICY_NAME = 'bearerTokenAuthenticationPolicy';
+
+/** Creates the SDK-backed client. */
+export async function createArmResourcesClient(options: ArmClientOptions): Promise<DeploymentClient> {
+  const endpoint = options.endpoint?.replace(/\/+$/, '');
+  const auth = options.authentication;
+  let credential: TokenCredential;
+  if (auth.kind === 'static') {
+    const token: AccessToken = { token: auth.token, expiresOnTimestamp: Date.now() + 3600_000 };
+    credential = { getToken: async () => token };
+  } else {
+    const { DefaultAzureCredential } = await import('@azure/identity');
+    credential = new DefaultAzureCredential();
+  }
+  const sdk = new ResourceManagementClient(credential, options.subscriptionId, {
+    ...(endpoint ? { endpoint, credentialScopes: [auth.kind === 'static' ? 'https://management.azure.com/.default' : `${new URL(endpoint).origin}/.default`] } : {}),
+    ...(auth.kind === 'static' ? { allowInsecureConnection: true } : {}),
+  });
+  if (auth.kind === 'static') {
+    // The SDK's bearer policy refuses every http:// URL; a loopback endpoint gets the static
+    // token from a policy of our own (credentials.ts only allows this for loopback addresses).
+    sdk.pipeline.removePolicy({ name: BEARER_POLICY_NAME });
+    sdk.pipeline.addPolicy(
+      { name: 'azcdkStaticTokenPolicy', sendRequest: (request, next) => { request.headers.set('Authorization', `Bearer ${auth.token}`); return next(request); } },
+      { phase: 'Sign' },
+    );
+  }
+  return new ArmResourcesDeploymentClient(sdk, endpoint ?? 'https://management.azure.com', options.pollIntervalMs);
+}
+
+class ArmResourcesDeploymentClient implements DeploymentClient {
+  constructor(
+    private readonly sdk: ResourceManagementClient,
+    private readonly endpoint: string,
+    private readonly pollIntervalMs?: number,
+  ) {}
+
+  async getResourceGroup(name: string) {
+    try {
+      const group = await this.sdk.resourceGroups.get(name);
+      return { name: group.name ?? name, location: group.location };
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw this.translate(`Reading resource group '${name}'`, error);
+    }
+  }
+
+  async createResourceGroup(name: string, location: string, tags?: Readonly<Record<string, string>>) {
+    await this.call(`Creating resource group '${name}' in ${location}`, () => this.sdk.resourceGroups.createOrUpdate(name, { location, ...(tags ? { tags: { ...tags } } : {}) }));
+  }
+
+  async validate(resourceGroup: string, deploymentName: string, request: DeploymentRequest) {
+    const result = await this.call(`Validating deployment '${deploymentName}'`, () =>
+      this.sdk.deployments.beginValidateAndWait(resourceGroup, deploymentName, body(request), this.lroOptions()),
+    );
+    if (result.error) throw new ArmRequestError(`Validating deployment '${deploymentName}'`, result.error as ArmErrorInfo);
+  }
+
+  async whatIf(resourceGroup: string, deploymentName: string, request: DeploymentRequest): Promise<readonly ResourceChange[]> {
+    const result = await this.call(`What-if of deployment '${deploymentName}'`, () =>
+      this.sdk.deployments.beginWhatIfAndWait(
+        resourceGroup, deploymentName,
+        { properties: { ...body(request).properties, whatIfSettings: { resultFormat: 'FullResourcePayloads' } } },
+        this.lroOptions(),
+      ),
+    );
+    if (result.error) throw new ArmRequestError(`What-if of deployment '${deploymentName}'`, (result.error as { error?: ArmErrorInfo }).error ?? (result.error as ArmErrorInfo));
+    return (result.changes ?? []).map((c) => ({
+      resourceId: c.resourceId ?? c.symbolicName ?? '(unknown)',
+      changeType: c.changeType,
+      ...(c.unsupportedReason ? { unsupportedReason: c.unsupportedReason } : {}),
+      ...(c.before ? { before: c.before } : {}),
+      ...(c.after ? { after: c.after } : {}),
+      ...(c.delta ? { delta: c.delta } : {}),
+    }));
+  }
+
+  async submit(resourceGroup: string, deploymentName: string, request: DeploymentRequest): Promise<SubmittedDeployment> {
+    const poller = await this.call(`Submitting deployment '${deploymentName}'`, () =>
+      this.sdk.deployments.beginCreateOrUpdate(resourceGroup, deploymentName, body(request), this.lroOptions()),
+    );
+    const initial = poller.getOperationState().result;
+    return {
+      initial: initial ? toState(initial) : { name: deploymentName, provisioningState: 'Accepted' },
+      waitUntilDone: async (signal?: AbortSignal) => {
+        try {
+          return toState(await poller.pollUntilDone(signal ? { abortSignal: signal } : undefined));
+        } catch (error) {
+          if (signal?.aborted) throw error;
+          // A failed or canceled deployment rejects with a plain Error that lacks the details;
+          // the deployment record has them. Anything else is a polling failure.
+          const state = await this.get(resourceGroup, deploymentName).catch(() => undefined);
+          if (state && ['Failed', 'Canceled', 'Succeeded'].includes(state.provisioningState)) return state;
+          throw this.translate(`Waiting for deployment '${deploymentName}'`, error);
+        }
+      },
+    };
+  }
+
+  async get(resourceGroup: string, deploymentName: string): Promise<DeploymentState> {
+    return toState(await this.call(`Reading deployment '${deploymentName}'`, () => this.sdk.deployments.get(resourceGroup, deploymentName)));
+  }
+
+  async listOperations(resourceGroup: string, deploymentName: string): Promise<readonly OperationInfo[]> {
+    return this.call(`Listing operations of deployment '${deploymentName}'`, async () => {
+      const out: OperationInfo[] = [];
+      for await (const op of this.sdk.deploymentOperations.list(resourceGroup, deploymentName)) out.push(toOperation(op));
+      return out;
+    });
+  }
+
+  async cancel(resourceGroup: string, deploymentName: string) {
+    await this.call(`Canceling deployment '${deploymentName}'`, () => this.sdk.deployments.cancel(resourceGroup, deploymentName));
+  }
+
+  private lroOptions() {
+    return this.pollIntervalMs !== undefined ? { updateIntervalInMs: this.pollIntervalMs } : {};
+  }
+
+  private async call<T>(action: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      throw this.translate(action, error);
+    }
+  }
+
+  /** SDK and identity errors to errors that say what failed and what to do. */
+  private translate(action: string, error: unknown): Error {
+    if (AzcdkError.isAzcdkError(error)) return error;
+    const e = error as { name?: string; message?: string; statusCode?: number; code?: string; details?: unknown; response?: { headers?: { get(n: string): string | undefined } } };
+    if (e?.name === 'AbortError') return error as Error;
+    if (e?.name === 'CredentialUnavailableError' || e?.name === 'AuthenticationError' || e?.name === 'AggregateAuthenticationError') {
+      return new AzcdkError(
+        `${action}: could not get an Azure access token (${e.name}).\n${e.message}\n` +
+          `Sign in with 'az login' (or set AZURE_CLIENT_ID/AZURE_TENANT_ID/AZURE_CLIENT_SECRET for a service principal, or use a managed identity).`,
+      );
+    }
+    if (e?.name === 'RestError' && e.statusCode !== undefined) {
+      const cloud = (e.details as { error?: ArmErrorInfo } | undefined)?.error;
+      const info: ArmErrorInfo = cloud ?? { code: e.code, message: e.message };
+      return new ArmRequestError(action, info, e.statusCode, e.response?.headers?.get('x-ms-correlation-request-id'));
+    }
+    if (e?.name === 'RestError') {
+      return new AzcdkError(`${action}: could not reach ${this.endpoint}: ${e.message}. Check --endpoint and your network connection.`);
+    }
+    return new AzcdkError(`${action} failed: ${e?.message ?? String(error)}`);
+  }
+}
+
+function body(request: DeploymentRequest): Deployment & { properties: Deployment['properties'] } {
+  return {
+    properties: {
+      mode: request.mode,
+      template: request.template as Record<string, unknown>,
+      parameters: request.parameters as Record<string, DeploymentParameter>,
+    },
+    ...(request.tags ? { tags: { ...request.tags } } : {}),
+  };
+}
+
+function statusOf(error: unknown): number | undefined {
+  return (error as { statusCode?: number } | null)?.statusCode;
+}
+
+function toState(d: DeploymentExtended): DeploymentState {
+  const p = d.properties ?? {};
+  return {
+    ...(d.id ? { id: d.id } : {}),
+    name: d.name ?? '',
+    provisioningState: p.provisioningState ?? 'NotSpecified',
+    ...(p.correlationId ? { correlationId: p.correlationId } : {}),
+    ...(p.timestamp ? { timestamp: p.timestamp } : {}),
+    ...(p.outputs ? { outputs: p.outputs as DeploymentState['outputs'] } : {}),
+    ...(p.error ? { error: p.error as ArmErrorInfo } : {}),
+  };
+}
+
+function toOperation(op: DeploymentOperation): OperationInfo {
+  const p = op.properties ?? {};
+  const error = (p.statusMessage?.error as { error?: ArmErrorInfo } | undefined)?.error ?? (p.statusMessage?.error as ArmErrorInfo | undefined);
+  return {
+    operationId: op.operationId ?? op.id ?? '',
+    ...(p.provisioningOperation ? { provisioningOperation: p.provisioningOperation } : {}),
+    ...(p.provisioningState ? { provisioningState: p.provisioningState } : {}),
+    ...(p.timestamp ? { timestamp: p.timestamp } : {}),
+    ...(p.duration ? { duration: p.duration } : {}),
+    ...(p.statusCode ? { statusCode: p.statusCode } : {}),
+    ...(error && (error.code || error.message) ? { error } : {}),
+    ...(p.targetResource ? { target: { id: p.targetResource.id, type: p.targetResource.resourceType, name: p.targetResource.resourceName } } : {}),
+  };
+}

@@ -1,0 +1,189 @@
+/**
+ * `--parameters`: `k=v`, `k=@file`, `k=@env:VAR` and `@params.json` (deploymentParameters
+ * format), merged over the values synth wrote to `<Stack>.parameters.json`; later arguments
+ * win. Values are converted to the template parameter's type. Secure values are collected so
+ * the caller can keep them out of every line and file it writes.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { UsageError } from '../cli/errors.js';
+import type { ParameterValue } from './client.js';
+
+/** A template parameter declaration (the parts we use). */
+export interface TemplateParameter {
+  readonly type: string;
+  readonly defaultValue?: unknown;
+  readonly metadata?: { readonly description?: string };
+}
+
+/** One `--parameters` value, parsed but not yet matched to a stack. */
+interface ParameterArg {
+  readonly name: string;
+  /** Text to convert to the parameter's type, or a value ready to send. */
+  readonly input: { readonly text: string } | { readonly ready: ParameterValue };
+  /** Where it came from, for messages: `k=@file`, `--parameters @p.json`, ... */
+  readonly source: string;
+}
+
+/** Parsed `--parameters`. */
+export interface ParsedParameters {
+  readonly args: readonly ParameterArg[];
+}
+
+/** Where files and environment variables come from. */
+export interface ParameterContext {
+  resolve(path: string): string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** True for securestring / secureObject. */
+export function isSecureType(type: string): boolean {
+  return type.toLowerCase().startsWith('secure');
+}
+
+/** Parses every `--parameters` argument (files and environment variables are read here). */
+export function parseParameterArgs(raw: readonly string[], ctx: ParameterContext): ParsedParameters {
+  const args: ParameterArg[] = [];
+  for (const [index, arg] of raw.entries()) {
+    if (arg.startsWith('@')) {
+      args.push(...readParametersFile(arg.slice(1), ctx));
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    if (eq <= 0) {
+      // Not echoed: a mistyped argument may be a secret.
+      throw new UsageError(`--parameters argument ${index + 1} is not NAME=VALUE, NAME=@FILE, NAME=@env:VAR or @FILE.json.`);
+    }
+    const name = arg.slice(0, eq);
+    const value = arg.slice(eq + 1);
+    if (value.startsWith('@env:')) {
+      const variable = value.slice(5);
+      const text = ctx.env[variable];
+      if (text === undefined) throw new UsageError(`--parameters ${name}=@env:${variable}: environment variable ${variable} is not set.`);
+      args.push({ name, input: { text }, source: `${name}=@env:${variable}` });
+    } else if (value.startsWith('@')) {
+      const file = ctx.resolve(value.slice(1));
+      if (!existsSync(file)) throw new UsageError(`--parameters ${name}=${value}: file ${file} does not exist.`);
+      // One trailing newline is what `echo secret > file` adds; it is never part of the value.
+      const text = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+      args.push({ name, input: { text }, source: `${name}=${value}` });
+    } else {
+      args.push({ name, input: { text: value }, source: `${name}=...` });
+    }
+  }
+  return { args };
+}
+
+function readParametersFile(path: string, ctx: ParameterContext): ParameterArg[] {
+  const file = ctx.resolve(path);
+  if (!existsSync(file)) throw new UsageError(`--parameters @${path}: file ${file} does not exist.`);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`--parameters @${path}: ${file} is not valid JSON (${(error as Error).message}).`);
+  }
+  // deploymentParameters format ({$schema, contentVersion, parameters}) or its bare parameters object.
+  const obj = json as Record<string, unknown>;
+  const params = obj && typeof obj === 'object' && obj.parameters && typeof obj.parameters === 'object' && ('$schema' in obj || 'contentVersion' in obj) ? obj.parameters : obj;
+  if (!params || typeof params !== 'object' || Array.isArray(params)) {
+    throw new UsageError(`--parameters @${path}: expected {"parameters": {"NAME": {"value": ...}}} (deploymentParameters format).`);
+  }
+  return Object.entries(params as Record<string, unknown>).map(([name, entry]) => {
+    const e = entry as Record<string, unknown> | null;
+    if (!e || typeof e !== 'object' || !('value' in e || 'reference' in e)) {
+      throw new UsageError(`--parameters @${path}: parameter '${name}' needs {"value": ...} or {"reference": {"keyVault": {"id": ...}, "secretName": ...}}.`);
+    }
+    return { name, input: { ready: ('reference' in e ? { reference: e.reference } : { value: e.value }) as ParameterValue }, source: `@${path}` };
+  });
+}
+
+/** The parameters of one stack after merging, and what is still missing. */
+export interface StackParameters {
+  readonly values: Record<string, ParameterValue>;
+  /** Declared without a default and supplied nowhere. */
+  readonly missing: readonly string[];
+  /** Values of secure parameters (strings as sent), to redact from all output. */
+  readonly secrets: readonly string[];
+}
+
+/**
+ * Merges synthesized values, then `--parameters` (in order) for one stack's template.
+ * @param synthesized `<Stack>.parameters.json` values
+ */
+export function parametersForStack(
+  declared: Readonly<Record<string, TemplateParameter>>,
+  synthesized: Readonly<Record<string, ParameterValue>>,
+  parsed: ParsedParameters,
+): StackParameters {
+  const values: Record<string, ParameterValue> = {};
+  for (const [name, v] of Object.entries(synthesized)) if (name in declared) values[name] = v;
+  for (const arg of parsed.args) {
+    const decl = declared[arg.name];
+    if (!decl) continue; // declared by another stack; unknownParameters() reports names nobody declares
+    values[arg.name] = 'ready' in arg.input ? arg.input.ready : { value: convert(arg.name, decl.type, arg.input.text, arg.source) };
+  }
+  const missing = Object.entries(declared)
+    .filter(([name, p]) => p.defaultValue === undefined && !(name in values))
+    .map(([name]) => name);
+  return { values, missing, secrets: secretsOf(declared, values) };
+}
+
+/** Values of the secure parameters among `values`. */
+export function secretsOf(declared: Readonly<Record<string, TemplateParameter>>, values: Readonly<Record<string, ParameterValue>>): string[] {
+  const out: string[] = [];
+  for (const [name, v] of Object.entries(values)) {
+    if (!declared[name] || !isSecureType(declared[name].type) || !('value' in v)) continue;
+    const value = v.value;
+    if (typeof value === 'string') out.push(value);
+    else if (value !== undefined && value !== null) {
+      out.push(JSON.stringify(value));
+      collectStrings(value, out);
+    }
+  }
+  return out.filter((s) => s.length > 0);
+}
+
+function collectStrings(value: unknown, out: string[]): void {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) value.forEach((v) => collectStrings(v, out));
+  else if (value && typeof value === 'object') Object.values(value).forEach((v) => collectStrings(v, out));
+}
+
+/** Names given in `--parameters` that no selected stack declares. */
+export function unknownParameters(parsed: ParsedParameters, declaredByStack: ReadonlyArray<Readonly<Record<string, TemplateParameter>>>): string[] {
+  return [...new Set(parsed.args.map((a) => a.name))].filter((n) => !declaredByStack.some((d) => n in d));
+}
+
+/** Converts text to the template type: int, bool, object/array as JSON, strings as they are. */
+export function convert(name: string, type: string, text: string, source: string): unknown {
+  const t = type.toLowerCase();
+  const secure = isSecureType(t);
+  const shown = secure ? '(secure value)' : `'${text}'`;
+  if (t === 'int') {
+    if (!/^-?\d+$/.test(text.trim())) throw new UsageError(`--parameters ${source}: parameter '${name}' is an int; ${shown} is not an integer.`);
+    return Number(text.trim());
+  }
+  if (t === 'bool') {
+    const lower = text.trim().toLowerCase();
+    if (lower !== 'true' && lower !== 'false') throw new UsageError(`--parameters ${source}: parameter '${name}' is a bool; use true or false, not ${shown}.`);
+    return lower === 'true';
+  }
+  if (t === 'object' || t === 'array' || t === 'secureobject') {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw new UsageError(`--parameters ${source}: parameter '${name}' is ${t === 'array' ? 'an array' : 'an object'}; give JSON (e.g. ${name}=@value.json), ${secure ? 'the secure value is not' : `'${text}' is not`} valid JSON.`);
+    }
+    const ok = t === 'array' ? Array.isArray(value) : value !== null && typeof value === 'object' && !Array.isArray(value);
+    if (!ok) throw new UsageError(`--parameters ${source}: parameter '${name}' must be a JSON ${t === 'array' ? 'array' : 'object'}.`);
+    return value;
+  }
+  return text;
+}
+
+/** Reads the values of a synthesized `<Stack>.parameters.json`. */
+export function synthesizedValues(json: unknown): Record<string, ParameterValue> {
+  const params = (json as { parameters?: Record<string, ParameterValue> } | null)?.parameters;
+  return params && typeof params === 'object' ? { ...params } : {};
+}
