@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { APP_REGISTRY, App, OUTDIR_ENV } from '../core/app.js';
 import type { Assembly } from '../core/assembly.js';
 import { AzcdkError } from '../core/errors.js';
@@ -19,6 +19,8 @@ import '../synth/index.js'; // registers the synthesizer with App
 
 /** Name of the project file that names the app, like cdk.json. */
 export const PROJECT_FILE = 'azcdk.json';
+/** This library's own folder (dist/lib), to leave its frames out of app errors. */
+const LIBRARY_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MODULE_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs']);
 
 /** Where the app comes from. */
@@ -106,12 +108,14 @@ async function synthesizeFile(file: string, stacks?: readonly string[]): Promise
 function appThrew(file: string, error: unknown): AzcdkError {
   if (AzcdkError.isAzcdkError(error)) return error;
   const err = error instanceof Error ? error : new Error(String(error));
-  const hint = /already a Construct with name/.test(err.message)
-    ? ' Give every construct a unique id within its scope.'
-    : '';
-  // Show the frames in the user's own code, not the loader's.
-  const frames = (err.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l) && !/node:internal|node_modules[\\/]tsx/.test(l)).slice(0, 5);
-  return new AzcdkError(`[${file}] the app threw: ${err.message}${hint}${frames.length ? '\n' + frames.join('\n') : ''}`);
+  const message = err.message.replace(/([^.])$/, '$1.');
+  const hint = /already a Construct with name/.test(message) ? ' Give every construct a unique id within its scope.' : '';
+  // Show the frames in the user's own code, not in azcdk, its dependencies or the loader.
+  const frames = (err.stack ?? '')
+    .split('\n')
+    .filter((l) => /^\s+at /.test(l) && !l.includes(LIBRARY_ROOT) && !/node:internal|node_modules/.test(l))
+    .slice(0, 5);
+  return new AzcdkError(`[${file}] the app threw: ${message}${hint}${frames.length ? '\n' + frames.join('\n') : ''}`);
 }
 
 function synthesizeCommand(source: AppSource, stacks?: readonly string[]): Assembly {

@@ -1,0 +1,166 @@
+import { expect } from 'chai';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NETWORK_APP, runAzcdk, tempDir, writeApp } from '../support/cli.js';
+
+/** A project folder with an app and a previous output folder holding a marker file. */
+function project(appBody = NETWORK_APP, fileName = 'app.ts') {
+  const dir = tempDir();
+  const app = writeApp(dir, fileName, appBody);
+  mkdirSync(join(dir, 'azcdk.out'));
+  writeFileSync(join(dir, 'azcdk.out', 'previous.txt'), 'from an earlier synth');
+  return { dir, app };
+}
+
+const untouched = (dir: string) => readFileSync(join(dir, 'azcdk.out', 'previous.txt'), 'utf8') === 'from an earlier synth';
+
+describe('azcdk synth (the CLI)', () => {
+  it('runs a TypeScript app named in azcdk.json and writes template, parameters and manifest', () => {
+    const { dir } = project();
+    writeFileSync(join(dir, 'azcdk.json'), JSON.stringify({ app: 'app.ts' }));
+    const run = runAzcdk(['synth'], dir);
+    expect(run.stderr).to.equal('');
+    expect(run.status).to.equal(0);
+    expect(run.stdout).to.equal('Synthesized Net into azcdk.out/\n');
+    expect(readdirSync(join(dir, 'azcdk.out')).filter((f) => !f.endsWith('.bicep')).sort()).to.deep.equal(['Net.json', 'Net.parameters.json', 'manifest.json']);
+    const template = JSON.parse(readFileSync(join(dir, 'azcdk.out', 'Net.json'), 'utf8'));
+    expect(template.resources[1].dependsOn).to.deep.equal(["[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg')]"]);
+  });
+
+  it('runs a JavaScript app from --app, and a shell command app, with identical output', () => {
+    const a = project(NETWORK_APP, 'app.mjs');
+    expect(runAzcdk(['synth', '--app', 'app.mjs', '--out', 'file-mode'], a.dir).status).to.equal(0);
+    const run = runAzcdk(['synth', '--app', `"${process.execPath}" app.mjs`, '--out', 'command-mode'], a.dir);
+    expect(run.stderr).to.equal('');
+    expect(run.status).to.equal(0);
+    for (const file of readdirSync(join(a.dir, 'file-mode'))) {
+      expect(readFileSync(join(a.dir, 'command-mode', file), 'utf8'), file).to.equal(readFileSync(join(a.dir, 'file-mode', file), 'utf8'));
+    }
+  });
+
+  it('writes byte-for-byte identical output on every run', () => {
+    const { dir } = project();
+    runAzcdk(['synth', '--app', 'app.ts', '--out', 'one'], dir);
+    runAzcdk(['synth', '--app', 'app.ts', '--out', 'two'], dir);
+    const files = readdirSync(join(dir, 'one'));
+    expect(files.length).to.be.greaterThan(2);
+    for (const f of files) expect(readFileSync(join(dir, 'two', f), 'utf8')).to.equal(readFileSync(join(dir, 'one', f), 'utf8'));
+    const text = readFileSync(join(dir, 'one', 'Net.json'), 'utf8');
+    expect(text.endsWith('}\n')).to.equal(true);
+    expect(text).to.not.match(/\r|20\d\d-\d\d-\d\dT/);
+  });
+
+  it('replaces the output folder as a whole, removing stale files', () => {
+    const { dir } = project();
+    expect(runAzcdk(['synth', '--app', 'app.ts'], dir).status).to.equal(0);
+    expect(existsSync(join(dir, 'azcdk.out', 'previous.txt'))).to.equal(false);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.azcdk.out'))).to.deep.equal([]);
+  });
+
+  it('fails with exit 1, names the file and keeps the previous output when the app throws', () => {
+    const { dir } = project(`${NETWORK_APP}\nthrow new Error('boom: missing setting');`);
+    const run = runAzcdk(['synth', '--app', 'app.ts'], dir);
+    expect(run.status).to.equal(1);
+    expect(run.stderr).to.contain(`[${join(dir, 'app.ts')}] the app threw: boom: missing setting`);
+    expect(untouched(dir)).to.equal(true);
+  });
+
+  it('fails with exit 1 and all problems when validation fails, keeping the previous output', () => {
+    const { dir } = project(`${NETWORK_APP}\nnew Parameter(stack, 'pw', { type: 'securestring', defaultValue: 'x' });\nnew ArmResource(stack, 'Bad', { type: 'Microsoft.Test/things', apiVersion: '2025-01-01', name: 'b', properties: { f: () => 1 } });`);
+    const run = runAzcdk(['synth', '--app', 'app.ts'], dir);
+    expect(run.status).to.equal(1);
+    expect(run.stderr).to.contain('Synthesis found 2 problems:');
+    expect(run.stderr).to.contain("[Net/pw] Secure parameter 'pw' must not have a defaultValue");
+    expect(run.stderr).to.contain('[Net/Bad] properties.f: a function cannot be written to a template');
+    expect(untouched(dir)).to.equal(true);
+  });
+
+  it('explains duplicate construct ids', () => {
+    const { dir } = project(`${NETWORK_APP}\nnew ArmResource(stack, 'Nsg', { type: 'Microsoft.Test/things', apiVersion: '2025-01-01', name: 'x' });`);
+    const run = runAzcdk(['synth', '--app', 'app.ts'], dir);
+    expect(run.status).to.equal(1);
+    expect(run.stderr).to.contain("the app threw: There is already a Construct with name 'Nsg' in Stack [Net]. Give every construct a unique id within its scope.");
+    expect(run.stderr).to.match(/at .*app\.ts:\d+/);
+    expect(run.stderr).to.not.contain('node_modules');
+  });
+
+  it('fails with exit 1 when the app file does not exist', () => {
+    const { dir } = project();
+    const run = runAzcdk(['synth', '--app', 'missing.ts'], dir);
+    expect(run.status).to.equal(1);
+    expect(run.stderr).to.contain(`[--app] app file 'missing.ts' does not exist (looked for ${join(dir, 'missing.ts')})`);
+    expect(untouched(dir)).to.equal(true);
+  });
+
+  it('fails with exit 1 when a shell command app fails, showing its stderr', () => {
+    const { dir } = project();
+    const run = runAzcdk(['synth', '--app', `"${process.execPath}" -e "console.error('no config'); process.exit(3)"`], dir);
+    expect(run.status).to.equal(1);
+    expect(run.stderr).to.contain('failed with exit code 3:\nno config');
+    expect(untouched(dir)).to.equal(true);
+  });
+
+  it('reports a broken azcdk.json and a missing app with usage help', () => {
+    const { dir } = project();
+    writeFileSync(join(dir, 'azcdk.json'), '{ app: ');
+    const broken = runAzcdk(['synth'], dir);
+    expect(broken.status).to.equal(1);
+    expect(broken.stderr).to.contain(`[${join(dir, 'azcdk.json')}] is not valid JSON`);
+    const empty = tempDir();
+    const none = runAzcdk(['synth'], empty);
+    expect(none.status).to.equal(2);
+    expect(none.stderr).to.contain('No app to synthesize: pass --app FILE|COMMAND, or create azcdk.json');
+  });
+
+  it('exits 2 on unknown flags and missing commands, 0 on --help and --version', () => {
+    const { dir } = project();
+    const unknown = runAzcdk(['synth', '--app', 'app.ts', '--frobnicate'], dir);
+    expect(unknown.status).to.equal(2);
+    expect(unknown.stderr).to.contain('Unknown argument: frobnicate');
+    expect(untouched(dir)).to.equal(true);
+    expect(runAzcdk([], dir).status).to.equal(2);
+    const help = runAzcdk(['synth', '--help'], dir);
+    expect(help.status).to.equal(0);
+    expect(help.stdout).to.contain('--check');
+    const version = runAzcdk(['--version'], dir);
+    expect(version.stdout.trim()).to.match(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('--check passes when the folder matches and fails, listing files, when it drifts', () => {
+    const { dir } = project();
+    expect(runAzcdk(['synth', '--app', 'app.ts', '--out', 'committed'], dir).status).to.equal(0);
+    const ok = runAzcdk(['synth', '--app', 'app.ts', '--check', 'committed'], dir);
+    expect(ok.status).to.equal(0);
+    expect(ok.stdout).to.match(/^committed is up to date \(\d+ files\)\.\n$/);
+    const template = join(dir, 'committed', 'Net.json');
+    writeFileSync(template, readFileSync(template, 'utf8').replace('"nsg"', '"nsg-old"'));
+    writeFileSync(join(dir, 'committed', 'stray.json'), '{}');
+    const drift = runAzcdk(['synth', '--app', 'app.ts', '--check', 'committed'], dir);
+    expect(drift.status).to.equal(1);
+    expect(drift.stderr).to.match(/changed: Net\.json \(line \d+: committed ".*nsg-old.*", synth ".*\\"nsg\\".*"\)/);
+    expect(drift.stderr).to.contain('extra: stray.json');
+    expect(drift.stderr).to.contain("Run 'azcdk synth --out committed' and commit the result.");
+  });
+
+  it('--stack selects stacks and rejects unknown ones', () => {
+    const { dir } = project(`${NETWORK_APP}\nconst other = new Stack(app, 'Other');\nnew ArmResource(other, 'X', { type: 'Microsoft.Test/things', apiVersion: '2025-01-01', name: 'x' });`);
+    expect(runAzcdk(['synth', 'Other', '--app', 'app.ts'], dir).status).to.equal(0);
+    expect(readdirSync(join(dir, 'azcdk.out')).filter((f) => f.startsWith('Net'))).to.deep.equal([]);
+    const manifest = JSON.parse(readFileSync(join(dir, 'azcdk.out', 'manifest.json'), 'utf8'));
+    expect(Object.keys(manifest.stacks)).to.deep.equal(['Other']);
+    const unknown = runAzcdk(['synth', '--stack', 'Nope', '--app', 'app.ts'], dir);
+    expect(unknown.status).to.equal(1);
+    expect(unknown.stderr).to.contain("no stack named 'Nope'; the app has: Net, Other.");
+  });
+
+  it('prints warnings, and fails on them with --strict', () => {
+    const { dir } = project(`${NETWORK_APP}\nAnnotations.of(nsg).addWarning('no rules: all inbound traffic from the VNet is allowed');`);
+    const lenient = runAzcdk(['synth', '--app', 'app.ts'], dir);
+    expect(lenient.status).to.equal(0);
+    expect(lenient.stderr).to.equal('warning: [Net/Nsg] no rules: all inbound traffic from the VNet is allowed\n');
+    const strict = runAzcdk(['synth', '--app', 'app.ts', '--strict', '--out', 'strict-out'], dir);
+    expect(strict.status).to.equal(1);
+    expect(strict.stderr).to.contain('--strict: 1 warning (above) fail synthesis.');
+    expect(existsSync(join(dir, 'strict-out'))).to.equal(false);
+  });
+});
