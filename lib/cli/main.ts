@@ -7,6 +7,8 @@ import yargs from 'yargs';
 import { AzcdkError } from '../core/errors.js';
 import { ExitCode, UsageError } from './errors.js';
 import { processIo, type CliIo } from './io.js';
+import { graphCommand } from './graph.js';
+import { listCommand } from './list.js';
 import { synthCommand } from './synth.js';
 import { VERSION } from './version.js';
 
@@ -16,6 +18,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     .scriptName('azcdk')
     .usage('$0 <command> [options]')
     .command(synthCommand(io))
+    .command(listCommand(io))
+    .command(graphCommand(io))
     .demandCommand(1, 'Name a command, e.g. azcdk synth')
     .strict()
     .version(VERSION)

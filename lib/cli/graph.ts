@@ -1,0 +1,65 @@
+/**
+ * `azcdk graph [STACK..] [--format svg|dot|mermaid] [--out FILE]`: a picture of the stacks'
+ * resources and their dependsOn edges. Renderers are imported inside the handler, and the
+ * WebAssembly Graphviz only for SVG, so other commands do not pay for them.
+ */
+import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import type { CliIo } from './io.js';
+import { withAppFlags } from './list.js';
+import { synthesizeForCli } from './synth.js';
+
+/** Output formats. */
+export const GRAPH_FORMATS = ['svg', 'dot', 'mermaid'] as const;
+
+/** Flags of `azcdk graph`. */
+export interface GraphArgs {
+  readonly app?: string;
+  readonly strict: boolean;
+  readonly stack?: string[];
+  readonly format?: (typeof GRAPH_FORMATS)[number];
+  readonly out?: string;
+}
+
+/** The command. */
+export function graphCommand(io: CliIo): CommandModule<object, GraphArgs> {
+  return {
+    command: 'graph [stack..]',
+    describe: 'Draw resources and their dependencies (reference, parent, ordering) as SVG, DOT or Mermaid',
+    builder: (y) =>
+      withAppFlags(y)
+        .positional('stack', { type: 'string', array: true, describe: 'Stacks to draw (default: all)' })
+        .option('format', { choices: GRAPH_FORMATS, describe: 'Output format (default: from the --out extension, else dot)' })
+        .option('out', { alias: 'o', type: 'string', describe: 'Write to FILE instead of stdout' }) as unknown as Argv<GraphArgs>,
+    handler: async (args) => {
+      const format = args.format ?? formatFromFile(args.out) ?? 'dot';
+      const { assemblyManifest, selectStacks } = await import('../review/assembly.js');
+      const { buildGraph } = await import('../review/graph.js');
+      const { renderDot } = await import('../review/dot.js');
+      const assembly = await synthesizeForCli({ app: args.app, strict: args.strict }, io);
+      const manifest = assemblyManifest(assembly);
+      const graph = buildGraph(manifest, selectStacks(Object.keys(manifest.stacks).sort(), args.stack));
+      let output: string;
+      if (format === 'mermaid') output = (await import('../review/mermaid.js')).renderMermaid(graph);
+      else if (format === 'svg') output = await (await import('../review/svg.js')).renderSvg(renderDot(graph));
+      else output = renderDot(graph);
+      if (args.out === undefined) {
+        io.out(output.replace(/\n$/, ''));
+        return;
+      }
+      const file = io.resolve(args.out);
+      writeFileSync(file, output.endsWith('\n') ? output : output + '\n');
+      const nodes = graph.clusters.reduce((n, c) => n + c.nodes.length, 0);
+      io.err(`Wrote ${relative(io.cwd, file) || file} (${format}, ${nodes} resources, ${graph.edges.length} dependencies).`);
+    },
+  };
+}
+
+function formatFromFile(file: string | undefined): GraphArgs['format'] | undefined {
+  const ext = file?.toLowerCase().split('.').pop();
+  if (ext === 'svg') return 'svg';
+  if (ext === 'dot' || ext === 'gv') return 'dot';
+  if (ext === 'mmd' || ext === 'mermaid') return 'mermaid';
+  return undefined;
+}
