@@ -1,0 +1,126 @@
+/**
+ * NetworkSecurityGroup (L2): an NSG with a rule helper that assigns priorities and checks
+ * sources, plus imports of existing NSGs.
+ */
+import { Construct } from 'constructs';
+import { Annotations, ExistingResource, type Expression, type Value } from '../../core/index.js';
+import { ArmNetworkSecurityGroup, type SecurityRuleSpec } from '../../resources/network/network-security-group.js';
+import { literalString } from '../../resources/validation.js';
+import { defaultName } from '../names.js';
+import { Cidr } from './cidr.js';
+
+/** An NSG, declared here or imported. */
+export interface INetworkSecurityGroup {
+  /** Resource id. */
+  readonly networkSecurityGroupId: Expression;
+  /** Construct path, for messages. */
+  readonly node: Construct['node'];
+}
+
+/** Options of NetworkSecurityGroup. */
+export interface NetworkSecurityGroupProps {
+  /** Name (1-80 characters). @default `nsg-<id>` */
+  readonly name?: Value<string>;
+  /** Location. @default the stack's location */
+  readonly location?: Value<string>;
+  /** Tags. @default none */
+  readonly tags?: Record<string, Value<string>>;
+}
+
+/** A rule for allowInbound / denyInbound. */
+export interface InboundRuleOptions {
+  /** Source: an IPv4 CIDR or address, a service tag (`VirtualNetwork`, `AzureLoadBalancer`, `Internet`), `*`, or a parameter. */
+  readonly from: Value<string>;
+  /** Destination port or range, e.g. 3389, '5432', '1024-65535', '*'. */
+  readonly port: number | string;
+  /** @default 'Tcp' */
+  readonly protocol?: SecurityRuleSpec['protocol'];
+  /** Destination prefix. @default '*' */
+  readonly to?: Value<string>;
+  /** Priority 100-4096. @default the next free multiple of 10 from 100 */
+  readonly priority?: number;
+  /** Description, at most 140 characters. @default none */
+  readonly description?: string;
+}
+
+const MANAGEMENT_PORTS = new Set(['22', '3389']);
+const ANYWHERE = new Set(['*', 'internet', '0.0.0.0/0', 'any']);
+
+/**
+ * A network security group.
+ *
+ * ```ts
+ * const nsg = new NetworkSecurityGroup(stack, 'Nsg');
+ * nsg.allowInbound('Allow-RDP', { from: rdpSource.value, port: 3389 });
+ * ```
+ */
+export class NetworkSecurityGroup extends Construct implements INetworkSecurityGroup {
+  /** Imports an NSG that exists already. */
+  public static fromNetworkSecurityGroupName(scope: Construct, id: string, name: Value<string>, options: { resourceGroupName?: Value<string> } = {}): INetworkSecurityGroup {
+    const resource = new ExistingResource(scope, id, { type: ArmNetworkSecurityGroup.RESOURCE_TYPE, apiVersion: ArmNetworkSecurityGroup.API_VERSION, name, resourceGroupName: options.resourceGroupName });
+    return { networkSecurityGroupId: resource.id, node: resource.node };
+  }
+
+  /** The L1 resource. */
+  public readonly resource: ArmNetworkSecurityGroup;
+
+  constructor(scope: Construct, id: string, props: NetworkSecurityGroupProps = {}) {
+    super(scope, id);
+    this.resource = new ArmNetworkSecurityGroup(this, 'Resource', { name: props.name ?? defaultName(this, 'nsg', 80), location: props.location, tags: props.tags });
+    this.node.addValidation({ validate: () => this.validateRules() });
+  }
+
+  /** Resource id. */
+  public get networkSecurityGroupId(): Expression {
+    return this.resource.id;
+  }
+
+  /** Allows inbound traffic from `from` to `port`. */
+  public allowInbound(name: string, options: InboundRuleOptions): void {
+    this.addInbound(name, 'Allow', options);
+  }
+
+  /** Denies inbound traffic from `from` to `port`. */
+  public denyInbound(name: string, options: InboundRuleOptions): void {
+    this.addInbound(name, 'Deny', options);
+  }
+
+  /** Adds a rule in ARM terms (priority given explicitly). */
+  public addRule(rule: SecurityRuleSpec): void {
+    this.resource.addSecurityRule(rule);
+    this.warnIfOpenToInternet(rule);
+  }
+
+  private addInbound(name: string, access: 'Allow' | 'Deny', o: InboundRuleOptions): void {
+    this.addRule({
+      name, access, direction: 'Inbound', priority: o.priority ?? this.nextPriority('Inbound'), protocol: o.protocol ?? 'Tcp',
+      sourceAddressPrefix: o.from, destinationAddressPrefix: o.to ?? '*', destinationPortRange: String(o.port), description: o.description,
+    });
+  }
+
+  private nextPriority(direction: 'Inbound' | 'Outbound'): number {
+    const used = this.resource.securityRules.filter((r) => r.direction === direction).map((r) => (typeof r.priority === 'number' ? r.priority : 0));
+    const highest = Math.max(90, ...used);
+    return Math.ceil((highest + 1) / 10) * 10;
+  }
+
+  private validateRules(): string[] {
+    const errors: string[] = [];
+    for (const rule of this.resource.securityRules) {
+      for (const prefix of [rule.sourceAddressPrefix, rule.destinationAddressPrefix]) {
+        const text = literalString(prefix);
+        if (text === undefined || !text.includes('/')) continue;
+        const parsed = Cidr.tryParse(text);
+        if (typeof parsed === 'string') errors.push(`security rule '${rule.name}': ${parsed}`);
+      }
+    }
+    return errors;
+  }
+
+  private warnIfOpenToInternet(rule: SecurityRuleSpec): void {
+    const source = literalString(rule.sourceAddressPrefix)?.toLowerCase();
+    if (rule.access === 'Allow' && rule.direction === 'Inbound' && source && ANYWHERE.has(source) && MANAGEMENT_PORTS.has(String(rule.destinationPortRange))) {
+      Annotations.of(this).addWarning(`security rule '${rule.name}' opens port ${rule.destinationPortRange} to the whole internet: restrict 'from' to your own address range (e.g. '203.0.113.7/32').`);
+    }
+  }
+}

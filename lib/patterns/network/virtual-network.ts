@@ -1,0 +1,176 @@
+/**
+ * VirtualNetwork (L2): a VNet with inline subnets, address-space checks and private subnets by
+ * default.
+ */
+import { Construct } from 'constructs';
+import { ExistingResource, type Expression, type Value } from '../../core/index.js';
+import { ArmVirtualNetwork, type PrivateEndpointNetworkPolicies } from '../../resources/network/virtual-network.js';
+import { literalString } from '../../resources/validation.js';
+import { defaultName } from '../names.js';
+import { Cidr } from './cidr.js';
+import type { INetworkSecurityGroup } from './network-security-group.js';
+import { Subnet, type IVirtualNetwork } from './subnet.js';
+
+/** Options of VirtualNetwork. */
+export interface VirtualNetworkProps {
+  /** Name (2-64 characters). @default `vnet-<id>` */
+  readonly name?: Value<string>;
+  /** Address space: IPv4 CIDRs (IPv6 is refused for now). */
+  readonly addressSpace: readonly string[];
+  /** Location. @default the stack's location */
+  readonly location?: Value<string>;
+  /** Tags. @default none */
+  readonly tags?: Record<string, Value<string>>;
+  /** Custom DNS servers. @default Azure-provided DNS (needed for private DNS zones to resolve) */
+  readonly dnsServers?: readonly Value<string>[];
+}
+
+/** Options of addSubnet. */
+export interface SubnetOptions {
+  /** IPv4 CIDR inside the VNet's address space, not overlapping other subnets; /29 or larger. */
+  readonly addressPrefix: string;
+  /** NSG on the subnet. @default none */
+  readonly networkSecurityGroup?: INetworkSecurityGroup;
+  /**
+   * Whether the subnet's NSG / route table also govern private endpoints in it.
+   * @default 'Disabled' (Azure's default: endpoints are reached by the NSG rules of their clients)
+   */
+  readonly privateEndpointNetworkPolicies?: PrivateEndpointNetworkPolicies;
+  /** Network policies for private link services. @default 'Enabled' */
+  readonly privateLinkServiceNetworkPolicies?: 'Enabled' | 'Disabled';
+  /**
+   * Implicit outbound internet access. Off by default (a private subnet, as Azure does for new
+   * VNets from api 2025-07-01): VMs need a public IP, NAT gateway or load balancer to reach out.
+   * @default false
+   */
+  readonly defaultOutboundAccess?: boolean;
+  /** Delegate the subnet to a service, e.g. 'Microsoft.DBforPostgreSQL/flexibleServers'. @default none */
+  readonly delegations?: readonly string[];
+  /** Service endpoints. @default none */
+  readonly serviceEndpoints?: readonly string[];
+}
+
+/** Smallest subnet Azure allows. */
+const SMALLEST_SUBNET_PREFIX = 29;
+
+/**
+ * A virtual network.
+ *
+ * ```ts
+ * const vnet = new VirtualNetwork(stack, 'Vnet', { addressSpace: ['10.0.0.0/16'] });
+ * const subnet = vnet.addSubnet('endpoints', { addressPrefix: '10.0.1.0/24' });
+ * ```
+ */
+export class VirtualNetwork extends Construct implements IVirtualNetwork {
+  /** Imports an existing virtual network; use `Subnet.fromSubnetName(vnet, 'name')` for its subnets. */
+  public static fromVirtualNetworkName(scope: Construct, id: string, name: Value<string>, options: { resourceGroupName?: Value<string> } = {}): IVirtualNetwork {
+    return new ImportedVirtualNetwork(scope, id, name, options.resourceGroupName);
+  }
+
+  /** The L1 resource. */
+  public readonly resource: ArmVirtualNetwork;
+  /** The address space as given. */
+  public readonly addressSpace: readonly string[];
+  private readonly subnetsByName = new Map<string, Subnet>();
+
+  constructor(scope: Construct, id: string, props: VirtualNetworkProps) {
+    super(scope, id);
+    this.addressSpace = props.addressSpace;
+    this.resource = new ArmVirtualNetwork(this, 'Resource', {
+      name: props.name ?? defaultName(this, 'vnet', 64), location: props.location, tags: props.tags,
+      addressPrefixes: props.addressSpace, dnsServers: props.dnsServers,
+    });
+    this.node.addValidation({ validate: () => this.validateAddresses() });
+  }
+
+  /** Resource id. */
+  public get virtualNetworkId(): Expression {
+    return this.resource.id;
+  }
+
+  /** The VNet's name. */
+  public get virtualNetworkName(): Value<string> {
+    return this.resource.name;
+  }
+
+  /** The subnets declared so far. */
+  public get subnets(): Subnet[] {
+    return [...this.subnetsByName.values()];
+  }
+
+  /** Declares a subnet inline in this VNet and returns its handle. */
+  public addSubnet(name: string, options: SubnetOptions): Subnet {
+    if (this.subnetsByName.has(name)) {
+      throw new Error(`[${this.node.path}] subnet '${name}' is already declared: use vnet.subnets to find it, or pick another name.`);
+    }
+    this.resource.addSubnet({
+      name, addressPrefix: options.addressPrefix, networkSecurityGroupId: options.networkSecurityGroup?.networkSecurityGroupId,
+      privateEndpointNetworkPolicies: options.privateEndpointNetworkPolicies ?? 'Disabled',
+      privateLinkServiceNetworkPolicies: options.privateLinkServiceNetworkPolicies ?? 'Enabled',
+      defaultOutboundAccess: options.defaultOutboundAccess ?? false,
+      delegations: options.delegations, serviceEndpoints: options.serviceEndpoints,
+    });
+    const subnet = new Subnet(this, name, {
+      virtualNetwork: this, subnetName: name, addressPrefix: options.addressPrefix, networkSecurityGroup: options.networkSecurityGroup,
+      privateEndpointNetworkPolicies: options.privateEndpointNetworkPolicies ?? 'Disabled', delegations: options.delegations,
+    });
+    this.subnetsByName.set(name, subnet);
+    return subnet;
+  }
+
+  private validateAddresses(): string[] {
+    const errors: string[] = [];
+    const space: Cidr[] = [];
+    for (const text of this.addressSpace) {
+      const parsed = Cidr.tryParse(text);
+      if (typeof parsed === 'string') errors.push(`addressSpace: ${parsed}`);
+      else space.push(parsed);
+    }
+    for (let i = 0; i < space.length; i++) {
+      for (let j = i + 1; j < space.length; j++) {
+        if (space[i].overlaps(space[j])) errors.push(`addressSpace ranges ${space[i]} and ${space[j]} overlap: list each range once, without overlaps.`);
+      }
+    }
+    const placed: Array<{ name: string; cidr: Cidr }> = [];
+    for (const subnet of this.subnets) {
+      const text = literalString(subnet.addressPrefix);
+      if (text === undefined) continue;
+      const parsed = Cidr.tryParse(text);
+      if (typeof parsed === 'string') {
+        errors.push(`subnet '${subnet.subnetName}': ${parsed}`);
+        continue;
+      }
+      if (parsed.prefixLength > SMALLEST_SUBNET_PREFIX) {
+        errors.push(`subnet '${subnet.subnetName}' (${parsed}) is smaller than /${SMALLEST_SUBNET_PREFIX}, the smallest subnet Azure allows: use a /${SMALLEST_SUBNET_PREFIX} or larger range.`);
+      }
+      if (space.length === this.addressSpace.length && !space.some((s) => s.contains(parsed))) {
+        errors.push(`subnet '${subnet.subnetName}' (${parsed}) is outside the address space of the virtual network (${space.join(', ')}): choose a range inside it, or add a range containing it to addressSpace.`);
+      }
+      for (const other of placed) {
+        if (other.cidr.overlaps(parsed)) {
+          errors.push(`subnet '${subnet.subnetName}' (${parsed}) overlaps subnet '${other.name}' (${other.cidr}): subnets of a virtual network must not overlap. Choose a free range.`);
+        }
+      }
+      placed.push({ name: subnet.subnetName, cidr: parsed });
+    }
+    return errors;
+  }
+}
+
+/** A VNet this app does not deploy. */
+class ImportedVirtualNetwork extends Construct implements IVirtualNetwork {
+  public readonly resource: ExistingResource;
+
+  constructor(scope: Construct, id: string, name: Value<string>, resourceGroupName?: Value<string>) {
+    super(scope, id);
+    this.resource = new ExistingResource(this, 'Resource', { type: ArmVirtualNetwork.RESOURCE_TYPE, apiVersion: ArmVirtualNetwork.API_VERSION, name, resourceGroupName });
+  }
+
+  public get virtualNetworkId(): Expression {
+    return this.resource.id;
+  }
+
+  public get virtualNetworkName(): Value<string> {
+    return this.resource.name;
+  }
+}

@@ -1,0 +1,346 @@
+/**
+ * PostgresFlexibleServer (L2): Azure Database for PostgreSQL flexible server with secure defaults
+ * (no public access, TLS as Azure enforces it, password from a securestring parameter), children
+ * (databases, firewall rules, server parameters, Entra administrators) deployed one at a time, and
+ * private endpoints with private DNS.
+ */
+import { Construct, type IConstruct } from 'constructs';
+import { Annotations, ArmResource, Aspects, ExistingResource, Fn, type Expression, type Value } from '../../core/index.js';
+import { ArmPostgresAdministrator, ArmPostgresConfiguration, ArmPostgresDatabase, ArmPostgresFirewallRule } from '../../resources/postgresql/children.js';
+import { ArmPostgresFlexibleServer, POSTGRES_VERSIONS } from '../../resources/postgresql/flexible-server.js';
+import { literalString } from '../../resources/validation.js';
+import { globallyUniqueName } from '../names.js';
+import type { Subnet } from '../network/subnet.js';
+import type { IPrivateDnsZone } from '../private-link/private-dns-zone.js';
+import { PrivateEndpoint, type PrivateEndpointDnsOptions } from '../private-link/private-endpoint.js';
+import { secureValue, type SecretValue } from '../secrets.js';
+import { PostgresSku } from './sku.js';
+
+/** PostgreSQL major versions azcdk lets you create (13 is in paid extended support since 31 March 2026). */
+export type PostgresVersion = '13' | '14' | '15' | '16' | '17' | '18';
+const SUPPORTED_VERSIONS: readonly string[] = ['13', '14', '15', '16', '17', '18'];
+
+/** High availability. */
+export interface PostgresHighAvailability {
+  /** 'ZoneRedundant' (standby in another zone) or 'SameZone'. Not available on the Burstable tier. */
+  readonly mode: 'ZoneRedundant' | 'SameZone';
+  /** Zone of the standby, for ZoneRedundant; must differ from availabilityZone. @default Azure picks */
+  readonly standbyZone?: '1' | '2' | '3';
+}
+
+/** A database. */
+export interface PostgresDatabaseOptions {
+  /** @default 'UTF8' */
+  readonly charset?: string;
+  /** @default 'en_US.utf8' */
+  readonly collation?: string;
+}
+
+/** A Microsoft Entra administrator. */
+export interface PostgresAdministratorOptions {
+  /** Object id of the user, group or service principal. */
+  readonly objectId: string;
+  /** Its display name. */
+  readonly principalName: Value<string>;
+  /** 'User' | 'Group' | 'ServicePrincipal'. */
+  readonly principalType: 'User' | 'Group' | 'ServicePrincipal';
+  /** @default the subscription's tenant */
+  readonly tenantId?: Value<string>;
+}
+
+/** Options of PostgresFlexibleServer. */
+export interface PostgresFlexibleServerProps {
+  /**
+   * Server name: 3-63 lowercase letters, digits, hyphens; globally unique (it becomes
+   * `<name>.postgres.database.azure.com`).
+   * @default `<id in lowercase>-<uniqueString(resourceGroup().id)>`
+   */
+  readonly serverName?: Value<string>;
+  /** Major version. @default '17' */
+  readonly version?: PostgresVersion | Expression;
+  /** Compute. @default PostgresSku.generalPurpose('Standard_D2ds_v5') */
+  readonly sku?: PostgresSku;
+  /** Storage in GiB: 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384 or 32767. @default 32 */
+  readonly storageSizeGb?: number;
+  /** Grow storage automatically when it fills up. @default false */
+  readonly storageAutoGrow?: boolean;
+  /** Primary availability zone. @default Azure picks */
+  readonly availabilityZone?: '1' | '2' | '3' | Expression;
+  /** High availability (GeneralPurpose and MemoryOptimized only). @default none */
+  readonly highAvailability?: PostgresHighAvailability;
+  /** Backup retention, 7-35 days. @default 7 */
+  readonly backupRetentionDays?: number;
+  /** Geo-redundant backups (fixed at creation; needs a paired region). @default false */
+  readonly geoRedundantBackup?: boolean;
+  /** Administrator login (immutable). Required with password authentication. @default none */
+  readonly administratorLogin?: Value<string>;
+  /** Administrator password: a securestring Parameter or its `.value`; a plain string is refused. @default none */
+  readonly administratorPassword?: SecretValue;
+  /** Password authentication. @default true when administratorLogin is given */
+  readonly passwordAuthentication?: boolean;
+  /** Microsoft Entra authentication (needed for addAdministrator). @default false */
+  readonly entraAuthentication?: boolean;
+  /**
+   * Public network access (then firewall rules decide who gets in). Private endpoints work either
+   * way; without them, a server with public access disabled is unreachable.
+   * @default false
+   */
+  readonly publicNetworkAccess?: boolean;
+  /**
+   * VNet integration instead of private endpoints: a subnet delegated to
+   * 'Microsoft.DBforPostgreSQL/flexibleServers', plus the private DNS zone to register in.
+   * Excludes private endpoints and public access.
+   * @default none
+   */
+  readonly vnetIntegration?: { readonly delegatedSubnet: Subnet; readonly privateDnsZone: IPrivateDnsZone };
+  /** Databases by name. @default none */
+  readonly databases?: Record<string, PostgresDatabaseOptions>;
+  /** Firewall rules by name: start and end IPv4 (public access only). @default none */
+  readonly firewallRules?: Record<string, { readonly startIpAddress: Value<string>; readonly endIpAddress?: Value<string> }>;
+  /** Server parameters by name, e.g. `{ ssl_min_protocol_version: 'TLSv1.3' }`. @default none */
+  readonly configurations?: Record<string, Value<string>>;
+  /** Location. @default the stack's location */
+  readonly location?: Value<string>;
+  /** Tags. @default none */
+  readonly tags?: Record<string, Value<string>>;
+}
+
+/** Options of addPrivateEndpoint. */
+export interface PostgresPrivateEndpointOptions {
+  /** Construct id. @default 'PrivateEndpoint', then 'PrivateEndpoint2', ... */
+  readonly id?: string;
+  /** Endpoint name. @default `pe-<server id>` */
+  readonly name?: Value<string>;
+  /** Private DNS. @default a zone group in privatelink.postgres.database.azure.com, linked to the subnet's VNet */
+  readonly dns?: PrivateEndpointDnsOptions;
+  /** Ask for manual approval. @default false */
+  readonly manualApproval?: boolean;
+}
+
+/** A PostgreSQL flexible server, declared here or imported. */
+export interface IPostgresFlexibleServer {
+  /** Resource id. */
+  readonly serverId: Expression;
+  /** Server name. */
+  readonly serverName: Value<string>;
+}
+
+const SERVER_IS_BUSY = 'PostgreSQL rejects concurrent changes to a server and its children (ServerIsBusy)';
+
+/**
+ * A PostgreSQL flexible server.
+ *
+ * ```ts
+ * const server = new PostgresFlexibleServer(stack, 'Db', {
+ *   version: '16', sku: PostgresSku.generalPurpose('Standard_D2ds_v5'), storageSizeGb: 128,
+ *   availabilityZone: '1', highAvailability: { mode: 'ZoneRedundant', standbyZone: '3' },
+ *   administratorLogin: login.value, administratorPassword: password,
+ * });
+ * server.addPrivateEndpoint(subnet);
+ * ```
+ */
+export class PostgresFlexibleServer extends Construct implements IPostgresFlexibleServer {
+  /** Imports an existing server (e.g. to put a private endpoint in front of it). */
+  public static fromServerName(scope: Construct, id: string, serverName: Value<string>, options: { resourceGroupName?: Value<string> } = {}): IPostgresFlexibleServer {
+    const resource = new ExistingResource(scope, id, { type: ArmPostgresFlexibleServer.RESOURCE_TYPE, apiVersion: ArmPostgresFlexibleServer.API_VERSION, name: serverName, resourceGroupName: options.resourceGroupName });
+    return { serverId: resource.id, serverName };
+  }
+
+  /** The L1 server. */
+  public readonly resource: ArmPostgresFlexibleServer;
+  /** The compute SKU. */
+  public readonly sku: PostgresSku;
+  /** Databases, in order. */
+  public readonly databases: ArmPostgresDatabase[] = [];
+  /** Firewall rules, in order. */
+  public readonly firewallRules: ArmPostgresFirewallRule[] = [];
+  /** Server parameters, in order. */
+  public readonly configurations: ArmPostgresConfiguration[] = [];
+  /** Entra administrators, in order. */
+  public readonly administrators: ArmPostgresAdministrator[] = [];
+  /** Private endpoints, in order. */
+  public readonly privateEndpoints: PrivateEndpoint[] = [];
+  private readonly props: PostgresFlexibleServerProps;
+  private readonly publicAccess: boolean;
+  private readonly problems: string[] = [];
+  private warnedUnreachable = false;
+  private chained = false;
+
+  constructor(scope: Construct, id: string, props: PostgresFlexibleServerProps = {}) {
+    super(scope, id);
+    this.props = props;
+    this.sku = props.sku ?? PostgresSku.generalPurpose('Standard_D2ds_v5');
+    this.publicAccess = props.publicNetworkAccess ?? false;
+    const password = props.administratorPassword === undefined ? undefined : secureValue(props.administratorPassword, 'administratorPassword');
+    if (password && 'error' in password) this.problems.push(password.error);
+    const passwordAuth = props.passwordAuthentication ?? props.administratorLogin !== undefined;
+    const integration = props.vnetIntegration;
+
+    this.resource = new ArmPostgresFlexibleServer(this, 'Resource', {
+      name: props.serverName ?? globallyUniqueName(this, 63),
+      location: props.location,
+      tags: props.tags,
+      sku: { name: this.sku.name, tier: this.sku.tier },
+      version: props.version ?? '17',
+      administratorLogin: props.administratorLogin,
+      administratorLoginPassword: password && 'value' in password ? password.value : undefined,
+      authConfig: {
+        activeDirectoryAuth: this.entraEnabled ? 'Enabled' : 'Disabled',
+        passwordAuth: passwordAuth ? 'Enabled' : 'Disabled',
+        tenantId: this.entraEnabled ? Fn.subscription().get('tenantId') : undefined,
+      },
+      availabilityZone: props.availabilityZone,
+      highAvailability: props.highAvailability
+        ? { mode: props.highAvailability.mode, standbyAvailabilityZone: props.highAvailability.mode === 'ZoneRedundant' ? props.highAvailability.standbyZone : undefined }
+        : { mode: 'Disabled' },
+      storage: { storageSizeGB: props.storageSizeGb ?? 32, autoGrow: props.storageAutoGrow ? 'Enabled' : 'Disabled' },
+      backup: { backupRetentionDays: props.backupRetentionDays ?? 7, geoRedundantBackup: props.geoRedundantBackup ? 'Enabled' : 'Disabled' },
+      network: integration
+        ? { publicNetworkAccess: 'Disabled', delegatedSubnetResourceId: integration.delegatedSubnet.subnetId, privateDnsZoneArmResourceId: integration.privateDnsZone.privateDnsZoneId }
+        : { publicNetworkAccess: this.publicAccess ? 'Enabled' : 'Disabled' },
+    });
+
+    for (const [name, options] of Object.entries(props.databases ?? {})) this.addDatabase(name, options);
+    for (const [name, rule] of Object.entries(props.firewallRules ?? {})) this.addFirewallRule(name, rule.startIpAddress, rule.endIpAddress);
+    for (const [name, value] of Object.entries(props.configurations ?? {})) this.addConfiguration(name, value);
+
+    this.node.addValidation({ validate: () => this.validateServer() });
+    // Serialize the children just before synthesis, when all of them are known.
+    Aspects.of(this).add({ visit: (node: IConstruct) => node === this && this.chainChildren() });
+  }
+
+  /** Resource id. */
+  public get serverId(): Expression {
+    return this.resource.id;
+  }
+
+  /** Server name. */
+  public get serverName(): Value<string> {
+    return this.resource.name;
+  }
+
+  /** `<name>.postgres.database.azure.com` (runtime). Inside a linked VNet it resolves to the private endpoint. */
+  public get fullyQualifiedDomainName(): Expression {
+    return this.resource.attrFullyQualifiedDomainName;
+  }
+
+  private get entraEnabled(): boolean {
+    return this.props.entraAuthentication ?? false;
+  }
+
+  /** Adds a database. */
+  public addDatabase(name: string, options: PostgresDatabaseOptions = {}): ArmPostgresDatabase {
+    const db = new ArmPostgresDatabase(this.resource, `Database-${name}`, { name, charset: options.charset ?? 'UTF8', collation: options.collation ?? 'en_US.utf8' });
+    this.databases.push(db);
+    return db;
+  }
+
+  /**
+   * Allows a public IPv4 range (needs publicNetworkAccess: true). 0.0.0.0-0.0.0.0 means "any
+   * Azure service", rarely what you want.
+   */
+  public addFirewallRule(name: string, startIpAddress: Value<string>, endIpAddress: Value<string> = startIpAddress): ArmPostgresFirewallRule {
+    const rule = new ArmPostgresFirewallRule(this.resource, `FirewallRule-${name}`, { name, startIpAddress, endIpAddress });
+    this.firewallRules.push(rule);
+    return rule;
+  }
+
+  /** Sets a server parameter, e.g. `addConfiguration('ssl_min_protocol_version', 'TLSv1.3')`. */
+  public addConfiguration(name: string, value: Value<string>): ArmPostgresConfiguration {
+    const configuration = new ArmPostgresConfiguration(this.resource, `Configuration-${name}`, { name, value });
+    this.configurations.push(configuration);
+    return configuration;
+  }
+
+  /** Adds a Microsoft Entra administrator (needs entraAuthentication: true). */
+  public addAdministrator(options: PostgresAdministratorOptions): ArmPostgresAdministrator {
+    const admin = new ArmPostgresAdministrator(this.resource, `Administrator-${options.objectId}`, {
+      name: options.objectId, principalName: options.principalName, principalType: options.principalType,
+      tenantId: options.tenantId ?? Fn.subscription().get('tenantId'),
+    });
+    this.administrators.push(admin);
+    return admin;
+  }
+
+  /**
+   * Adds a private endpoint in `subnet`, with private DNS (by default the
+   * privatelink.postgres.database.azure.com zone, linked to the subnet's VNet, and a zone group).
+   */
+  public addPrivateEndpoint(subnet: Subnet, options: PostgresPrivateEndpointOptions = {}): PrivateEndpoint {
+    const id = options.id ?? (this.privateEndpoints.length === 0 ? 'PrivateEndpoint' : `PrivateEndpoint${this.privateEndpoints.length + 1}`);
+    const endpoint = new PrivateEndpoint(this, id, {
+      subnet, name: options.name ?? (this.privateEndpoints.length === 0 ? `pe-${this.node.id.toLowerCase()}` : undefined),
+      target: { resourceId: this.serverId, groupId: 'postgresqlServer', recordName: this.serverName },
+      dns: options.dns, manualApproval: options.manualApproval, location: this.props.location, tags: this.props.tags,
+    });
+    this.privateEndpoints.push(endpoint);
+    return endpoint;
+  }
+
+  /** Chains children: databases -> firewall rules -> configurations -> administrators -> private endpoints. */
+  private chainChildren(): void {
+    if (this.chained) return;
+    this.chained = true;
+    const chain: ArmResource[] = [...this.databases, ...this.firewallRules, ...this.configurations, ...this.administrators, ...this.privateEndpoints.map((e) => e.resource)];
+    for (let i = 1; i < chain.length; i++) {
+      chain[i].addDependency(chain[i - 1], `${SERVER_IS_BUSY}: deploy after ${chain[i - 1].node.path}`);
+    }
+  }
+
+  private validateServer(): string[] {
+    const errors = [...this.problems];
+    const p = this.props;
+    const skuProblem = this.sku.check();
+    if (skuProblem) errors.push(skuProblem);
+    if (p.highAvailability && !this.sku.supportsHighAvailability) {
+      errors.push(
+        `high availability (${p.highAvailability.mode}) is not available on the Burstable tier (sku ${this.sku.name}); Azure fails the deployment with HANotSupportedForBurstableSkuWithMoreInfo. ` +
+          `Use a GeneralPurpose or MemoryOptimized sku (e.g. PostgresSku.generalPurpose('Standard_D2ds_v5')), or remove highAvailability.`,
+      );
+    }
+    const zone = literalString(p.availabilityZone);
+    if (p.highAvailability?.mode === 'ZoneRedundant' && zone !== undefined && p.highAvailability.standbyZone === zone) {
+      errors.push(`highAvailability.standbyZone '${zone}' equals availabilityZone '${zone}': zone-redundant HA puts the standby in another zone. Choose a different standbyZone (e.g. '${zone === '3' ? '1' : '3'}'), or use mode 'SameZone'.`);
+    }
+    if (p.highAvailability?.mode === 'SameZone' && p.highAvailability.standbyZone !== undefined) {
+      errors.push(`highAvailability.standbyZone is set with mode 'SameZone': the standby is always in the primary's zone. Remove standbyZone, or use mode 'ZoneRedundant'.`);
+    }
+    // Values the api does not know at all are reported by the L1; here: versions it knows but that are retired.
+    if (typeof p.version === 'string' && (POSTGRES_VERSIONS as readonly string[]).includes(p.version) && !SUPPORTED_VERSIONS.includes(p.version)) {
+      errors.push(`version '${p.version}' is retired: Azure no longer creates flexible servers with it. Use one of ${SUPPORTED_VERSIONS.join(', ')} (16 or 17 recommended; 13 is in paid extended support).`);
+    }
+    const passwordAuth = p.passwordAuthentication ?? p.administratorLogin !== undefined;
+    if (passwordAuth && (p.administratorLogin === undefined || p.administratorPassword === undefined)) {
+      errors.push(`password authentication is enabled but ${p.administratorLogin === undefined ? 'administratorLogin' : 'administratorPassword'} is missing: set administratorLogin and administratorPassword (a securestring parameter), or set passwordAuthentication: false and use Entra administrators.`);
+    }
+    if (!passwordAuth && !this.entraEnabled) {
+      errors.push(`both password and Microsoft Entra authentication are disabled, so nobody could sign in: set administratorLogin and administratorPassword, or entraAuthentication: true with addAdministrator().`);
+    }
+    if (this.administrators.length > 0 && !this.entraEnabled) {
+      errors.push(`has Entra administrators but Microsoft Entra authentication is disabled: set entraAuthentication: true.`);
+    }
+    if (this.firewallRules.length > 0 && (!this.publicAccess || p.vnetIntegration)) {
+      const names = this.firewallRules.map((r) => `'${r.shortName}'`).join(', ');
+      errors.push(
+        p.vnetIntegration
+          ? `firewall rules (${names}) do not apply to a VNet-integrated server (it has no public endpoint): remove them and control access with NSGs on the delegated subnet.`
+          : `firewall rules (${names}) have no effect because public network access is disabled: set publicNetworkAccess: true to admit those addresses, or remove the rules and connect through a private endpoint.`,
+      );
+    }
+    if (p.vnetIntegration) {
+      if (this.privateEndpoints.length > 0) {
+        errors.push(`uses VNet integration (delegated subnet '${p.vnetIntegration.delegatedSubnet.subnetName}') and a private endpoint: Azure allows private endpoints only on servers in public access mode. Remove vnetIntegration, or remove the private endpoint.`);
+      }
+      if (p.publicNetworkAccess) errors.push(`publicNetworkAccess: true cannot be combined with VNet integration: remove one of them.`);
+      const delegations = p.vnetIntegration.delegatedSubnet.delegations;
+      if (!delegations.includes(ArmPostgresFlexibleServer.RESOURCE_TYPE)) {
+        errors.push(`vnetIntegration.delegatedSubnet '${p.vnetIntegration.delegatedSubnet.subnetName}' is not delegated to ${ArmPostgresFlexibleServer.RESOURCE_TYPE}: add delegations: ['${ArmPostgresFlexibleServer.RESOURCE_TYPE}'] to the subnet.`);
+      }
+    }
+    if (!this.publicAccess && !p.vnetIntegration && this.privateEndpoints.length === 0 && !this.warnedUnreachable) {
+      this.warnedUnreachable = true;
+      Annotations.of(this).addWarning(`the server has no private endpoint, no VNet integration and public network access disabled, so nothing can reach it: call addPrivateEndpoint(subnet), or set publicNetworkAccess: true with firewall rules.`);
+    }
+    return errors;
+  }
+}

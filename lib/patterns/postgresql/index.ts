@@ -1,0 +1,2 @@
+export * from './sku.js';
+export * from './flexible-server.js';

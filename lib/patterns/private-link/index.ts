@@ -1,0 +1,2 @@
+export * from './private-dns-zone.js';
+export * from './private-endpoint.js';

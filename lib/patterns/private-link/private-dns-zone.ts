@@ -1,0 +1,104 @@
+/**
+ * PrivateDnsZone (L2): a private DNS zone with VNet links (registration off) and A records.
+ */
+import { Construct } from 'constructs';
+import { ExistingResource, Stack, type Expression, type ResourceBase, type Value } from '../../core/index.js';
+import { ArmPrivateDnsARecord } from '../../resources/privatedns/a-record.js';
+import { ArmPrivateDnsZone } from '../../resources/privatedns/private-dns-zone.js';
+import { ArmVirtualNetworkLink } from '../../resources/privatedns/virtual-network-link.js';
+import type { IVirtualNetwork } from '../network/subnet.js';
+import { slug } from '../names.js';
+
+/** Private DNS zone names of private link sub-resources (Azure public cloud). */
+export const PRIVATE_LINK_ZONES: Readonly<Record<string, string>> = {
+  postgresqlServer: 'privatelink.postgres.database.azure.com',
+};
+
+/** A private DNS zone, declared here or imported. */
+export interface IPrivateDnsZone {
+  /** Resource id. */
+  readonly privateDnsZoneId: Expression;
+  /** The zone name, e.g. privatelink.postgres.database.azure.com. */
+  readonly zoneName: Value<string>;
+  /** The resource (declared L1 or existing), parent of records and links. */
+  readonly resource: ResourceBase;
+  /** Links the zone to a VNet (once per VNet). Imported zones return undefined: their owner manages links. */
+  linkVirtualNetwork(vnet: IVirtualNetwork): ArmVirtualNetworkLink | undefined;
+}
+
+/** Options of PrivateDnsZone. */
+export interface PrivateDnsZoneProps {
+  /** The zone name. For private endpoints use the service's privatelink zone (PRIVATE_LINK_ZONES). */
+  readonly zoneName: string;
+  /** Tags. @default none */
+  readonly tags?: Record<string, Value<string>>;
+}
+
+/** Options of an A record. */
+export interface ARecordOptions {
+  /** Record name relative to the zone, e.g. the server name. */
+  readonly recordName: Value<string>;
+  /** IPv4 addresses. */
+  readonly ipv4Addresses: readonly Value<string>[];
+  /** TTL in seconds. @default 3600 */
+  readonly ttl?: number;
+}
+
+/** A private DNS zone (location 'global'). */
+export class PrivateDnsZone extends Construct implements IPrivateDnsZone {
+  /**
+   * The zone named `zoneName` shared by the whole stack: created on first use, so several
+   * endpoints of one stack share one zone (two zones with the same name cannot coexist in a
+   * resource group).
+   */
+  public static forZoneName(scope: Construct, zoneName: string): PrivateDnsZone {
+    const stack = Stack.of(scope);
+    const id = `PrivateDnsZone-${slug(zoneName, 200)}`;
+    const found = stack.node.tryFindChild(id);
+    return found instanceof PrivateDnsZone ? found : new PrivateDnsZone(stack, id, { zoneName });
+  }
+
+  /** Imports a zone that exists already (its links and records are managed elsewhere). */
+  public static fromZoneName(scope: Construct, id: string, zoneName: Value<string>, options: { resourceGroupName?: Value<string> } = {}): IPrivateDnsZone {
+    const resource = new ExistingResource(scope, id, { type: ArmPrivateDnsZone.RESOURCE_TYPE, apiVersion: ArmPrivateDnsZone.API_VERSION, name: zoneName, resourceGroupName: options.resourceGroupName });
+    return { privateDnsZoneId: resource.id, zoneName, resource, linkVirtualNetwork: () => undefined };
+  }
+
+  /** The L1 resource. */
+  public readonly resource: ArmPrivateDnsZone;
+  /** The zone name. */
+  public readonly zoneName: string;
+  private readonly links = new Map<IVirtualNetwork, ArmVirtualNetworkLink>();
+
+  constructor(scope: Construct, id: string, props: PrivateDnsZoneProps) {
+    super(scope, id);
+    this.zoneName = props.zoneName;
+    this.resource = new ArmPrivateDnsZone(this, 'Resource', { name: props.zoneName, tags: props.tags });
+  }
+
+  /** Resource id. */
+  public get privateDnsZoneId(): Expression {
+    return this.resource.id;
+  }
+
+  /**
+   * Links the zone to a VNet so its VMs resolve the zone's records, with auto-registration off
+   * (privatelink zones hold records written by endpoints, not VM names). Idempotent per VNet.
+   */
+  public linkVirtualNetwork(vnet: IVirtualNetwork): ArmVirtualNetworkLink {
+    let link = this.links.get(vnet);
+    if (!link) {
+      // Named after the VNet's construct id: stable, and unique per VNet within the zone.
+      link = new ArmVirtualNetworkLink(this.resource, `Link-${vnet.node.id}`, {
+        name: `link-${slug(vnet.node.id, 75)}`, virtualNetworkId: vnet.virtualNetworkId, registrationEnabled: false,
+      });
+      this.links.set(vnet, link);
+    }
+    return link;
+  }
+
+  /** Adds an A record set. */
+  public addARecord(id: string, options: ARecordOptions): ArmPrivateDnsARecord {
+    return new ArmPrivateDnsARecord(this.resource, id, { name: options.recordName, ipv4Addresses: options.ipv4Addresses, ttl: options.ttl });
+  }
+}

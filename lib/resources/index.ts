@@ -1,0 +1,8 @@
+/**
+ * Typed L1 resources: one class per ARM resource type at a fixed api-version.
+ */
+export * from './network/index.js';
+export * from './privatedns/index.js';
+export * from './postgresql/index.js';
+export * from './compute/index.js';
+export { isUnresolved, PropertyChecks } from './validation.js';

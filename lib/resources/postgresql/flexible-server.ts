@@ -1,0 +1,133 @@
+/**
+ * Microsoft.DBforPostgreSQL/flexibleServers: typed L1.
+ */
+import type { Construct } from 'constructs';
+import { ArmResource, type Expression, type Value } from '../../core/index.js';
+import type { TopLevelResourceProps } from '../common.js';
+import { literalString, PropertyChecks } from '../validation.js';
+import { POSTGRESQL_API_VERSION } from './api-version.js';
+
+/** Compute tiers. */
+export type PostgresTier = 'Burstable' | 'GeneralPurpose' | 'MemoryOptimized';
+/** Major versions the 2025-08-01 api accepts. */
+export const POSTGRES_VERSIONS = ['11', '12', '13', '14', '15', '16', '17', '18'] as const;
+/** Storage sizes (GiB) Azure offers for Premium_LRS (SSD v1) storage. */
+export const POSTGRES_STORAGE_SIZES_GB = [32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32767] as const;
+
+/** Props of ArmPostgresFlexibleServer (property names as in ARM). */
+export interface ArmPostgresFlexibleServerProps extends TopLevelResourceProps {
+  /** Compute size and tier, e.g. `{ name: 'Standard_D2ds_v5', tier: 'GeneralPurpose' }`. */
+  readonly sku: { readonly name: Value<string>; readonly tier: PostgresTier | Expression };
+  /** Major version, '11'-'18'. @default Azure's default for the api-version */
+  readonly version?: Value<string>;
+  /** Administrator login (immutable after creation). @default none (Entra-only servers) */
+  readonly administratorLogin?: Value<string>;
+  /** Administrator password: pass a securestring parameter's value. @default none */
+  readonly administratorLoginPassword?: Value<string>;
+  /** Which authentication methods are enabled. @default Azure's default (password only) */
+  readonly authConfig?: { readonly activeDirectoryAuth?: 'Enabled' | 'Disabled'; readonly passwordAuth?: 'Enabled' | 'Disabled'; readonly tenantId?: Value<string> };
+  /** Primary availability zone: '1', '2' or '3'. @default Azure picks one */
+  readonly availabilityZone?: Value<string>;
+  /** High availability. @default Disabled */
+  readonly highAvailability?: { readonly mode: 'Disabled' | 'SameZone' | 'ZoneRedundant' | Expression; readonly standbyAvailabilityZone?: Value<string> };
+  /**
+   * Storage. `storageSizeGB` for Premium_LRS must be one of POSTGRES_STORAGE_SIZES_GB.
+   * @default Azure's default (32 GiB Premium_LRS)
+   */
+  readonly storage?: {
+    readonly storageSizeGB?: Value<number>;
+    readonly autoGrow?: 'Enabled' | 'Disabled';
+    readonly type?: 'Premium_LRS' | 'PremiumV2_LRS' | 'UltraSSD_LRS';
+    readonly tier?: string;
+    readonly iops?: Value<number>;
+    readonly throughput?: Value<number>;
+  };
+  /** Backups: retention 7-35 days; geo-redundancy is fixed at creation. @default 7 days, not geo-redundant */
+  readonly backup?: { readonly backupRetentionDays?: Value<number>; readonly geoRedundantBackup?: 'Enabled' | 'Disabled' };
+  /**
+   * Networking. `delegatedSubnetResourceId` (VNet integration) excludes private endpoints.
+   * @default Azure's default (public access mode)
+   */
+  readonly network?: { readonly publicNetworkAccess?: 'Enabled' | 'Disabled'; readonly delegatedSubnetResourceId?: Value<string>; readonly privateDnsZoneArmResourceId?: Value<string> };
+  /** Maintenance window (UTC). @default system managed */
+  readonly maintenanceWindow?: { readonly customWindow: 'Enabled' | 'Disabled'; readonly dayOfWeek?: number; readonly startHour?: number; readonly startMinute?: number };
+  /** How the server is created. @default Azure's default ('Default', a new server) */
+  readonly createMode?: 'Default' | 'Create' | 'Update' | 'PointInTimeRestore' | 'GeoRestore' | 'Replica' | 'ReviveDropped';
+}
+
+/** Server names: 3-63 lowercase letters, digits and hyphens, not starting or ending with a hyphen. */
+export const POSTGRES_SERVER_NAME = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
+
+/** A PostgreSQL flexible server (L1). */
+export class ArmPostgresFlexibleServer extends ArmResource {
+  public static readonly RESOURCE_TYPE = 'Microsoft.DBforPostgreSQL/flexibleServers';
+  public static readonly API_VERSION = POSTGRESQL_API_VERSION;
+  /** The typed props, as given. */
+  public readonly serverProps: ArmPostgresFlexibleServerProps;
+
+  constructor(scope: Construct, id: string, props: ArmPostgresFlexibleServerProps) {
+    super(scope, id, {
+      type: ArmPostgresFlexibleServer.RESOURCE_TYPE, apiVersion: ArmPostgresFlexibleServer.API_VERSION, name: props.name, location: props.location,
+      tags: props.tags, condition: props.condition, sku: { name: props.sku.name, tier: props.sku.tier },
+    });
+    this.serverProps = props;
+    this.node.addValidation({ validate: () => this.validateProps() });
+  }
+
+  /** `<name>.postgres.database.azure.com` (runtime). */
+  public get attrFullyQualifiedDomainName(): Expression {
+    return this.getRuntimeProperty('properties.fullyQualifiedDomainName');
+  }
+
+  /** The server's state, e.g. 'Ready' (runtime). */
+  public get attrState(): Expression {
+    return this.getRuntimeProperty('properties.state');
+  }
+
+  protected override renderProperties(): Record<string, unknown> {
+    const p = this.serverProps;
+    return {
+      version: p.version,
+      administratorLogin: p.administratorLogin,
+      administratorLoginPassword: p.administratorLoginPassword,
+      authConfig: p.authConfig,
+      availabilityZone: p.availabilityZone,
+      highAvailability: p.highAvailability,
+      storage: p.storage,
+      backup: p.backup,
+      network: p.network,
+      maintenanceWindow: p.maintenanceWindow,
+      createMode: p.createMode,
+    };
+  }
+
+  private validateProps(): string[] {
+    const c = new PropertyChecks(ArmPostgresFlexibleServer.RESOURCE_TYPE);
+    const p = this.serverProps;
+    c.matches('name', p.name, POSTGRES_SERVER_NAME, 'use 3-63 lowercase letters, digits and hyphens, not starting or ending with a hyphen (it becomes <name>.postgres.database.azure.com)');
+    c.oneOf('sku.tier', p.sku.tier, ['Burstable', 'GeneralPurpose', 'MemoryOptimized']);
+    const version = literalString(p.version);
+    if (version !== undefined && !(POSTGRES_VERSIONS as readonly string[]).includes(version)) {
+      c.add(`version '${version}' is not a PostgreSQL major version that flexible servers support (api ${POSTGRESQL_API_VERSION}): use one of ${POSTGRES_VERSIONS.join(', ')}; 16 or 17 are in standard support.`);
+    }
+    c.oneOf('availabilityZone', p.availabilityZone, ['1', '2', '3']);
+    c.oneOf('highAvailability.mode', p.highAvailability?.mode, ['Disabled', 'SameZone', 'ZoneRedundant']);
+    c.oneOf('highAvailability.standbyAvailabilityZone', p.highAvailability?.standbyAvailabilityZone, ['1', '2', '3']);
+    const size = p.storage?.storageSizeGB;
+    if (typeof size === 'number' && (p.storage?.type ?? 'Premium_LRS') === 'Premium_LRS' && !(POSTGRES_STORAGE_SIZES_GB as readonly number[]).includes(size)) {
+      const next = POSTGRES_STORAGE_SIZES_GB.find((s) => s >= size);
+      c.add(`storage.storageSizeGB ${size} is not a size Azure offers for Premium_LRS storage: use one of ${POSTGRES_STORAGE_SIZES_GB.join(', ')} GiB${next ? ` (e.g. ${next})` : ''}.`);
+    }
+    if (typeof size === 'number' && p.storage?.type === 'PremiumV2_LRS') c.intRange('storage.storageSizeGB', size, 32, 65536);
+    c.intRange('backup.backupRetentionDays', p.backup?.backupRetentionDays, 7, 35);
+    c.oneOf('network.publicNetworkAccess', p.network?.publicNetworkAccess, ['Enabled', 'Disabled']);
+    c.length('administratorLogin', p.administratorLogin, 1, 63);
+    const login = literalString(p.administratorLogin)?.toLowerCase();
+    if (login && ['azure_superuser', 'azure_pg_admin', 'admin', 'administrator', 'root', 'guest', 'public'].includes(login)) {
+      c.add(`administratorLogin '${login}' is reserved by Azure Database for PostgreSQL: choose another login name.`);
+    } else if (login?.startsWith('pg_')) {
+      c.add(`administratorLogin '${login}' starts with 'pg_', which PostgreSQL reserves: choose another login name.`);
+    }
+    return c.errors;
+  }
+}
