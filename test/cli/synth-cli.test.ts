@@ -84,6 +84,18 @@ describe('azcdk synth (the CLI)', () => {
     expect(run.stderr).to.not.contain('node_modules');
   });
 
+  it('runs TypeScript apps split over several files, and reports compile errors with their location', () => {
+    const { dir } = project(`import { helperName } from './helper.js';\n${NETWORK_APP}\nnew Output(stack, 'helper', { value: helperName() });`);
+    writeFileSync(join(dir, 'helper.ts'), "export function helperName(): string { return 'from-helper'; }\n");
+    expect(runAzcdk(['synth', '--app', 'app.ts'], dir).status).to.equal(0);
+    expect(JSON.parse(readFileSync(join(dir, 'azcdk.out', 'Net.json'), 'utf8')).outputs.helper.value).to.equal('from-helper');
+    expect(readdirSync(dir).filter((f) => f.includes('.azcdk-'))).to.deep.equal([]);
+    writeFileSync(join(dir, 'helper.ts'), 'export function helperName(: string {\n');
+    const broken = runAzcdk(['synth', '--app', 'app.ts'], dir);
+    expect(broken.status).to.equal(1);
+    expect(broken.stderr).to.match(/\] the app does not compile:\n.*helper\.ts:1:\d+: /);
+  });
+
   it('fails with exit 1 when the app file does not exist', () => {
     const { dir } = project();
     const run = runAzcdk(['synth', '--app', 'missing.ts'], dir);
