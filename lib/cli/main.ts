@@ -7,9 +7,11 @@ import yargs from 'yargs';
 import { AzcdkError } from '../core/errors.js';
 import { ExitCode, UsageError } from './errors.js';
 import { processIo, type CliIo } from './io.js';
+import { diffCommand } from './diff.js';
 import { graphCommand } from './graph.js';
 import { listCommand } from './list.js';
 import { synthCommand } from './synth.js';
+import { deployCommand } from './deploy.js';
 import { VERSION } from './version.js';
 
 /** Runs the CLI with the given arguments; resolves to the exit code. */
@@ -18,8 +20,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     .scriptName('azcdk')
     .usage('$0 <command> [options]')
     .command(synthCommand(io))
+    .command(deployCommand(io))
     .command(listCommand(io))
     .command(graphCommand(io))
+    .command(diffCommand(io))
     .demandCommand(1, 'Name a command, e.g. azcdk synth')
     .strict()
     .version(VERSION)

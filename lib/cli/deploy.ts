@@ -1,0 +1,154 @@
+/**
+ * `azcdk deploy`: deploy synthesized stacks to a resource group with the Azure SDK. The SDK is
+ * imported inside the handler so other commands never load it.
+ */
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import { AzcdkError } from '../core/errors.js';
+import { chooseAuthentication } from '../deploy/credentials.js';
+import type { DeployOptions, InterruptAction } from '../deploy/deployer.js';
+import { parseParameterArgs } from '../deploy/parameters.js';
+import { processInterrupts, terminalPrompter, type DeployIo } from '../deploy/prompt.js';
+import { Redactor } from '../deploy/redact.js';
+import { readStacks, selectStacks } from '../deploy/stacks.js';
+import { readAssemblyFiles, writeAssemblyAtomically } from '../synth/write-assembly.js';
+import { MANIFEST_FILE } from '../synth/synthesize.js';
+import { UsageError } from './errors.js';
+import type { CliIo } from './io.js';
+import { PROJECT_FILE } from './load-app.js';
+import { synthesizeForCli, withAppOptions } from './synth.js';
+
+/** Flags of `azcdk deploy`. */
+export interface DeployArgs {
+  readonly stacks?: string[];
+  readonly all: boolean;
+  readonly 'resource-group': string;
+  readonly subscription?: string;
+  readonly location?: string;
+  readonly parameters?: string[];
+  readonly mode: 'Incremental' | 'Complete';
+  readonly 'validate-only': boolean;
+  readonly 'what-if': boolean;
+  readonly 'what-if-json'?: string;
+  readonly yes: boolean;
+  readonly wait: boolean;
+  readonly 'deployment-name'?: string;
+  readonly 'outputs-file'?: string;
+  readonly endpoint?: string;
+  readonly 'on-interrupt': InterruptAction;
+  readonly 'poll-interval': number;
+  readonly from?: string;
+  readonly app?: string;
+  readonly out: string;
+  readonly strict: boolean;
+}
+
+/** The command. `io` may be a DeployIo (prompter, interrupts, env) in tests. */
+export function deployCommand(io: CliIo): CommandModule<object, DeployArgs> {
+  return {
+    command: 'deploy [stacks..]',
+    describe: 'Deploy stacks to a resource group: validate, what-if, confirm, deploy with progress, outputs',
+    builder: (y) =>
+      withAppOptions(y)
+        .positional('stacks', { type: 'string', array: true, describe: 'Stacks to deploy (default: the only stack)' })
+        .option('all', { type: 'boolean', default: false, describe: 'Deploy every stack, in dependency order' })
+        .option('resource-group', { alias: 'g', type: 'string', demandOption: true, describe: 'Target resource group' })
+        .option('subscription', { type: 'string', describe: 'Subscription id (default: $AZURE_SUBSCRIPTION_ID)' })
+        .option('location', { alias: 'l', type: 'string', describe: 'Create the resource group in this location if it does not exist' })
+        .option('parameters', { alias: 'p', type: 'string', array: true, describe: 'NAME=VALUE, NAME=@FILE, NAME=@env:VAR or @params.json (deploymentParameters format); later ones win' })
+        .option('mode', { type: 'string', choices: ['Incremental', 'Complete'], default: 'Incremental', describe: 'Complete deletes resources in the group that the template does not declare (asks first)' })
+        .option('validate-only', { type: 'boolean', default: false, describe: 'Validate, then stop' })
+        .option('what-if', { type: 'boolean', default: false, describe: 'Validate and show what would change, then stop' })
+        .option('what-if-json', { type: 'string', describe: 'Also write the what-if result as JSON to FILE (for PR comments, job summaries)' })
+        .option('yes', { alias: 'y', type: 'boolean', default: false, describe: 'Deploy without asking for confirmation (required when stdin is not a terminal)' })
+        .option('wait', { type: 'boolean', default: true, describe: 'Wait for the deployment; --no-wait submits it and prints how to follow it' })
+        .option('deployment-name', { alias: 'n', type: 'string', describe: 'Deployment name (default: <stack>-<UTC time>-<random>, unique per run)' })
+        .option('outputs-file', { type: 'string', describe: 'Write outputs as JSON {stack: {output: value}} to FILE' })
+        .option('endpoint', { type: 'string', describe: 'ARM endpoint (other clouds, or a local ARM-compatible endpoint with $AZCDK_TOKEN)' })
+        .option('on-interrupt', { type: 'string', choices: ['ask', 'cancel', 'leave'], default: 'ask', describe: 'On Ctrl-C while waiting: ask (on a terminal; otherwise leave), cancel the deployment, or leave it running' })
+        .option('poll-interval', { type: 'number', default: 5, describe: 'Seconds between status and progress polls when Azure sends no Retry-After' })
+        .option('from', { type: 'string', describe: 'Deploy this synth output folder as it is, without running the app' })
+        .check((a) => {
+          if (!(Number(a['poll-interval']) > 0)) throw new UsageError('--poll-interval must be a positive number of seconds.');
+          if (a['validate-only'] && a['what-if']) throw new UsageError('--validate-only stops before what-if; pass one of --validate-only and --what-if.');
+          return true;
+        }) as unknown as Argv<DeployArgs>,
+    handler: async (args) => {
+      const deployIo = io as DeployIo;
+      const redactor = new Redactor();
+      try {
+        await runDeploy(args, deployIo, redactor);
+      } catch (error) {
+        // Messages may quote what ARM echoed back; never let a secure value through.
+        if (AzcdkError.isAzcdkError(error)) {
+          const message = redactor.redact(error.message);
+          throw error instanceof UsageError ? new UsageError(message) : new AzcdkError(message);
+        }
+        throw new AzcdkError(redactor.redact(`azcdk deploy failed unexpectedly: ${error instanceof Error ? error.stack : String(error)}`));
+      }
+    },
+  };
+}
+
+async function runDeploy(args: DeployArgs, io: DeployIo, redactor: Redactor): Promise<void> {
+  const env = io.env ?? process.env;
+  const subscriptionId = args.subscription ?? env.AZURE_SUBSCRIPTION_ID;
+  if (!subscriptionId) throw new UsageError('No subscription: pass --subscription ID or set AZURE_SUBSCRIPTION_ID (az account show --query id -o tsv).');
+  const authentication = chooseAuthentication(args.endpoint, env);
+  const parameters = parseParameterArgs(args.parameters ?? [], { resolve: (p) => io.resolve(p), env });
+
+  const safe: CliIo = { cwd: io.cwd, interactive: io.interactive, resolve: (p) => io.resolve(p), out: (l) => io.out(redactor.redact(l)), err: (l) => io.err(redactor.redact(l)) };
+  const stacks = selectStacks(await loadStacks(args, safe), args.stacks ?? [], args.all);
+
+  const { createArmResourcesClient } = await import('../deploy/arm-resources-client.js');
+  const { deployStacks } = await import('../deploy/deployer.js');
+  const client = await createArmResourcesClient({
+    subscriptionId,
+    authentication,
+    pollIntervalMs: args['poll-interval'] * 1000,
+    ...(args.endpoint ? { endpoint: args.endpoint } : {}),
+  });
+  const options: DeployOptions = {
+    resourceGroup: args['resource-group'],
+    ...(args.location ? { location: args.location } : {}),
+    mode: args.mode,
+    parameters,
+    validateOnly: args['validate-only'],
+    whatIfOnly: args['what-if'],
+    ...(args['what-if-json'] ? { whatIfJson: io.resolve(args['what-if-json']) } : {}),
+    yes: args.yes,
+    noWait: !args.wait,
+    ...(args['deployment-name'] !== undefined ? { deploymentName: args['deployment-name'] } : {}),
+    ...(args['outputs-file'] ? { outputsFile: io.resolve(args['outputs-file']) } : {}),
+    onInterrupt: args['on-interrupt'],
+    progressIntervalMs: args['poll-interval'] * 1000,
+    subscriptionId,
+  };
+  await deployStacks(stacks, options, {
+    client,
+    io: safe,
+    redactor,
+    ...(io.prompter ? { prompter: io.prompter } : io.interactive ? { prompter: terminalPrompter() } : {}),
+    interrupts: io.interrupts ?? processInterrupts(),
+  });
+}
+
+/** The synthesized stacks: from --from DIR, else by running the app (written to --out like synth). */
+async function loadStacks(args: DeployArgs, io: CliIo) {
+  if (args.from !== undefined) {
+    const dir = io.resolve(args.from);
+    if (!existsSync(join(dir, MANIFEST_FILE))) throw new UsageError(`--from ${args.from}: ${dir} has no ${MANIFEST_FILE}. Point it at an 'azcdk synth' output folder.`);
+    return readStacks(readAssemblyFiles(dir), args.from);
+  }
+  const existing = io.resolve(args.out);
+  if (args.app === undefined && !existsSync(io.resolve(PROJECT_FILE)) && existsSync(join(existing, MANIFEST_FILE))) {
+    io.err(`note: no app to synthesize (no --app, no ${PROJECT_FILE}); deploying the existing ${args.out}/.`);
+    return readStacks(readAssemblyFiles(existing), args.out);
+  }
+  const assembly = await synthesizeForCli({ ...(args.app !== undefined ? { app: args.app } : {}), strict: args.strict }, io);
+  const outdir = io.resolve(args.out);
+  writeAssemblyAtomically(assembly, outdir);
+  io.out(`Synthesized ${assembly.stackNames.join(', ')} into ${relative(io.cwd, outdir) || '.'}/`);
+  return readStacks(assembly.files, relative(io.cwd, outdir) || '.');
+}

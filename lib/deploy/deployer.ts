@@ -1,0 +1,339 @@
+/**
+ * The deploy flow for resource-group stacks: parameters -> resource group (created with
+ * --location) -> validate -> what-if -> confirm -> submit -> progress -> outputs, or on
+ * failure the failing operations with construct paths and the correlation id.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { CliIo } from '../cli/io.js';
+import { AzcdkError } from '../core/errors.js';
+import { ArmRequestError, type DeploymentClient, type DeploymentRequest, type DeploymentState, type OperationInfo, type ParameterValue, type ResourceChange } from './client.js';
+import { describeError, describeFailure } from './failures.js';
+import { checkDeploymentName, defaultDeploymentName } from './names.js';
+import { convert, isSecureType, parametersForStack, secretsOf, unknownParameters, type ParsedParameters, type TemplateParameter } from './parameters.js';
+import { ProgressView } from './progress.js';
+import { confirm, PromptInterrupted, type InterruptSource, type Prompter } from './prompt.js';
+import type { Redactor } from './redact.js';
+import { evaluateName, ResourceMap } from './resource-map.js';
+import { unselectedDependencies, type StackArtifact } from './stacks.js';
+import { hasChanges, renderWhatIf, whatIfJson } from './what-if.js';
+import { UsageError } from '../cli/errors.js';
+
+/** What to do on Ctrl-C while waiting for a deployment. */
+export type InterruptAction = 'ask' | 'cancel' | 'leave';
+
+/** Options of one `azcdk deploy` run. */
+export interface DeployOptions {
+  readonly resourceGroup: string;
+  /** Create the resource group here if it is missing. */
+  readonly location?: string;
+  readonly mode: 'Incremental' | 'Complete';
+  readonly parameters: ParsedParameters;
+  /** Stop after validation. */
+  readonly validateOnly: boolean;
+  /** Stop after what-if. */
+  readonly whatIfOnly: boolean;
+  /** Absolute path to write what-if results to. */
+  readonly whatIfJson?: string;
+  /** Skip confirmation. */
+  readonly yes: boolean;
+  /** Submit and return without waiting. */
+  readonly noWait: boolean;
+  readonly deploymentName?: string;
+  /** Absolute path to write outputs to. */
+  readonly outputsFile?: string;
+  readonly onInterrupt: InterruptAction;
+  /** Milliseconds between progress refreshes. */
+  readonly progressIntervalMs: number;
+  /** Printed in follow-up hints (`az ... --subscription`). */
+  readonly subscriptionId: string;
+}
+
+/** Everything the deployer talks to. */
+export interface DeployerContext {
+  readonly client: DeploymentClient;
+  /** Output goes through the redactor already. */
+  readonly io: CliIo;
+  readonly redactor: Redactor;
+  readonly prompter?: Prompter;
+  readonly interrupts: InterruptSource;
+}
+
+interface PreparedStack {
+  readonly stack: StackArtifact;
+  readonly deploymentName: string;
+  readonly request: DeploymentRequest;
+  readonly map: ResourceMap;
+}
+
+/** Deploys stacks in the given (dependency) order; throws AzcdkError on the first failure. */
+export async function deployStacks(stacks: readonly StackArtifact[], options: DeployOptions, ctx: DeployerContext): Promise<void> {
+  const { io } = ctx;
+  if (options.deploymentName !== undefined) {
+    checkDeploymentName(options.deploymentName);
+    if (stacks.length > 1) throw new UsageError(`--deployment-name names one deployment; ${stacks.length} stacks are selected. Deploy them one at a time, or drop --deployment-name.`);
+  }
+  if (options.noWait) {
+    const chained = stacks.filter((s) => s.manifest.dependencies.some((d) => stacks.some((o) => o.name === d)));
+    if (chained.length) throw new UsageError(`--no-wait cannot deploy ${chained[0].name} after the stacks it depends on (${chained[0].manifest.dependencies.join(', ')}). Deploy them separately.`);
+  }
+  const prepared = await prepare(stacks, options, ctx);
+  for (const p of prepared) {
+    const missing = unselectedDependencies(p.stack, stacks);
+    if (missing.length) io.err(`note: ${p.stack.name} depends on ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not selected; ${missing.length === 1 ? 'it' : 'they'} must already be deployed (or use --all).`);
+  }
+  await ensureResourceGroup(options, ctx);
+  const outputs: Record<string, Record<string, unknown>> = {};
+  const whatIfs: Record<string, unknown> = {};
+  for (const p of prepared) {
+    const result = await deployOne(p, options, ctx, whatIfs);
+    if (result) {
+      outputs[p.stack.name] = result;
+      if (options.outputsFile) writeJson(options.outputsFile, outputs, ctx.redactor);
+    }
+  }
+  if (options.outputsFile && Object.keys(outputs).length) io.out(`Outputs written to ${options.outputsFile}`);
+}
+
+/** Resolves parameters (asking for missing ones on a terminal) and deployment names. */
+async function prepare(stacks: readonly StackArtifact[], options: DeployOptions, ctx: DeployerContext): Promise<PreparedStack[]> {
+  const declared = stacks.map((s) => s.template.parameters ?? {});
+  const unknown = unknownParameters(options.parameters, declared);
+  if (unknown.length) {
+    const known = [...new Set(declared.flatMap((d) => Object.keys(d)))].sort();
+    throw new UsageError(`--parameters ${unknown.map((n) => `'${n}'`).join(', ')}: no selected stack has ${unknown.length === 1 ? 'this parameter' : 'these parameters'}. Parameters: ${known.join(', ') || '(none)'}.`);
+  }
+  const out: PreparedStack[] = [];
+  for (const stack of stacks) {
+    const decl = stack.template.parameters ?? {};
+    const resolved = parametersForStack(decl, stack.parameters, options.parameters);
+    ctx.redactor.add(resolved.secrets);
+    const values = { ...resolved.values };
+    if (resolved.missing.length) Object.assign(values, await askForMissing(stack, resolved.missing, decl, ctx));
+    ctx.redactor.add(secretsOf(decl, values));
+    const deploymentName = options.deploymentName ?? defaultDeploymentName(stack.name);
+    const plain = Object.fromEntries(Object.entries(values).filter(([, v]) => 'value' in v).map(([k, v]) => [k, (v as { value: unknown }).value]));
+    for (const [name, p] of Object.entries(decl)) if (!(name in plain) && p.defaultValue !== undefined) plain[name] = literalDefault(p.defaultValue);
+    const variables = Object.fromEntries(Object.entries(stack.template.variables ?? {}).map(([k, v]) => [k, evaluateName(v, { parameters: plain, variables: {} })]));
+    const map = new ResourceMap(stack.manifest.resources, plain, variables);
+    out.push({ stack, deploymentName, map, request: { mode: options.mode, template: stack.template, parameters: values } });
+  }
+  return out;
+}
+
+function literalDefault(value: unknown): unknown {
+  return typeof value === 'string' && value.startsWith('[') && !value.startsWith('[[') ? undefined : value;
+}
+
+async function askForMissing(stack: StackArtifact, missing: readonly string[], decl: Readonly<Record<string, TemplateParameter>>, ctx: DeployerContext): Promise<Record<string, ParameterValue>> {
+  const how = missing.map((n) => `${n}=${isSecureType(decl[n].type) ? '@env:VAR' : 'VALUE'}`).join(' ');
+  if (!ctx.io.interactive || !ctx.prompter) {
+    throw new UsageError(`Stack ${stack.name} needs parameter${missing.length === 1 ? '' : 's'} ${missing.map((n) => `'${n}'`).join(', ')} (no default). Pass --parameters ${how}.`);
+  }
+  const values: Record<string, ParameterValue> = {};
+  for (const name of missing) {
+    const p = decl[name];
+    const description = p.metadata?.description ? ` (${p.metadata.description})` : '';
+    const question = `${stack.name}: value for ${p.type} parameter '${name}'${description}: `;
+    const text = isSecureType(p.type) ? await ctx.prompter.askSecret(question) : await ctx.prompter.ask(question);
+    if (text === '') throw new UsageError(`No value given for parameter '${name}' of ${stack.name}; nothing was deployed.`);
+    if (isSecureType(p.type)) ctx.redactor.add([text]);
+    values[name] = { value: convert(name, p.type, text, `${name} (prompt)`) };
+  }
+  return values;
+}
+
+async function ensureResourceGroup(options: DeployOptions, ctx: DeployerContext): Promise<void> {
+  const rg = options.resourceGroup;
+  const group = await ctx.client.getResourceGroup(rg);
+  if (group) {
+    if (options.location && group.location.toLowerCase() !== options.location.toLowerCase().replace(/\s/g, '')) {
+      ctx.io.err(`note: resource group ${rg} exists in ${group.location}; --location ${options.location} is only used to create a missing group.`);
+    }
+    return;
+  }
+  if (!options.location) {
+    throw new AzcdkError(`Resource group '${rg}' does not exist in subscription ${options.subscriptionId}. Pass --location (e.g. --location westeurope) to create it, or create it with 'az group create -n ${rg} -l LOCATION'.`);
+  }
+  if (options.validateOnly || options.whatIfOnly) {
+    throw new AzcdkError(`Resource group '${rg}' does not exist; ${options.validateOnly ? '--validate-only' : '--what-if'} needs an existing group and creates nothing. Deploy without it (with --location ${options.location}) or create the group first.`);
+  }
+  await ctx.client.createResourceGroup(rg, options.location);
+  ctx.io.out(`Created resource group ${rg} in ${options.location}.`);
+}
+
+/** Deploys one stack; resolves to its outputs (undefined when nothing was deployed to wait for). */
+async function deployOne(p: PreparedStack, options: DeployOptions, ctx: DeployerContext, whatIfs: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
+  const { io, client } = ctx;
+  const { stack, deploymentName: name, request, map } = p;
+  const rg = options.resourceGroup;
+  io.out(`${stack.name}: deployment ${name} to resource group ${rg} (${options.mode} mode)`);
+  const shown = Object.entries(request.parameters).map(([k, v]) => `${k}=${isSecureType(stack.template.parameters?.[k]?.type ?? '') ? '(secure)' : 'value' in v ? JSON.stringify(v.value) : '(key vault reference)'}`);
+  if (shown.length) io.out(`  parameters: ${shown.join(', ')}`);
+  for (const u of map.unevaluated) io.out(`  note: the name of ${u.path} (${JSON.stringify(u.name)}) is not evaluated here; its operations are matched to it by type when that is unambiguous.`);
+
+  await reportRequestErrors(`${stack.name}: validation failed`, map, () => client.validate(rg, name, request));
+  io.out(`${stack.name}: validation passed.`);
+  if (options.validateOnly) return undefined;
+
+  const changes = await reportRequestErrors(`${stack.name}: what-if failed`, map, () => client.whatIf(rg, name, request));
+  io.out(`${stack.name}: what-if:`);
+  for (const line of renderWhatIf(changes, map)) io.out(line);
+  if (options.whatIfJson) {
+    whatIfs[stack.name] = whatIfJson(stack.name, rg, name, changes, map);
+    writeJson(options.whatIfJson, { stacks: whatIfs }, ctx.redactor);
+    io.out(`  what-if written to ${options.whatIfJson}`);
+  }
+  if (options.whatIfOnly) return undefined;
+
+  await confirmChanges(stack.name, rg, changes, options, ctx);
+
+  const submitted = await reportRequestErrors(`${stack.name}: the deployment was rejected`, map, () => client.submit(rg, name, request));
+  const follow = `az deployment group show -g ${rg} -n ${name} --subscription ${options.subscriptionId}`;
+  if (options.noWait) {
+    io.out(`${stack.name}: submitted deployment ${name} (${submitted.initial.provisioningState}${submitted.initial.correlationId ? `, correlation id ${submitted.initial.correlationId}` : ''}). Not waiting (--no-wait). Follow it with:`);
+    io.out(`  ${follow}`);
+    io.out(`  az deployment operation group list -g ${rg} -n ${name} --subscription ${options.subscriptionId} -o table`);
+    return undefined;
+  }
+
+  const final = await waitWithProgress(p, submitted, options, ctx);
+  if (final.provisioningState !== 'Succeeded') {
+    const operations = await client.listOperations(rg, name).catch(() => [] as OperationInfo[]);
+    const lines = describeFailure(final, operations, map);
+    throw new AzcdkError(
+      `${stack.name}: deployment ${name} ${final.provisioningState === 'Canceled' ? 'was canceled' : `failed (${final.provisioningState})`}.\n` +
+        lines.join('\n') + (final.correlationId ? `\nCorrelation id: ${final.correlationId}` : '') + `\nDetails: ${follow}`,
+    );
+  }
+  const outputs = Object.fromEntries(Object.entries(final.outputs ?? {}).map(([k, v]) => [k, v.value]));
+  io.out(`${stack.name}: deployment ${name} succeeded.`);
+  if (Object.keys(outputs).length) {
+    io.out('Outputs:');
+    for (const [k, v] of Object.entries(outputs)) io.out(`  ${stack.name}.${k} = ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  }
+  return outputs;
+}
+
+async function confirmChanges(stackName: string, rg: string, changes: readonly ResourceChange[], options: DeployOptions, ctx: DeployerContext): Promise<void> {
+  const deletes = changes.filter((c) => c.changeType === 'Delete');
+  if (!hasChanges(changes) && options.mode !== 'Complete') {
+    ctx.io.out(`${stackName}: no changes; deploying to refresh outputs.`);
+    return;
+  }
+  const deleting = deletes.length ? ` It DELETES ${deletes.length} resource${deletes.length === 1 ? '' : 's'} that the template does not declare (Complete mode): ${deletes.map((d) => d.resourceId).join(', ')}.` : '';
+  if (options.yes) {
+    if (deleting) ctx.io.err(`warning: ${stackName}:${deleting}`);
+    return;
+  }
+  if (!ctx.io.interactive || !ctx.prompter) {
+    throw new AzcdkError(`${stackName}: not deploying without confirmation, and stdin is not a terminal to ask on. Review the changes above and re-run with --yes.${deleting}`);
+  }
+  const ok = await confirm(ctx.prompter, `Deploy ${stackName} to ${rg}${options.mode === 'Complete' ? ' in Complete mode' : ''}?${deleting}`);
+  if (!ok) throw new AzcdkError(`${stackName}: not confirmed; nothing was deployed.`);
+}
+
+/** Waits for the deployment while showing its operations; handles Ctrl-C. */
+async function waitWithProgress(p: PreparedStack, submitted: Awaited<ReturnType<DeploymentClient['submit']>>, options: DeployOptions, ctx: DeployerContext): Promise<DeploymentState> {
+  const { io, client } = ctx;
+  const rg = options.resourceGroup;
+  const name = p.deploymentName;
+  const view = new ProgressView(io, p.map, io.interactive);
+  const abort = new AbortController();
+  const stop = ctx.interrupts.onInterrupt(() => abort.abort());
+  let final: DeploymentState | undefined;
+  let failure: unknown;
+  const waiting = submitted.waitUntilDone(abort.signal).then((s) => { final = s; }, (e) => { failure = e; });
+  let progressWarned = false;
+  const refresh = async () => {
+    try {
+      view.update(await client.listOperations(rg, name));
+    } catch (error) {
+      if (!progressWarned) io.err(`note: could not list deployment operations for progress (${(error as Error).message}); still waiting.`);
+      progressWarned = true;
+    }
+  };
+  try {
+    io.out(`${p.stack.name}: deploying${submitted.initial.correlationId ? ` (correlation id ${submitted.initial.correlationId})` : ''}...`);
+    while (final === undefined && failure === undefined) {
+      await Promise.race([waiting, sleep(options.progressIntervalMs, abort.signal)]);
+      if (abort.signal.aborted) break;
+      await refresh();
+    }
+  } finally {
+    stop();
+  }
+  if (abort.signal.aborted) {
+    await waiting;
+    return interrupted(p, options, ctx);
+  }
+  if (failure !== undefined) throw failure;
+  await refresh();
+  return final!;
+}
+
+/** Ctrl-C: cancel the deployment in Azure or leave it running, and say which happened. */
+async function interrupted(p: PreparedStack, options: DeployOptions, ctx: DeployerContext): Promise<never> {
+  const rg = options.resourceGroup;
+  const name = p.deploymentName;
+  let action = options.onInterrupt;
+  if (action === 'ask') {
+    if (ctx.io.interactive && ctx.prompter) {
+      try {
+        const answer = (await ctx.prompter.ask(`\nInterrupted. Cancel deployment ${name} in Azure, or leave it running? [c]ancel / [l]eave: `)).toLowerCase();
+        action = answer.startsWith('c') ? 'cancel' : 'leave';
+      } catch (error) {
+        if (!(error instanceof PromptInterrupted)) throw error;
+        action = 'leave'; // a second Ctrl-C: get out without touching Azure
+      }
+    } else {
+      action = 'leave';
+    }
+  }
+  const follow = `az deployment group show -g ${rg} -n ${name} --subscription ${options.subscriptionId}`;
+  if (action === 'cancel') {
+    try {
+      await ctx.client.cancel(rg, name);
+    } catch (error) {
+      if (error instanceof ArmRequestError && error.error.code === 'DeploymentCannotBeCanceled') {
+        const state = await ctx.client.get(rg, name);
+        throw new AzcdkError(`${p.stack.name}: interrupted; deployment ${name} had already finished (${state.provisioningState}) and could not be canceled. ${follow}`);
+      }
+      throw error;
+    }
+    const state = await ctx.client.get(rg, name);
+    throw new AzcdkError(`${p.stack.name}: interrupted; canceled deployment ${name} in Azure (state: ${state.provisioningState}). Resources it already created or changed stay as they are. ${follow}`);
+  }
+  throw new AzcdkError(
+    `${p.stack.name}: interrupted; left deployment ${name} running in Azure. Follow it with '${follow}', ` +
+      `or cancel it with 'az deployment group cancel -g ${rg} -n ${name} --subscription ${options.subscriptionId}'.`,
+  );
+}
+
+/** Runs an ARM call; an ArmRequestError becomes a failure listing ARM's details with construct paths. */
+async function reportRequestErrors<T>(what: string, map: ResourceMap, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (!(error instanceof ArmRequestError)) throw error;
+    const lines = describeError(error.error, '  ', map);
+    throw new AzcdkError(`${what}${error.statusCode ? ` (HTTP ${error.statusCode})` : ''}:\n${lines.join('\n')}${error.correlationId ? `\nCorrelation id: ${error.correlationId}` : ''}`);
+  }
+}
+
+function writeJson(file: string, value: unknown, redactor: Redactor): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, redactor.redact(JSON.stringify(value, null, 2)) + '\n');
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

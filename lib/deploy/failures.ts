@@ -1,0 +1,41 @@
+/**
+ * Failure reports that name the failing resources: their own error codes and messages (not just
+ * "At least one resource deployment operation failed"), the construct that declared each, and
+ * the correlation id to quote to Azure support or look up in the activity log.
+ */
+import type { ArmErrorInfo, DeploymentState, OperationInfo } from './client.js';
+import { parseResourceId, type ResourceMap } from './resource-map.js';
+
+/** Lines describing a failed or canceled deployment. */
+export function describeFailure(state: DeploymentState, operations: readonly OperationInfo[], map: ResourceMap): string[] {
+  const lines: string[] = [];
+  const failed = operations.filter((o) => o.provisioningState === 'Failed');
+  if (state.error) lines.push(`${state.error.code ?? 'Error'}: ${state.error.message ?? ''}`.trimEnd());
+  for (const op of failed) {
+    const target = op.target;
+    const match = target ? map.locate(target) : undefined;
+    const label = target?.type ? `${target.type} ${target.name ?? ''}` : op.provisioningOperation ?? `operation ${op.operationId}`;
+    lines.push(`  x ${label}${match ? ` (${match.path}${match.how === 'type' ? ', matched by type' : ''})` : ''}${op.statusCode ? ` [${op.statusCode}]` : ''}`);
+    if (op.error) lines.push(...describeError(op.error, '      '));
+  }
+  // No failed operations listed (e.g. a preflight-like failure): fall back to the error's details.
+  if (!failed.length && state.error?.details?.length) {
+    for (const d of state.error.details) lines.push(...describeError(d, '  ', map));
+  }
+  return lines;
+}
+
+/** An ARM error and its nested details, indented; targets that are resource ids get construct paths. */
+export function describeError(error: ArmErrorInfo, indent: string, map?: ResourceMap): string[] {
+  const lines: string[] = [];
+  const target = error.target ? describeTarget(error.target, map) : '';
+  lines.push(`${indent}${error.code ?? 'Error'}${target}: ${error.message ?? ''}`.trimEnd());
+  for (const d of error.details ?? []) lines.push(...describeError(d, indent + '  ', map));
+  return lines;
+}
+
+function describeTarget(target: string, map?: ResourceMap): string {
+  const parsed = parseResourceId(target);
+  const match = parsed && map ? map.locate(parsed) : undefined;
+  return match ? ` (${parsed!.type} ${parsed!.name}, ${match.path})` : ` (${target})`;
+}

@@ -1,0 +1,89 @@
+/**
+ * Asking the user: questions and secrets (without echo) on the terminal, and Ctrl-C. Tests
+ * provide their own implementations through the CLI io (see DeployIo).
+ */
+import { createInterface } from 'node:readline';
+import { AzcdkError } from '../core/errors.js';
+import type { CliIo } from '../cli/io.js';
+
+/** Asks the user things. Only used when the io is interactive. */
+export interface Prompter {
+  /** Asks a question and resolves to the answer, trimmed. */
+  ask(question: string): Promise<string>;
+  /** Asks for a secret; what the user types is not echoed. */
+  askSecret(question: string): Promise<string>;
+}
+
+/** Ctrl-C while a deployment runs. */
+export interface InterruptSource {
+  /** Calls `handler` on each interrupt until the returned function is called. */
+  onInterrupt(handler: () => void): () => void;
+}
+
+/** CliIo plus what deploy needs beyond it; the extra members are optional (tests set them). */
+export interface DeployIo extends CliIo {
+  readonly prompter?: Prompter;
+  readonly interrupts?: InterruptSource;
+  /** Environment variables. @default process.env */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Thrown when the user presses Ctrl-C at a prompt. */
+export class PromptInterrupted extends AzcdkError {
+  constructor() {
+    super('Interrupted.');
+  }
+}
+
+/** Prompts on the process's terminal. */
+export function terminalPrompter(): Prompter {
+  return {
+    ask: (question) =>
+      new Promise((resolve, reject) => {
+        const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+        rl.on('SIGINT', () => { rl.close(); reject(new PromptInterrupted()); });
+        rl.question(question, (answer) => { rl.close(); resolve(answer.trim()); });
+      }),
+    askSecret: (question) =>
+      new Promise((resolve, reject) => {
+        const stdin = process.stdin;
+        process.stderr.write(question);
+        let value = '';
+        stdin.setRawMode(true);
+        stdin.resume();
+        const done = (error?: Error) => {
+          stdin.off('data', onData);
+          stdin.setRawMode(false);
+          stdin.pause();
+          process.stderr.write('\n');
+          if (error) reject(error);
+          else resolve(value);
+        };
+        const onData = (chunk: Buffer) => {
+          for (const ch of chunk.toString('utf8')) {
+            if (ch === '\r' || ch === '\n') return done();
+            if (ch === '\u0003') return done(new PromptInterrupted());
+            if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
+            else if (ch >= ' ') value += ch;
+          }
+        };
+        stdin.on('data', onData);
+      }),
+  };
+}
+
+/** SIGINT of this process. */
+export function processInterrupts(): InterruptSource {
+  return {
+    onInterrupt(handler) {
+      process.on('SIGINT', handler);
+      return () => process.off('SIGINT', handler);
+    },
+  };
+}
+
+/** Asks a yes/no question; only 'y' or 'yes' is yes. */
+export async function confirm(prompter: Prompter, question: string): Promise<boolean> {
+  const answer = (await prompter.ask(`${question} [y/N] `)).toLowerCase();
+  return answer === 'y' || answer === 'yes';
+}

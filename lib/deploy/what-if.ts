@@ -1,0 +1,96 @@
+/**
+ * Rendering what-if results like `az deployment group what-if`: one line per resource with a
+ * change symbol, its construct path, and property deltas below Modify lines.
+ */
+import type { PropertyChange, ResourceChange } from './client.js';
+import { parseResourceId, type ResourceMap } from './resource-map.js';
+
+const SYMBOLS: Record<string, string> = { Create: '+', Delete: '-', Modify: '~', Deploy: '!', NoChange: '=', Ignore: '*', Unsupported: 'x', Array: '~', NoEffect: 'x' };
+const ORDER = ['Delete', 'Create', 'Modify', 'Deploy', 'Unsupported', 'NoChange', 'Ignore'];
+
+/** Change counts by type, e.g. {Create: 2, NoChange: 1}. */
+export function summarize(changes: readonly ResourceChange[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const c of changes) counts[c.changeType] = (counts[c.changeType] ?? 0) + 1;
+  return counts;
+}
+
+/** True if deploying would create, change or delete something. */
+export function hasChanges(changes: readonly ResourceChange[]): boolean {
+  return changes.some((c) => c.changeType !== 'NoChange' && c.changeType !== 'Ignore');
+}
+
+/** The lines to print. */
+export function renderWhatIf(changes: readonly ResourceChange[], map: ResourceMap): string[] {
+  const lines: string[] = [];
+  const counts = summarize(changes);
+  const sorted = [...changes].sort((a, b) => rank(a.changeType) - rank(b.changeType) || a.resourceId.localeCompare(b.resourceId));
+  for (const c of sorted) {
+    const parsed = parseResourceId(c.resourceId);
+    const match = parsed ? map.locate({ type: parsed.type, name: parsed.name }) : undefined;
+    const label = parsed ? `${parsed.type} ${parsed.name}` : c.resourceId;
+    const where = match ? `  (${match.path}${match.how === 'type' ? ', matched by type' : ''})` : '';
+    lines.push(`  ${SYMBOLS[c.changeType] ?? '?'} ${c.changeType.padEnd(9)} ${label}${where}${c.unsupportedReason ? `: ${c.unsupportedReason}` : ''}`);
+    if (c.changeType === 'Modify' && c.delta) lines.push(...renderDelta(c.delta, '        '));
+  }
+  const summary = ORDER.filter((t) => counts[t]).map((t) => `${counts[t]} to ${verb(t)}`);
+  lines.push(changes.length ? `Resource changes: ${summary.join(', ')}.` : 'Resource changes: none.');
+  return lines;
+}
+
+function renderDelta(delta: readonly PropertyChange[], indent: string): string[] {
+  const out: string[] = [];
+  for (const d of delta) {
+    const symbol = SYMBOLS[d.propertyChangeType] ?? '?';
+    switch (d.propertyChangeType) {
+      case 'Create':
+        out.push(`${indent}${symbol} ${d.path}: ${short(d.after)}`);
+        break;
+      case 'Delete':
+        out.push(`${indent}${symbol} ${d.path}: ${short(d.before)}`);
+        break;
+      case 'Modify':
+        if (d.children?.length) {
+          out.push(`${indent}${symbol} ${d.path}:`);
+          out.push(...renderDelta(d.children, indent + '    '));
+        } else out.push(`${indent}${symbol} ${d.path}: ${short(d.before)} => ${short(d.after)}`);
+        break;
+      case 'Array':
+        out.push(`${indent}${symbol} ${d.path}: [`);
+        out.push(...renderDelta(d.children ?? [], indent + '    '));
+        out.push(`${indent}  ]`);
+        break;
+      default:
+        out.push(`${indent}${symbol} ${d.path} (${d.propertyChangeType})`);
+    }
+  }
+  return out;
+}
+
+function short(value: unknown): string {
+  const text = JSON.stringify(value);
+  if (text === undefined) return 'null';
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+function rank(type: string): number {
+  const i = ORDER.indexOf(type);
+  return i < 0 ? ORDER.length : i;
+}
+
+function verb(type: string): string {
+  return ({ Create: 'create', Delete: 'delete', Modify: 'modify', Deploy: 'deploy', NoChange: 'leave unchanged', Ignore: 'ignore', Unsupported: 'skip (unsupported)' } as Record<string, string>)[type] ?? type;
+}
+
+/** The JSON written by --what-if-json: changes with construct paths and a summary. */
+export function whatIfJson(stack: string, resourceGroup: string, deploymentName: string, changes: readonly ResourceChange[], map: ResourceMap): unknown {
+  return {
+    stack, resourceGroup, deploymentName,
+    summary: summarize(changes),
+    changes: changes.map((c) => {
+      const parsed = parseResourceId(c.resourceId);
+      const match = parsed ? map.locate(parsed) : undefined;
+      return { ...c, ...(match ? { constructPath: match.path, matchedBy: match.how } : {}) };
+    }),
+  };
+}
