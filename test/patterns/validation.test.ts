@@ -1,0 +1,317 @@
+import { expect } from 'chai';
+import { Parameter, PostgresSku, PrivateDnsZone, Subnet, VirtualNetwork, WindowsVirtualMachine } from '../../lib/index.js';
+import { errorOf } from '../support/synth.js';
+import { baseScenario, server } from './scenario.js';
+
+/** The synthesis error of a scenario (fails if synthesis succeeds). */
+function synthError(s: { app: { synth(): unknown } }): string {
+  return errorOf(() => s.app.synth());
+}
+
+describe('L2 validation: PostgreSQL flexible server', () => {
+  it('refuses high availability on the Burstable tier (the document\'s own command)', () => {
+    const s = baseScenario();
+    server(s, { sku: PostgresSku.burstable('Standard_B1ms'), availabilityZone: '1', highAvailability: { mode: 'ZoneRedundant', standbyZone: '3' } })
+      .addPrivateEndpoint(s.vnet.subnets[0]);
+    expect(synthError(s)).to.contain(
+      "[Test/Db] high availability (ZoneRedundant) is not available on the Burstable tier (sku Standard_B1ms); Azure fails the deployment with HANotSupportedForBurstableSkuWithMoreInfo. " +
+        "Use a GeneralPurpose or MemoryOptimized sku (e.g. PostgresSku.generalPurpose('Standard_D2ds_v5')), or remove highAvailability.",
+    );
+  });
+
+  it('accepts Burstable without high availability', () => {
+    const s = baseScenario();
+    server(s, { sku: PostgresSku.burstable('Standard_B1ms') }).addPrivateEndpoint(s.vnet.subnets[0]);
+    expect(() => s.app.synth()).to.not.throw();
+  });
+
+  it('refuses a standby zone equal to the primary zone', () => {
+    const s = baseScenario();
+    server(s, { availabilityZone: '2', highAvailability: { mode: 'ZoneRedundant', standbyZone: '2' } }).addPrivateEndpoint(s.vnet.subnets[0]);
+    expect(synthError(s)).to.contain(
+      "[Test/Db] highAvailability.standbyZone '2' equals availabilityZone '2': zone-redundant HA puts the standby in another zone. Choose a different standbyZone (e.g. '3'), or use mode 'SameZone'.",
+    );
+  });
+
+  it('refuses a standby zone with SameZone HA', () => {
+    const s = baseScenario();
+    server(s, { highAvailability: { mode: 'SameZone', standbyZone: '2' } }).addPrivateEndpoint(s.vnet.subnets[0]);
+    expect(synthError(s)).to.contain("[Test/Db] highAvailability.standbyZone is set with mode 'SameZone'");
+  });
+
+  it('refuses a storage size Azure does not offer, suggesting the next one', () => {
+    const s = baseScenario();
+    server(s, { storageSizeGb: 100 }).addPrivateEndpoint(s.vnet.subnets[0]);
+    expect(synthError(s)).to.contain(
+      '[Test/Db/Resource] storage.storageSizeGB 100 is not a size Azure offers for Premium_LRS storage: use one of 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32767 GiB (e.g. 128).',
+    );
+  });
+
+  it('refuses a PostgreSQL version the api does not know', () => {
+    const s = baseScenario();
+    server(s, { version: '10' as never }).addPrivateEndpoint(s.vnet.subnets[0]);
+    expect(synthError(s)).to.contain(
+      "[Test/Db/Resource] version '10' is not a PostgreSQL major version that flexible servers support (api 2025-08-01): use one of 11, 12, 13, 14, 15, 16, 17, 18; 16 or 17 are in standard support.",
+    );
+  });
+
+  it('refuses a retired PostgreSQL version', () => {
+    const s = baseScenario();
+    server(s, { version: '12' as never }).addPrivateEndpoint(s.vnet.subnets[0]);
+    const message = synthError(s);
+    expect(message).to.contain("[Test/Db] version '12' is retired: Azure no longer creates flexible servers with it. Use one of 13, 14, 15, 16, 17, 18");
+    expect(message).to.not.contain('[Test/Db/Resource] version');
+  });
+
+  it('refuses a server name that is not 3-63 lowercase letters, digits and hyphens', () => {
+    for (const name of ['My_Server', 'ab', '-db', `a${'b'.repeat(63)}`]) {
+      const s = baseScenario();
+      server(s, { serverName: name }).addPrivateEndpoint(s.vnet.subnets[0]);
+      expect(synthError(s)).to.contain(
+        `[Test/Db/Resource] name '${name}' is not valid for Microsoft.DBforPostgreSQL/flexibleServers: use 3-63 lowercase letters, digits and hyphens, not starting or ending with a hyphen (it becomes <name>.postgres.database.azure.com).`,
+      );
+    }
+  });
+
+  it('skips the name check when the name is only known at deploy time', () => {
+    const s = baseScenario();
+    const name = new Parameter(s.stack, 'serverName', { type: 'string' });
+    server(s, { serverName: `${name.value}-DB` }).addPrivateEndpoint(s.vnet.subnets[0]);
+    expect(() => s.app.synth()).to.not.throw();
+  });
+
+  it('refuses firewall rules on a server whose public access is disabled', () => {
+    const s = baseScenario();
+    server(s, { firewallRules: { Office: { startIpAddress: '203.0.113.0', endIpAddress: '203.0.113.255' } } }).addPrivateEndpoint(s.vnet.subnets[0]);
+    expect(synthError(s)).to.contain(
+      "[Test/Db] firewall rules ('Office') have no effect because public network access is disabled: set publicNetworkAccess: true to admit those addresses, or remove the rules and connect through a private endpoint.",
+    );
+  });
+
+  it('warns about a server nobody can reach (no endpoint, no public access)', () => {
+    const s = baseScenario();
+    server(s);
+    const assembly = s.app.synth();
+    expect(assembly.annotations).to.deep.include({
+      level: 'warning', path: 'Test/Db',
+      message: 'the server has no private endpoint, no VNet integration and public network access disabled, so nothing can reach it: call addPrivateEndpoint(subnet), or set publicNetworkAccess: true with firewall rules.',
+    });
+  });
+
+  it('does not warn when the server has a private endpoint', () => {
+    const s = baseScenario();
+    server(s).addPrivateEndpoint(s.vnet.subnets[0]);
+    expect(s.app.synth().annotations).to.deep.equal([]);
+  });
+
+  it('defaults to public network access disabled, also with a private endpoint', () => {
+    const s = baseScenario();
+    const db = server(s);
+    db.addPrivateEndpoint(s.vnet.subnets[0]);
+    const template = JSON.parse(s.app.synth().files.get('Test.json')!);
+    const rendered = template.resources.find((r: any) => r.type === 'Microsoft.DBforPostgreSQL/flexibleServers');
+    expect(rendered.properties.network).to.deep.equal({ publicNetworkAccess: 'Disabled' });
+  });
+
+  it('refuses an administrator password given as a plain string', () => {
+    const s = baseScenario();
+    server(s, { administratorPassword: 'P@ssw0rd1234!' }).addPrivateEndpoint(s.vnet.subnets[0]);
+    const message = synthError(s);
+    expect(message).to.contain(
+      "[Test/Db] administratorPassword is a plain string: it would be written into the template in clear text. Declare a parameter with type 'securestring' (new Parameter(stack, 'administratorPassword', { type: 'securestring' })) and pass it or its .value.",
+    );
+    expect(message).to.not.contain('P@ssw0rd1234!');
+  });
+
+  it('refuses a password parameter that is not securestring, and accepts a securestring .value', () => {
+    const s = baseScenario();
+    const plain = new Parameter(s.stack, 'pw', { type: 'string' });
+    server(s, { administratorPassword: plain.value }).addPrivateEndpoint(s.vnet.subnets[0]);
+    expect(synthError(s)).to.contain("[Test/Db] administratorPassword uses parameter 'pw' of type 'string': secrets need type 'securestring'");
+    const ok = baseScenario();
+    server(ok, { administratorPassword: ok.password.value }).addPrivateEndpoint(ok.vnet.subnets[0]);
+    expect(() => ok.app.synth()).to.not.throw();
+  });
+
+  it('refuses a private endpoint on a VNet-integrated server, and an undelegated integration subnet', () => {
+    const s = baseScenario();
+    const delegated = s.vnet.addSubnet('db', { addressPrefix: '10.0.2.0/24', delegations: ['Microsoft.DBforPostgreSQL/flexibleServers'] });
+    const zone = new PrivateDnsZone(s.stack, 'Zone', { zoneName: 'private.postgres.database.azure.com' });
+    server(s, { vnetIntegration: { delegatedSubnet: delegated, privateDnsZone: zone } }).addPrivateEndpoint(s.vnet.subnets[0]);
+    expect(synthError(s)).to.contain(
+      "[Test/Db] uses VNet integration (delegated subnet 'db') and a private endpoint: Azure allows private endpoints only on servers in public access mode. Remove vnetIntegration, or remove the private endpoint.",
+    );
+    const t = baseScenario();
+    const zone2 = new PrivateDnsZone(t.stack, 'Zone', { zoneName: 'private.postgres.database.azure.com' });
+    server(t, { vnetIntegration: { delegatedSubnet: t.vnet.subnets[0], privateDnsZone: zone2 } });
+    expect(synthError(t)).to.contain(
+      "[Test/Db] vnetIntegration.delegatedSubnet 'endpoints' is not delegated to Microsoft.DBforPostgreSQL/flexibleServers: add delegations: ['Microsoft.DBforPostgreSQL/flexibleServers'] to the subnet.",
+    );
+  });
+
+  it('refuses a private endpoint in a delegated subnet', () => {
+    const s = baseScenario();
+    const delegated = s.vnet.addSubnet('db', { addressPrefix: '10.0.2.0/24', delegations: ['Microsoft.DBforPostgreSQL/flexibleServers'] });
+    expect(errorOf(() => server(s).addPrivateEndpoint(delegated))).to.equal(
+      "[Test/Db/PrivateEndpoint] subnet 'db' is delegated to Microsoft.DBforPostgreSQL/flexibleServers; private endpoints cannot be placed in a delegated subnet. Use a subnet without delegations.",
+    );
+  });
+
+  it('refuses a sku whose name does not match its tier', () => {
+    const s = baseScenario();
+    server(s, { sku: PostgresSku.generalPurpose('Standard_B2s') }).addPrivateEndpoint(s.vnet.subnets[0]);
+    expect(synthError(s)).to.contain("[Test/Db] sku 'Standard_B2s' does not belong to tier GeneralPurpose (it is a Burstable size): use PostgresSku.burstable('Standard_B2s').");
+  });
+
+  it('refuses Entra administrators while Entra authentication is off', () => {
+    const s = baseScenario();
+    const db = server(s);
+    db.addPrivateEndpoint(s.vnet.subnets[0]);
+    db.addAdministrator({ objectId: '00000000-0000-0000-0000-000000000001', principalName: 'dba', principalType: 'Group' });
+    expect(synthError(s)).to.contain('[Test/Db] has Entra administrators but Microsoft Entra authentication is disabled: set entraAuthentication: true.');
+  });
+
+  it('collects every problem and fails once', () => {
+    const s = baseScenario();
+    server(s, { sku: PostgresSku.burstable('Standard_B1ms'), highAvailability: { mode: 'ZoneRedundant' }, storageSizeGb: 100, serverName: 'Bad_Name' });
+    expect(synthError(s)).to.match(/^Synthesis found 3 problems:/);
+  });
+});
+
+describe('L2 validation: virtual network', () => {
+  it('refuses a subnet outside the VNet address space', () => {
+    const s = baseScenario();
+    s.vnet.addSubnet('outside', { addressPrefix: '10.1.0.0/24' });
+    expect(synthError(s)).to.contain(
+      "[Test/Vnet] subnet 'outside' (10.1.0.0/24) is outside the address space of the virtual network (10.0.0.0/16): choose a range inside it, or add a range containing it to addressSpace.",
+    );
+  });
+
+  it('refuses overlapping subnets', () => {
+    const s = baseScenario();
+    s.vnet.addSubnet('overlap', { addressPrefix: '10.0.1.128/25' });
+    expect(synthError(s)).to.contain(
+      "[Test/Vnet] subnet 'overlap' (10.0.1.128/25) overlaps subnet 'endpoints' (10.0.1.0/24): subnets of a virtual network must not overlap. Choose a free range.",
+    );
+  });
+
+  it('refuses malformed and IPv6 prefixes, and subnets smaller than /29', () => {
+    const s = baseScenario();
+    s.vnet.addSubnet('v6', { addressPrefix: 'fd00::/64' });
+    s.vnet.addSubnet('tiny', { addressPrefix: '10.0.9.0/30' });
+    s.vnet.addSubnet('hostbits', { addressPrefix: '10.0.5.1/24' });
+    const message = synthError(s);
+    expect(message).to.contain("[Test/Vnet] subnet 'v6': 'fd00::/64' is an IPv6 range; azcdk checks IPv4 ranges only.");
+    expect(message).to.contain("[Test/Vnet] subnet 'tiny' (10.0.9.0/30) is smaller than /29, the smallest subnet Azure allows: use a /29 or larger range.");
+    expect(message).to.contain("[Test/Vnet] subnet 'hostbits': '10.0.5.1/24' has host bits set: the network address of a /24 is 10.0.5.0/24. Use '10.0.5.0/24'.");
+  });
+
+  it('refuses overlapping address space ranges', () => {
+    const s = baseScenario();
+    new VirtualNetwork(s.stack, 'Other', { addressSpace: ['10.0.0.0/16', '10.0.128.0/17'] });
+    expect(synthError(s)).to.contain('[Test/Other] addressSpace ranges 10.0.0.0/16 and 10.0.128.0/17 overlap: list each range once, without overlaps.');
+  });
+
+  it('refuses a subnet name declared twice, at the call', () => {
+    const s = baseScenario();
+    expect(errorOf(() => s.vnet.addSubnet('endpoints', { addressPrefix: '10.0.3.0/24' }))).to.equal(
+      "[Test/Vnet] subnet 'endpoints' is already declared: use vnet.subnets to find it, or pick another name.",
+    );
+  });
+});
+
+describe('L2 validation: Windows client VM', () => {
+  it('refuses a Windows computer name over 15 characters', () => {
+    const s = baseScenario();
+    new WindowsVirtualMachine(s.stack, 'Client', { subnet: s.vnet.subnets[0], adminUsername: 'azureuser', adminPassword: s.vmPassword, computerName: 'client-vm-for-postgres' });
+    expect(synthError(s)).to.contain(
+      "[Test/Client/Resource] osProfile.computerName 'client-vm-for-postgres' has 22 characters; a Windows computer name allows 15. Pass a shorter computerName (e.g. 'client-vm-for-p').",
+    );
+  });
+
+  it('derives a computer name of at most 15 characters from a long id', () => {
+    const s = baseScenario();
+    new WindowsVirtualMachine(s.stack, 'PostgresClientMachine', { subnet: s.vnet.subnets[0], adminUsername: 'azureuser', adminPassword: s.vmPassword });
+    const template = JSON.parse(s.app.synth().files.get('Test.json')!);
+    const vm = template.resources.find((r: any) => r.type === 'Microsoft.Compute/virtualMachines');
+    expect(vm.properties.osProfile.computerName).to.equal('postgresclientm');
+  });
+
+  it('refuses a Basic public IP', () => {
+    const s = baseScenario();
+    new WindowsVirtualMachine(s.stack, 'Client', { subnet: s.vnet.subnets[0], adminUsername: 'azureuser', adminPassword: s.vmPassword, publicIp: { sku: 'Basic' } });
+    expect(synthError(s)).to.contain(
+      "[Test/Client/PublicIp] skuName 'Basic' is refused: Basic SKU public IPs were retired on 30 September 2025 and can no longer be created. Use skuName 'Standard' (the default).",
+    );
+  });
+
+  it('refuses an admin password given as a plain string', () => {
+    const s = baseScenario();
+    new WindowsVirtualMachine(s.stack, 'Client', { subnet: s.vnet.subnets[0], adminUsername: 'azureuser', adminPassword: 'Sup3rSecret!!' });
+    const message = synthError(s);
+    expect(message).to.contain("[Test/Client] adminPassword is a plain string: it would be written into the template in clear text.");
+    expect(message).to.not.contain('Sup3rSecret!!');
+  });
+
+  it('refuses a reserved admin user name', () => {
+    const s = baseScenario();
+    new WindowsVirtualMachine(s.stack, 'Client', { subnet: s.vnet.subnets[0], adminUsername: 'Administrator', adminPassword: s.vmPassword });
+    expect(synthError(s)).to.contain("[Test/Client/Resource] osProfile.adminUsername 'Administrator' is not allowed by Azure");
+  });
+
+  it('refuses a Gen1 image with Trusted Launch', () => {
+    const s = baseScenario();
+    new WindowsVirtualMachine(s.stack, 'Client', {
+      subnet: s.vnet.subnets[0], adminUsername: 'azureuser', adminPassword: s.vmPassword,
+      image: { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServer', sku: '2019-Datacenter' },
+    });
+    expect(synthError(s)).to.contain("[Test/Client/Resource] imageReference.sku '2019-Datacenter' is a Generation 1 image, which cannot use Trusted Launch: use its Gen2 sku (e.g. '2019-datacenter-gensecond') or securityType 'Standard'.");
+  });
+
+  it('puts the RDP rule on a new NIC NSG when the subnet has none', () => {
+    const s = baseScenario();
+    const bare = s.vnet.addSubnet('bare', { addressPrefix: '10.0.2.0/24' });
+    const vm = new WindowsVirtualMachine(s.stack, 'Client', { subnet: bare, adminUsername: 'azureuser', adminPassword: s.vmPassword, allowRdpFrom: '198.51.100.0/24' });
+    expect(vm.nicSecurityGroup).to.not.equal(undefined);
+    const template = JSON.parse(s.app.synth().files.get('Test.json')!);
+    const nic = template.resources.find((r: any) => r.type === 'Microsoft.Network/networkInterfaces');
+    expect(nic.properties.networkSecurityGroup).to.deep.equal({ id: "[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-client')]" });
+    const nsg = template.resources.find((r: any) => r.name === 'nsg-client');
+    expect(nsg.properties.securityRules[0].properties.sourceAddressPrefix).to.equal('198.51.100.0/24');
+    expect(nic.dependsOn).to.include("[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-client')]");
+  });
+});
+
+describe('L2 validation: network security group', () => {
+  it('warns when RDP is opened to the whole internet', () => {
+    const s = baseScenario();
+    s.nsg.allowInbound('Rdp', { from: '*', port: 3389 });
+    expect(s.app.synth().annotations).to.deep.include({
+      level: 'warning', path: 'Test/Nsg',
+      message: "security rule 'Rdp' opens port 3389 to the whole internet: restrict 'from' to your own address range (e.g. '203.0.113.7/32').",
+    });
+  });
+
+  it('assigns increasing priorities and refuses duplicates per direction', () => {
+    const s = baseScenario();
+    s.nsg.allowInbound('A', { from: 'VirtualNetwork', port: 5432 });
+    s.nsg.allowInbound('B', { from: 'VirtualNetwork', port: 443 });
+    s.nsg.allowInbound('C', { from: 'VirtualNetwork', port: 80, priority: 110 });
+    expect(s.nsg.resource.securityRules.map((r) => r.priority)).to.deep.equal([100, 110, 110]);
+    expect(synthError(s)).to.contain("[Test/Nsg/Resource] security rule 'C' has priority 110, which inbound rule 'B' uses too: priorities must be unique per direction. Give one of them another priority.");
+  });
+});
+
+describe('imports', () => {
+  it('a subnet of an imported VNet renders resourceId with the resource group and creates no dependsOn', () => {
+    const s = baseScenario();
+    const hub = VirtualNetwork.fromVirtualNetworkName(s.stack, 'Hub', 'hub-vnet', { resourceGroupName: 'network-rg' });
+    const subnet = Subnet.fromSubnetName(hub, 'shared');
+    expect(Subnet.fromSubnetName(hub, 'shared')).to.equal(subnet);
+    server(s).addPrivateEndpoint(subnet);
+    const template = JSON.parse(s.app.synth().files.get('Test.json')!);
+    const pe = template.resources.find((r: any) => r.type === 'Microsoft.Network/privateEndpoints');
+    expect(pe.properties.subnet.id).to.equal("[resourceId('network-rg', 'Microsoft.Network/virtualNetworks/subnets', 'hub-vnet', 'shared')]");
+    expect(pe.dependsOn.some((d: string) => d.includes('virtualNetworks'))).to.equal(false);
+  });
+});
