@@ -54,7 +54,7 @@ describe('the PostgreSQL + Private Link scenario built with L2 constructs', () =
     expect(nsg.properties.securityRules).to.deep.equal([{
       name: 'Allow-RDP-client',
       properties: {
-        description: 'RDP to Test/Client', priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Tcp',
+        description: 'RDP to the virtual machine Client', priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Tcp',
         sourceAddressPrefix: '203.0.113.7/32', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '3389',
       },
     }]);

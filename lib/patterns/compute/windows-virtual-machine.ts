@@ -98,7 +98,7 @@ export class WindowsVirtualMachine extends Construct {
       if (!(nsg instanceof NetworkSecurityGroup)) {
         throw new Error(`[${this.node.path}] allowRdpFrom needs an NSG declared in this app to add the rule to, but the NSG is imported: pass networkSecurityGroup (a NetworkSecurityGroup), or add the rule to the imported NSG yourself.`);
       }
-      nsg.allowInbound(`Allow-RDP-${slug(id, 60)}`, { from: props.allowRdpFrom, port: 3389, description: `RDP to ${this.node.path}` });
+      nsg.allowInbound(`Allow-RDP-${slug(id, 60)}`, { from: props.allowRdpFrom, port: 3389, description: `RDP to the virtual machine ${id}` });
     }
 
     this.networkInterface = new ArmNetworkInterface(this, 'Nic', {
