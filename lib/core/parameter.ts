@@ -3,7 +3,7 @@
  */
 import { addBrand, hasBrand } from './brand.js';
 import { Construct } from 'constructs';
-import { Expression, ParameterReference, type IParameterTarget, type Value, type ValueType } from './expression.js';
+import { Expression, ParameterReference, type IParameterTarget, type ValueType } from './expression.js';
 
 const PARAMETER_BRAND = Symbol.for('azcdk.Parameter');
 /** Parameter names must be valid in both ARM and Bicep: an identifier, at most 255 characters. */
@@ -144,11 +144,6 @@ function checkLiteral(name: string, label: string, v: unknown, p: ParameterProps
     if (p.maxLength !== undefined && length > p.maxLength) errors.push(`${label} of parameter '${name}' is longer than maxLength ${p.maxLength}.`);
   }
   return errors;
-}
-
-/** Accepts a Parameter or its value wherever a Value is expected. */
-export function parameterValue<T>(v: Value<T> | Parameter): Value<T> {
-  return Parameter.isParameter(v) ? v.value : v;
 }
 
 addBrand(Parameter, PARAMETER_BRAND);

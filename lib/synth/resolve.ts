@@ -157,7 +157,7 @@ function visitExpression(e: AnyExpression, ctx: ResolveContext, location: string
       return;
     }
     case 'call':
-      e.args.forEach((arg, i) => resolveValue(normalizeArgument(arg), ctx, `${location}`));
+      for (const arg of e.args) resolveValue(normalizeArgument(arg), ctx, location);
       return;
     case 'access':
       visitExpression(e.base as AnyExpression, ctx, location);
