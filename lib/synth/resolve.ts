@@ -6,7 +6,7 @@
  * so a value that renders a reference always creates its dependency.
  */
 import { Stack } from '../core/stack.js';
-import { Expression, Interpolation, type AnyExpression } from '../core/expression.js';
+import { Expression, Interpolation, type AnyExpression, type ParameterReference } from '../core/expression.js';
 import { Tokens } from '../core/tokens.js';
 import { ResourceBase } from '../core/resource-base.js';
 import { Parameter } from '../core/parameter.js';
@@ -86,6 +86,7 @@ export function resolveValue(value: unknown, ctx: ResolveContext, location: stri
       continue;
     }
     const original = source[key];
+    if (SECRET_KEY.test(key)) checkSecret(original, ctx, location ? `${location}.${key}` : key);
     const v = resolveValue(original, ctx, location ? `${location}.${key}` : key);
     if (v !== original && !out) {
       out = {};
@@ -94,6 +95,28 @@ export function resolveValue(value: unknown, ctx: ResolveContext, location: stri
     if (out && v !== undefined) out[key] = v;
   }
   return out ?? (source as { [key: string]: Resolved });
+}
+
+/** Property names that hold secrets (the same list Microsoft's template checks use). */
+const SECRET_KEY = /(password|secret|passphrase|sharedkey|accountkey|connectionstring)$/i;
+
+/**
+ * A secret property must come from a secure parameter (or another expression, e.g. a Key Vault
+ * reference): a literal would sit in the template, and a plain `string` parameter in the
+ * deployment history, both in clear text.
+ */
+function checkSecret(value: unknown, ctx: ResolveContext, location: string): void {
+  if (typeof value === 'string' && value !== '' && !Tokens.containsToken(value)) {
+    fail(ctx, location, `a literal secret would be stored in the template in clear text: pass the value of a 'securestring' Parameter instead.`);
+    return;
+  }
+  const expression = typeof value === 'string' ? normalizeArgument(value) : value;
+  if (Expression.isExpression(expression) && (expression as AnyExpression).kind === 'parameter') {
+    const parameter = (expression as ParameterReference).parameter;
+    if (parameter.type !== 'securestring' && parameter.type !== 'secureObject') {
+      fail(ctx, location, `parameter '${parameter.parameterName}' holds a secret but has type '${parameter.type}', so its value shows in the deployment history: declare it as 'securestring'.`);
+    }
+  }
 }
 
 function resolveTokenString(value: string, ctx: ResolveContext, location: string): Resolved {

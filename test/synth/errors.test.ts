@@ -163,3 +163,20 @@ describe('parameter and output rules', () => {
     });
   });
 });
+
+describe('secrets in properties', () => {
+  it('refuses literal secrets and secrets from plain string parameters, accepts securestring parameters', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    const plain = new Parameter(stack, 'plainPassword', { type: 'string' });
+    const secure = new Parameter(stack, 'adminPassword', { type: 'securestring' });
+    thing(stack, 'Literal', { osProfile: { adminPassword: 'P@ssw0rd1234!' } });
+    thing(stack, 'Plain', { administratorLoginPassword: plain.value });
+    thing(stack, 'Secure', { administratorLoginPassword: secure.value, connectionString: '' });
+    const message = errorOf(() => app.synth());
+    expect(message).to.contain("[S/Literal] properties.osProfile.adminPassword: a literal secret would be stored in the template in clear text: pass the value of a 'securestring' Parameter instead.");
+    expect(message).to.contain("[S/Plain] properties.administratorLoginPassword: parameter 'plainPassword' holds a secret but has type 'string'");
+    expect(message).to.not.contain('[S/Secure]');
+    expect(message).to.not.contain('P@ssw0rd1234!');
+  });
+});
