@@ -3,7 +3,7 @@
  * deployments that runs on Node 20). The only file that touches the SDK; load it with
  * `await import()` so commands that do not deploy never pay for it.
  */
-import { ResourceManagementClient, type Deployment, type DeploymentExtended, type DeploymentOperation, type DeploymentParameter } from '@azure/arm-resources';
+import { ResourceManagementClient, type Deployment, type DeploymentExtended, type DeploymentOperation, type DeploymentParameter, type WhatIfChange } from '@azure/arm-resources';
 import type { AccessToken, TokenCredential } from '@azure/identity';
 import { AzcdkError } from '../core/errors.js';
 import {
@@ -89,15 +89,19 @@ class ArmResourcesDeploymentClient implements DeploymentClient {
   }
 
   async whatIf(resourceGroup: string, deploymentName: string, request: DeploymentRequest): Promise<readonly ResourceChange[]> {
+    // The SDK's mappers type a property change's before/after as dictionaries, which turns a
+    // primitive like "10.0.0.0/16" into {"0":"1","1":"0",...}. Read the response body as sent.
+    let raw: { properties?: { changes?: unknown[] } } | undefined;
     const result = await this.call(`What-if of deployment '${deploymentName}'`, () =>
       this.sdk.deployments.beginWhatIfAndWait(
         resourceGroup, deploymentName,
         { properties: { ...body(request).properties, whatIfSettings: { resultFormat: 'FullResourcePayloads' } } },
-        this.lroOptions(),
+        { ...this.lroOptions(), onResponse: (response) => { raw = parseText(response.bodyAsText) as typeof raw; } },
       ),
     );
     if (result.error) throw new ArmRequestError(`What-if of deployment '${deploymentName}'`, (result.error as { error?: ArmErrorInfo }).error ?? (result.error as ArmErrorInfo));
-    return (result.changes ?? []).map((c) => ({
+    const changes = (Array.isArray(raw?.properties?.changes) ? raw!.properties!.changes : result.changes ?? []) as WhatIfChange[];
+    return changes.map((c) => ({
       resourceId: c.resourceId ?? c.symbolicName ?? '(unknown)',
       changeType: c.changeType,
       ...(c.unsupportedReason ? { unsupportedReason: c.unsupportedReason } : {}),
@@ -189,6 +193,14 @@ function body(request: DeploymentRequest): Deployment & { properties: Deployment
     },
     ...(request.tags ? { tags: { ...request.tags } } : {}),
   };
+}
+
+function parseText(text: string | null | undefined): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function statusOf(error: unknown): number | undefined {

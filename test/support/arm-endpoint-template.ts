@@ -225,9 +225,11 @@ export function propertyDelta(before: unknown, after: unknown, path = ''): Prope
     for (let i = 0; i < n; i++) {
       if (i >= before.length) children.push({ path: String(i), propertyChangeType: 'Create', after: after[i] });
       else if (i >= after.length) children.push({ path: String(i), propertyChangeType: 'Delete', before: before[i] });
-      else {
-        const inner = propertyDelta(before[i], after[i]);
-        if (inner.length) children.push({ path: String(i), propertyChangeType: 'Modify', children: inner });
+      else if (JSON.stringify(before[i]) !== JSON.stringify(after[i])) {
+        const nested = before[i] !== null && after[i] !== null && typeof before[i] === 'object' && typeof after[i] === 'object';
+        children.push(nested
+          ? { path: String(i), propertyChangeType: 'Modify', children: propertyDelta(before[i], after[i]) }
+          : { path: String(i), propertyChangeType: 'Modify', before: before[i], after: after[i] });
       }
     }
     return [{ path, propertyChangeType: 'Array', children }];

@@ -1,0 +1,195 @@
+/**
+ * `azcdk deploy` end to end: the real @azure/arm-resources SDK over HTTP against the
+ * ARM-compatible test endpoint, through the CLI entry.
+ */
+import { expect } from 'chai';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ArmEndpoint } from '../support/arm-endpoint.js';
+import { deploy, ioFor, removeDir, SUBSCRIPTION, tempDir, writeApp } from '../support/deploy-cli.js';
+import { chainedApp, networkApp, uniqueNameApp } from './apps.js';
+
+describe('azcdk deploy', () => {
+  let endpoint: ArmEndpoint;
+  let dir: string;
+  let out: string;
+
+  beforeEach(async () => {
+    endpoint = await ArmEndpoint.start({ stepMs: 5 });
+    dir = tempDir();
+    out = writeApp(networkApp(), dir);
+  });
+  afterEach(async () => {
+    await endpoint.close();
+    removeDir(dir);
+  });
+
+  const puts = () => endpoint.requests.filter((r) => r.method === 'PUT' && /\/deployments\//i.test(r.path));
+
+  it('creates the resource group, validates, shows what-if, deploys with progress and prints and writes outputs', async () => {
+    const io = ioFor(endpoint, dir);
+    const code = await deploy(endpoint, out, ['--location', 'westeurope', '--yes', '--outputs-file', 'outputs.json'], io);
+    expect(code, io.text()).to.equal(0);
+    const text = io.text();
+    expect(text).to.contain('Created resource group rg in westeurope.');
+    expect(text).to.contain('Network: validation passed.');
+    expect(text).to.match(/\+ Create\s+Microsoft\.Network\/networkSecurityGroups demo-nsg {2}\(Network\/Nsg\)/);
+    expect(text).to.contain('Resource changes: 2 to create.');
+    // Progress: each resource with its construct path, in dependsOn order.
+    const nsgLine = io.stdout.findIndex((l) => /Succeeded\s+Microsoft\.Network\/networkSecurityGroups demo-nsg \(Network\/Nsg\)/.test(l));
+    const vnetLine = io.stdout.findIndex((l) => /Succeeded\s+Microsoft\.Network\/virtualNetworks demo-vnet \(Network\/Vnet\)/.test(l));
+    expect(nsgLine, text).to.be.greaterThan(-1);
+    expect(vnetLine).to.be.greaterThan(nsgLine);
+    const nsgId = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/demo-nsg`;
+    expect(text).to.contain(`Network.nsgId = ${nsgId}`);
+    expect(JSON.parse(readFileSync(join(dir, 'outputs.json'), 'utf8'))).to.deep.equal({ Network: { nsgId } });
+    expect(endpoint.resources.has(nsgId.toLowerCase())).to.equal(true);
+    // The deployment name is the default: unique, valid.
+    const name = puts()[0].path.split('/').pop()!;
+    expect(name).to.match(/^Network-\d{14}-[0-9a-f]{4}$/);
+    expect(name.length).to.be.at.most(64);
+  });
+
+  it('sends the loopback token with the SDK (the bearer policy that refuses http is replaced)', async () => {
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--location', 'westeurope', '--validate-only'], io), io.text()).to.equal(1);
+    // --validate-only creates nothing, so the missing group is an error that says how to fix it.
+    expect(io.text()).to.contain("Resource group 'rg' does not exist; --validate-only needs an existing group");
+    expect(endpoint.requests.every((r) => r.headers.authorization === `Bearer ${endpoint.token}`)).to.equal(true);
+  });
+
+  it('fails clearly when the resource group is missing and no --location is given', async () => {
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--yes'], io)).to.equal(1);
+    expect(io.text()).to.contain(`Resource group 'rg' does not exist in subscription ${SUBSCRIPTION}. Pass --location`);
+    expect(puts()).to.have.length(0);
+  });
+
+  it('--validate-only validates and deploys nothing', async () => {
+    endpoint.resourceGroups.set('rg', { name: 'rg', location: 'westeurope' });
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--validate-only'], io), io.text()).to.equal(0);
+    expect(io.text()).to.contain('Network: validation passed.');
+    expect(endpoint.requests.some((r) => r.method === 'POST' && r.path.endsWith('/validate'))).to.equal(true);
+    expect(endpoint.requests.some((r) => r.path.endsWith('/whatIf'))).to.equal(false);
+    expect(puts()).to.have.length(0);
+  });
+
+  it('--what-if renders Create/Modify/NoChange with property deltas, writes --what-if-json, and deploys nothing', async () => {
+    endpoint.resourceGroups.set('rg', { name: 'rg', location: 'westeurope' });
+    expect(await deploy(endpoint, out, ['--yes'], ioFor(endpoint, dir))).to.equal(0);
+    // Change the VNet's address space out of band: the next what-if shows the VNet modified.
+    const vnetId = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/demo-vnet`;
+    const vnet = endpoint.resources.get(vnetId.toLowerCase())!;
+    endpoint.seedResource({ ...vnet, properties: { ...(vnet.properties as object), addressSpace: { addressPrefixes: ['10.9.0.0/16'] } } });
+    const before = puts().length;
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--what-if', '--what-if-json', 'plan/what-if.json'], io), io.text()).to.equal(0);
+    const text = io.text();
+    expect(text).to.match(/~ Modify\s+Microsoft\.Network\/virtualNetworks demo-vnet {2}\(Network\/Vnet\)/);
+    expect(text).to.contain('~ properties.addressSpace.addressPrefixes: [');
+    expect(text).to.match(/~ 0: "10\.9\.0\.0\/16" => "10\.0\.0\.0\/16"/);
+    expect(text).to.match(/= NoChange\s+Microsoft\.Network\/networkSecurityGroups demo-nsg/);
+    expect(text).to.contain('Resource changes: 1 to modify, 1 to leave unchanged.');
+    expect(puts().length).to.equal(before);
+    const json = JSON.parse(readFileSync(join(dir, 'plan/what-if.json'), 'utf8'));
+    const stack = json.stacks.Network;
+    expect(stack.summary).to.deep.equal({ Modify: 1, NoChange: 1 });
+    const modify = stack.changes.find((c: { changeType: string }) => c.changeType === 'Modify');
+    expect(modify).to.include({ resourceId: vnetId, constructPath: 'Network/Vnet', matchedBy: 'name' });
+    expect(modify.delta[0].path).to.equal('properties.addressSpace.addressPrefixes');
+  });
+
+  it('never deploys without confirmation when stdin is not a terminal', async () => {
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--location', 'westeurope'], io)).to.equal(1);
+    expect(io.text()).to.contain('not deploying without confirmation, and stdin is not a terminal to ask on. Review the changes above and re-run with --yes.');
+    expect(puts()).to.have.length(0);
+  });
+
+  it('asks on a terminal: "n" deploys nothing, "y" deploys', async () => {
+    const no = ioFor(endpoint, dir, { interactive: true, answers: ['n'] });
+    expect(await deploy(endpoint, out, ['--location', 'westeurope'], no)).to.equal(1);
+    expect(no.questions[0]).to.contain('Deploy Network to rg?');
+    expect(no.text()).to.contain('Network: not confirmed; nothing was deployed.');
+    expect(puts()).to.have.length(0);
+    const yes = ioFor(endpoint, dir, { interactive: true, answers: ['y'] });
+    expect(await deploy(endpoint, out, [], yes), yes.text()).to.equal(0);
+    expect(puts()).to.have.length(1);
+    // The live view redraws in place on a terminal.
+    expect(yes.stdout.some((l) => l.startsWith('\x1b['))).to.equal(true);
+  });
+
+  it('--mode Complete names what it would delete in the question', async () => {
+    endpoint.resourceGroups.set('rg', { name: 'rg', location: 'westeurope' });
+    const strayId = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stray`;
+    endpoint.seedResource({ id: strayId, type: 'Microsoft.Storage/storageAccounts', name: 'stray', apiVersion: '2024-01-01' });
+    const io = ioFor(endpoint, dir, { interactive: true, answers: ['y'] });
+    expect(await deploy(endpoint, out, ['--mode', 'Complete'], io), io.text()).to.equal(0);
+    expect(io.questions[0]).to.contain('in Complete mode? It DELETES 1 resource that the template does not declare (Complete mode): ' + strayId);
+    expect(io.text()).to.match(/- Delete\s+Microsoft\.Storage\/storageAccounts stray/);
+    expect(endpoint.resources.has(strayId.toLowerCase())).to.equal(false);
+    expect(io.text()).to.match(/Succeeded\s+Delete Microsoft\.Storage\/storageAccounts stray/);
+  });
+
+  it('--no-wait submits, prints how to follow, and returns', async () => {
+    endpoint.resourceDelayMs = 300;
+    const io = ioFor(endpoint, dir);
+    const started = Date.now();
+    expect(await deploy(endpoint, out, ['--location', 'westeurope', '--yes', '--no-wait', '--deployment-name', 'nw-1'], io), io.text()).to.equal(0);
+    expect(Date.now() - started).to.be.below(600);
+    expect(io.text()).to.contain('Network: submitted deployment nw-1 (Accepted');
+    expect(io.text()).to.contain(`az deployment group show -g rg -n nw-1 --subscription ${SUBSCRIPTION}`);
+    expect(endpoint.deploymentState('rg', 'nw-1')).to.be.oneOf(['Accepted', 'Running']);
+    // beginCreateOrUpdate polls once before returning the poller; nothing waits after that.
+    expect(endpoint.requests.filter((r) => r.path.includes('operationStatuses')).length).to.be.at.most(1);
+  });
+
+  it('rejects an invalid --deployment-name before calling Azure', async () => {
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'bad name!'], io)).to.equal(2);
+    expect(io.text()).to.contain("--deployment-name 'bad name!' is not a valid deployment name");
+    expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'x'.repeat(65)], io)).to.equal(2);
+    expect(endpoint.requests).to.have.length(0);
+  });
+
+  it('--all deploys stacks in dependency order, not name order', async () => {
+    const chained = writeApp(chainedApp(), tempDir());
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, chained, ['--all', '--location', 'westeurope', '--yes'], io), io.text()).to.equal(0);
+    expect(puts().map((r) => r.path.split('/').pop()!.split('-')[0])).to.deep.equal(['Zeta', 'Alpha']);
+    // Without --all and with several stacks, the user is told to choose.
+    const ask = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, chained, ['--yes'], ask)).to.equal(2);
+    expect(ask.text()).to.contain('The app has 2 stacks (Alpha, Zeta): name the ones to deploy, or pass --all.');
+    // One stack alone: a note that its dependency must already be there.
+    const one = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, chained, ['Alpha', '--yes'], one), one.text()).to.equal(0);
+    expect(one.text()).to.contain('note: Alpha depends on Zeta, which is not selected');
+  });
+
+  it('says when a construct is matched by type because its name is an expression it does not evaluate', async () => {
+    const unique = writeApp(uniqueNameApp(), tempDir());
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, unique, ['--location', 'westeurope', '--yes'], io), io.text()).to.equal(0);
+    expect(io.text()).to.contain('note: the name of Unique/Storage ("[uniqueString(resourceGroup().id)]") is not evaluated here');
+    expect(io.text()).to.match(/Succeeded\s+Microsoft\.Storage\/storageAccounts [0-9a-f]{13} \(Unique\/Storage, matched by type\)/);
+  });
+
+  it('synthesizes the app when there is no --from (examples/hello through --app)', async () => {
+    const repo = process.cwd();
+    const io = ioFor(endpoint, repo);
+    const code = await deploy(endpoint, '', [], io).catch(() => -1);
+    expect(code).to.equal(2); // --from '' is not a folder with a manifest
+    const io2 = ioFor(endpoint, repo);
+    const code2 = await (await import('../../lib/cli/main.js')).runCli(
+      ['deploy', '--app', 'examples/hello/app.ts', '--out', join(dir, 'synth-out'), '-g', 'rg', '-l', 'westeurope', '--yes',
+        '--endpoint', endpoint.url, '--subscription', SUBSCRIPTION, '--poll-interval', '0.02'],
+      io2,
+    );
+    expect(code2, io2.text()).to.equal(0);
+    expect(existsSync(join(dir, 'synth-out', 'manifest.json'))).to.equal(true);
+    expect(io2.text()).to.contain('Network: deployment');
+    expect(io2.text()).to.contain('succeeded.');
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * Test helpers for `azcdk deploy`: a capturing io (with scripted prompts and a Ctrl-C button),
+ * writing an app's synth output to a temporary folder, and running the CLI entry against the
+ * test ARM endpoint.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runCli } from '../../lib/cli/main.js';
+import type { DeployIo, InterruptSource, Prompter } from '../../lib/deploy/prompt.js';
+import type { App } from '../../lib/index.js';
+import { writeAssemblyAtomically } from '../../lib/synth/write-assembly.js';
+import type { ArmEndpoint } from './arm-endpoint.js';
+
+/** The subscription tests deploy to. */
+export const SUBSCRIPTION = '11111111-2222-3333-4444-555555555555';
+
+/** A DeployIo that records everything. */
+export interface CapturedIo extends DeployIo {
+  readonly stdout: string[];
+  readonly stderr: string[];
+  /** Questions asked (prompts), in order. */
+  readonly questions: string[];
+  /** stdout + stderr joined. */
+  text(): string;
+  /** Simulates Ctrl-C. */
+  interrupt(): void;
+}
+
+/** Options of captureIo. */
+export interface CaptureOptions {
+  readonly cwd: string;
+  readonly env?: Record<string, string | undefined>;
+  /** A terminal: prompts allowed, live progress. @default false */
+  readonly interactive?: boolean;
+  /** Answers to ask(), in order. */
+  readonly answers?: string[];
+  /** Answers to askSecret(), in order. */
+  readonly secrets?: string[];
+  /** Called for each stdout line (e.g. to press Ctrl-C when progress appears). */
+  readonly onOut?: (line: string, io: CapturedIo) => void;
+}
+
+/** A capturing io. */
+export function captureIo(options: CaptureOptions): CapturedIo {
+  const answers = [...(options.answers ?? [])];
+  const secrets = [...(options.secrets ?? [])];
+  const handlers = new Set<() => void>();
+  const questions: string[] = [];
+  const prompter: Prompter = {
+    ask: async (q) => {
+      questions.push(q);
+      if (!answers.length) throw new Error(`unexpected question: ${q}`);
+      return answers.shift()!;
+    },
+    askSecret: async (q) => {
+      questions.push(q);
+      if (!secrets.length) throw new Error(`unexpected secret question: ${q}`);
+      return secrets.shift()!;
+    },
+  };
+  const interrupts: InterruptSource = {
+    onInterrupt(handler) {
+      handlers.add(handler);
+      return () => handlers.delete(handler);
+    },
+  };
+  const io: CapturedIo = {
+    cwd: options.cwd,
+    interactive: options.interactive ?? false,
+    resolve: (p) => resolve(options.cwd, p),
+    stdout: [],
+    stderr: [],
+    questions,
+    out: (line) => {
+      io.stdout.push(line);
+      options.onOut?.(line, io);
+    },
+    err: (line) => io.stderr.push(line),
+    text: () => [...io.stdout, ...io.stderr].join('\n'),
+    interrupt: () => [...handlers].forEach((h) => h()),
+    prompter,
+    interrupts,
+    env: options.env ?? {},
+  };
+  return io;
+}
+
+/** A fresh temporary folder. */
+export function tempDir(prefix = 'azcdk-deploy-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Synthesizes the app into `<dir>/out` and returns that folder. */
+export function writeApp(app: App, dir: string): string {
+  const out = join(dir, 'out');
+  writeAssemblyAtomically(app.synth(), out);
+  return out;
+}
+
+/** Runs `azcdk deploy --from OUT -g rg --endpoint URL ...args` with the endpoint's token. */
+export async function deploy(endpoint: ArmEndpoint, out: string, args: string[], io: CapturedIo): Promise<number> {
+  return runCli(
+    ['deploy', '--from', out, '-g', 'rg', '--endpoint', endpoint.url, '--subscription', SUBSCRIPTION, '--poll-interval', '0.02', ...args],
+    io,
+  );
+}
+
+/** An io for `deploy` with the endpoint's token in its environment. */
+export function ioFor(endpoint: ArmEndpoint, dir: string, options: Partial<CaptureOptions> = {}): CapturedIo {
+  return captureIo({ cwd: dir, ...options, env: { AZCDK_TOKEN: endpoint.token, ...(options.env ?? {}) } });
+}
+
+/** Every file under `dir` (recursively), as text. */
+export function filesUnder(dir: string): Array<{ file: string; text: string }> {
+  const out: Array<{ file: string; text: string }> = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...filesUnder(path));
+    else out.push({ file: path, text: readFileSync(path, 'utf8') });
+  }
+  return out;
+}
+
+/** Removes a temporary folder. */
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
