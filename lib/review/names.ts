@@ -1,10 +1,8 @@
 /**
  * Short, readable renderings of ARM names for pictures and listings:
- * `[format('{0}-vnet', parameters('prefix'))]` reads as `{prefix}-vnet`.
+ * `[format('{0}-vnet', parameters('prefix'))]` reads as `{prefix}-vnet`, and
+ * `[format('{0}-{1}', 'db', uniqueString(resourceGroup().id))]` as `db-{uniqueString(resourceGroup().id)}`.
  */
-
-const PARAMETER = /^parameters\('([^']*)'\)$/;
-const VARIABLE = /^variables\('([^']*)'\)$/;
 
 /** A readable form of a template `name` value; falls back to the expression itself. */
 export function displayName(name: unknown): string {
@@ -12,21 +10,49 @@ export function displayName(name: unknown): string {
   if (name.startsWith('[[')) return name.slice(1); // an escaped literal
   if (!(name.startsWith('[') && name.endsWith(']'))) return name;
   const expression = name.slice(1, -1).trim();
-  const single = placeholder(expression);
-  if (single) return single;
-  const format = /^format\('((?:[^']|'')*)'((?:,\s*[^,()]+\([^()]*\))*)\)$/.exec(expression);
-  if (format) {
-    const args = [...format[2].matchAll(/,\s*([^,()]+\([^()]*\))/g)].map((m) => placeholder(m[1].trim()));
-    if (args.every((a) => a !== undefined)) {
-      return format[1]
-        .replace(/''/g, "'")
-        .replace(/\{\{|\}\}|\{(\d+)\}/g, (m: string, i?: string) => (m === '{{' ? '{' : m === '}}' ? '}' : (args[Number(i)] ?? m)));
-    }
-  }
-  return name;
+  return isReadable(expression) ? piece(expression) : name;
 }
 
-function placeholder(expression: string): string | undefined {
-  const p = PARAMETER.exec(expression) ?? VARIABLE.exec(expression);
-  return p ? `{${p[1]}}` : undefined;
+/** Only formats, literals and parameter/variable reads get rewritten; other calls stay as written. */
+function isReadable(expression: string): boolean {
+  return /^(format|parameters|variables)\(/.test(expression) || /^'.*'$/.test(expression);
+}
+
+/** Text for one argument: literals as text, parameters as {name}, formats expanded, anything else as {expression}. */
+function piece(expression: string): string {
+  const literal = /^'((?:[^']|'')*)'$/.exec(expression);
+  if (literal) return literal[1].replace(/''/g, "'");
+  const read = /^(?:parameters|variables)\('([^']*)'\)$/.exec(expression);
+  if (read) return `{${read[1]}}`;
+  const format = /^format\((.*)\)$/s.exec(expression);
+  if (format) {
+    const [template, ...args] = splitArguments(format[1]);
+    const text = template === undefined ? undefined : /^'((?:[^']|'')*)'$/.exec(template)?.[1];
+    if (text !== undefined) {
+      return text
+        .replace(/''/g, "'")
+        .replace(/\{\{|\}\}|\{(\d+)\}/g, (m: string, i?: string) => (m === '{{' ? '{' : m === '}}' ? '}' : args[Number(i)] !== undefined ? piece(args[Number(i)]) : m));
+    }
+  }
+  return `{${expression}}`;
+}
+
+/** Splits `a, f(b, c), 'x, y'` at top-level commas. */
+function splitArguments(text: string): string[] {
+  const args: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "'") quoted = !quoted; // '' inside a literal toggles twice: still correct
+    else if (!quoted && (ch === '(' || ch === '[')) depth++;
+    else if (!quoted && (ch === ')' || ch === ']')) depth--;
+    else if (!quoted && depth === 0 && ch === ',') {
+      args.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  args.push(text.slice(start).trim());
+  return args;
 }

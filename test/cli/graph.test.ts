@@ -114,3 +114,16 @@ describe('cli: azcdk graph', () => {
     expect(message).to.match(/^Graphviz could not lay out the graph: syntax error in line 1/);
   });
 });
+
+describe('review: displayName', () => {
+  it('reads formats, literals and parameters; leaves other expressions as written', async () => {
+    const { displayName } = await import('../../lib/review/names.js');
+    expect(displayName("[format('{0}-vnet', parameters('prefix'))]")).to.equal('{prefix}-vnet');
+    expect(displayName("[format('{0}/appdb', format('{0}-{1}', 'db', uniqueString(resourceGroup().id)))]")).to.equal('db-{uniqueString(resourceGroup().id)}/appdb');
+    expect(displayName("[format('{{x}}-{0}', 'it''s, ok')]")).to.equal("{x}-it's, ok");
+    expect(displayName("[variables('name')]")).to.equal('{name}');
+    expect(displayName("[concat('a', 'b')]")).to.equal("[concat('a', 'b')]");
+    expect(displayName('[[literal]')).to.equal('[literal]');
+    expect(displayName('plain')).to.equal('plain');
+  });
+});
