@@ -6,7 +6,10 @@
  */
 import { Construct, type IConstruct } from 'constructs';
 import { Annotations, ArmResource, Aspects, ExistingResource, Fn, type Expression, type Value } from '../../core/index.js';
-import { ArmPostgresAdministrator, ArmPostgresConfiguration, ArmPostgresDatabase, ArmPostgresFirewallRule } from '../../resources/postgresql/children.js';
+import { ArmPostgresAdministrator } from '../../resources/postgresql/administrator.js';
+import { ArmPostgresConfiguration } from '../../resources/postgresql/configuration.js';
+import { ArmPostgresDatabase } from '../../resources/postgresql/database.js';
+import { ArmPostgresFirewallRule } from '../../resources/postgresql/firewall-rule.js';
 import { ArmPostgresFlexibleServer, POSTGRES_VERSIONS } from '../../resources/postgresql/flexible-server.js';
 import { literalString } from '../../resources/validation.js';
 import { globallyUniqueName } from '../names.js';

@@ -1,0 +1,42 @@
+/**
+ * Microsoft.DBforPostgreSQL/flexibleServers/administrators: typed L1.
+ *
+ * The server rejects concurrent writes to its children (`ServerIsBusy`): the
+ * PostgresFlexibleServer L2 chains them with ordering edges.
+ */
+import { ArmResource, type Value } from '../../core/index.js';
+import type { ChildResourceProps } from '../common.js';
+import { PropertyChecks } from '../validation.js';
+import { POSTGRESQL_API_VERSION } from './api-version.js';
+import type { ArmPostgresFlexibleServer } from './flexible-server.js';
+
+/** Props of ArmPostgresAdministrator. The name is the principal's object id. */
+export interface ArmPostgresAdministratorProps extends ChildResourceProps {
+  /** Display name of the user, group or application. */
+  readonly principalName: Value<string>;
+  /** 'User' | 'Group' | 'ServicePrincipal'. */
+  readonly principalType: 'User' | 'Group' | 'ServicePrincipal' | 'Unknown';
+  /** Tenant of the principal. @default the subscription's tenant (set by the L2) */
+  readonly tenantId?: Value<string>;
+}
+
+/** A Microsoft Entra administrator of a flexible server (L1). */
+export class ArmPostgresAdministrator extends ArmResource {
+  public static readonly RESOURCE_TYPE = 'Microsoft.DBforPostgreSQL/flexibleServers/administrators';
+  public static readonly API_VERSION = POSTGRESQL_API_VERSION;
+  private readonly typed: ArmPostgresAdministratorProps;
+
+  constructor(server: ArmPostgresFlexibleServer, id: string, props: ArmPostgresAdministratorProps) {
+    super(server, id, { type: ArmPostgresAdministrator.RESOURCE_TYPE, apiVersion: ArmPostgresAdministrator.API_VERSION, name: props.name, parent: server, condition: props.condition });
+    this.typed = props;
+    this.node.addValidation({
+      validate: () => new PropertyChecks(ArmPostgresAdministrator.RESOURCE_TYPE)
+        .matches('name', props.name, /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, "use the principal's object id (a GUID)")
+        .oneOf('principalType', props.principalType, ['User', 'Group', 'ServicePrincipal', 'Unknown']).errors,
+    });
+  }
+
+  protected override renderProperties(): Record<string, unknown> {
+    return { principalName: this.typed.principalName, principalType: this.typed.principalType, tenantId: this.typed.tenantId };
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Microsoft.DBforPostgreSQL/flexibleServers/databases: typed L1.
+ *
+ * The server rejects concurrent writes to its children (`ServerIsBusy`): the
+ * PostgresFlexibleServer L2 chains them with ordering edges.
+ */
+import { ArmResource, type Value } from '../../core/index.js';
+import type { ChildResourceProps } from '../common.js';
+import { PropertyChecks } from '../validation.js';
+import { POSTGRESQL_API_VERSION } from './api-version.js';
+import type { ArmPostgresFlexibleServer } from './flexible-server.js';
+
+/** Props of ArmPostgresDatabase. */
+export interface ArmPostgresDatabaseProps extends ChildResourceProps {
+  /** Character set. @default Azure's default, 'UTF8' */
+  readonly charset?: Value<string>;
+  /** Collation. @default Azure's default, 'en_US.utf8' */
+  readonly collation?: Value<string>;
+}
+
+/** A database of a flexible server (L1). */
+export class ArmPostgresDatabase extends ArmResource {
+  public static readonly RESOURCE_TYPE = 'Microsoft.DBforPostgreSQL/flexibleServers/databases';
+  public static readonly API_VERSION = POSTGRESQL_API_VERSION;
+  private readonly typed: ArmPostgresDatabaseProps;
+
+  constructor(server: ArmPostgresFlexibleServer, id: string, props: ArmPostgresDatabaseProps) {
+    super(server, id, { type: ArmPostgresDatabase.RESOURCE_TYPE, apiVersion: ArmPostgresDatabase.API_VERSION, name: props.name, parent: server, condition: props.condition });
+    this.typed = props;
+    this.node.addValidation({
+      validate: () => new PropertyChecks(ArmPostgresDatabase.RESOURCE_TYPE)
+        .matches('name', props.name, /^[A-Za-z_][A-Za-z0-9_$-]{0,62}$/, 'use 1-63 letters, digits, underscores, hyphens or $, starting with a letter or underscore').errors,
+    });
+  }
+
+  protected override renderProperties(): Record<string, unknown> {
+    return { charset: this.typed.charset, collation: this.typed.collation };
+  }
+}
