@@ -112,9 +112,18 @@ class ArmResourcesDeploymentClient implements DeploymentClient {
   }
 
   async submit(resourceGroup: string, deploymentName: string, request: DeploymentRequest): Promise<SubmittedDeployment> {
-    const poller = await this.call(`Submitting deployment '${deploymentName}'`, () =>
-      this.sdk.deployments.beginCreateOrUpdate(resourceGroup, deploymentName, body(request), this.lroOptions()),
-    );
+    // beginCreateOrUpdate also polls once: a failure after ARM accepted the PUT is a polling
+    // failure of a deployment that runs on, not a rejection.
+    let accepted = false;
+    const onResponse = (response: { status: number; request: { method: string } }) => {
+      if (response.request.method === 'PUT' && response.status < 300) accepted = true;
+    };
+    let poller;
+    try {
+      poller = await this.sdk.deployments.beginCreateOrUpdate(resourceGroup, deploymentName, body(request), { ...this.lroOptions(), onResponse });
+    } catch (error) {
+      throw this.translate(accepted ? this.waiting(resourceGroup, deploymentName) : `Submitting deployment '${deploymentName}'`, error);
+    }
     const initial = poller.getOperationState().result;
     return {
       initial: initial ? toState(initial) : { name: deploymentName, provisioningState: 'Accepted' },
@@ -127,7 +136,7 @@ class ArmResourcesDeploymentClient implements DeploymentClient {
           // the deployment record has them. Anything else is a polling failure.
           const state = await this.get(resourceGroup, deploymentName).catch(() => undefined);
           if (state && ['Failed', 'Canceled', 'Succeeded'].includes(state.provisioningState)) return state;
-          throw this.translate(`Waiting for deployment '${deploymentName}'`, error);
+          throw this.translate(this.waiting(resourceGroup, deploymentName), error);
         }
       },
     };
@@ -147,6 +156,10 @@ class ArmResourcesDeploymentClient implements DeploymentClient {
 
   async cancel(resourceGroup: string, deploymentName: string) {
     await this.call(`Canceling deployment '${deploymentName}'`, () => this.sdk.deployments.cancel(resourceGroup, deploymentName));
+  }
+
+  private waiting(resourceGroup: string, deploymentName: string): string {
+    return `Waiting for deployment '${deploymentName}' (submitted; it may still be running in Azure: az deployment group show -g ${resourceGroup} -n ${deploymentName})`;
   }
 
   private lroOptions() {

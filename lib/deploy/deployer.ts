@@ -172,11 +172,11 @@ async function deployOne(p: PreparedStack, options: DeployOptions, ctx: Deployer
   if (shown.length) io.out(`  parameters: ${shown.join(', ')}`);
   for (const u of map.unevaluated) io.out(`  note: the name of ${u.path} (${JSON.stringify(u.name)}) is not evaluated here; its operations are matched to it by type when that is unambiguous.`);
 
-  await reportRequestErrors(`${stack.name}: validation failed`, map, () => client.validate(rg, name, request));
+  await reportRequestErrors(stack.name, map, () => client.validate(rg, name, request));
   io.out(`${stack.name}: validation passed.`);
   if (options.validateOnly) return undefined;
 
-  const changes = await reportRequestErrors(`${stack.name}: what-if failed`, map, () => client.whatIf(rg, name, request));
+  const changes = await reportRequestErrors(stack.name, map, () => client.whatIf(rg, name, request));
   io.out(`${stack.name}: what-if:`);
   for (const line of renderWhatIf(changes, map)) io.out(line);
   if (options.whatIfJson) {
@@ -188,7 +188,7 @@ async function deployOne(p: PreparedStack, options: DeployOptions, ctx: Deployer
 
   await confirmChanges(stack.name, rg, changes, options, ctx);
 
-  const submitted = await reportRequestErrors(`${stack.name}: the deployment was rejected`, map, () => client.submit(rg, name, request));
+  const submitted = await reportRequestErrors(stack.name, map, () => client.submit(rg, name, request));
   const follow = `az deployment group show -g ${rg} -n ${name} --subscription ${options.subscriptionId}`;
   if (options.noWait) {
     io.out(`${stack.name}: submitted deployment ${name} (${submitted.initial.provisioningState}${submitted.initial.correlationId ? `, correlation id ${submitted.initial.correlationId}` : ''}). Not waiting (--no-wait). Follow it with:`);
@@ -317,7 +317,7 @@ async function reportRequestErrors<T>(what: string, map: ResourceMap, fn: () => 
   } catch (error) {
     if (!(error instanceof ArmRequestError)) throw error;
     const lines = describeError(error.error, '  ', map);
-    throw new AzcdkError(`${what}${error.statusCode ? ` (HTTP ${error.statusCode})` : ''}:\n${lines.join('\n')}${error.correlationId ? `\nCorrelation id: ${error.correlationId}` : ''}`);
+    throw new AzcdkError(`${what}: ${error.action} failed${error.statusCode ? ` (HTTP ${error.statusCode})` : ''}:\n${lines.join('\n')}${error.correlationId ? `\nCorrelation id: ${error.correlationId}` : ''}`);
   }
 }
 

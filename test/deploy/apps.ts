@@ -2,7 +2,7 @@
  * Small apps the deploy tests synthesize: the hello example's network, a database stack with a
  * secure parameter, and stacks with dependencies.
  */
-import { App, ArmResource, Fn, Output, Parameter, Stack } from '../../lib/index.js';
+import { App, ArmResource, ExistingResource, Fn, Output, Parameter, Stack } from '../../lib/index.js';
 
 /** Network stack: an NSG and a VNet that references it; output nsgId. */
 export function networkStack(app: App, name = 'Network'): Stack {
@@ -64,7 +64,8 @@ export function chainedApp(): App {
 export function orphanApp(): App {
   const app = new App();
   const stack = new Stack(app, 'Orphan', { location: 'westeurope' });
-  new ArmResource(stack, 'Subnet', { type: 'Microsoft.Network/virtualNetworks/subnets', apiVersion: '2025-07-01', name: 'ghost-vnet/a', properties: { addressPrefix: '10.1.0.0/24' } });
+  const vnet = new ExistingResource(stack, 'Vnet', { type: 'Microsoft.Network/virtualNetworks', apiVersion: '2025-07-01', name: 'ghost-vnet' });
+  new ArmResource(stack, 'Subnet', { type: 'Microsoft.Network/virtualNetworks/subnets', apiVersion: '2025-07-01', name: 'a', parent: vnet, properties: { addressPrefix: '10.1.0.0/24' } });
   return app;
 }
 

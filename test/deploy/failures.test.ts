@@ -1,0 +1,179 @@
+/**
+ * Failures and faults: validation errors, failing resources with their construct paths,
+ * throttling, server errors, dropped connections, Ctrl-C.
+ */
+import { expect } from 'chai';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ArmEndpoint } from '../support/arm-endpoint.js';
+import { deploy, ioFor, removeDir, tempDir, writeApp } from '../support/deploy-cli.js';
+import { networkApp, orphanApp } from './apps.js';
+
+describe('azcdk deploy: failures and faults', () => {
+  let endpoint: ArmEndpoint;
+  let dir: string;
+  let out: string;
+
+  beforeEach(async () => {
+    endpoint = await ArmEndpoint.start({ stepMs: 5 });
+    endpoint.resourceGroups.set('rg', { name: 'rg', location: 'westeurope' });
+    dir = tempDir();
+    out = writeApp(networkApp(), dir);
+  });
+  afterEach(async () => {
+    await endpoint.close();
+    removeDir(dir);
+  });
+
+  const deploymentPuts = () => endpoint.requests.filter((r) => r.method === 'PUT' && /\/deployments\//i.test(r.path));
+
+  it('reports a malformed template with ARM\'s inner errors (synchronous 400 InvalidTemplateDeployment) and deploys nothing', async () => {
+    const file = join(out, 'Network.json');
+    const template = JSON.parse(readFileSync(file, 'utf8'));
+    delete template.resources[1].apiVersion;
+    writeFileSync(file, JSON.stringify(template));
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'bad'], io)).to.equal(1);
+    const text = io.text();
+    expect(text).to.contain("Network: Validating deployment 'bad' failed (HTTP 400):");
+    expect(text).to.contain('InvalidTemplateDeployment: The template deployment is not valid according to the validation procedure.');
+    expect(text).to.contain("InvalidTemplate (resources[1]): The template resource at index 1 has no 'apiVersion' string.");
+    expect(text).to.match(/Correlation id: [0-9a-f-]{36}/);
+    expect(deploymentPuts()).to.have.length(0);
+  });
+
+  it('names the failing resource, its construct path, its own error, and the correlation id; exit 1', async () => {
+    endpoint.failResource('demo-vnet', { code: 'InvalidAddressPrefix', message: "Subnet 'a' has an invalid address prefix 10.0.0.0/33." });
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'fails'], io)).to.equal(1);
+    const text = io.text();
+    expect(text).to.contain('Network: deployment fails failed (Failed).');
+    expect(text).to.contain('DeploymentFailed: At least one resource deployment operation failed.');
+    expect(text).to.contain('x Microsoft.Network/virtualNetworks demo-vnet (Network/Vnet) [BadRequest]');
+    expect(text).to.contain("InvalidAddressPrefix: Subnet 'a' has an invalid address prefix 10.0.0.0/33.");
+    expect(text).to.match(/Correlation id: [0-9a-f-]{36}/);
+    // The NSG deployed before the failure, and its progress line is there too.
+    expect(text).to.match(/Succeeded\s+Microsoft\.Network\/networkSecurityGroups demo-nsg \(Network\/Nsg\)/);
+    expect(text).to.not.contain('x Microsoft.Network/networkSecurityGroups');
+  });
+
+  it('reports ParentResourceNotFound for a child whose parent is neither in the template nor deployed', async () => {
+    const orphan = writeApp(orphanApp(), tempDir());
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, orphan, ['--yes'], io)).to.equal(1);
+    expect(io.text()).to.contain('x Microsoft.Network/virtualNetworks/subnets ghost-vnet/a (Orphan/Subnet) [NotFound]');
+    expect(io.text()).to.contain("ParentResourceNotFound: Can not perform requested operation on nested resource. Parent resource 'ghost-vnet' not found.");
+  });
+
+  it('honours Retry-After on 429 while polling and succeeds', async () => {
+    endpoint.inject({ method: 'GET', path: 'operationStatuses', action: { status: 429, code: 'TooManyRequests', message: 'Rate limit exceeded.', retryAfter: '1' } });
+    const io = ioFor(endpoint, dir);
+    const started = Date.now();
+    expect(await deploy(endpoint, out, ['--yes'], io), io.text()).to.equal(0);
+    const polls = endpoint.requests.filter((r) => r.path.includes('operationStatuses'));
+    expect(polls[0].status).to.equal(429);
+    expect(polls[1].status).to.equal(200);
+    const retried = endpoint.requests.indexOf(polls[1]);
+    expect(retried).to.be.greaterThan(endpoint.requests.indexOf(polls[0]));
+    expect(Date.now() - started).to.be.at.least(1000); // waited the Retry-After second
+    expect(io.text()).to.contain('succeeded.');
+  });
+
+  it('retries a 500 on submit and a 429 on what-if', async () => {
+    endpoint.inject({ method: 'POST', path: '/whatIf', action: { status: 429, code: 'TooManyRequests', message: 'Slow down.', retryAfter: '0' } });
+    endpoint.inject({ method: 'PUT', path: '/deployments/', action: { status: 500, code: 'InternalServerError', message: 'Transient.' } });
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--yes'], io), io.text()).to.equal(0);
+    expect(deploymentPuts().map((r) => r.status)).to.deep.equal([500, 201]);
+    expect(endpoint.requests.filter((r) => r.path.endsWith('/whatIf')).map((r) => r.status)).to.deep.equal([429, 202]);
+  });
+
+  it('recovers when the connection drops while polling', async () => {
+    endpoint.inject({ method: 'GET', path: 'operationStatuses', action: 'drop' });
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--yes'], io), io.text()).to.equal(0);
+    const polls = endpoint.requests.filter((r) => r.path.includes('operationStatuses'));
+    expect(polls[0].status).to.equal('dropped');
+    expect(polls.slice(1).every((r) => r.status === 200)).to.equal(true);
+    expect(io.text()).to.contain('Network.nsgId = ');
+  });
+
+  it('fails with a clear message when polling keeps failing', async () => {
+    endpoint.resourceDelayMs = 200;
+    endpoint.inject({ method: 'GET', path: 'operationStatuses', times: 100, action: { status: 404, code: 'NotFound', message: 'Gone.' } });
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'lost'], io)).to.equal(1);
+    expect(io.text()).to.contain("Network: Waiting for deployment 'lost' (submitted; it may still be running in Azure: az deployment group show -g rg -n lost) failed (HTTP 404):\n  NotFound: Gone.");
+  });
+
+  it('Ctrl-C on a terminal asks, cancels the deployment in Azure when told to, and says so', async () => {
+    endpoint.resourceDelayMs = 400;
+    let pressed = false;
+    const io = ioFor(endpoint, dir, {
+      interactive: true,
+      answers: ['c'],
+      onOut: (line, self) => {
+        if (!pressed && /Running\s+Microsoft/.test(line)) {
+          pressed = true;
+          self.interrupt();
+        }
+      },
+    });
+    expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'stop-me'], io)).to.equal(1);
+    expect(io.questions.at(-1)).to.contain('Cancel deployment stop-me in Azure, or leave it running? [c]ancel / [l]eave');
+    expect(io.text()).to.contain('Network: interrupted; canceled deployment stop-me in Azure (state: Canceled).');
+    expect(endpoint.deploymentState('rg', 'stop-me')).to.equal('Canceled');
+    expect(endpoint.requests.some((r) => r.method === 'POST' && r.path.endsWith('/stop-me/cancel'))).to.equal(true);
+  });
+
+  it('Ctrl-C without a terminal leaves the deployment running and says how to follow or cancel it', async () => {
+    endpoint.resourceDelayMs = 300;
+    let pressed = false;
+    const io = ioFor(endpoint, dir, {
+      onOut: (line, self) => {
+        if (!pressed && /Running\s+Microsoft/.test(line)) {
+          pressed = true;
+          self.interrupt();
+        }
+      },
+    });
+    expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'keep-going'], io)).to.equal(1);
+    expect(io.text()).to.contain('Network: interrupted; left deployment keep-going running in Azure.');
+    expect(io.text()).to.contain("az deployment group cancel -g rg -n keep-going");
+    expect(endpoint.requests.some((r) => r.path.endsWith('/cancel'))).to.equal(false);
+    expect(endpoint.deploymentState('rg', 'keep-going')).to.equal('Running');
+  });
+
+  it('--on-interrupt cancel cancels without asking', async () => {
+    endpoint.resourceDelayMs = 300;
+    let pressed = false;
+    const io = ioFor(endpoint, dir, {
+      onOut: (line, self) => {
+        if (!pressed && /Running\s+Microsoft/.test(line)) {
+          pressed = true;
+          self.interrupt();
+        }
+      },
+    });
+    expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'auto', '--on-interrupt', 'cancel'], io)).to.equal(1);
+    expect(io.questions).to.have.length(0);
+    expect(endpoint.deploymentState('rg', 'auto')).to.equal('Canceled');
+  });
+
+  it('reports a deployment canceled by someone else', async () => {
+    endpoint.resourceDelayMs = 300;
+    let canceled = false;
+    const io = ioFor(endpoint, dir, {
+      onOut: (line) => {
+        if (!canceled && /Running\s+Microsoft/.test(line)) {
+          canceled = true;
+          void fetch(`${endpoint.url}/subscriptions/s/resourcegroups/rg/providers/Microsoft.Resources/deployments/other/cancel?api-version=2025-03-01`, {
+            method: 'POST', headers: { authorization: `Bearer ${endpoint.token}` },
+          });
+        }
+      },
+    });
+    expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'other'], io)).to.equal(1);
+    expect(io.text()).to.contain('Network: deployment other was canceled.');
+  });
+});
