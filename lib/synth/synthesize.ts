@@ -3,7 +3,7 @@
  * manifest, all in memory. Nothing is written here, so a failure leaves no partial output.
  */
 import type { App } from '../core/app.js';
-import { collectAnnotations } from '../core/annotations.js';
+import { collectAnnotations, type Annotation } from '../core/annotations.js';
 import { invokeAspects } from '../core/aspects.js';
 import type { Assembly, SynthesisOptions } from '../core/assembly.js';
 import { ValidationError, type Problem } from '../core/errors.js';
@@ -13,7 +13,7 @@ import { renderArmTemplate, renderParametersFile } from './arm-template.js';
 import { compareStrings, stableJson } from './json.js';
 import { checkLimits } from './limits.js';
 import { MANIFEST_VERSION, manifestStack, type Manifest, type ManifestStack } from './manifest.js';
-import { buildStackModel } from './stack-model.js';
+import { buildStackModel, type StackModel } from './stack-model.js';
 import { renderBicep } from './bicep/bicep-writer.js';
 
 /** Name of the manifest file in the output folder. */
@@ -35,35 +35,7 @@ export function synthesize(app: App, options: SynthesisOptions = {}): Assembly {
   const files = new Map<string, string>();
   const manifestStacks: Record<string, ManifestStack> = {};
   for (const stack of stacks) {
-    const stackProblems: Problem[] = [];
-    const model = buildStackModel(stack, stackProblems);
-    const longExpressions: string[] = [];
-    const template = renderArmTemplate(model, (e) => {
-      if (e.length > MAX_EXPRESSION_LENGTH) longExpressions.push(e);
-    });
-    const templateJson = stableJson(template);
-    if (app.enforceLimits) {
-      const resourceTypes = new Map<string, number>();
-      for (const r of model.resources) resourceTypes.set(r.resource.resourceType, (resourceTypes.get(r.resource.resourceType) ?? 0) + 1);
-      stackProblems.push(
-        ...checkLimits({
-          stackPath: stack.node.path,
-          bytes: Buffer.byteLength(templateJson),
-          parameters: model.parameters.length,
-          variables: model.variables.length,
-          resourceTypes,
-          outputs: model.outputs.length,
-          longExpressions,
-        }),
-      );
-    }
-    const bicep = renderBicep(model, stackProblems);
-    problems.push(...stackProblems);
-    const names = { template: `${stack.stackName}.json`, bicep: `${stack.stackName}.bicep`, parametersFile: `${stack.stackName}.parameters.json` };
-    files.set(names.template, templateJson);
-    files.set(names.bicep, bicep);
-    files.set(names.parametersFile, stableJson(renderParametersFile(model)));
-    manifestStacks[stack.stackName] = manifestStack(model, names, annotations);
+    manifestStacks[stack.stackName] = synthesizeStack(stack, app.enforceLimits, annotations, problems, files);
   }
   if (problems.length) throw new ValidationError(problems);
 
@@ -85,4 +57,38 @@ function selectStacks(app: App, names: readonly string[] | undefined, problems: 
     }
   }
   return all.filter((s) => names.includes(s.stackName));
+}
+
+/** Renders one stack's files into `files` and returns its manifest entry. */
+function synthesizeStack(stack: Stack, enforceLimits: boolean, annotations: readonly Annotation[], problems: Problem[], files: Map<string, string>): ManifestStack {
+  const model = buildStackModel(stack, problems);
+  const longExpressions: string[] = [];
+  const templateJson = renderTemplateJson(model, (e) => {
+    if (e.length > MAX_EXPRESSION_LENGTH) longExpressions.push(e);
+  });
+  if (enforceLimits) {
+    const resourceTypes = new Map<string, number>();
+    for (const r of model.resources) resourceTypes.set(r.resource.resourceType, (resourceTypes.get(r.resource.resourceType) ?? 0) + 1);
+    problems.push(
+      ...checkLimits({
+        stackPath: stack.node.path,
+        bytes: Buffer.byteLength(templateJson),
+        parameters: model.parameters.length,
+        variables: model.variables.length,
+        resourceTypes,
+        outputs: model.outputs.length,
+        longExpressions,
+      }),
+    );
+  }
+  const names = { template: `${stack.stackName}.json`, bicep: `${stack.stackName}.bicep`, parametersFile: `${stack.stackName}.parameters.json` };
+  files.set(names.template, templateJson);
+  files.set(names.bicep, renderBicep(model, problems));
+  files.set(names.parametersFile, stableJson(renderParametersFile(model)));
+  return manifestStack(model, names, annotations);
+}
+
+// A function of its own so the template object is garbage as soon as its text exists.
+function renderTemplateJson(model: StackModel, sink: (expression: string) => void): string {
+  return stableJson(renderArmTemplate(model, sink));
 }
