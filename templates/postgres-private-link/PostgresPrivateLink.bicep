@@ -86,8 +86,6 @@ resource vnet 'Microsoft.Network/virtualNetworks@2025-07-01' = {
         '10.0.0.0/16'
       ]
     }
-    dhcpOptions: null
-    privateEndpointVNetPolicies: null
     subnets: [
       {
         name: 'mySubnet'
@@ -96,13 +94,9 @@ resource vnet 'Microsoft.Network/virtualNetworks@2025-07-01' = {
           networkSecurityGroup: {
             id: nsg.id
           }
-          routeTable: null
-          natGateway: null
           privateEndpointNetworkPolicies: 'Disabled'
           privateLinkServiceNetworkPolicies: 'Enabled'
           defaultOutboundAccess: false
-          delegations: null
-          serviceEndpoints: null
         }
       }
     ]
@@ -110,7 +104,7 @@ resource vnet 'Microsoft.Network/virtualNetworks@2025-07-01' = {
 }
 
 resource db 'Microsoft.DBforPostgreSQL/flexibleServers@2025-08-01' = {
-  name: format('{0}-{1}', 'db', uniqueString(resourceGroup().id))
+  name: 'db-${uniqueString(resourceGroup().id)}'
   location: location
   sku: {
     name: 'Standard_D2ds_v5'
@@ -123,7 +117,6 @@ resource db 'Microsoft.DBforPostgreSQL/flexibleServers@2025-08-01' = {
     authConfig: {
       activeDirectoryAuth: 'Disabled'
       passwordAuth: 'Enabled'
-      tenantId: null
     }
     availabilityZone: '1'
     highAvailability: {
@@ -141,8 +134,6 @@ resource db 'Microsoft.DBforPostgreSQL/flexibleServers@2025-08-01' = {
     network: {
       publicNetworkAccess: 'Enabled'
     }
-    maintenanceWindow: null
-    createMode: null
   }
 }
 
@@ -183,11 +174,9 @@ resource dbPrivateEndpoint 'Microsoft.Network/privateEndpoints@2025-07-01' = {
           groupIds: [
             'postgresqlServer'
           ]
-          requestMessage: null
         }
       }
     ]
-    manualPrivateLinkServiceConnections: null
   }
   dependsOn: [
     dbFirewallRuleAllowClientIp // PostgreSQL rejects concurrent changes to a server and its children (ServerIsBusy): deploy after PostgresPrivateLink/Db/Resource/FirewallRule-AllowClientIp
@@ -221,7 +210,6 @@ resource privateDnsZoneprivatelinkpostgresdatabaseazurecomLinkVnet 'Microsoft.Ne
   location: 'global'
   properties: {
     registrationEnabled: false
-    resolutionPolicy: null
     virtualNetwork: {
       id: vnet.id
     }
@@ -238,8 +226,6 @@ resource clientPublicIp 'Microsoft.Network/publicIPAddresses@2025-07-01' = {
   properties: {
     publicIPAllocationMethod: 'Static'
     publicIPAddressVersion: 'IPv4'
-    idleTimeoutInMinutes: null
-    dnsSettings: null
   }
 }
 
@@ -247,15 +233,12 @@ resource clientNic 'Microsoft.Network/networkInterfaces@2025-07-01' = {
   name: 'nic-client'
   location: location
   properties: {
-    enableAcceleratedNetworking: null
-    networkSecurityGroup: null
     ipConfigurations: [
       {
         name: 'ipconfig1'
         properties: {
           primary: true
           privateIPAllocationMethod: 'Dynamic'
-          privateIPAddress: null
           subnet: {
             id: vnetMySubnet.id
           }
@@ -283,7 +266,6 @@ resource client 'Microsoft.Compute/virtualMachines@2026-03-01' = {
         enableAutomaticUpdates: true
         provisionVMAgent: true
       }
-      linuxConfiguration: null
     }
     storageProfile: {
       imageReference: {
@@ -296,7 +278,6 @@ resource client 'Microsoft.Compute/virtualMachines@2026-03-01' = {
         createOption: 'FromImage'
         caching: 'ReadWrite'
         deleteOption: 'Delete'
-        diskSizeGB: null
         managedDisk: {
           storageAccountType: 'StandardSSD_LRS'
         }
@@ -315,7 +296,6 @@ resource client 'Microsoft.Compute/virtualMachines@2026-03-01' = {
     }
     securityProfile: {
       securityType: 'TrustedLaunch'
-      encryptionAtHost: null
       uefiSettings: {
         secureBootEnabled: true
         vTpmEnabled: true

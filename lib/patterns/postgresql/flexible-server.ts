@@ -12,7 +12,7 @@ import { ArmPostgresDatabase } from '../../resources/postgresql/database.js';
 import { ArmPostgresFirewallRule } from '../../resources/postgresql/firewall-rule.js';
 import { ArmPostgresFlexibleServer, POSTGRES_VERSIONS } from '../../resources/postgresql/flexible-server.js';
 import { literalString } from '../../resources/validation.js';
-import { globallyUniqueName } from '../names.js';
+import { globallyUniqueName, slug } from '../names.js';
 import type { Subnet } from '../network/subnet.js';
 import type { IPrivateDnsZone } from '../private-link/private-dns-zone.js';
 import { PrivateEndpoint, type PrivateEndpointDnsOptions } from '../private-link/private-endpoint.js';
@@ -272,7 +272,7 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
   public addPrivateEndpoint(subnet: Subnet, options: PostgresPrivateEndpointOptions = {}): PrivateEndpoint {
     const id = options.id ?? (this.privateEndpoints.length === 0 ? 'PrivateEndpoint' : `PrivateEndpoint${this.privateEndpoints.length + 1}`);
     const endpoint = new PrivateEndpoint(this, id, {
-      subnet, name: options.name ?? (this.privateEndpoints.length === 0 ? `pe-${this.node.id.toLowerCase()}` : undefined),
+      subnet, name: options.name ?? (this.privateEndpoints.length === 0 ? `pe-${slug(this.node.id, 61)}` : undefined),
       target: { resourceId: this.serverId, groupId: 'postgresqlServer', recordName: this.serverName },
       dns: options.dns, manualApproval: options.manualApproval, location: this.props.location, tags: this.props.tags,
     });
