@@ -1,0 +1,134 @@
+/**
+ * Parameters: every --parameters form, type conversion, errors, prompting on a terminal, and
+ * secure values kept out of every line printed and file written.
+ */
+import { expect } from 'chai';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parametersForStack, parseParameterArgs } from '../../lib/deploy/parameters.js';
+import { ArmEndpoint } from '../support/arm-endpoint.js';
+import { deploy, filesUnder, ioFor, removeDir, tempDir, writeApp } from '../support/deploy-cli.js';
+import { dbApp } from './apps.js';
+
+const SECRET = 'S3cr3t-P@ss-xyz';
+
+describe('azcdk deploy: parameters', () => {
+  let endpoint: ArmEndpoint;
+  let dir: string;
+  let out: string;
+
+  beforeEach(async () => {
+    endpoint = await ArmEndpoint.start({ stepMs: 5 });
+    endpoint.resourceGroups.set('rg', { name: 'rg', location: 'westeurope' });
+    dir = tempDir();
+    out = writeApp(dbApp(), dir);
+  });
+  afterEach(async () => {
+    await endpoint.close();
+    removeDir(dir);
+  });
+
+  /** The parameters the deployment PUT carried. */
+  const sentParameters = () => {
+    const put = endpoint.requests.find((r) => r.method === 'PUT' && /\/deployments\//i.test(r.path));
+    return JSON.parse(put!.body).properties.parameters;
+  };
+
+  it('takes k=v, k=@file, k=@env:VAR and @params.json, converting to the template types; later ones win', async () => {
+    writeFileSync(join(dir, 'password.txt'), `${SECRET}\n`);
+    writeFileSync(join(dir, 'params.json'), JSON.stringify({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', contentVersion: '1.0.0.0',
+      parameters: { administratorLogin: { value: 'fromfile' }, storageSizeGB: { value: 64 } },
+    }));
+    const io = ioFor(endpoint, dir, { env: { HA: 'true' } });
+    const code = await deploy(endpoint, out, ['--yes', '-p', '@params.json', 'administratorLoginPassword=@password.txt', 'highAvailability=@env:HA', 'storageSizeGB=128'], io);
+    expect(code, io.text()).to.equal(0);
+    expect(sentParameters()).to.deep.equal({
+      administratorLogin: { value: 'fromfile' },
+      administratorLoginPassword: { value: SECRET }, // one trailing newline of the file dropped
+      highAvailability: { value: true },
+      storageSizeGB: { value: 128 },
+    });
+    expect(io.text()).to.contain('parameters: administratorLogin="fromfile", storageSizeGB=128, administratorLoginPassword=(secure), highAvailability=true');
+  });
+
+  it('keeps secure values out of stdout, stderr and every file written, even when Azure echoes them back', async () => {
+    const io = ioFor(endpoint, dir, { env: { PG_PASSWORD: SECRET } });
+    const code = await deploy(endpoint, out, ['--yes', '-p', 'administratorLogin=pgadmin', 'administratorLoginPassword=@env:PG_PASSWORD', '--outputs-file', 'o/outputs.json', '--what-if-json', 'o/what-if.json'], io);
+    expect(code, io.text()).to.equal(0);
+    // The endpoint's what-if returns the evaluated properties, password included: redacted.
+    const whatIf = readFileSync(join(dir, 'o/what-if.json'), 'utf8');
+    expect(whatIf).to.contain('"administratorLoginPassword": "***"');
+    // A value longer than maxLength: ARM quotes it in its error. The CLI must not.
+    const tooLong = `${SECRET}-far-too-long-for-20`;
+    const failing = ioFor(endpoint, dir, { env: { PG_PASSWORD: tooLong } });
+    expect(await deploy(endpoint, out, ['--yes', '-p', 'administratorLogin=pgadmin', 'administratorLoginPassword=@env:PG_PASSWORD'], failing)).to.equal(1);
+    expect(failing.text()).to.contain("The provided value '***' for the template parameter 'administratorLoginPassword' is not valid.");
+    expect(endpoint.requests.some((r) => r.status === 400 && r.body.includes(tooLong))).to.equal(true); // it did go to ARM
+    for (const text of [io.text(), failing.text(), ...filesUnder(dir).map((f) => f.text)]) {
+      expect(text).to.not.contain(SECRET);
+    }
+    // The secret reached ARM where it belongs: in the deployment body.
+    expect(sentParameters().administratorLoginPassword).to.deep.equal({ value: SECRET });
+  });
+
+  it('asks for missing parameters on a terminal, the secure one without echo', async () => {
+    const io = ioFor(endpoint, dir, { interactive: true, answers: ['pgadmin'], secrets: [SECRET] });
+    expect(await deploy(endpoint, out, ['--yes'], io), io.text()).to.equal(0);
+    expect(io.questions).to.deep.equal([
+      "Db: value for string parameter 'administratorLogin': ",
+      "Db: value for securestring parameter 'administratorLoginPassword': ",
+    ]);
+    expect(sentParameters().administratorLoginPassword).to.deep.equal({ value: SECRET });
+    expect(io.text()).to.not.contain(SECRET);
+  });
+
+  it('fails clearly for missing parameters without a terminal, before calling Azure', async () => {
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--yes'], io)).to.equal(2);
+    expect(io.text()).to.contain("Stack Db needs parameters 'administratorLogin', 'administratorLoginPassword' (no default). Pass --parameters administratorLogin=VALUE administratorLoginPassword=@env:VAR.");
+    expect(endpoint.requests).to.have.length(0);
+  });
+
+  const usageErrors: Array<[string, string[], Record<string, string>, string]> = [
+    ['an unset environment variable', ['administratorLoginPassword=@env:NOPE'], {}, '--parameters administratorLoginPassword=@env:NOPE: environment variable NOPE is not set.'],
+    ['a missing file', ['administratorLogin=@nope.txt'], {}, 'administratorLogin=@nope.txt: file '],
+    ['a missing parameters file', ['@nope.json'], {}, '--parameters @nope.json: file '],
+    ['an unknown parameter', ['colour=blue'], {}, "--parameters 'colour': no selected stack has this parameter. Parameters: administratorLogin, administratorLoginPassword, highAvailability, location, storageSizeGB."],
+    ['a bad int', ['storageSizeGB=lots'], {}, "parameter 'storageSizeGB' is an int; 'lots' is not an integer."],
+    ['a bad bool', ['highAvailability=maybe'], {}, "parameter 'highAvailability' is a bool; use true or false, not 'maybe'."],
+    ['an argument without =, not echoed', [SECRET], {}, '--parameters argument 1 is not NAME=VALUE, NAME=@FILE, NAME=@env:VAR or @FILE.json.'],
+  ];
+  for (const [what, params, env, message] of usageErrors) {
+    it(`exits 2 on ${what}`, async () => {
+      const io = ioFor(endpoint, dir, { env });
+      expect(await deploy(endpoint, out, ['--yes', '-p', ...params], io)).to.equal(2);
+      expect(io.text()).to.contain(message);
+      expect(io.text()).to.not.contain(SECRET);
+      expect(endpoint.requests).to.have.length(0);
+    });
+  }
+
+  it('refuses a parameters file that is not JSON or not in deploymentParameters shape', () => {
+    writeFileSync(join(dir, 'broken.json'), '{');
+    writeFileSync(join(dir, 'shape.json'), JSON.stringify({ parameters: { a: 1 }, contentVersion: '1.0.0.0' }));
+    const ctx = { resolve: (p: string) => join(dir, p), env: {} };
+    expect(() => parseParameterArgs(['@broken.json'], ctx)).to.throw(/broken.json is not valid JSON/);
+    expect(() => parseParameterArgs(['@shape.json'], ctx)).to.throw(/parameter 'a' needs \{"value": \.\.\.\} or \{"reference"/);
+  });
+
+  it('passes Key Vault references through and parses JSON for object/array parameters', () => {
+    writeFileSync(join(dir, 'kv.json'), JSON.stringify({ pw: { reference: { keyVault: { id: '/subscriptions/s/resourceGroups/r/providers/Microsoft.KeyVault/vaults/kv' }, secretName: 'pw' } } }));
+    const ctx = { resolve: (p: string) => join(dir, p), env: {} };
+    const parsed = parseParameterArgs(['@kv.json', 'tags={"a":"b"}', 'zones=[1,2]'], ctx);
+    const result = parametersForStack({ pw: { type: 'securestring' }, tags: { type: 'object' }, zones: { type: 'array' } }, {}, parsed);
+    expect(result.values).to.deep.equal({
+      pw: { reference: { keyVault: { id: '/subscriptions/s/resourceGroups/r/providers/Microsoft.KeyVault/vaults/kv' }, secretName: 'pw' } },
+      tags: { value: { a: 'b' } },
+      zones: { value: [1, 2] },
+    });
+    expect(result.missing).to.deep.equal([]);
+    expect(result.secrets).to.deep.equal([]);
+    expect(() => parametersForStack({ zones: { type: 'array' } }, {}, parseParameterArgs(['zones={"a":1}'], ctx))).to.throw(/must be a JSON array/);
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * The small pieces of deploy: credential choice (AZCDK_TOKEN only for loopback), deployment
+ * names, mapping ARM names back to construct paths, durations, redaction.
+ */
+import { expect } from 'chai';
+import { chooseAuthentication, isLoopbackHost } from '../../lib/deploy/credentials.js';
+import { checkDeploymentName, defaultDeploymentName } from '../../lib/deploy/names.js';
+import { formatElapsed, parseIsoDuration } from '../../lib/deploy/progress.js';
+import { Redactor } from '../../lib/deploy/redact.js';
+import { evaluateName, parseResourceId, ResourceMap } from '../../lib/deploy/resource-map.js';
+import { ArmEndpoint } from '../support/arm-endpoint.js';
+import { captureIo, deploy, removeDir, tempDir, writeApp } from '../support/deploy-cli.js';
+import { networkApp } from './apps.js';
+
+describe('deploy: credentials', () => {
+  it('recognizes loopback hosts only', () => {
+    for (const h of ['127.0.0.1', '127.1.2.3', 'localhost', '[::1]', '::1']) expect(isLoopbackHost(h), h).to.equal(true);
+    for (const h of ['management.azure.com', '10.0.0.1', '128.0.0.1', '[::2]', 'localhost.evil.com', '127.0.0.1.nip.io']) expect(isLoopbackHost(h), h).to.equal(false);
+  });
+
+  it('uses AZCDK_TOKEN for loopback endpoints and refuses it anywhere else', () => {
+    expect(chooseAuthentication('http://127.0.0.1:8080', { AZCDK_TOKEN: 't' })).to.deep.equal({ kind: 'static', token: 't' });
+    expect(() => chooseAuthentication('https://management.azure.com', { AZCDK_TOKEN: 't' })).to.throw(/AZCDK_TOKEN is set, but the endpoint 'https:\/\/management\.azure\.com' is not a loopback address/);
+    expect(() => chooseAuthentication(undefined, { AZCDK_TOKEN: 't' })).to.throw(/is Azure \(no --endpoint\)/);
+    expect(chooseAuthentication(undefined, {})).to.deep.equal({ kind: 'default' });
+    expect(chooseAuthentication('https://management.usgovcloudapi.net', {})).to.deep.equal({ kind: 'default' });
+    expect(() => chooseAuthentication('http://127.0.0.1:8080', {})).to.throw(/set AZCDK_TOKEN/);
+    expect(() => chooseAuthentication('http://example.com', {})).to.throw(/uses http: Azure credentials are only sent over https/);
+    expect(() => chooseAuthentication('not a url', {})).to.throw(/is not a URL/);
+  });
+
+  it('through the CLI: exits 2 and sends nothing when AZCDK_TOKEN meets a non-loopback endpoint', async () => {
+    const endpoint = await ArmEndpoint.start();
+    const dir = tempDir();
+    try {
+      const out = writeApp(networkApp(), dir);
+      const io = captureIo({ cwd: dir, env: { AZCDK_TOKEN: endpoint.token } });
+      // localhost.localdomain-style names that resolve to loopback are still not trusted by name.
+      const { runCli } = await import('../../lib/cli/main.js');
+      const code = await runCli(['deploy', '--from', out, '-g', 'rg', '--subscription', 's', '--endpoint', `http://127.0.0.1.nip.io:${new URL(endpoint.url).port}`, '--yes'], io);
+      expect(code).to.equal(2);
+      expect(io.text()).to.contain('is not a loopback address');
+      expect(io.text()).to.not.contain(endpoint.token);
+      expect(endpoint.requests).to.have.length(0);
+      // And a wrong token is refused by the endpoint like ARM does (401), reported clearly.
+      const wrong = captureIo({ cwd: dir, env: { AZCDK_TOKEN: 'wrong' } });
+      expect(await deploy(endpoint, out, ['--yes'], wrong)).to.equal(1);
+      expect(wrong.text()).to.contain("Reading resource group 'rg' failed (HTTP 401): InvalidAuthenticationToken");
+    } finally {
+      await endpoint.close();
+      removeDir(dir);
+    }
+  });
+
+  it('needs a subscription', async () => {
+    const { runCli } = await import('../../lib/cli/main.js');
+    const io = captureIo({ cwd: '/', env: {} });
+    expect(await runCli(['deploy', '--from', '/nonexistent', '-g', 'rg'], io)).to.equal(2);
+    expect(io.text()).to.contain('No subscription: pass --subscription ID or set AZURE_SUBSCRIPTION_ID');
+  });
+});
+
+describe('deploy: names', () => {
+  it('default deployment names are unique per run and valid', () => {
+    const now = new Date('2026-11-24T07:05:09Z');
+    expect(defaultDeploymentName('Network', now, 'ab12')).to.equal('Network-20261124070509-ab12');
+    const long = defaultDeploymentName('S'.repeat(100), now, 'ab12');
+    expect(long.length).to.equal(64);
+    expect(checkDeploymentName(long)).to.equal(long);
+    expect(defaultDeploymentName('Net work/x', now, 'ab12')).to.equal('Net-work-x-20261124070509-ab12');
+    expect(defaultDeploymentName('Network')).to.not.equal(defaultDeploymentName('Network'));
+  });
+
+  it('checks --deployment-name against ARM rules', () => {
+    for (const ok of ['a', 'my-deploy_1.0(x)', 'x'.repeat(64)]) expect(checkDeploymentName(ok)).to.equal(ok);
+    for (const bad of ['', 'a b', 'a/b', 'x'.repeat(65), 'ä']) expect(() => checkDeploymentName(bad), bad).to.throw(/not a valid deployment name/);
+  });
+});
+
+describe('deploy: mapping ARM resources to construct paths', () => {
+  const resources = {
+    nsg: { path: 'Network/Nsg', type: 'Microsoft.Network/networkSecurityGroups', apiVersion: '1', name: "[format('{0}-nsg', parameters('prefix'))]", dependsOn: [] },
+    vnet: { path: 'Network/Vnet', type: 'Microsoft.Network/virtualNetworks', apiVersion: '1', name: "[concat(parameters('prefix'), '-', variables('suffix'))]", dependsOn: [] },
+    sub: { path: 'Network/Vnet/Subnet', type: 'Microsoft.Network/virtualNetworks/subnets', apiVersion: '1', name: "[format('{0}/{1}', toLower('VNET'), 'a')]", dependsOn: [] },
+    st: { path: 'Network/Storage', type: 'Microsoft.Storage/storageAccounts', apiVersion: '1', name: '[uniqueString(resourceGroup().id)]', dependsOn: [] },
+    kv1: { path: 'Network/Kv1', type: 'Microsoft.KeyVault/vaults', apiVersion: '1', name: "[uniqueString('a')]", dependsOn: [] },
+    kv2: { path: 'Network/Kv2', type: 'Microsoft.KeyVault/vaults', apiVersion: '1', name: "[uniqueString('b')]", dependsOn: [] },
+  };
+  const map = new ResourceMap(resources, { prefix: 'demo' }, { suffix: 'vnet' });
+
+  it('evaluates parameters(), variables(), format(), concat(), toLower() over literals', () => {
+    expect(map.locate({ type: 'Microsoft.Network/networkSecurityGroups', name: 'DEMO-nsg' })).to.deep.equal({ path: 'Network/Nsg', how: 'name' });
+    expect(map.locate({ type: 'microsoft.network/virtualnetworks', name: 'demo-vnet' })).to.deep.equal({ path: 'Network/Vnet', how: 'name' });
+    expect(map.locate({ id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/a' })).to.deep.equal({ path: 'Network/Vnet/Subnet', how: 'name' });
+    expect(map.locate({ type: 'Microsoft.Network/networkSecurityGroups', name: 'other-nsg' })).to.equal(undefined);
+  });
+
+  it('matches by type when the name is not evaluated and the type is unambiguous, and says so', () => {
+    expect(map.locate({ type: 'Microsoft.Storage/storageAccounts', name: 'abc123' })).to.deep.equal({ path: 'Network/Storage', how: 'type' });
+    expect(map.locate({ type: 'Microsoft.KeyVault/vaults', name: 'x' })).to.equal(undefined); // two candidates: no guess
+    expect(map.unevaluated.map((u) => u.path)).to.deep.equal(['Network/Storage', 'Network/Kv1', 'Network/Kv2']);
+  });
+
+  it('evaluateName handles escapes and refuses what it cannot do', () => {
+    const scope = { parameters: { p: 'x', o: { a: 1 } }, variables: {} };
+    expect(evaluateName('plain', scope)).to.equal('plain');
+    expect(evaluateName('[[literal]', scope)).to.equal('[literal]');
+    expect(evaluateName("[format('{0}-''q''', parameters('p'))]", scope)).to.equal("x-'q'");
+    expect(evaluateName("[parameters('o')]", scope)).to.equal(undefined);
+    expect(evaluateName("[parameters('p').length]", scope)).to.equal(undefined);
+    expect(evaluateName("[parameters('missing')]", scope)).to.equal(undefined);
+    expect(evaluateName('[resourceGroup().name]', scope)).to.equal(undefined);
+  });
+
+  it('parses resource ids, including child resources', () => {
+    expect(parseResourceId('/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/a')).to.deep.equal({ type: 'Microsoft.Network/virtualNetworks/subnets', name: 'v/a' });
+    expect(parseResourceId('/subscriptions/s/resourceGroups/rg')).to.equal(undefined);
+  });
+});
+
+describe('deploy: small helpers', () => {
+  it('parses ISO durations and formats elapsed time', () => {
+    expect(parseIsoDuration('PT2.5S')).to.equal(2500);
+    expect(parseIsoDuration('PT1H2M3S')).to.equal(3_723_000);
+    expect(parseIsoDuration('P1DT1S')).to.equal(86_401_000);
+    expect(parseIsoDuration('later')).to.equal(undefined);
+    expect(formatElapsed(860)).to.equal('0.9s');
+    expect(formatElapsed(75_000)).to.equal('1m15s');
+    expect(formatElapsed(3_723_000)).to.equal('1h2m');
+  });
+
+  it('redacts secrets, longest first, also JSON-escaped', () => {
+    const r = new Redactor();
+    r.add(['pa"ss', 'pa', '']);
+    expect(r.redact('x pa"ss y pa z')).to.equal('x *** y *** z');
+    expect(r.redact(JSON.stringify({ v: 'pa"ss' }))).to.equal('{"v":"***"}');
+  });
+});
