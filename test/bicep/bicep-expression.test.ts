@@ -102,6 +102,13 @@ describe('Bicep expressions', () => {
       expect(r(Fn.call('resourcegroup'))).to.equal('resourceGroup()');
     });
 
+    it('writes format() with a literal format string as an interpolation', () => {
+      expect(r(Fn.format('{0}-{1}', 'db', Fn.uniqueString('x')))).to.equal("'db-${uniqueString('x')}'");
+      expect(r(Fn.format("{{{0}}}'s {1}", p, 7))).to.equal("'{${prefix}}\\'s ${7}'");
+      expect(r(Fn.format('{0:N2}', 1.5))).to.equal("format('{0:N2}', json('1.5'))");
+      expect(r(Fn.format(`${p}{0}`, 'x'))).to.equal("format('${prefix}{0}', 'x')");
+    });
+
     it('qualifies calls to functions a symbol shadows', () => {
       expect(r(Fn.resourceGroup().get('location'), context(['resourcegroup']))).to.equal('az.resourceGroup().location');
       expect(r(Fn.concat('a', 'b'), context(['concat']))).to.equal("sys.concat('a', 'b')");
@@ -159,6 +166,10 @@ describe('Bicep expressions', () => {
           '}',
         ].join('\n'),
       );
+    });
+
+    it('omits undefined object keys (resolution keeps unchanged objects as given)', () => {
+      expect(renderBicepValue({ a: 1, b: undefined } as unknown as Record<string, number>, context())).to.equal('{\n  a: 1\n}');
     });
 
     it('writes non-integer numbers with json() and negative integers as literals', () => {

@@ -10,7 +10,7 @@
  * - a resource without a declaration in the file falls back to `resourceId(...)`.
  */
 import {
-  Expression, type AnyExpression, type IParameterTarget, type IResourceTarget, type IVariableTarget, type PathSegment,
+  Expression, Interpolation, Literal, type AnyExpression, type IParameterTarget, type IResourceTarget, type IVariableTarget, type PathSegment,
 } from '../../core/expression.js';
 import { nameSegments } from '../arm-expression.js';
 import { normalizeArgument, type Resolved } from '../resolve.js';
@@ -87,12 +87,13 @@ export function renderBicepValue(value: Resolved, ctx: BicepContext, indent = ''
     return `[\n${value.map((v) => inner + renderBicepValue(v, ctx, inner)).join('\n')}\n${indent}]`;
   }
   if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value);
+    // Resolution keeps objects it did not change, undefined-valued keys included: omit them, as JSON does.
+    const keys = Object.keys(value).filter((k) => value[k] !== undefined);
     if (keys.length === 0) return '{}';
     const inner = indent + '  ';
     return `{\n${keys.map((k) => `${inner}${bicepKey(k)}: ${renderBicepValue(value[k], ctx, inner)}`).join('\n')}\n${indent}}`;
   }
-  return renderScalar(value).text;
+  return renderScalar(value === undefined ? null : value).text;
 }
 
 function render(expression: Expression, ctx: BicepContext): Rendered {
@@ -171,6 +172,10 @@ function renderCall(name: string, args: readonly unknown[], ctx: BicepContext): 
     return { text: `!${wrap(renderArgument(args[0], ctx), Precedence.Unary)}`, precedence: Precedence.Unary };
   }
   if (args.length === 0 && (lower === 'true' || lower === 'false' || lower === 'null')) return atom(lower);
+  if (lower === 'format') {
+    const parts = formatAsInterpolation(args);
+    if (parts) return renderInterpolation(new Interpolation(parts).parts, ctx);
+  }
   if (lower === 'createarray') return atom(`[${args.map((a) => renderArgument(a, ctx).text).join(', ')}]`);
   if (lower === 'createobject' && args.length % 2 === 0 && args.every((a, i) => i % 2 === 1 || typeof a === 'string')) {
     const entries: string[] = [];
@@ -178,6 +183,44 @@ function renderCall(name: string, args: readonly unknown[], ctx: BicepContext): 
     return atom(entries.length ? `{ ${entries.join(', ')} }` : '{}');
   }
   return atom(`${qualify(CANONICAL_FUNCTION.get(lower) ?? name, ctx)}(${args.map((a) => renderArgument(a, ctx).text).join(', ')})`);
+}
+
+/**
+ * `format('{0}-{1}', 'db', x)` as the parts of `'db-${x}'` (Bicep's prefer-interpolation), when
+ * the format is literal and uses plain `{n}` placeholders; string arguments join the text.
+ */
+function formatAsInterpolation(args: readonly unknown[]): Array<string | Expression> | undefined {
+  const format = normalizeArgument(args[0]);
+  if (typeof format !== 'string') return undefined;
+  const values = args.slice(1).map(normalizeArgument);
+  const parts: Array<string | Expression> = [];
+  let text = '';
+  for (let i = 0; i < format.length; i++) {
+    const c = format[i];
+    if ((c === '{' || c === '}') && format[i + 1] === c) {
+      text += c;
+      i++;
+      continue;
+    }
+    if (c === '}') return undefined;
+    if (c !== '{') {
+      text += c;
+      continue;
+    }
+    const match = /^\{(\d+)\}/.exec(format.slice(i));
+    const value = match ? values[Number(match[1])] : undefined;
+    if (!match || value === undefined) return undefined;
+    if (typeof value === 'string') {
+      text += value;
+    } else {
+      if (!Expression.isExpression(value) && typeof value !== 'number' && typeof value !== 'boolean' && value !== null) return undefined;
+      parts.push(text, Expression.isExpression(value) ? value : new Literal(value as number | boolean | null));
+      text = '';
+    }
+    i += match[0].length - 1;
+  }
+  parts.push(text);
+  return parts;
 }
 
 /** A function name, namespace-qualified when a symbol of the file shadows it. */

@@ -51,6 +51,8 @@ export function renderBicep(model: StackModel, problems: Problem[] = []): string
     isShadowed: (f) => symbols.shadowedFunctions.has(f),
   };
 
+  for (const r of model.resources) checkScope(r, problems);
+
   const header = model.stack.description ? [`metadata description = ${bicepString(model.stack.description)}`] : [];
   const parameters = model.parameters.map((p) => renderParameter(p, ctx));
   const variables = model.variables.map((v) => `var ${ctx.variableSymbol(v.variable)} = ${renderBicepValue(v.value, ctx)}`);
@@ -60,6 +62,23 @@ export function renderBicep(model: StackModel, problems: Problem[] = []): string
 
   const declarations = [...header, ...parameters, ...variables, ...existing, ...resources, ...outputs];
   return declarations.join('\n\n') + '\n';
+}
+
+/**
+ * A declared child of an imported parent in another resource group or subscription cannot be
+ * deployed by a resource-group deployment: Bicep refuses it, and ARM would create it in the
+ * deployment's own group, under a parent that is not there.
+ */
+function checkScope(model: ResourceModel, problems: Problem[]): void {
+  for (let p = model.resource.parentResource; p; p = p.parentResource) {
+    if (p.isExisting && (p.resourceGroupName !== undefined || p.subscriptionId !== undefined)) {
+      problems.push({
+        path: model.resource.node.path,
+        message: `is declared as a child of ${p.node.path}, which is in another resource group: a stack deploys only into its own resource group. Declare it in a stack deployed to that group.`,
+      });
+      return;
+    }
+  }
 }
 
 function renderParameter({ parameter, defaultValue }: ParameterModel, ctx: BicepContext): string {
