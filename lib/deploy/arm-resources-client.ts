@@ -114,9 +114,9 @@ class ArmResourcesDeploymentClient implements DeploymentClient {
   async submit(resourceGroup: string, deploymentName: string, request: DeploymentRequest): Promise<SubmittedDeployment> {
     // beginCreateOrUpdate also polls once: a failure after ARM accepted the PUT is a polling
     // failure of a deployment that runs on, not a rejection.
-    let accepted = false;
-    const onResponse = (response: { status: number; request: { method: string } }) => {
-      if (response.request.method === 'PUT' && response.status < 300) accepted = true;
+    let accepted: DeploymentExtended | undefined;
+    const onResponse = (response: { status: number; request: { method: string }; bodyAsText?: string | null }) => {
+      if (response.request.method === 'PUT' && response.status < 300) accepted = (parseText(response.bodyAsText) ?? {}) as DeploymentExtended;
     };
     let poller;
     try {
@@ -124,9 +124,9 @@ class ArmResourcesDeploymentClient implements DeploymentClient {
     } catch (error) {
       throw this.translate(accepted ? this.waiting(resourceGroup, deploymentName) : `Submitting deployment '${deploymentName}'`, error);
     }
-    const initial = poller.getOperationState().result;
+    const initial = accepted ?? poller.getOperationState().result;
     return {
-      initial: initial ? toState(initial) : { name: deploymentName, provisioningState: 'Accepted' },
+      initial: initial?.properties ? { ...toState(initial), name: deploymentName } : { name: deploymentName, provisioningState: 'Accepted' },
       waitUntilDone: async (signal?: AbortSignal) => {
         try {
           return toState(await poller.pollUntilDone(signal ? { abortSignal: signal } : undefined));

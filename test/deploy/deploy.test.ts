@@ -138,7 +138,7 @@ describe('azcdk deploy', () => {
     const started = Date.now();
     expect(await deploy(endpoint, out, ['--location', 'westeurope', '--yes', '--no-wait', '--deployment-name', 'nw-1'], io), io.text()).to.equal(0);
     expect(Date.now() - started).to.be.below(600);
-    expect(io.text()).to.contain('Network: submitted deployment nw-1 (Accepted');
+    expect(io.text()).to.match(/Network: submitted deployment nw-1 \(Accepted, correlation id [0-9a-f-]{36}\)/);
     expect(io.text()).to.contain(`az deployment group show -g rg -n nw-1 --subscription ${SUBSCRIPTION}`);
     expect(endpoint.deploymentState('rg', 'nw-1')).to.be.oneOf(['Accepted', 'Running']);
     // beginCreateOrUpdate polls once before returning the poller; nothing waits after that.
