@@ -3,9 +3,9 @@
  * step for TypeScript), or a shell command like cdk.json's "app" that writes into a folder we give it.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { APP_REGISTRY, App, OUTDIR_ENV } from '../core/app.js';
 import type { Assembly } from '../core/assembly.js';
@@ -15,6 +15,7 @@ import { MANIFEST_FILE } from '../synth/synthesize.js';
 import { stableJson } from '../synth/json.js';
 import type { Manifest } from '../synth/manifest.js';
 import { UsageError } from './errors.js';
+import { importTypeScriptApp } from './typescript-app.js';
 import '../synth/index.js'; // registers the synthesizer with App
 
 /** Name of the project file that names the app, like cdk.json. */
@@ -76,7 +77,7 @@ async function synthesizeFile(file: string, stacks?: readonly string[]): Promise
   const apps: App[] = [];
   holder[APP_REGISTRY] = apps;
   try {
-    if (/\.[mc]?ts$/.test(file)) await importTypeScript(file);
+    if (/\.[mc]?ts$/.test(file)) await importTypeScriptApp(file);
     else await import(pathToFileURL(file).href);
   } catch (error) {
     throw appThrew(file, error);
@@ -91,37 +92,6 @@ async function synthesizeFile(file: string, stacks?: readonly string[]): Promise
     );
   }
   return apps[0].synth({ stacks });
-}
-
-/**
- * Runs a TypeScript app without a build step: esbuild bundles the app's own files (packages stay
- * external, so the app shares this process's azcdk) into a module beside the app, which is
- * imported and removed. Types are not checked here; run `tsc --noEmit` for that. esbuild is used
- * directly rather than through a loader such as tsx because starting a loader's hook thread
- * costs more than the whole synthesis of a small app.
- */
-async function importTypeScript(file: string): Promise<void> {
-  const esbuild = await import('esbuild');
-  let code: string;
-  try {
-    const result = esbuild.buildSync({
-      entryPoints: [file], bundle: true, format: 'esm', platform: 'node', target: 'node20',
-      packages: 'external', write: false, sourcemap: 'inline', logLevel: 'silent',
-    });
-    code = result.outputFiles[0].text;
-  } catch (error) {
-    const errors = (error as { errors?: Array<{ text: string; location?: { file: string; line: number; column: number } | null }> }).errors ?? [];
-    const lines = errors.map((e) => (e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ${e.text}` : e.text));
-    throw new AzcdkError(`[${file}] the app does not compile:\n${lines.join('\n') || (error as Error).message}`);
-  }
-  const bundle = join(dirname(file), `.${basename(file)}.azcdk-${process.pid}.mjs`);
-  writeFileSync(bundle, code);
-  process.setSourceMapsEnabled(true); // stack traces point at the .ts lines
-  try {
-    await import(pathToFileURL(bundle).href);
-  } finally {
-    rmSync(bundle, { force: true });
-  }
 }
 
 function appThrew(file: string, error: unknown): AzcdkError {

@@ -1,0 +1,99 @@
+/**
+ * Running a TypeScript app without a build step.
+ *
+ * esbuild bundles the app's own files (packages stay external, so the app shares this process's
+ * azcdk) into a module written beside the app, which is imported and removed. Types are not
+ * checked here; run `tsc --noEmit` for that. esbuild is used directly rather than through a loader
+ * such as tsx: starting a loader's hook thread costs more than synthesizing a small app.
+ *
+ * Bundles are cached by entry file and keyed on the size and mtime of every input, so an
+ * unchanged app does not start esbuild at all.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { AzcdkError } from '../core/errors.js';
+import { VERSION } from './version.js';
+
+interface CachedBundle {
+  readonly inputs: ReadonlyArray<{ readonly path: string; readonly size: number; readonly mtimeMs: number }>;
+  readonly code: string;
+}
+
+const CACHE_DIR = join(tmpdir(), `azcdk-bundles-${safeUser()}`);
+
+/** Imports a TypeScript app file (bundled by esbuild, or from the cache). */
+export async function importTypeScriptApp(file: string): Promise<void> {
+  const code = readCache(file) ?? (await bundle(file));
+  const beside = join(dirname(file), `.${basename(file)}.azcdk-${process.pid}.mjs`);
+  writeFileSync(beside, code);
+  process.setSourceMapsEnabled(true); // stack traces point at the .ts lines
+  try {
+    await import(pathToFileURL(beside).href);
+  } finally {
+    rmSync(beside, { force: true });
+  }
+}
+
+async function bundle(file: string): Promise<string> {
+  const esbuild = await import('esbuild');
+  let result: import('esbuild').BuildResult<{ write: false; metafile: true }>;
+  try {
+    result = esbuild.buildSync({
+      entryPoints: [file], bundle: true, format: 'esm', platform: 'node', target: 'node20',
+      packages: 'external', write: false, sourcemap: 'inline', metafile: true, logLevel: 'silent',
+    });
+  } catch (error) {
+    const errors = (error as { errors?: Array<{ text: string; location?: { file: string; line: number; column: number } | null }> }).errors ?? [];
+    const lines = errors.map((e) => (e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ${e.text}` : e.text));
+    throw new AzcdkError(`[${file}] the app does not compile:\n${lines.join('\n') || (error as Error).message}`);
+  }
+  const code = result.outputFiles[0].text;
+  writeCache(file, { inputs: Object.keys(result.metafile.inputs).map((input) => stamp(resolve(input))), code });
+  return code;
+}
+
+function cacheFile(file: string): string {
+  const key = createHash('sha256').update(`${VERSION}\0${process.version}\0${file}`).digest('hex').slice(0, 32);
+  return join(CACHE_DIR, `${key}.json`);
+}
+
+function readCache(file: string): string | undefined {
+  try {
+    const cached = JSON.parse(readFileSync(cacheFile(file), 'utf8')) as CachedBundle;
+    for (const input of cached.inputs) {
+      const now = stamp(input.path);
+      if (now.size !== input.size || now.mtimeMs !== input.mtimeMs) return undefined;
+    }
+    return cached.code;
+  } catch {
+    return undefined; // no cache, unreadable cache or a vanished input: bundle again
+  }
+}
+
+function writeCache(file: string, entry: CachedBundle): void {
+  try {
+    mkdirSync(CACHE_DIR, { recursive: true, mode: 0o700 });
+    const target = cacheFile(file);
+    const temp = `${target}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(entry), { mode: 0o600 });
+    renameSync(temp, target);
+  } catch {
+    // A cache that cannot be written only costs the next run a bundle.
+  }
+}
+
+function stamp(path: string): { path: string; size: number; mtimeMs: number } {
+  const s = statSync(path);
+  return { path, size: s.size, mtimeMs: s.mtimeMs };
+}
+
+function safeUser(): string {
+  try {
+    return userInfo().username.replace(/[^A-Za-z0-9_-]/g, '_');
+  } catch {
+    return String(process.getuid?.() ?? 'user');
+  }
+}
