@@ -50,6 +50,19 @@ describe('azcdk deploy', () => {
     expect(name.length).to.be.at.most(64);
   });
 
+  it('follows nextLink when operations come in pages', async () => {
+    const paged = await ArmEndpoint.start({ stepMs: 5, operationsPageSize: 1 });
+    try {
+      const io = ioFor(paged, dir);
+      expect(await deploy(paged, out, ['--location', 'westeurope', '--yes'], io), io.text()).to.equal(0);
+      expect(io.text()).to.match(/Succeeded\s+Microsoft\.Network\/networkSecurityGroups demo-nsg/);
+      expect(io.text()).to.match(/Succeeded\s+Microsoft\.Network\/virtualNetworks demo-vnet/);
+      expect(paged.requests.some((r) => r.path.endsWith('/operations') && r.query.has('$skiptoken'))).to.equal(true);
+    } finally {
+      await paged.close();
+    }
+  });
+
   it('sends the loopback token with the SDK (the bearer policy that refuses http is replaced)', async () => {
     const io = ioFor(endpoint, dir);
     expect(await deploy(endpoint, out, ['--location', 'westeurope', '--validate-only'], io), io.text()).to.equal(1);
