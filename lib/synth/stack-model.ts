@@ -110,7 +110,7 @@ export function buildStackModel(stack: Stack, problems: Problem[]): StackModel {
     const model = resolveResource(resource, ctx, logicalIds);
     noteUsed(ctx.references);
     addReferenceEdges(graph, resource, ctx.references, variableRefs);
-    if (resource.parentResource) addEdgesToDeclared(graph, resource, resource.parentResource, 'parent', 'parent');
+    if (resource.parentResource) addEdgesTo(graph, resource, resource.parentResource, 'parent', 'parent', variableRefs);
     for (const { target, reason } of resource.dependencies) addOrderingEdges(graph, stack, [resource], target, reason, stackDependencies);
     return model;
   });
@@ -213,25 +213,36 @@ function joinName(resource: ArmResource): Expression | string {
   return interpolation.parts.length === 1 && typeof interpolation.parts[0] === 'string' ? interpolation.parts[0] : interpolation;
 }
 
-/** Reference edges: to declared resources directly, through existing resources to their declared parents, and through variables. */
+/** Reference edges: to declared resources directly, through variables, and through existing resources' identities. */
 function addReferenceEdges(graph: DependencyGraph, from: ArmResource, refs: References, variableRefs: Map<Variable, References>): void {
-  const visitVariables = new Set<Variable>();
-  const pending = [...refs.variables];
+  for (const [target, location] of throughVariables(refs, variableRefs)) addEdgesTo(graph, from, target, 'reference', location, variableRefs);
+}
+
+/** The resources a value references, including those its variables reference (transitively). */
+function throughVariables(refs: References, variableRefs: Map<Variable, References>): Array<[ResourceBase, string]> {
   const all: Array<[ResourceBase, string]> = [...refs.resources];
+  const seen = new Set<Variable>();
+  const pending = [...refs.variables];
   while (pending.length) {
     const variable = pending.pop()!;
-    if (visitVariables.has(variable)) continue;
-    visitVariables.add(variable);
+    if (seen.has(variable)) continue;
+    seen.add(variable);
     const vr = variableRefs.get(variable);
     if (!vr) continue;
     for (const [target] of vr.resources) all.push([target, `variables('${variable.variableName}')`]);
     pending.push(...vr.variables);
   }
-  for (const [target, location] of all) addEdgesToDeclared(graph, from, target, 'reference', location);
+  return all;
 }
 
-/** An edge to `target` if declared, else to what the existing resource's identity depends on. */
-function addEdgesToDeclared(graph: DependencyGraph, from: ArmResource, target: ResourceBase, kind: 'reference' | 'parent', reason: string): void {
+/**
+ * An edge to `target` if it is declared here; for an existing resource, edges to what its
+ * identity depends on instead: its declared parent, and resources its name is built from
+ * (as Bicep does for `existing` symbols).
+ */
+function addEdgesTo(
+  graph: DependencyGraph, from: ArmResource, target: ResourceBase, kind: 'reference' | 'parent', reason: string, variableRefs: Map<Variable, References>,
+): void {
   for (let t: ResourceBase | undefined = target; t; t = t.parentResource) {
     if (ArmResource.isArmResource(t)) {
       if (Stack.tryOf(t) === from.stack) graph.add({ from, to: t, kind, reason });
@@ -239,10 +250,9 @@ function addEdgesToDeclared(graph: DependencyGraph, from: ArmResource, target: R
     }
     const nameExpression = normalizeArgument(t.shortName);
     if (typeof nameExpression === 'object' && nameExpression !== null) {
-      // A name built from another resource's attributes: depend on that resource too.
       const refs = new References();
       resolveValue(nameExpression, { stack: from.stack, ownerPath: from.node.path, problems: [], references: refs }, reason);
-      for (const [declared] of refs.resources) if (declared !== t) addEdgesToDeclared(graph, from, declared, kind, reason);
+      for (const [declared] of throughVariables(refs, variableRefs)) if (declared !== t) addEdgesTo(graph, from, declared, kind, reason, variableRefs);
     }
   }
 }

@@ -89,10 +89,7 @@ describe('Bicep and ARM equivalence', () => {
     }
   });
 
-  // Known gap in the ARM model (lib/synth/stack-model.ts): edges through an existing resource's
-  // name follow resource references but not variables, so the template misses this dependsOn
-  // while Bicep infers it. Enable once the model follows variables there.
-  it.skip('agree when an existing resource is named from a variable that references a resource', () => {
+  it('agree when an existing resource is named from a variable that references a resource', () => {
     const app = new App();
     const s = new Stack(app, 'S');
     const a = new ArmResource(s, 'A', { type: 'Microsoft.T/a', apiVersion: '2025-01-01', name: 'a' });
