@@ -14,16 +14,23 @@ const ALPHANUMERIC = /^[A-Za-z0-9]+$/;
  * (`Db/Resource` -> `db`, `Db/Endpoint/DnsZone` -> `dbEndpointDnsZone`).
  */
 export function humanLogicalId(pathBelowStack: readonly string[]): string {
-  const words: string[] = [];
+  const components: string[] = [];
   for (const component of pathBelowStack) {
     if (component === HIDDEN_ENTIRELY || component === HIDDEN_FROM_HUMANS) continue;
-    const clean = ALPHANUMERIC.test(component) ? component : component.replace(/[^A-Za-z0-9]/g, '');
-    if (!clean || clean === words[words.length - 1]) continue;
-    words.push(clean);
+    // Punctuation separates words: 'Database-appdb' -> 'DatabaseAppdb', 'my.zone.com' -> 'MyZoneCom'.
+    const words = ALPHANUMERIC.test(component) ? [component] : component.split(/[^A-Za-z0-9]+/).filter(Boolean);
+    const clean = words.map(capitalize).join('');
+    if (!clean || clean === components[components.length - 1]) continue;
+    components.push(clean);
   }
-  if (words.length === 0) words.push('resource');
-  const joined = words.map((w, i) => (i === 0 ? w[0].toLowerCase() + w.slice(1) : w[0].toUpperCase() + w.slice(1))).join('');
-  return /^[0-9]/.test(joined) ? `r${joined}` : joined;
+  if (components.length === 0) components.push('Resource');
+  const joined = components.join('');
+  const id = joined[0].toLowerCase() + joined.slice(1);
+  return /^[0-9]/.test(id) ? `r${id}` : id;
+}
+
+function capitalize(word: string): string {
+  return word[0].toUpperCase() + word.slice(1);
 }
 
 /** A short, stable hash of a construct path (used to tell apart colliding logical ids). */

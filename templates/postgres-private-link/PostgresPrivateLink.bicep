@@ -137,7 +137,7 @@ resource db 'Microsoft.DBforPostgreSQL/flexibleServers@2025-08-01' = {
   }
 }
 
-resource dbDatabaseappdb 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2025-08-01' = {
+resource dbDatabaseAppdb 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2025-08-01' = {
   parent: db
   name: 'appdb'
   properties: {
@@ -154,7 +154,7 @@ resource dbFirewallRuleAllowClientIp 'Microsoft.DBforPostgreSQL/flexibleServers/
     endIpAddress: clientIpAddress
   }
   dependsOn: [
-    dbDatabaseappdb // PostgreSQL rejects concurrent changes to a server and its children (ServerIsBusy): deploy after PostgresPrivateLink/Db/Resource/Database-appdb
+    dbDatabaseAppdb // PostgreSQL rejects concurrent changes to a server and its children (ServerIsBusy): deploy after PostgresPrivateLink/Db/Resource/Database-appdb
   ]
 }
 
@@ -191,21 +191,21 @@ resource dbPrivateEndpointDnsZoneGroup 'Microsoft.Network/privateEndpoints/priva
       {
         name: 'privatelink-postgres-database-azure-com'
         properties: {
-          privateDnsZoneId: privateDnsZoneprivatelinkpostgresdatabaseazurecom.id
+          privateDnsZoneId: privateDnsZonePrivatelinkPostgresDatabaseAzureCom.id
         }
       }
     ]
   }
 }
 
-resource privateDnsZoneprivatelinkpostgresdatabaseazurecom 'Microsoft.Network/privateDnsZones@2024-06-01' = {
+resource privateDnsZonePrivatelinkPostgresDatabaseAzureCom 'Microsoft.Network/privateDnsZones@2024-06-01' = {
   name: 'privatelink.postgres.database.azure.com'
   location: 'global'
   properties: {}
 }
 
-resource privateDnsZoneprivatelinkpostgresdatabaseazurecomLinkVnet 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
-  parent: privateDnsZoneprivatelinkpostgresdatabaseazurecom
+resource privateDnsZonePrivatelinkPostgresDatabaseAzureComLinkVnet 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
+  parent: privateDnsZonePrivatelinkPostgresDatabaseAzureCom
   name: 'link-vnet'
   location: 'global'
   properties: {

@@ -10,7 +10,8 @@ describe('logical ids', () => {
     expect(humanLogicalId(['Db', 'Resource'])).to.equal('db');
     expect(humanLogicalId(['Db', 'Endpoint', 'DnsZone'])).to.equal('dbEndpointDnsZone');
     expect(humanLogicalId(['Default', 'Pipeline', 'Pipeline'])).to.equal('pipeline');
-    expect(humanLogicalId(['my-vnet', 'sub_net'])).to.equal('myvnetSubnet');
+    expect(humanLogicalId(['my-vnet', 'sub_net'])).to.equal('myVnetSubNet');
+    expect(humanLogicalId(['PrivateDnsZone-privatelink.postgres.database.azure.com'])).to.equal('privateDnsZonePrivatelinkPostgresDatabaseAzureCom');
     expect(humanLogicalId(['1st'])).to.equal('r1st');
   });
 
