@@ -11,6 +11,8 @@ export interface IAspect {
 }
 
 const ASPECTS = Symbol.for('azcdk.Aspects');
+/** How many aspects were ever added in this process: when none, synthesis skips the walk. */
+let aspectsAdded = 0;
 
 /** The aspects of a scope: `Aspects.of(stack).add(new MyPolicy())`. */
 export class Aspects {
@@ -32,6 +34,7 @@ export class Aspects {
   /** Adds an aspect; it visits this scope and everything under it. */
   public add(aspect: IAspect): void {
     this.list.push(aspect);
+    aspectsAdded++;
   }
 
   /** The aspects added directly to this scope, in order. */
@@ -48,6 +51,7 @@ const MAX_PASSES = 10;
  * new appears; each (aspect, construct) pair is visited at most once.
  */
 export function invokeAspects(root: IConstruct): void {
+  if (aspectsAdded === 0) return;
   const visited = new WeakMap<IConstruct, Set<IAspect>>();
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let didWork = false;

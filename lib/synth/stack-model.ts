@@ -85,9 +85,12 @@ interface Members {
   withNodeDependencies: IConstruct[];
 }
 
-/** Builds the model of a stack, adding every problem found to `problems`. */
-export function buildStackModel(stack: Stack, problems: Problem[]): StackModel {
-  const members = collectMembers(stack);
+/**
+ * Builds the model of a stack, adding every problem found to `problems`.
+ * @param constructs the constructs below the stack, in tree order (default: found by walking it)
+ */
+export function buildStackModel(stack: Stack, problems: Problem[], constructs: readonly IConstruct[] = stack.node.findAll().slice(1)): StackModel {
+  const members = collectMembers(constructs);
   const logicalIds = assignLogicalIds(stack, [...members.resources, ...members.existing], problems);
   const usedParameters = new Set<Parameter>();
   const context = (owner: IConstruct, references = new References()): ResolveContext => ({
@@ -153,15 +156,15 @@ export function buildStackModel(stack: Stack, problems: Problem[]): StackModel {
   };
 }
 
-function collectMembers(stack: Stack): Members {
+function collectMembers(constructs: readonly IConstruct[]): Members {
   const members: Members = { parameters: [], variables: [], resources: [], existing: [], outputs: [], withNodeDependencies: [] };
-  for (const c of stack.node.findAll()) {
+  for (const c of constructs) {
     if (ArmResource.isArmResource(c)) members.resources.push(c);
     else if (ResourceBase.isResource(c)) members.existing.push(c as ExistingResource);
     else if (Parameter.isParameter(c)) members.parameters.push(c);
     else if (Variable.isVariable(c)) members.variables.push(c);
     else if (Output.isOutput(c)) members.outputs.push(c);
-    if (c !== stack && c.node.dependencies.length) members.withNodeDependencies.push(c);
+    if (c.node.dependencies.length) members.withNodeDependencies.push(c);
   }
   return members;
 }

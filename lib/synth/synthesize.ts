@@ -2,6 +2,7 @@
  * Synthesis: aspects -> validation -> stack models -> ARM templates, parameter files and the
  * manifest, all in memory. Nothing is written here, so a failure leaves no partial output.
  */
+import type { IConstruct } from 'constructs';
 import type { App } from '../core/app.js';
 import { collectAnnotations, type Annotation } from '../core/annotations.js';
 import { invokeAspects } from '../core/aspects.js';
@@ -35,7 +36,9 @@ export function synthesize(app: App, options: SynthesisOptions = {}): Assembly {
   const files = new Map<string, string>();
   const manifestStacks: Record<string, ManifestStack> = {};
   for (const stack of stacks) {
-    manifestStacks[stack.stackName] = synthesizeStack(stack, app.enforceLimits, annotations, problems, files);
+    const prefix = stack.node.path + '/';
+    const members = constructs.filter((c) => c.node.path.startsWith(prefix));
+    manifestStacks[stack.stackName] = synthesizeStack(stack, members, app.enforceLimits, annotations, problems, files);
   }
   if (problems.length) throw new ValidationError(problems);
 
@@ -60,8 +63,8 @@ function selectStacks(app: App, names: readonly string[] | undefined, problems: 
 }
 
 /** Renders one stack's files into `files` and returns its manifest entry. */
-function synthesizeStack(stack: Stack, enforceLimits: boolean, annotations: readonly Annotation[], problems: Problem[], files: Map<string, string>): ManifestStack {
-  const model = buildStackModel(stack, problems);
+function synthesizeStack(stack: Stack, members: readonly IConstruct[], enforceLimits: boolean, annotations: readonly Annotation[], problems: Problem[], files: Map<string, string>): ManifestStack {
+  const model = buildStackModel(stack, problems, members);
   const longExpressions: string[] = [];
   const templateJson = renderTemplateJson(model, (e) => {
     if (e.length > MAX_EXPRESSION_LENGTH) longExpressions.push(e);

@@ -80,20 +80,44 @@ export function renderBicepExpression(expression: Expression, ctx: BicepContext)
  * (as `bicep format` does), expressions and scalars on one line.
  */
 export function renderBicepValue(value: Resolved, ctx: BicepContext, indent = ''): string {
-  if (Expression.isExpression(value)) return renderBicepExpression(value, ctx);
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
+  const out: string[] = [];
+  appendBicepValue(out, value, ctx, indent);
+  return out.join('');
+}
+
+// Appends fragments to one buffer joined once: nested joins would copy deep values once per level.
+function appendBicepValue(out: string[], value: Resolved, ctx: BicepContext, indent: string): void {
+  if (Expression.isExpression(value)) {
+    out.push(renderBicepExpression(value, ctx));
+  } else if (Array.isArray(value)) {
+    if (value.length === 0) {
+      out.push('[]');
+      return;
+    }
     const inner = indent + '  ';
-    return `[\n${value.map((v) => inner + renderBicepValue(v, ctx, inner)).join('\n')}\n${indent}]`;
-  }
-  if (value !== null && typeof value === 'object') {
+    out.push('[');
+    for (const item of value) {
+      out.push('\n', inner);
+      appendBicepValue(out, item, ctx, inner);
+    }
+    out.push('\n', indent, ']');
+  } else if (value !== null && typeof value === 'object') {
     // Resolution keeps objects it did not change, undefined-valued keys included: omit them, as JSON does.
     const keys = Object.keys(value).filter((k) => value[k] !== undefined);
-    if (keys.length === 0) return '{}';
+    if (keys.length === 0) {
+      out.push('{}');
+      return;
+    }
     const inner = indent + '  ';
-    return `{\n${keys.map((k) => `${inner}${bicepKey(k)}: ${renderBicepValue(value[k], ctx, inner)}`).join('\n')}\n${indent}}`;
+    out.push('{');
+    for (const key of keys) {
+      out.push('\n', inner, bicepKey(key), ': ');
+      appendBicepValue(out, value[key], ctx, inner);
+    }
+    out.push('\n', indent, '}');
+  } else {
+    out.push(renderScalar(value === undefined ? null : value).text);
   }
-  return renderScalar(value === undefined ? null : value).text;
 }
 
 function render(expression: Expression, ctx: BicepContext): Rendered {
