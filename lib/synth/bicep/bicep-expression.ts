@@ -85,8 +85,8 @@ export function renderBicepValue(value: Resolved, ctx: BicepContext, indent = ''
   return out.join('');
 }
 
-// Appends fragments to one buffer joined once: nested joins would copy deep values once per level.
-function appendBicepValue(out: string[], value: Resolved, ctx: BicepContext, indent: string): void {
+/** Appends a value's fragments to `out` (joined once by the caller: nested joins would copy deep values once per level). */
+export function appendBicepValue(out: string[], value: Resolved, ctx: BicepContext, indent: string): void {
   if (Expression.isExpression(value)) {
     out.push(renderBicepExpression(value, ctx));
   } else if (Array.isArray(value)) {

@@ -44,8 +44,11 @@ export function bicepString(text: string): string {
   return `'${escapeStringContent(text)}'`;
 }
 
+const NEEDS_ESCAPE = /[\\'\n\r\t$\x00-\x1f\x7f]/;
+
 /** Escapes literal text for use between the quotes of a Bicep string (also inside interpolations). */
 export function escapeStringContent(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text; // the common case: no copy at all
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];

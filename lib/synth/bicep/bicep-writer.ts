@@ -19,7 +19,7 @@ import { compareStrings } from '../json.js';
 import { normalizeArgument, type Resolved } from '../resolve.js';
 import type { ExistingModel, OutputModel, ParameterModel, ResourceModel, StackModel } from '../stack-model.js';
 import { bicepString } from './bicep-syntax.js';
-import { renderBicepExpression, renderBicepValue, type BicepContext } from './bicep-expression.js';
+import { appendBicepValue, renderBicepExpression, renderBicepValue, type BicepContext } from './bicep-expression.js';
 import { assignSymbols } from './identifiers.js';
 
 /** Bicep type keyword and `@secure()` for each ARM parameter/output type. */
@@ -42,7 +42,7 @@ export function renderBicep(model: StackModel, problems: Problem[] = []): string
   const used = new Set<ResourceBase>();
   const ctx: BicepContext = {
     symbolOf: (target) => {
-      const symbol = symbols.resources.get(target as ResourceBase);
+      const symbol = symbols.resourceSymbol(target as ResourceBase);
       if (symbol) used.add(target as ResourceBase);
       return symbol;
     },
@@ -56,12 +56,17 @@ export function renderBicep(model: StackModel, problems: Problem[] = []): string
   const header = model.stack.description ? [`metadata description = ${bicepString(model.stack.description)}`] : [];
   const parameters = model.parameters.map((p) => renderParameter(p, ctx));
   const variables = model.variables.map((v) => `var ${ctx.variableSymbol(v.variable)} = ${renderBicepValue(v.value, ctx)}`);
-  const resources = model.resources.map((r) => renderResource(r, ctx));
+  const typeLiterals = new Map<string, string>();
+  const resources = model.resources.map((r) => {
+    const out: string[] = [];
+    appendResource(out, r, ctx, typeLiterals);
+    return out.join('');
+  });
   const outputs = model.outputs.map((o) => renderOutput(o, ctx));
+  // Rendered last: which imported resources need a declaration is known only now.
   const existing = renderUsedExisting(model.existing, used, ctx);
 
-  const declarations = [...header, ...parameters, ...variables, ...existing, ...resources, ...outputs];
-  return declarations.join('\n\n') + '\n';
+  return [header, parameters, variables, existing, resources, outputs].flat().join('\n\n') + '\n';
 }
 
 /**
@@ -105,22 +110,27 @@ function renderOutput(o: OutputModel, ctx: BicepContext): string {
 /** Body keys in the order Bicep authors write them (the ARM writer's order). */
 const BODY_ORDER = ['location', 'tags', 'sku', 'kind', 'identity', 'zones', 'plan', 'properties'] as const;
 
-function renderResource(model: ResourceModel, ctx: BicepContext): string {
+function appendResource(out: string[], model: ResourceModel, ctx: BicepContext, typeLiterals: Map<string, string>): void {
   const r = model.resource;
-  const lines: string[] = [];
-  lines.push(...identityLines(r, model.shortName, model.fullName, ctx));
+  const typeKey = `${r.resourceType}@${r.apiVersion}`;
+  let typeLiteral = typeLiterals.get(typeKey);
+  if (typeLiteral === undefined) typeLiterals.set(typeKey, (typeLiteral = bicepString(typeKey)));
+  const condition = model.condition === undefined ? '' : `if (${renderBicepValue(model.condition, ctx)}) `;
+  out.push('resource ', ctx.symbolOf(r)!, ' ', typeLiteral, ' = ', condition, '{');
+  for (const line of identityLines(r, model.shortName, model.fullName, ctx)) out.push('\n', line);
   for (const key of BODY_ORDER) {
     const value = model.body[key];
-    if (value !== undefined) lines.push(`  ${key}: ${renderBicepValue(value, ctx, '  ')}`);
+    if (value === undefined) continue;
+    out.push('\n  ', key, ': ');
+    appendBicepValue(out, value, ctx, '  ');
   }
   const ordering = orderingDependencies(model, ctx);
   if (ordering.length) {
-    lines.push('  dependsOn: [');
-    for (const { symbol, reason } of ordering) lines.push(`    ${symbol} // ${reason}`);
-    lines.push('  ]');
+    out.push('\n  dependsOn: [');
+    for (const { symbol, reason } of ordering) out.push('\n    ', symbol, ' // ', reason);
+    out.push('\n  ]');
   }
-  const condition = model.condition === undefined ? '' : `if (${renderBicepValue(model.condition, ctx)}) `;
-  return `resource ${ctx.symbolOf(r)} ${bicepString(`${r.resourceType}@${r.apiVersion}`)} = ${condition}{\n${lines.join('\n')}\n}`;
+  out.push('\n}');
 }
 
 /** `parent:` and `name:` (or the full `a/b` name when the parent has no symbol in this file). */

@@ -37,13 +37,15 @@ export const BUILT_IN_FUNCTIONS: readonly string[] = [
 
 /** The symbols of one Bicep file. */
 export interface BicepSymbols {
-  /** Symbol of every declared and existing resource of the stack. */
-  readonly resources: ReadonlyMap<ResourceBase, string>;
+  /** Symbol of a declared or existing resource of the stack; undefined for resources of no symbol. */
+  resourceSymbol(resource: ResourceBase): string | undefined;
   /** Symbol of every variable. */
   readonly variables: ReadonlyMap<Variable, string>;
   /** Lower-cased function names that a parameter shadows: calls to them are qualified. */
   readonly shadowedFunctions: ReadonlySet<string>;
 }
+
+type Candidate = { readonly key: Variable | ResourceBase; readonly name: string; readonly suffix: string };
 
 /**
  * Chooses the symbols of a stack's Bicep file. `calledFunctions` are the functions the model
@@ -63,33 +65,28 @@ export function assignSymbols(model: StackModel, calledFunctions: ReadonlySet<st
   }
 
   // Natural names first, so a renamed symbol never takes a name another symbol has naturally.
-  const candidates: Array<{ key: Variable | ResourceBase; name: string; suffix: string }> = [
-    ...model.variables.map((v) => ({ key: v.variable as Variable | ResourceBase, name: v.variable.variableName, suffix: 'Var' })),
-    ...model.existing.map((e) => ({ key: e.resource as Variable | ResourceBase, name: e.logicalId, suffix: 'Resource' })),
-    ...model.resources.map((r) => ({ key: r.resource as Variable | ResourceBase, name: r.logicalId, suffix: 'Resource' })),
-  ];
-  const chosen = new Map<Variable | ResourceBase, string>();
+  // Only renamed symbols are stored: the rest are the logical ids the model already maps.
   const usable = (name: string) => !taken.has(name) && !KEYWORDS.has(name) && !functions.has(name.toLowerCase());
-  for (const c of candidates) {
-    if (usable(c.name)) {
-      chosen.set(c.key, c.name);
-      taken.add(c.name);
-    }
-  }
-  for (const c of candidates) {
-    if (chosen.has(c.key)) continue;
+  const renamed = new Map<Variable | ResourceBase, string>();
+  const pending: Candidate[] = [];
+  const claim = (key: Variable | ResourceBase, name: string, suffix: string) => {
+    if (usable(name)) taken.add(name);
+    else pending.push({ key, name, suffix });
+  };
+  for (const v of model.variables) claim(v.variable, v.variable.variableName, 'Var');
+  for (const e of model.existing) claim(e.resource, e.logicalId, 'Resource');
+  for (const r of model.resources) claim(r.resource, r.logicalId, 'Resource');
+  for (const c of pending) {
     let name = c.name + c.suffix;
     for (let n = 2; !usable(name); n++) name = `${c.name}${c.suffix}${n}`;
-    chosen.set(c.key, name);
+    renamed.set(c.key, name);
     taken.add(name);
   }
 
-  const resources = new Map<ResourceBase, string>();
-  const variables = new Map<Variable, string>();
-  const variableKeys = new Set<unknown>(model.variables.map((v) => v.variable));
-  for (const [key, name] of chosen) {
-    if (variableKeys.has(key)) variables.set(key as Variable, name);
-    else resources.set(key as ResourceBase, name);
-  }
-  return { resources, variables, shadowedFunctions };
+  const variables = new Map(model.variables.map((v) => [v.variable as Variable, renamed.get(v.variable) ?? v.variable.variableName]));
+  return {
+    resourceSymbol: (resource) => renamed.get(resource) ?? model.logicalIds.get(resource),
+    variables,
+    shadowedFunctions,
+  };
 }
