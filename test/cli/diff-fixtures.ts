@@ -2,8 +2,8 @@
  * Helpers for the list/graph/diff CLI tests: apps written to a temporary folder (importing the
  * compiled library by URL, so app and CLI share one azcdk), and a CliIo that records output.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { tempDir as makeTempDir } from '../support/temp.js';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runCli } from '../../lib/cli/main.js';
@@ -12,9 +12,9 @@ import type { CliIo } from '../../lib/cli/io.js';
 const LIBRARY = pathToFileURL(fileURLToPath(new URL('../../lib/index.js', import.meta.url))).href;
 let counter = 0;
 
-/** A fresh temporary folder. */
+/** A fresh temporary folder (removed when the run ends). */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'azcdk-review-'));
+  return makeTempDir('azcdk-review-');
 }
 
 /**

@@ -4,10 +4,10 @@
  */
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from '../support/temp.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const APP = 'examples/postgres-private-link/app.ts';
@@ -43,7 +43,7 @@ describe('examples/postgres-private-link and its committed templates', function 
   });
 
   it('--check fails when the committed template drifts', () => {
-    const copy = mkdtempSync(join(tmpdir(), 'azcdk-drift-'));
+    const copy = tempDir('azcdk-drift-');
     cpSync(join(ROOT, TEMPLATES), copy, { recursive: true });
     const template = JSON.parse(readFileSync(join(copy, 'PostgresPrivateLink.json'), 'utf8'));
     template.resources[0].properties.securityRules[0].properties.destinationPortRange = '*';

@@ -2,10 +2,10 @@
  * Test helpers for the CLI: temporary app files and runs of the real `azcdk` binary.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { tempDir as makeTempDir } from './temp.js';
 
 /** The project root (tests run from dist/test/...). */
 export const PROJECT_ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
@@ -27,9 +27,9 @@ export function runAzcdk(args: string[], cwd: string, env: NodeJS.ProcessEnv = {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A fresh temporary project folder (an ESM package, as azcdk apps are). */
+/** A fresh temporary project folder (an ESM package, as azcdk apps are), removed after the run. */
 export function tempDir(prefix = 'azcdk-test-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const dir = makeTempDir(prefix);
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
   return dir;
 }

@@ -3,14 +3,14 @@
  * writing an app's synth output to a temporary folder, and running the CLI entry against the
  * test ARM endpoint.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runCli } from '../../lib/cli/main.js';
 import type { DeployIo, InterruptSource, Prompter } from '../../lib/deploy/prompt.js';
 import type { App } from '../../lib/index.js';
 import { writeAssemblyAtomically } from '../../lib/synth/write-assembly.js';
 import type { ArmEndpoint } from './arm-endpoint.js';
+import { tempDir as makeTempDir } from './temp.js';
 
 /** The subscription tests deploy to. */
 export const SUBSCRIPTION = '11111111-2222-3333-4444-555555555555';
@@ -86,9 +86,9 @@ export function captureIo(options: CaptureOptions): CapturedIo {
   return io;
 }
 
-/** A fresh temporary folder. */
+/** A fresh temporary folder (removed when the run ends, if the test does not remove it first). */
 export function tempDir(prefix = 'azcdk-deploy-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return makeTempDir(prefix);
 }
 
 /** Synthesizes the app into `<dir>/out` and returns that folder. */
