@@ -17,12 +17,41 @@ import { Construct } from 'constructs';
 /** A resolved value: JSON data whose leaves may be expressions. */
 export type Resolved = null | boolean | number | string | Expression | Resolved[] | { [key: string]: Resolved };
 
-/** What a value references, with the first place each reference was found. */
+const NO_RESOURCES: ReadonlyMap<ResourceBase, string> = new Map();
+const NO_PARAMETERS: ReadonlySet<Parameter> = new Set();
+const NO_VARIABLES: ReadonlySet<Variable> = new Set();
+
+/**
+ * What a value references, with the first place each reference was found. Collections are
+ * created on first use: most resources of a large stack reference nothing.
+ */
 export class References {
+  private resourceMap?: Map<ResourceBase, string>;
+  private parameterSet?: Set<Parameter>;
+  private variableSet?: Set<Variable>;
+
   /** Resources referenced directly, with the property path of the first reference. */
-  public readonly resources = new Map<ResourceBase, string>();
-  public readonly parameters = new Set<Parameter>();
-  public readonly variables = new Set<Variable>();
+  public get resources(): ReadonlyMap<ResourceBase, string> {
+    return this.resourceMap ?? NO_RESOURCES;
+  }
+  public get parameters(): ReadonlySet<Parameter> {
+    return this.parameterSet ?? NO_PARAMETERS;
+  }
+  public get variables(): ReadonlySet<Variable> {
+    return this.variableSet ?? NO_VARIABLES;
+  }
+
+  /** Records a resource reference (the first location wins). */
+  public addResource(target: ResourceBase, location: string): void {
+    this.resourceMap ??= new Map();
+    if (!this.resourceMap.has(target)) this.resourceMap.set(target, location);
+  }
+  public addParameter(parameter: Parameter): void {
+    (this.parameterSet ??= new Set()).add(parameter);
+  }
+  public addVariable(variable: Variable): void {
+    (this.variableSet ??= new Set()).add(variable);
+  }
 }
 
 /** Where resolution happens: the stack, the construct owning the value, and where to report problems. */
@@ -160,7 +189,7 @@ function visitExpression(e: AnyExpression, ctx: ResolveContext, location: string
       const parameter = e.parameter as unknown as Parameter;
       if (Parameter.isParameter(parameter)) {
         if (!sameStack(parameter, ctx, location, `parameter '${parameter.parameterName}'`)) return;
-        ctx.references.parameters.add(parameter);
+        ctx.references.addParameter(parameter);
       }
       return;
     }
@@ -168,7 +197,7 @@ function visitExpression(e: AnyExpression, ctx: ResolveContext, location: string
       const variable = e.variable as unknown as Variable;
       if (Variable.isVariable(variable)) {
         if (!sameStack(variable, ctx, location, `variable '${variable.variableName}'`)) return;
-        ctx.references.variables.add(variable);
+        ctx.references.addVariable(variable);
       }
       return;
     }
@@ -176,7 +205,7 @@ function visitExpression(e: AnyExpression, ctx: ResolveContext, location: string
       const target = e.target as unknown as ResourceBase;
       if (!ResourceBase.isResource(target)) return;
       if (!sameStack(target, ctx, location, `resource '${target.node.path}'`)) return;
-      if (!ctx.references.resources.has(target)) ctx.references.resources.set(target, location);
+      ctx.references.addResource(target, location);
       return;
     }
     case 'call':

@@ -125,7 +125,7 @@ export function buildStackModel(stack: Stack, problems: Problem[], constructs: r
   }
   const cycle = graph.findCycle();
   if (cycle) problems.push({ path: stack.node.path, message: describeCycle(cycle) });
-  const resources = resolved.map((r) => ({ ...r, dependencies: graph.edgesFrom(r.resource) }));
+  const resources: ResourceModel[] = resolved.map((r) => Object.assign(r, { dependencies: graph.edgesFrom(r.resource) }));
   checkDuplicateNames(resources, problems);
 
   const existing = members.existing.map((resource) => {
