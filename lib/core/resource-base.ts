@@ -51,14 +51,12 @@ export abstract class ResourceBase extends Construct implements IResourceTarget 
     if (!API_VERSION.test(props.apiVersion)) {
       throw new Error(`[${this.node.path}] invalid apiVersion '${props.apiVersion}' for ${props.type}: expected 'YYYY-MM-DD' or 'YYYY-MM-DD-preview'.`);
     }
-    if (props.parent && props.type.split('/').length !== props.parent.resourceType.split('/').length + 1) {
+    const parentType = props.type.slice(0, props.type.lastIndexOf('/'));
+    if (props.parent && parentType.toLowerCase() !== props.parent.resourceType.toLowerCase()) { // ARM types are case-insensitive
       throw new Error(`[${this.node.path}] type '${props.type}' is not a child type of its parent '${props.parent.resourceType}': expected '${props.parent.resourceType}/<childType>'.`);
     }
-    if (props.parent && !props.type.startsWith(props.parent.resourceType + '/')) {
-      throw new Error(`[${this.node.path}] type '${props.type}' is not a child type of its parent '${props.parent.resourceType}'.`);
-    }
-    if (!props.parent && props.type.split('/').length > 2) {
-      throw new Error(`[${this.node.path}] '${props.type}' is a child resource type: pass 'parent' (the ${props.type.split('/').slice(0, -1).join('/')} resource) so azcdk can build its name and dependsOn.`);
+    if (!props.parent && parentType.includes('/')) {
+      throw new Error(`[${this.node.path}] '${props.type}' is a child resource type: pass 'parent' (the ${parentType} resource) so azcdk can build its name and dependsOn.`);
     }
     this.resourceType = props.type;
     this.apiVersion = props.apiVersion;
