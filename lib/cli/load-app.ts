@@ -12,8 +12,7 @@ import type { Assembly } from '../core/assembly.js';
 import { AzcdkError } from '../core/errors.js';
 import { readAssemblyFiles } from '../synth/write-assembly.js';
 import { MANIFEST_FILE } from '../synth/synthesize.js';
-import { stableJson } from '../synth/json.js';
-import type { Manifest } from '../synth/manifest.js';
+import { readManifest, selectStacks } from '../synth/select-stacks.js';
 import { UsageError } from './errors.js';
 import { importTypeScriptApp } from './typescript-app.js';
 import '../synth/index.js'; // registers the synthesizer with App
@@ -91,10 +90,15 @@ async function synthesizeFile(file: string, stacks?: readonly string[]): Promise
         : `[${file}] the app created ${apps.length} Apps: create one App and add every stack to it.`,
     );
   }
-  return apps[0].synth({ stacks });
+  try {
+    return apps[0].synth({ stacks });
+  } catch (error) {
+    // An aspect or validation of the app's own code that throws (azcdk's own errors pass as they are).
+    throw appThrew(file, error, 'synthesis threw (in an aspect or validation of the app)');
+  }
 }
 
-function appThrew(file: string, error: unknown): AzcdkError {
+function appThrew(file: string, error: unknown, what = 'the app threw'): AzcdkError {
   if (AzcdkError.isAzcdkError(error)) return error;
   const err = error instanceof Error ? error : new Error(String(error));
   const message = err.message.replace(/([^.])$/, '$1.');
@@ -104,7 +108,7 @@ function appThrew(file: string, error: unknown): AzcdkError {
     .split('\n')
     .filter((l) => /^\s+at /.test(l) && !l.includes(LIBRARY_ROOT) && !/node:internal|node_modules/.test(l))
     .slice(0, 5);
-  return new AzcdkError(`[${file}] the app threw: ${message}${hint}${frames.length ? '\n' + frames.join('\n') : ''}`);
+  return new AzcdkError(`[${file}] ${what}: ${message}${hint}${frames.length ? '\n' + frames.join('\n') : ''}`);
 }
 
 function synthesizeCommand(source: AppSource, stacks?: readonly string[]): Assembly {
@@ -125,27 +129,11 @@ function synthesizeCommand(source: AppSource, stacks?: readonly string[]): Assem
     if (!existsSync(join(outdir, MANIFEST_FILE))) {
       throw new AzcdkError(`[${source.origin}] app command '${source.value}' wrote no ${MANIFEST_FILE}: it must create an azcdk App (which writes to $${OUTDIR_ENV} when the program ends).`);
     }
-    return selectFromFiles(readAssemblyFiles(outdir), stacks, source.origin);
+    const files = readAssemblyFiles(outdir);
+    const manifest = readManifest({ files, stackNames: [], annotations: [] });
+    const annotations = Object.values(manifest.stacks).flatMap((s) => s.annotations);
+    return selectStacks({ files, stackNames: Object.keys(manifest.stacks), annotations }, stacks);
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
-}
-
-/** Keeps only the selected stacks' files and manifest entries. */
-function selectFromFiles(files: Map<string, string>, stacks: readonly string[] | undefined, origin: string): Assembly {
-  const manifest = JSON.parse(files.get(MANIFEST_FILE)!) as Manifest;
-  const all = Object.keys(manifest.stacks);
-  const selected = stacks && stacks.length ? stacks : all;
-  const unknown = selected.filter((s) => !all.includes(s));
-  if (unknown.length) throw new AzcdkError(`[${origin}] no stack named ${unknown.map((s) => `'${s}'`).join(', ')}; the app has: ${all.join(', ')}.`);
-  const out = new Map<string, string>();
-  const kept: Manifest = { version: manifest.version, stacks: {} };
-  for (const name of all.filter((s) => selected.includes(s))) {
-    const entry = manifest.stacks[name];
-    (kept.stacks as Record<string, unknown>)[name] = entry;
-    for (const [file, content] of files) if (file === entry.template || file === entry.parametersFile || file.startsWith(`${name}.`)) out.set(file, content);
-  }
-  out.set(MANIFEST_FILE, stableJson(kept));
-  const annotations = Object.values(kept.stacks).flatMap((s) => s.annotations);
-  return { files: out, stackNames: Object.keys(kept.stacks), annotations };
 }

@@ -4,6 +4,7 @@
 import { addBrand, hasBrand } from './brand.js';
 import { Construct, type IConstruct } from 'constructs';
 import type { Assembly, SynthesisOptions } from './assembly.js';
+import { AzcdkError } from './errors.js';
 
 const APP_BRAND = Symbol.for('azcdk.App');
 /** Where the CLI collects the Apps a loaded app file creates (shared across library copies). */
@@ -23,8 +24,10 @@ export interface AppProps {
 
 /** The synthesizer, registered by lib/synth so that core does not depend on the renderers. */
 export interface Synthesizer {
-  /** Renders the app into an in-memory assembly (throws ValidationError). */
-  synthesize(app: App, options?: SynthesisOptions): Assembly;
+  /** Renders every stack of the app into an in-memory assembly (throws ValidationError). */
+  synthesize(app: App): Assembly;
+  /** Narrows an assembly to the named stacks (all when none are named). */
+  select(assembly: Assembly, stacks: readonly string[] | undefined): Assembly;
   /** Writes an assembly into a folder atomically. */
   write(assembly: Assembly, outdir: string): void;
 }
@@ -61,16 +64,14 @@ export class App extends Construct {
   }
 
   /**
-   * Synthesizes every stack: runs aspects, validates, renders templates and the manifest.
-   * Throws a ValidationError listing every problem. The result is cached: the tree is locked
-   * after the first call.
+   * Synthesizes the app: runs aspects, validates, renders templates and the manifest.
+   * Throws a ValidationError listing every problem. Every stack is synthesized once (the tree is
+   * locked after the first call); `options.stacks` narrows what is returned.
    */
   public synth(options?: SynthesisOptions): Assembly {
-    if (!this.cached) {
-      if (!synthesizer) throw new Error("azcdk's synthesizer is not loaded: import from 'azcdk', not from a file inside it.");
-      this.cached = synthesizer.synthesize(this, options);
-    }
-    return this.cached;
+    if (!synthesizer) throw new AzcdkError("azcdk's synthesizer is not loaded: import from 'azcdk', not from a file inside it.");
+    this.cached ??= synthesizer.synthesize(this);
+    return synthesizer.select(this.cached, options?.stacks);
   }
 
   // Shell-command apps (`"app": "node app.js"`): the CLI sets AZCDK_OUTDIR and reads the folder back.

@@ -3,6 +3,7 @@
  */
 import { addBrand, hasBrand } from './brand.js';
 import { Construct, type IConstruct } from 'constructs';
+import { AzcdkError } from './errors.js';
 import { App } from './app.js';
 import type { Expression } from './expression.js';
 import { Fn } from './functions.js';
@@ -10,8 +11,13 @@ import { Parameter } from './parameter.js';
 
 const STACK_BRAND = Symbol.for('azcdk.Stack');
 
-/** Stack names become file names and deployment names: letters, digits, '-', '_', '.', at most 64. */
-const STACK_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
+/**
+ * Stack names become file names (`<Stack>.json`, `<Stack>.parameters.json`) and deployment names:
+ * letters, digits, '-' and '_', at most 64. No '.', so no stack's files can be another's.
+ */
+const STACK_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+/** Names taken by other files of the output folder. */
+const RESERVED_STACK_NAMES = new Set(['manifest']);
 
 /** Options for a Stack. */
 export interface StackProps {
@@ -67,10 +73,10 @@ export class Stack extends Construct {
     if (!App.isApp(scope)) {
       throw new Error(`Stack '${id}' must be created directly under the App (new Stack(app, '${id}')): nested stacks are not supported.`);
     }
-    if (!STACK_NAME.test(id)) {
-      throw new Error(
-        `Invalid stack name '${id}': use 1-64 letters, digits, '-', '_' or '.', starting with a letter ` +
-          `(it names the template file and the deployment).`,
+    if (!STACK_NAME.test(id) || RESERVED_STACK_NAMES.has(id.toLowerCase())) {
+      throw new AzcdkError(
+        `Invalid stack name '${id}': use 1-64 letters, digits, '-' or '_', starting with a letter, and not 'manifest' ` +
+          `(it names the template files and the deployment).`,
       );
     }
     super(scope, id);

@@ -7,6 +7,9 @@ import { toArmJson } from './arm-expression.js';
 import { compareStrings } from './json.js';
 import type { StackModel } from './stack-model.js';
 
+/** Name of the manifest in every output folder. */
+export const MANIFEST_FILE = 'manifest.json';
+
 /** Version of the manifest format. */
 export const MANIFEST_VERSION = '1';
 

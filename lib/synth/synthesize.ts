@@ -6,22 +6,24 @@ import type { IConstruct } from 'constructs';
 import type { App } from '../core/app.js';
 import { collectAnnotations, type Annotation } from '../core/annotations.js';
 import { invokeAspects } from '../core/aspects.js';
-import type { Assembly, SynthesisOptions } from '../core/assembly.js';
+import type { Assembly } from '../core/assembly.js';
 import { ValidationError, type Problem } from '../core/errors.js';
 import { Stack } from '../core/stack.js';
 import { MAX_EXPRESSION_LENGTH } from './arm-expression.js';
 import { renderArmTemplate, renderParametersFile } from './arm-template.js';
 import { compareStrings, stableJson } from './json.js';
 import { checkLimits } from './limits.js';
-import { MANIFEST_VERSION, manifestStack, type Manifest, type ManifestStack } from './manifest.js';
+import { MANIFEST_FILE, MANIFEST_VERSION, manifestStack, type Manifest, type ManifestStack } from './manifest.js';
 import { buildStackModel, type StackModel } from './stack-model.js';
 import { renderBicep } from './bicep/bicep-writer.js';
 
-/** Name of the manifest file in the output folder. */
-export const MANIFEST_FILE = 'manifest.json';
+export { MANIFEST_FILE } from './manifest.js';
 
-/** Synthesizes an app. Throws ValidationError with every problem found. */
-export function synthesize(app: App, options: SynthesisOptions = {}): Assembly {
+/**
+ * Synthesizes every stack of an app. Throws ValidationError with every problem found.
+ * Use selectStacks() to narrow the result to some stacks.
+ */
+export function synthesize(app: App): Assembly {
   invokeAspects(app);
   app.node.lock();
   const problems: Problem[] = [];
@@ -32,7 +34,7 @@ export function synthesize(app: App, options: SynthesisOptions = {}): Assembly {
   const annotations = collectAnnotations(constructs);
   for (const a of annotations) if (a.level === 'error') problems.push({ path: a.path, message: a.message });
 
-  const stacks = selectStacks(app, options.stacks, problems);
+  const stacks = stacksOf(app, problems);
   const files = new Map<string, string>();
   const manifestStacks: Record<string, ManifestStack> = {};
   for (const stack of stacks) {
@@ -47,19 +49,21 @@ export function synthesize(app: App, options: SynthesisOptions = {}): Assembly {
   return { files, stackNames: stacks.map((s) => s.stackName), annotations: annotations.filter((a) => a.level !== 'error') };
 }
 
-function selectStacks(app: App, names: readonly string[] | undefined, problems: Problem[]): Stack[] {
+/** The app's stacks, sorted by name; names that differ only in case are a problem. */
+function stacksOf(app: App, problems: Problem[]): Stack[] {
   const all = app.node.children.filter(Stack.isStack).sort((a, b) => compareStrings(a.stackName, b.stackName));
   if (all.length === 0) {
     problems.push({ path: '<app>', message: "the app has no stacks: add one with new Stack(app, 'Name')." });
   }
-  if (!names || names.length === 0) return all;
-  const byName = new Map(all.map((s) => [s.stackName, s]));
-  for (const name of names) {
-    if (!byName.has(name)) {
-      problems.push({ path: '<app>', message: `no stack named '${name}'; the app has: ${all.map((s) => s.stackName).join(', ') || 'none'}.` });
+  const byLowerName = new Map<string, Stack>();
+  for (const stack of all) {
+    const other = byLowerName.get(stack.stackName.toLowerCase());
+    if (other) {
+      problems.push({ path: stack.node.path, message: `stack name '${stack.stackName}' differs from '${other.stackName}' only in case: their files would overwrite each other on case-insensitive file systems. Rename one.` });
     }
+    byLowerName.set(stack.stackName.toLowerCase(), stack);
   }
-  return all.filter((s) => names.includes(s.stackName));
+  return all;
 }
 
 /** Renders one stack's files into `files` and returns its manifest entry. */

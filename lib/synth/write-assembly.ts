@@ -1,9 +1,11 @@
 /**
  * Writing an assembly to disk atomically, and comparing one with a folder (`synth --check`).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Assembly } from '../core/assembly.js';
+import { AzcdkError } from '../core/errors.js';
+import { MANIFEST_FILE } from './manifest.js';
 
 /**
  * Writes every file into a fresh sibling folder, then swaps it in place of `outdir`, so readers
@@ -11,14 +13,23 @@ import type { Assembly } from '../core/assembly.js';
  */
 export function writeAssemblyAtomically(assembly: Assembly, outdir: string): void {
   const target = resolve(outdir);
+  checkReplaceable(target, outdir);
   const parent = dirname(target);
-  mkdirSync(parent, { recursive: true });
+  try {
+    mkdirSync(parent, { recursive: true });
+  } catch (error) {
+    throw new AzcdkError(`[${outdir}] cannot create the output folder's parent: ${(error as Error).message}. Choose another --out.`);
+  }
   const unique = `${process.pid}-${Date.now().toString(36)}`;
   const staging = join(parent, `.${basename(target)}.staging-${unique}`);
   const previous = join(parent, `.${basename(target)}.previous-${unique}`);
   try {
-    mkdirSync(staging);
-    for (const [name, content] of assembly.files) writeFileSync(join(staging, name), content);
+    try {
+      mkdirSync(staging);
+      for (const [name, content] of assembly.files) writeFileSync(join(staging, name), content);
+    } catch (error) {
+      throw new AzcdkError(`[${outdir}] cannot write the output: ${(error as Error).message}. Choose another --out.`);
+    }
     const hadPrevious = existsSync(target);
     if (hadPrevious) renameSync(target, previous);
     try {
@@ -30,6 +41,27 @@ export function writeAssemblyAtomically(assembly: Assembly, outdir: string): voi
     if (hadPrevious) rmSync(previous, { recursive: true, force: true });
   } finally {
     rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The output folder is replaced as a whole, so it must be one synth wrote (it has a manifest)
+ * or empty: never a file, the working directory or one of its parents, or a folder of the user's.
+ */
+function checkReplaceable(target: string, outdir: string): void {
+  if (!existsSync(target)) return;
+  const cwd = process.cwd();
+  if (cwd === target || cwd.startsWith(target + sep)) {
+    throw new AzcdkError(`[${outdir}] is the current folder or one of its parents: synth replaces its output folder as a whole. Use a folder of its own, e.g. --out azcdk.out.`);
+  }
+  if (!statSync(target).isDirectory()) {
+    throw new AzcdkError(`[${outdir}] is a file, not a folder: choose another --out.`);
+  }
+  const entries = readdirSync(target);
+  if (entries.length > 0 && !entries.includes(MANIFEST_FILE)) {
+    throw new AzcdkError(
+      `[${outdir}] is not empty and holds no ${MANIFEST_FILE}, so it is not an azcdk output folder; synth replaces its output folder as a whole and would delete ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}. Choose an empty or new folder.`,
+    );
   }
 }
 

@@ -3,11 +3,12 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join } from 'node:path';
 import { NETWORK_APP, runAzcdk, tempDir, writeApp } from '../support/cli.js';
 
-/** A project folder with an app and a previous output folder holding a marker file. */
+/** A project folder with an app and the output of an earlier synth (a manifest and a marker file). */
 function project(appBody = NETWORK_APP, fileName = 'app.ts') {
   const dir = tempDir();
   const app = writeApp(dir, fileName, appBody);
   mkdirSync(join(dir, 'azcdk.out'));
+  writeFileSync(join(dir, 'azcdk.out', 'manifest.json'), '{ "version": "1", "stacks": {} }\n');
   writeFileSync(join(dir, 'azcdk.out', 'previous.txt'), 'from an earlier synth');
   return { dir, app };
 }
@@ -55,6 +56,23 @@ describe('azcdk synth (the CLI)', () => {
     expect(runAzcdk(['synth', '--app', 'app.ts'], dir).status).to.equal(0);
     expect(existsSync(join(dir, 'azcdk.out', 'previous.txt'))).to.equal(false);
     expect(readdirSync(dir).filter((f) => f.startsWith('.azcdk.out'))).to.deep.equal([]);
+  });
+
+  it('refuses to replace a folder it did not write, a file, or the current folder', () => {
+    const { dir } = project();
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(join(dir, 'src', 'keep.ts'), 'export {};');
+    const own = runAzcdk(['synth', '--app', 'app.ts', '--out', 'src'], dir);
+    expect(own.status).to.equal(1);
+    expect(own.stderr).to.contain(`[${join(dir, 'src')}] is not empty and holds no manifest.json, so it is not an azcdk output folder`);
+    expect(readFileSync(join(dir, 'src', 'keep.ts'), 'utf8')).to.equal('export {};');
+    const file = runAzcdk(['synth', '--app', 'app.ts', '--out', 'app.ts'], dir);
+    expect(file.status).to.equal(1);
+    expect(file.stderr).to.contain(`[${join(dir, 'app.ts')}] is a file, not a folder: choose another --out.`);
+    const here = runAzcdk(['synth', '--app', 'app.ts', '--out', '.'], dir);
+    expect(here.status).to.equal(1);
+    expect(here.stderr).to.contain(`[${dir}] is the current folder or one of its parents`);
+    expect(existsSync(join(dir, 'app.ts'))).to.equal(true);
   });
 
   it('fails with exit 1, names the file and keeps the previous output when the app throws', () => {

@@ -19,5 +19,6 @@ export function removeTempDirs(): void {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-// A root-level hook: registered once, when the first test file imports this module.
-after(removeTempDirs);
+// A root-level hook, registered once when the first test file imports this module (outside
+// mocha, e.g. in the endpoint's own script, there is no `after` and callers clean up themselves).
+if (typeof after === 'function') after(removeTempDirs);

@@ -71,7 +71,9 @@ describe('synthesis errors say what, where and how to fix', () => {
   });
 
   it('refuses invalid stack names when the stack is created', () => {
-    expect(() => new Stack(new App(), 'my stack')).to.throw(/Invalid stack name 'my stack': use 1-64 letters, digits, '-', '_' or '\.', starting with a letter/);
+    expect(() => new Stack(new App(), 'my stack')).to.throw(/Invalid stack name 'my stack': use 1-64 letters, digits, '-' or '_', starting with a letter, and not 'manifest'/);
+    expect(() => new Stack(new App(), 'A.parameters')).to.throw(/Invalid stack name 'A\.parameters'/);
+    expect(() => new Stack(new App(), 'Manifest')).to.throw(/Invalid stack name 'Manifest'/);
     expect(() => new Stack(new App(), '1abc')).to.throw(/Invalid stack name/);
     expect(() => new Stack(new App(), 'a'.repeat(65))).to.throw(/Invalid stack name/);
   });
