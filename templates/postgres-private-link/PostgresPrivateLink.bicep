@@ -43,7 +43,7 @@ param vmAdminUsername string
 param vmAdminPassword string
 
 @description('Client VM size (Generation 2 and Trusted Launch capable).')
-param vmSize string = 'Standard_D2s_v5'
+param vmSize string = 'Standard_D2s_v3'
 
 resource vnetMySubnet 'Microsoft.Network/virtualNetworks/subnets@2025-07-01' existing = {
   parent: vnet

@@ -4,9 +4,12 @@
  */
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { buildSync } from 'esbuild';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { App, type Stack } from '../../lib/index.js';
+import { templateOf } from '../support/synth.js';
 import { tempDir } from '../support/temp.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -15,6 +18,30 @@ const TEMPLATES = 'templates/postgres-private-link';
 
 function synthCheck(folder: string) {
   return spawnSync(process.execPath, ['dist/bin/azcdk.js', 'synth', '--app', APP, '--check', folder], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+}
+
+/** The example's stack module (examples/postgres-private-link/stack.ts). */
+interface ExampleModule {
+  postgresPrivateLink(app: App, props?: { vmSizeParameter?: boolean }): Stack;
+}
+
+/**
+ * Loads examples/postgres-private-link/stack.ts the way `azcdk synth` loads apps: bundled by
+ * esbuild with packages external, written inside this package so its `import 'azcdk'` resolves
+ * to this build (the same module instance as the test's).
+ */
+async function loadExample(): Promise<ExampleModule> {
+  const { outputFiles } = buildSync({
+    entryPoints: [join(ROOT, 'examples/postgres-private-link/stack.ts')], bundle: true, format: 'esm', platform: 'node',
+    packages: 'external', write: false, logLevel: 'silent',
+  });
+  const file = join(ROOT, 'dist/test/examples', `.postgres-private-link-stack-${process.pid}.mjs`);
+  writeFileSync(file, outputFiles[0].text);
+  try {
+    return (await import(pathToFileURL(file).href)) as ExampleModule;
+  } finally {
+    rmSync(file, { force: true });
+  }
 }
 
 const read = (file: string) => JSON.parse(readFileSync(join(ROOT, TEMPLATES, file), 'utf8'));
@@ -160,6 +187,27 @@ describe('examples/postgres-private-link and its committed templates', function 
         "[reference(resourceId('Microsoft.Network/networkInterfaces', 'myPrivateEndpoint-nic'), '2025-07-01').ipConfigurations[0].properties.privateIPAddress]",
       );
       expect(template.outputs.vmPublicIp.value).to.equal(`[reference(${id.pip.slice(1, -1)}, '2025-07-01').ipAddress]`);
+    });
+  });
+
+  describe('with the client VM at its default size (no vmSize parameter)', () => {
+    it("emits WindowsVirtualMachine's default 'Standard_D2s_v3', and the committed template's vmSize parameter defaults to it too", async () => {
+      const { postgresPrivateLink } = await loadExample();
+      const app = new App();
+      postgresPrivateLink(app, { vmSizeParameter: false });
+      const template = templateOf(app, 'PostgresPrivateLink');
+      expect(template.parameters).to.not.have.property('vmSize');
+      const vm = template.resources.filter((r: any) => r.type === 'Microsoft.Compute/virtualMachines');
+      expect(vm.map((r: any) => r.properties.hardwareProfile)).to.deep.equal([{ vmSize: 'Standard_D2s_v3' }]);
+      expect(read('PostgresPrivateLink.json').parameters.vmSize.defaultValue).to.equal('Standard_D2s_v3');
+    });
+
+    it('otherwise reads the size from the vmSize parameter', async () => {
+      const { postgresPrivateLink } = await loadExample();
+      const app = new App();
+      postgresPrivateLink(app);
+      const template = templateOf(app, 'PostgresPrivateLink');
+      expect(template.resources.find((r: any) => r.type === 'Microsoft.Compute/virtualMachines').properties.hardwareProfile).to.deep.equal({ vmSize: "[parameters('vmSize')]" });
     });
   });
 });

@@ -3,11 +3,13 @@
  * Standard public IP and an NSG rule for RDP from a given range.
  */
 import { Construct } from 'constructs';
-import { type Expression, type Value } from '../../core/index.js';
+import { Annotations, type Expression, type Value } from '../../core/index.js';
+import { literalString } from '../../resources/validation.js';
 import { ArmVirtualMachine, WINDOWS_COMPUTER_NAME_MAX, type ImageReferenceSpec } from '../../resources/compute/virtual-machine.js';
 import { ArmNetworkInterface } from '../../resources/network/network-interface.js';
 import { ArmPublicIpAddress } from '../../resources/network/public-ip-address.js';
 import { defaultName, slug } from '../names.js';
+import { Cidr, tryParseIpv4 } from '../network/cidr.js';
 import { NetworkSecurityGroup, type INetworkSecurityGroup } from '../network/network-security-group.js';
 import type { Subnet } from '../network/subnet.js';
 import { secureValue, type SecretValue } from '../secrets.js';
@@ -40,11 +42,22 @@ export interface WindowsVirtualMachineProps {
   readonly name?: Value<string>;
   /** Windows computer name, at most 15 characters. @default the id in lowercase, trimmed to 15 */
   readonly computerName?: Value<string>;
-  /** VM size (Gen2 and Trusted Launch capable). @default 'Standard_D2s_v5' */
+  /**
+   * VM size (Gen2 and Trusted Launch capable; check regional availability).
+   * The default is Standard_D2s_v3 rather than a newer size such as Standard_D2s_v5: Microsoft's
+   * published ARM schema for Microsoft.Compute lists VM sizes in a closed enum that stops before
+   * the v4/v5 families, so template validators reject the newer names (Azure itself accepts them).
+   * @default 'Standard_D2s_v3'
+   */
   readonly vmSize?: Value<string>;
   /** Image. @default WindowsImage.SERVER_2019_DATACENTER_GEN2 */
   readonly image?: ImageReferenceSpec;
-  /** A public IP for the VM (also its outbound path in a private subnet). @default none */
+  /**
+   * A public IP for the VM (also its outbound path in a private subnet). Without one, RDP from the
+   * internet cannot reach the VM and, in a private subnet, the VM has no outbound access: both
+   * get a warning.
+   * @default none
+   */
   readonly publicIp?: boolean | VmPublicIpOptions;
   /**
    * Allow RDP (TCP 3389) from this IPv4 range: a rule is added to `networkSecurityGroup`, or to
@@ -52,7 +65,11 @@ export interface WindowsVirtualMachineProps {
    * @default no RDP rule
    */
   readonly allowRdpFrom?: Value<string>;
-  /** NSG that receives the RDP rule. @default the subnet's NSG when it is a NetworkSecurityGroup, else a new NSG on the NIC */
+  /**
+   * NSG of the VM: attached to its NIC (unless it is already the subnet's NSG), and it receives
+   * the RDP rule.
+   * @default the subnet's NSG; with allowRdpFrom and no subnet NSG, a new NSG on the NIC
+   */
   readonly networkSecurityGroup?: INetworkSecurityGroup;
   /** OS disk type. @default 'StandardSSD_LRS' */
   readonly osDiskType?: 'Standard_LRS' | 'StandardSSD_LRS' | 'Premium_LRS';
@@ -64,6 +81,9 @@ export interface WindowsVirtualMachineProps {
   readonly tags?: Record<string, Value<string>>;
 }
 
+/** Default VM size: Gen2 + Trusted Launch capable, and in the published ARM schema's size list. */
+const DEFAULT_VM_SIZE = 'Standard_D2s_v3';
+
 /** A Windows virtual machine with Trusted Launch (secure boot + vTPM) and boot diagnostics. */
 export class WindowsVirtualMachine extends Construct {
   /** The L1 VM. */
@@ -74,6 +94,8 @@ export class WindowsVirtualMachine extends Construct {
   public readonly publicIp?: ArmPublicIpAddress;
   /** The NSG created for the NIC, if any. */
   public readonly nicSecurityGroup?: NetworkSecurityGroup;
+  /** The NSG attached to the NIC (given or created), if any; undefined when only the subnet's NSG applies. */
+  public readonly nicNetworkSecurityGroup?: INetworkSecurityGroup;
   private readonly problems: string[] = [];
 
   constructor(scope: Construct, id: string, props: WindowsVirtualMachineProps) {
@@ -89,7 +111,8 @@ export class WindowsVirtualMachine extends Construct {
       });
     }
 
-    let nsg = props.networkSecurityGroup ?? props.subnet.networkSecurityGroup;
+    const subnetNsg = props.subnet.networkSecurityGroup;
+    let nsg = props.networkSecurityGroup ?? subnetNsg;
     if (props.allowRdpFrom !== undefined) {
       if (!nsg) {
         this.nicSecurityGroup = new NetworkSecurityGroup(this, 'Nsg', { name: defaultName(this, 'nsg', 80), location: props.location, tags: props.tags });
@@ -99,11 +122,25 @@ export class WindowsVirtualMachine extends Construct {
         throw new Error(`[${this.node.path}] allowRdpFrom needs an NSG declared in this app to add the rule to, but the NSG is imported: pass networkSecurityGroup (a NetworkSecurityGroup), or add the rule to the imported NSG yourself.`);
       }
       nsg.allowInbound(`Allow-RDP-${slug(id, 60)}`, { from: props.allowRdpFrom, port: 3389, description: `RDP to the virtual machine ${id}` });
+      if (!this.publicIp && !isPrivateSource(props.allowRdpFrom)) {
+        Annotations.of(this).addWarning(
+          `allowRdpFrom admits RDP from ${describe(props.allowRdpFrom)}, but the VM has no public IP, so connections from the internet cannot reach it and the rule is useless: ` +
+            `set publicIp: true, or reach the VM privately (Azure Bastion, VPN, peering) and allow RDP from that private range instead.`,
+        );
+      }
+    }
+    // An NSG given for the VM goes on its NIC, unless the subnet's NSG is that very NSG.
+    this.nicNetworkSecurityGroup = nsg !== undefined && nsg !== subnetNsg ? nsg : undefined;
+    if (!this.publicIp && props.subnet.defaultOutboundAccess === false) {
+      Annotations.of(this).addWarning(
+        `the VM has no outbound internet access: subnet '${props.subnet.subnetName}' is private (defaultOutboundAccess: false, the default from Network api 2025-07-01) and the VM has no public IP, ` +
+          `so Windows activation, updates and extensions cannot reach the internet. Set publicIp: true, or defaultOutboundAccess: true on the subnet, or give the subnet a NAT gateway.`,
+      );
     }
 
     this.networkInterface = new ArmNetworkInterface(this, 'Nic', {
       name: defaultName(this, 'nic', 80), location: props.location, tags: props.tags,
-      networkSecurityGroupId: this.nicSecurityGroup?.networkSecurityGroupId,
+      networkSecurityGroupId: this.nicNetworkSecurityGroup?.networkSecurityGroupId,
       ipConfigurations: [{ name: 'ipconfig1', subnetId: props.subnet.subnetId, publicIPAddressId: this.publicIp?.id }],
     });
 
@@ -111,7 +148,7 @@ export class WindowsVirtualMachine extends Construct {
       name: props.name ?? defaultName(this, 'vm', 64),
       location: props.location,
       tags: props.tags,
-      vmSize: props.vmSize ?? 'Standard_D2s_v5',
+      vmSize: props.vmSize ?? DEFAULT_VM_SIZE,
       zone: props.zone,
       osProfile: {
         osType: 'windows',
@@ -136,4 +173,28 @@ export class WindowsVirtualMachine extends Construct {
   public get privateIpAddress(): Expression {
     return this.networkInterface.attrPrivateIpAddress;
   }
+}
+
+/** Private (RFC 1918) IPv4 ranges: sources a VM without a public IP can still be reached from. */
+const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map((text) => Cidr.parse(text));
+
+/**
+ * True when an RDP source is known to be inside the private network (the VirtualNetwork tag, or
+ * a literal RFC 1918 address or range); false for internet ranges, tags like Internet, and values
+ * only known at deployment time (a parameter usually holds the operator's public address).
+ */
+function isPrivateSource(source: Value<string>): boolean {
+  const text = literalString(source)?.trim();
+  if (text === undefined) return false;
+  if (text.toLowerCase() === 'virtualnetwork') return true;
+  const cidr = text.includes('/') ? Cidr.tryParse(text) : undefined;
+  if (cidr !== undefined) return typeof cidr !== 'string' && PRIVATE_RANGES.some((range) => range.contains(cidr));
+  const address = tryParseIpv4(text);
+  return typeof address === 'number' && PRIVATE_RANGES.some((range) => range.network <= address && address <= range.last);
+}
+
+/** A source for messages: the literal, or 'a value known at deployment time'. */
+function describe(source: Value<string>): string {
+  const text = literalString(source);
+  return text === undefined ? 'a range known only at deployment time' : `'${text}'`;
 }

@@ -70,6 +70,18 @@ export class Cidr {
   }
 }
 
+/**
+ * Parses a dotted IPv4 address (`203.0.113.7`) to an unsigned 32-bit number, or returns an error
+ * message saying what is wrong.
+ */
+export function tryParseIpv4(text: string): number | string {
+  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text.trim());
+  if (!match) return `'${text}' is not an IPv4 address: write it as a.b.c.d, e.g. '203.0.113.7'.`;
+  const octets = match.slice(1, 5).map(Number);
+  if (octets.some((o) => o > 255)) return `'${text}' is not an IPv4 address: each of a.b.c.d must be 0-255 (e.g. '203.0.113.7').`;
+  return octets.reduce((n, o) => n * 256 + o, 0);
+}
+
 /** Formats an unsigned 32-bit number as a dotted IPv4 address. */
 export function formatIpv4(n: number): string {
   return [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join('.');

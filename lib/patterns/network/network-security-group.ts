@@ -7,7 +7,8 @@ import { Annotations, ExistingResource, type Expression, type Value } from '../.
 import { ArmNetworkSecurityGroup, type SecurityRuleSpec } from '../../resources/network/network-security-group.js';
 import { literalString } from '../../resources/validation.js';
 import { defaultName } from '../names.js';
-import { Cidr } from './cidr.js';
+import type { ImportLocationOptions } from '../imports.js';
+import { Cidr, tryParseIpv4 } from './cidr.js';
 
 /** An NSG, declared here or imported. */
 export interface INetworkSecurityGroup {
@@ -43,7 +44,8 @@ export interface InboundRuleOptions {
   readonly description?: string;
 }
 
-const MANAGEMENT_PORTS = new Set(['22', '3389']);
+/** Remote management ports that must not face the internet: SSH and RDP. */
+const MANAGEMENT_PORTS = [22, 3389];
 const ANYWHERE = new Set(['*', 'internet', '0.0.0.0/0', 'any']);
 
 /**
@@ -56,8 +58,11 @@ const ANYWHERE = new Set(['*', 'internet', '0.0.0.0/0', 'any']);
  */
 export class NetworkSecurityGroup extends Construct implements INetworkSecurityGroup {
   /** Imports an NSG that exists already. */
-  public static fromNetworkSecurityGroupName(scope: Construct, id: string, name: Value<string>, options: { resourceGroupName?: Value<string> } = {}): INetworkSecurityGroup {
-    const resource = new ExistingResource(scope, id, { type: ArmNetworkSecurityGroup.RESOURCE_TYPE, apiVersion: ArmNetworkSecurityGroup.API_VERSION, name, resourceGroupName: options.resourceGroupName });
+  public static fromNetworkSecurityGroupName(scope: Construct, id: string, name: Value<string>, options: ImportLocationOptions = {}): INetworkSecurityGroup {
+    const resource = new ExistingResource(scope, id, {
+      type: ArmNetworkSecurityGroup.RESOURCE_TYPE, apiVersion: ArmNetworkSecurityGroup.API_VERSION, name,
+      resourceGroupName: options.resourceGroupName, subscriptionId: options.subscriptionId,
+    });
     return { networkSecurityGroupId: resource.id, node: resource.node };
   }
 
@@ -109,9 +114,15 @@ export class NetworkSecurityGroup extends Construct implements INetworkSecurityG
     for (const rule of this.resource.securityRules) {
       for (const prefix of [rule.sourceAddressPrefix, rule.destinationAddressPrefix]) {
         const text = literalString(prefix);
-        if (text === undefined || !text.includes('/')) continue;
-        const parsed = Cidr.tryParse(text);
-        if (typeof parsed === 'string') errors.push(`security rule '${rule.name}': ${parsed}`);
+        if (text === undefined) continue;
+        if (text.includes('/')) {
+          const parsed = Cidr.tryParse(text);
+          if (typeof parsed === 'string') errors.push(`security rule '${rule.name}': ${parsed}`);
+        } else if (/^[\d.]+$/.test(text)) {
+          // Digits and dots: meant as an IPv4 address (service tags are words).
+          const parsed = tryParseIpv4(text);
+          if (typeof parsed === 'string') errors.push(`security rule '${rule.name}': ${parsed}`);
+        }
       }
     }
     return errors;
@@ -119,8 +130,22 @@ export class NetworkSecurityGroup extends Construct implements INetworkSecurityG
 
   private warnIfOpenToInternet(rule: SecurityRuleSpec): void {
     const source = literalString(rule.sourceAddressPrefix)?.toLowerCase();
-    if (rule.access === 'Allow' && rule.direction === 'Inbound' && source && ANYWHERE.has(source) && MANAGEMENT_PORTS.has(String(rule.destinationPortRange))) {
-      Annotations.of(this).addWarning(`security rule '${rule.name}' opens port ${rule.destinationPortRange} to the whole internet: restrict 'from' to your own address range (e.g. '203.0.113.7/32').`);
-    }
+    const range = literalString(rule.destinationPortRange)?.trim();
+    if (rule.access !== 'Allow' || rule.direction !== 'Inbound' || !source || !ANYWHERE.has(source) || range === undefined) return;
+    if (rule.protocol !== 'Tcp' && rule.protocol !== '*') return;
+    const exposed = MANAGEMENT_PORTS.filter((port) => portRangeIncludes(range, port));
+    if (exposed.length === 0) return;
+    const what = range === String(exposed[0]) ? `port ${range}` : `ports ${range} (including ${exposed.join(' and ')})`;
+    Annotations.of(this).addWarning(`security rule '${rule.name}' opens ${what} to the whole internet: restrict 'from' to your own address range (e.g. '203.0.113.7/32').`);
   }
+}
+
+/** True if an NSG port spec ('3389', '3000-4000', '*') includes `port`. */
+function portRangeIncludes(range: string, port: number): boolean {
+  if (range === '*') return true;
+  const match = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(range);
+  if (!match) return false;
+  const low = Number(match[1]);
+  const high = match[2] === undefined ? low : Number(match[2]);
+  return low <= port && port <= high;
 }

@@ -15,6 +15,8 @@ export interface IVirtualNetwork extends IConstruct {
   readonly virtualNetworkId: Expression;
   /** The VNet's name. */
   readonly virtualNetworkName: Value<string>;
+  /** The VNet's region: private endpoints and NICs in its subnets must be in this region. */
+  readonly location: Value<string>;
   /** The resource (declared L1 or existing), parent of subnet handles. */
   readonly resource: ResourceBase;
 }
@@ -33,6 +35,8 @@ export interface SubnetHandleProps {
   readonly privateEndpointNetworkPolicies?: PrivateEndpointNetworkPolicies;
   /** Services the subnet is delegated to. */
   readonly delegations?: readonly string[];
+  /** Implicit outbound internet access, when declared here. @default unknown (imported subnet) */
+  readonly defaultOutboundAccess?: boolean;
 }
 
 /** A subnet. */
@@ -44,6 +48,9 @@ export class Subnet extends Construct {
   public static fromSubnetName(virtualNetwork: IVirtualNetwork, subnetName: string): Subnet {
     const existing = virtualNetwork.node.tryFindChild(subnetName);
     if (existing instanceof Subnet) return existing;
+    if (existing) {
+      throw new Error(`[${virtualNetwork.node.path}] cannot import subnet '${subnetName}': the virtual network construct already has a child with that id. Import the subnet from a VNet handle of its own (VirtualNetwork.fromVirtualNetworkName).`);
+    }
     // Handles live under the VNet's construct, so the same subnet is imported once.
     return new Subnet(virtualNetwork as Construct, subnetName, { virtualNetwork, subnetName });
   }
@@ -60,6 +67,11 @@ export class Subnet extends Construct {
   public readonly privateEndpointNetworkPolicies?: PrivateEndpointNetworkPolicies;
   /** Services the subnet is delegated to. */
   public readonly delegations: readonly string[];
+  /**
+   * Implicit outbound internet access: false for a private subnet, undefined when unknown
+   * (imported subnets).
+   */
+  public readonly defaultOutboundAccess?: boolean;
   /** The reference handle: an ExistingResource child of the VNet resource. */
   public readonly resource: ExistingResource;
 
@@ -71,6 +83,7 @@ export class Subnet extends Construct {
     this.networkSecurityGroup = props.networkSecurityGroup;
     this.privateEndpointNetworkPolicies = props.privateEndpointNetworkPolicies;
     this.delegations = props.delegations ?? [];
+    this.defaultOutboundAccess = props.defaultOutboundAccess;
     this.resource = new ExistingResource(this, 'Resource', {
       type: ArmVirtualNetwork.SUBNET_TYPE, apiVersion: ArmVirtualNetwork.API_VERSION, name: props.subnetName, parent: props.virtualNetwork.resource,
     });

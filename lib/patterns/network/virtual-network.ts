@@ -3,9 +3,10 @@
  * default.
  */
 import { Construct } from 'constructs';
-import { ExistingResource, type Expression, type Value } from '../../core/index.js';
+import { ExistingResource, Stack, type Expression, type Value } from '../../core/index.js';
 import { ArmVirtualNetwork, type PrivateEndpointNetworkPolicies } from '../../resources/network/virtual-network.js';
 import { literalString } from '../../resources/validation.js';
+import type { ImportLocationOptions } from '../imports.js';
 import { defaultName } from '../names.js';
 import { Cidr } from './cidr.js';
 import type { INetworkSecurityGroup } from './network-security-group.js';
@@ -23,6 +24,15 @@ export interface VirtualNetworkProps {
   readonly tags?: Record<string, Value<string>>;
   /** Custom DNS servers. @default Azure-provided DNS (needed for private DNS zones to resolve) */
   readonly dnsServers?: readonly Value<string>[];
+}
+
+/** Options of VirtualNetwork.fromVirtualNetworkName. */
+export interface VirtualNetworkImportOptions extends ImportLocationOptions {  /**
+   * The VNet's region. Private endpoints placed in its subnets are created in this region (an
+   * endpoint must be in its VNet's region), so set it when the VNet is not in the stack's location.
+   * @default the stack's location
+   */
+  readonly location?: Value<string>;
 }
 
 /** Options of addSubnet. */
@@ -63,8 +73,8 @@ const SMALLEST_SUBNET_PREFIX = 29;
  */
 export class VirtualNetwork extends Construct implements IVirtualNetwork {
   /** Imports an existing virtual network; use `Subnet.fromSubnetName(vnet, 'name')` for its subnets. */
-  public static fromVirtualNetworkName(scope: Construct, id: string, name: Value<string>, options: { resourceGroupName?: Value<string> } = {}): IVirtualNetwork {
-    return new ImportedVirtualNetwork(scope, id, name, options.resourceGroupName);
+  public static fromVirtualNetworkName(scope: Construct, id: string, name: Value<string>, options: VirtualNetworkImportOptions = {}): IVirtualNetwork {
+    return new ImportedVirtualNetwork(scope, id, name, options);
   }
 
   /** The L1 resource. */
@@ -72,9 +82,11 @@ export class VirtualNetwork extends Construct implements IVirtualNetwork {
   /** The address space as given. */
   public readonly addressSpace: readonly string[];
   private readonly subnetsByName = new Map<string, Subnet>();
+  private readonly props: VirtualNetworkProps;
 
   constructor(scope: Construct, id: string, props: VirtualNetworkProps) {
     super(scope, id);
+    this.props = props;
     this.addressSpace = props.addressSpace;
     this.resource = new ArmVirtualNetwork(this, 'Resource', {
       name: props.name ?? defaultName(this, 'vnet', 64), location: props.location, tags: props.tags,
@@ -93,6 +105,11 @@ export class VirtualNetwork extends Construct implements IVirtualNetwork {
     return this.resource.name;
   }
 
+  /** The VNet's region (its `location` prop, else the stack's location). */
+  public get location(): Value<string> {
+    return this.props.location ?? Stack.of(this).location;
+  }
+
   /** The subnets declared so far. */
   public get subnets(): Subnet[] {
     return [...this.subnetsByName.values()];
@@ -102,6 +119,13 @@ export class VirtualNetwork extends Construct implements IVirtualNetwork {
   public addSubnet(name: string, options: SubnetOptions): Subnet {
     if (this.subnetsByName.has(name)) {
       throw new Error(`[${this.node.path}] subnet '${name}' is already declared: use vnet.subnets to find it, or pick another name.`);
+    }
+    const child = this.node.tryFindChild(name);
+    if (child instanceof Subnet) {
+      throw new Error(`[${this.node.path}] subnet '${name}' was imported with Subnet.fromSubnetName before addSubnet('${name}') declared it: call addSubnet first and use the handle it returns (or vnet.subnets) instead of importing a subnet of a VNet declared in this app.`);
+    }
+    if (child) {
+      throw new Error(`[${this.node.path}] subnet name '${name}' is the id of another construct in this virtual network: pick another subnet name.`);
     }
     this.resource.addSubnet({
       name, addressPrefix: options.addressPrefix, networkSecurityGroupId: options.networkSecurityGroup?.networkSecurityGroupId,
@@ -113,6 +137,7 @@ export class VirtualNetwork extends Construct implements IVirtualNetwork {
     const subnet = new Subnet(this, name, {
       virtualNetwork: this, subnetName: name, addressPrefix: options.addressPrefix, networkSecurityGroup: options.networkSecurityGroup,
       privateEndpointNetworkPolicies: options.privateEndpointNetworkPolicies ?? 'Disabled', delegations: options.delegations,
+      defaultOutboundAccess: options.defaultOutboundAccess ?? false,
     });
     this.subnetsByName.set(name, subnet);
     return subnet;
@@ -121,7 +146,10 @@ export class VirtualNetwork extends Construct implements IVirtualNetwork {
   private validateAddresses(): string[] {
     const errors: string[] = [];
     const space: Cidr[] = [];
-    for (const text of this.addressSpace) {
+    for (const entry of this.addressSpace) {
+      // Ranges known only at deployment time (parameters) are left to ARM.
+      const text = literalString(entry);
+      if (text === undefined) continue;
       const parsed = Cidr.tryParse(text);
       if (typeof parsed === 'string') errors.push(`addressSpace: ${parsed}`);
       else space.push(parsed);
@@ -160,10 +188,19 @@ export class VirtualNetwork extends Construct implements IVirtualNetwork {
 /** A VNet this app does not deploy. */
 class ImportedVirtualNetwork extends Construct implements IVirtualNetwork {
   public readonly resource: ExistingResource;
+  private readonly explicitLocation?: Value<string>;
 
-  constructor(scope: Construct, id: string, name: Value<string>, resourceGroupName?: Value<string>) {
+  constructor(scope: Construct, id: string, name: Value<string>, options: VirtualNetworkImportOptions) {
     super(scope, id);
-    this.resource = new ExistingResource(this, 'Resource', { type: ArmVirtualNetwork.RESOURCE_TYPE, apiVersion: ArmVirtualNetwork.API_VERSION, name, resourceGroupName });
+    this.explicitLocation = options.location;
+    this.resource = new ExistingResource(this, 'Resource', {
+      type: ArmVirtualNetwork.RESOURCE_TYPE, apiVersion: ArmVirtualNetwork.API_VERSION, name,
+      resourceGroupName: options.resourceGroupName, subscriptionId: options.subscriptionId,
+    });
+  }
+
+  public get location(): Value<string> {
+    return this.explicitLocation ?? Stack.of(this).location;
   }
 
   public get virtualNetworkId(): Expression {

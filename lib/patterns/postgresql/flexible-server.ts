@@ -14,6 +14,7 @@ import { ArmPostgresFlexibleServer, POSTGRES_VERSIONS } from '../../resources/po
 import { literalString } from '../../resources/validation.js';
 import { globallyUniqueName, slug } from '../names.js';
 import type { Subnet } from '../network/subnet.js';
+import type { ImportLocationOptions } from '../imports.js';
 import type { IPrivateDnsZone } from '../private-link/private-dns-zone.js';
 import { PrivateEndpoint, type PrivateEndpointDnsOptions } from '../private-link/private-endpoint.js';
 import { secureValue, type SecretValue } from '../secrets.js';
@@ -69,19 +70,32 @@ export interface PostgresFlexibleServerProps {
   readonly storageAutoGrow?: boolean;
   /** Primary availability zone. @default Azure picks */
   readonly availabilityZone?: '1' | '2' | '3' | Expression;
-  /** High availability (GeneralPurpose and MemoryOptimized only). @default none */
+  /**
+   * High availability (GeneralPurpose and MemoryOptimized only).
+   * Off by default, unlike Azure Verified Modules (ZoneRedundant): it doubles the compute cost and
+   * fails on Burstable skus and in regions without zones, so you opt in.
+   * @default none (no standby)
+   */
   readonly highAvailability?: PostgresHighAvailability;
   /** Backup retention, 7-35 days. @default 7 */
   readonly backupRetentionDays?: number;
-  /** Geo-redundant backups (fixed at creation; needs a paired region). @default false */
+  /**
+   * Geo-redundant backups (fixed at creation; needs a paired region).
+   * Off by default, unlike Azure Verified Modules (Enabled): regions without a pair refuse it, and it cannot be turned off later.
+   * @default false
+   */
   readonly geoRedundantBackup?: boolean;
   /** Administrator login (immutable). Required with password authentication. @default none */
   readonly administratorLogin?: Value<string>;
   /** Administrator password: a securestring Parameter or its `.value`; a plain string is refused. @default none */
   readonly administratorPassword?: SecretValue;
-  /** Password authentication. @default true when administratorLogin is given */
+  /** Password authentication. @default true when administratorLogin or administratorPassword is given */
   readonly passwordAuthentication?: boolean;
-  /** Microsoft Entra authentication (needed for addAdministrator). @default false */
+  /**
+   * Microsoft Entra authentication (needed for addAdministrator).
+   * Off by default, unlike Azure Verified Modules (Entra only): Entra sign-in needs an administrator from your tenant (addAdministrator), which azcdk cannot pick for you.
+   * @default false
+   */
   readonly entraAuthentication?: boolean;
   /**
    * Public network access (then firewall rules decide who gets in). Private endpoints work either
@@ -112,7 +126,7 @@ export interface PostgresFlexibleServerProps {
 export interface PostgresPrivateEndpointOptions {
   /** Construct id. @default 'PrivateEndpoint', then 'PrivateEndpoint2', ... */
   readonly id?: string;
-  /** Endpoint name. @default `pe-<server id>` */
+  /** Endpoint name (unique in the resource group). @default `pe-<server id>`, then `pe-<server id>-2`, ... */
   readonly name?: Value<string>;
   /** Private DNS. @default a zone group in privatelink.postgres.database.azure.com, linked to the subnet's VNet */
   readonly dns?: PrivateEndpointDnsOptions;
@@ -127,6 +141,9 @@ export interface IPostgresFlexibleServer {
   /** Server name. */
   readonly serverName: Value<string>;
 }
+
+/** Zone name endings Azure accepts for VNet integration: public cloud, US Government, China. */
+const VNET_INTEGRATION_ZONE_SUFFIXES = ['.postgres.database.azure.com', '.postgres.database.usgovcloudapi.net', '.postgres.database.chinacloudapi.cn'];
 
 const SERVER_IS_BUSY = 'PostgreSQL rejects concurrent changes to a server and its children (ServerIsBusy)';
 
@@ -144,8 +161,11 @@ const SERVER_IS_BUSY = 'PostgreSQL rejects concurrent changes to a server and it
  */
 export class PostgresFlexibleServer extends Construct implements IPostgresFlexibleServer {
   /** Imports an existing server (e.g. to put a private endpoint in front of it). */
-  public static fromServerName(scope: Construct, id: string, serverName: Value<string>, options: { resourceGroupName?: Value<string> } = {}): IPostgresFlexibleServer {
-    const resource = new ExistingResource(scope, id, { type: ArmPostgresFlexibleServer.RESOURCE_TYPE, apiVersion: ArmPostgresFlexibleServer.API_VERSION, name: serverName, resourceGroupName: options.resourceGroupName });
+  public static fromServerName(scope: Construct, id: string, serverName: Value<string>, options: ImportLocationOptions = {}): IPostgresFlexibleServer {
+    const resource = new ExistingResource(scope, id, {
+      type: ArmPostgresFlexibleServer.RESOURCE_TYPE, apiVersion: ArmPostgresFlexibleServer.API_VERSION, name: serverName,
+      resourceGroupName: options.resourceGroupName, subscriptionId: options.subscriptionId,
+    });
     return { serverId: resource.id, serverName };
   }
 
@@ -176,7 +196,7 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
     this.publicAccess = props.publicNetworkAccess ?? false;
     const password = props.administratorPassword === undefined ? undefined : secureValue(props.administratorPassword, 'administratorPassword');
     if (password && 'error' in password) this.problems.push(password.error);
-    const passwordAuth = props.passwordAuthentication ?? props.administratorLogin !== undefined;
+    const passwordAuth = this.passwordAuthEnabled;
     const integration = props.vnetIntegration;
 
     this.resource = new ArmPostgresFlexibleServer(this, 'Resource', {
@@ -202,6 +222,15 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
         ? { publicNetworkAccess: 'Disabled', delegatedSubnetResourceId: integration.delegatedSubnet.subnetId, privateDnsZoneArmResourceId: integration.privateDnsZone.privateDnsZoneId }
         : { publicNetworkAccess: this.publicAccess ? 'Enabled' : 'Disabled' },
     });
+
+    if (integration) {
+      // The server registers its A record in the zone: the zone must resolve in the VNet first.
+      const link = integration.privateDnsZone.linkVirtualNetwork(integration.delegatedSubnet.virtualNetwork);
+      if (link) this.resource.addDependency(link, 'a VNet-integrated server needs its private DNS zone linked to the VNet');
+    }
+    if (literalString(props.version) === '13') {
+      Annotations.of(this).addWarning(`version '13' is in paid extended support since 31 March 2026 (extra charges per vCore until its retirement): use version '16' or '17', or plan the major version upgrade.`);
+    }
 
     for (const [name, options] of Object.entries(props.databases ?? {})) this.addDatabase(name, options);
     for (const [name, rule] of Object.entries(props.firewallRules ?? {})) this.addFirewallRule(name, rule.startIpAddress, rule.endIpAddress);
@@ -231,6 +260,10 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
     return this.props.entraAuthentication ?? false;
   }
 
+  private get passwordAuthEnabled(): boolean {
+    return this.props.passwordAuthentication ?? (this.props.administratorLogin !== undefined || this.props.administratorPassword !== undefined);
+  }
+
   /** Adds a database. */
   public addDatabase(name: string, options: PostgresDatabaseOptions = {}): ArmPostgresDatabase {
     const db = new ArmPostgresDatabase(this.resource, `Database-${name}`, { name, charset: options.charset ?? 'UTF8', collation: options.collation ?? 'en_US.utf8' });
@@ -240,9 +273,16 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
 
   /**
    * Allows a public IPv4 range (needs publicNetworkAccess: true). 0.0.0.0-0.0.0.0 means "any
-   * Azure service", rarely what you want.
+   * Azure service" and 0.0.0.0-255.255.255.255 the whole internet: both get a warning.
    */
   public addFirewallRule(name: string, startIpAddress: Value<string>, endIpAddress: Value<string> = startIpAddress): ArmPostgresFirewallRule {
+    const start = literalString(startIpAddress);
+    const end = literalString(endIpAddress);
+    if (start === '0.0.0.0' && end === '0.0.0.0') {
+      Annotations.of(this).addWarning(`firewall rule '${name}' (0.0.0.0-0.0.0.0) admits every Azure service, including resources of other Azure customers: admit the public addresses of your own services instead, or connect through a private endpoint.`);
+    } else if (start === '0.0.0.0' && end === '255.255.255.255') {
+      Annotations.of(this).addWarning(`firewall rule '${name}' (0.0.0.0-255.255.255.255) admits the whole internet: admit only your own address range (e.g. startIpAddress '203.0.113.7'), or connect through a private endpoint.`);
+    }
     const rule = new ArmPostgresFirewallRule(this.resource, `FirewallRule-${name}`, { name, startIpAddress, endIpAddress });
     this.firewallRules.push(rule);
     return rule;
@@ -270,11 +310,15 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
    * privatelink.postgres.database.azure.com zone, linked to the subnet's VNet, and a zone group).
    */
   public addPrivateEndpoint(subnet: Subnet, options: PostgresPrivateEndpointOptions = {}): PrivateEndpoint {
-    const id = options.id ?? (this.privateEndpoints.length === 0 ? 'PrivateEndpoint' : `PrivateEndpoint${this.privateEndpoints.length + 1}`);
+    const n = this.privateEndpoints.length + 1;
+    const id = options.id ?? (n === 1 ? 'PrivateEndpoint' : `PrivateEndpoint${n}`);
+    // Named after the server, so endpoints of two servers in one resource group do not collide.
+    const suffix = n === 1 ? '' : `-${n}`;
     const endpoint = new PrivateEndpoint(this, id, {
-      subnet, name: options.name ?? (this.privateEndpoints.length === 0 ? `pe-${slug(this.node.id, 61)}` : undefined),
+      subnet, name: options.name ?? `pe-${slug(this.node.id, 61 - suffix.length)}${suffix}`,
       target: { resourceId: this.serverId, groupId: 'postgresqlServer', recordName: this.serverName },
-      dns: options.dns, manualApproval: options.manualApproval, location: this.props.location, tags: this.props.tags,
+      // Location: the endpoint's, which is its VNet's region (not necessarily the server's).
+      dns: options.dns, manualApproval: options.manualApproval, tags: this.props.tags,
     });
     this.privateEndpoints.push(endpoint);
     return endpoint;
@@ -312,8 +356,10 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
     if (typeof p.version === 'string' && (POSTGRES_VERSIONS as readonly string[]).includes(p.version) && !SUPPORTED_VERSIONS.includes(p.version)) {
       errors.push(`version '${p.version}' is retired: Azure no longer creates flexible servers with it. Use one of ${SUPPORTED_VERSIONS.join(', ')} (16 or 17 recommended; 13 is in paid extended support).`);
     }
-    const passwordAuth = p.passwordAuthentication ?? p.administratorLogin !== undefined;
-    if (passwordAuth && (p.administratorLogin === undefined || p.administratorPassword === undefined)) {
+    const passwordAuth = this.passwordAuthEnabled;
+    if (p.administratorLogin === undefined && p.administratorPassword !== undefined) {
+      errors.push(`administratorPassword is set but administratorLogin is missing: set administratorLogin (the administrator's user name; it cannot be changed later), or remove administratorPassword and use Microsoft Entra authentication (entraAuthentication: true with addAdministrator()).`);
+    } else if (passwordAuth && (p.administratorLogin === undefined || p.administratorPassword === undefined)) {
       errors.push(`password authentication is enabled but ${p.administratorLogin === undefined ? 'administratorLogin' : 'administratorPassword'} is missing: set administratorLogin and administratorPassword (a securestring parameter), or set passwordAuthentication: false and use Entra administrators.`);
     }
     if (!passwordAuth && !this.entraEnabled) {
@@ -335,6 +381,10 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
         errors.push(`uses VNet integration (delegated subnet '${p.vnetIntegration.delegatedSubnet.subnetName}') and a private endpoint: Azure allows private endpoints only on servers in public access mode. Remove vnetIntegration, or remove the private endpoint.`);
       }
       if (p.publicNetworkAccess) errors.push(`publicNetworkAccess: true cannot be combined with VNet integration: remove one of them.`);
+      const zoneName = literalString(p.vnetIntegration.privateDnsZone.zoneName);
+      if (zoneName !== undefined && !VNET_INTEGRATION_ZONE_SUFFIXES.some((suffix) => zoneName.toLowerCase().endsWith(suffix))) {
+        errors.push(`vnetIntegration.privateDnsZone '${zoneName}' does not end with .postgres.database.azure.com, so Azure refuses it for a VNet-integrated server: use a zone such as 'private.postgres.database.azure.com' (sovereign clouds: ${VNET_INTEGRATION_ZONE_SUFFIXES.slice(1).map((x) => `'…${x}'`).join(', ')}).`);
+      }
       const delegations = p.vnetIntegration.delegatedSubnet.delegations;
       if (!delegations.includes(ArmPostgresFlexibleServer.RESOURCE_TYPE)) {
         errors.push(`vnetIntegration.delegatedSubnet '${p.vnetIntegration.delegatedSubnet.subnetName}' is not delegated to ${ArmPostgresFlexibleServer.RESOURCE_TYPE}: add delegations: ['${ArmPostgresFlexibleServer.RESOURCE_TYPE}'] to the subnet.`);

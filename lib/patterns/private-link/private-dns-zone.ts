@@ -7,6 +7,7 @@ import { ArmPrivateDnsARecord } from '../../resources/privatedns/a-record.js';
 import { ArmPrivateDnsZone } from '../../resources/privatedns/private-dns-zone.js';
 import { ArmVirtualNetworkLink } from '../../resources/privatedns/virtual-network-link.js';
 import type { IVirtualNetwork } from '../network/subnet.js';
+import type { ImportLocationOptions } from '../imports.js';
 import { slug } from '../names.js';
 
 /** Private DNS zone names of private link sub-resources (Azure public cloud). */
@@ -59,8 +60,11 @@ export class PrivateDnsZone extends Construct implements IPrivateDnsZone {
   }
 
   /** Imports a zone that exists already (its links and records are managed elsewhere). */
-  public static fromZoneName(scope: Construct, id: string, zoneName: Value<string>, options: { resourceGroupName?: Value<string> } = {}): IPrivateDnsZone {
-    const resource = new ExistingResource(scope, id, { type: ArmPrivateDnsZone.RESOURCE_TYPE, apiVersion: ArmPrivateDnsZone.API_VERSION, name: zoneName, resourceGroupName: options.resourceGroupName });
+  public static fromZoneName(scope: Construct, id: string, zoneName: Value<string>, options: ImportLocationOptions = {}): IPrivateDnsZone {
+    const resource = new ExistingResource(scope, id, {
+      type: ArmPrivateDnsZone.RESOURCE_TYPE, apiVersion: ArmPrivateDnsZone.API_VERSION, name: zoneName,
+      resourceGroupName: options.resourceGroupName, subscriptionId: options.subscriptionId,
+    });
     return { privateDnsZoneId: resource.id, zoneName, resource, linkVirtualNetwork: () => undefined };
   }
 

@@ -59,7 +59,11 @@ export interface PrivateEndpointProps {
   readonly manualApproval?: boolean;
   /** Private DNS. @default a zone group in the service's privatelink zone */
   readonly dns?: PrivateEndpointDnsOptions;
-  /** Location. @default the stack's location */
+  /**
+   * Location: a private endpoint must be in the region of its subnet's VNet, so leave this unset
+   * unless the VNet handle does not know its region.
+   * @default the location of the subnet's virtual network
+   */
   readonly location?: Value<string>;
   /** Tags. @default none */
   readonly tags?: Record<string, Value<string>>;
@@ -80,13 +84,17 @@ export class PrivateEndpoint extends Construct {
 
   constructor(scope: Construct, id: string, props: PrivateEndpointProps) {
     super(scope, id);
-    if (props.subnet.delegations.length > 0) {
-      throw new Error(`[${this.node.path}] subnet '${props.subnet.subnetName}' is delegated to ${props.subnet.delegations.join(', ')}; private endpoints cannot be placed in a delegated subnet. Use a subnet without delegations.`);
-    }
+    const subnet = props.subnet;
+    this.node.addValidation({
+      validate: () =>
+        subnet.delegations.length > 0
+          ? [`subnet '${subnet.subnetName}' is delegated to ${subnet.delegations.join(', ')}; private endpoints cannot be placed in a delegated subnet. Use a subnet without delegations.`]
+          : [],
+    });
     const name = props.name ?? defaultName(this, 'pe', 64);
     const nicName = props.networkInterfaceName ?? `${typeof name === 'string' ? name : defaultName(this, 'pe', 60)}-nic`;
     this.resource = new ArmPrivateEndpoint(this, 'Resource', {
-      name, location: props.location, tags: props.tags, subnetId: props.subnet.subnetId, customNetworkInterfaceName: nicName, manualApproval: props.manualApproval,
+      name, location: props.location ?? props.subnet.virtualNetwork.location, tags: props.tags, subnetId: props.subnet.subnetId, customNetworkInterfaceName: nicName, manualApproval: props.manualApproval,
       connection: { name: typeof name === 'string' ? `${name}-conn` : 'connection', privateLinkServiceId: props.target.resourceId, groupIds: [props.target.groupId] },
     });
     // Referencing the NIC by its custom name avoids a nested reference() through the endpoint.
