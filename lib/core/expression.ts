@@ -191,6 +191,21 @@ export class Literal extends Expression {
   }
 }
 
+/**
+ * Turns a string that may hold tokens back into what it stands for: a string without tokens is
+ * returned as it is; a lone token is its expression — wrapped in `string()` when that
+ * expression is known to be of another type, as a template literal makes a string; text mixed
+ * with tokens is an Interpolation. Throws for a token this process did not create.
+ */
+export function parseTokenString(s: string): string | Expression {
+  if (!Tokens.containsToken(s)) return s;
+  const parts = Tokens.split(s);
+  if (parts.length !== 1 || typeof parts[0] === 'string') return new Interpolation(parts);
+  const lone = parts[0];
+  const type = lone.valueType;
+  return type === undefined || type === 'string' || type === 'securestring' ? lone : new FunctionCall('string', [lone], 'string');
+}
+
 /** Any expression node, as a discriminated union for exhaustive renderers. */
 export type AnyExpression =
   | ParameterReference | VariableReference | ResourceReference | FunctionCall | PropertyAccess | Interpolation | Literal;

@@ -3,8 +3,7 @@
  * ARM function of the same name (and to the same Bicep function).
  * See https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions
  */
-import { Expression, FunctionCall, Interpolation, type Value, type ValueType } from './expression.js';
-import { Tokens } from './tokens.js';
+import { Expression, FunctionCall, parseTokenString, type Value, type ValueType } from './expression.js';
 
 function call(name: string, args: unknown[], type?: ValueType): Expression {
   return new FunctionCall(name, args, type);
@@ -69,9 +68,5 @@ export const Fn = {
    * Turns a string that may hold tokens into an expression (or returns it unchanged).
    * Useful when a value must be an expression, e.g. as an Output value.
    */
-  fromString: (s: string): Value<string> => {
-    if (!Tokens.containsToken(s)) return s;
-    const parts = Tokens.split(s);
-    return parts.length === 1 && typeof parts[0] !== 'string' ? parts[0] : new Interpolation(parts);
-  },
+  fromString: (s: string): Value<string> => parseTokenString(s),
 };

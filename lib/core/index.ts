@@ -7,7 +7,7 @@ export { Parameter, type ParameterProps, type ParameterType } from './parameter.
 export { Variable, type VariableProps } from './variable.js';
 export { Output, type OutputProps } from './output.js';
 export {
-  Expression, ParameterReference, VariableReference, ResourceReference, FunctionCall, PropertyAccess, Interpolation, Literal,
+  Expression, ParameterReference, VariableReference, ResourceReference, FunctionCall, PropertyAccess, Interpolation, Literal, parseTokenString,
   type Value, type ValueType, type PathSegment,
 } from './expression.js';
 export { Fn } from './functions.js';

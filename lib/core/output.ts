@@ -1,6 +1,7 @@
 /**
  * Output: a value the deployment returns (ARM `outputs`, Bicep `output`).
  */
+import { checkTemplateName } from './names.js';
 import { addBrand, hasBrand } from './brand.js';
 import { Construct } from 'constructs';
 import type { ValueType } from './expression.js';
@@ -34,6 +35,7 @@ export class Output extends Construct {
   constructor(scope: Construct, id: string, props: OutputProps) {
     super(scope, id);
     this.outputName = id;
+    this.node.addValidation({ validate: () => checkTemplateName('Output', this.outputName) });
     this.props = props;
   }
 }

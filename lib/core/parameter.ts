@@ -2,12 +2,13 @@
  * Parameter: a value supplied when the template is deployed.
  */
 import { addBrand, hasBrand } from './brand.js';
+import { checkTemplateName } from './names.js';
 import { Construct } from 'constructs';
 import { Expression, ParameterReference, type IParameterTarget, type ValueType } from './expression.js';
+import { Tokens } from './tokens.js';
 
 const PARAMETER_BRAND = Symbol.for('azcdk.Parameter');
-/** Parameter names must be valid in both ARM and Bicep: an identifier, at most 255 characters. */
-const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,254}$/;
+
 
 /** ARM parameter types. */
 export type ParameterType = 'string' | 'int' | 'bool' | 'object' | 'array' | 'securestring' | 'secureObject';
@@ -93,9 +94,7 @@ export class Parameter extends Construct implements IParameterTarget {
   private validateProps(): string[] {
     const p = this.props;
     const errors: string[] = [];
-    if (!PARAMETER_NAME.test(this.parameterName)) {
-      errors.push(`Parameter name '${this.parameterName}' is not valid: use letters, digits and '_', starting with a letter or '_' (at most 255).`);
-    }
+    errors.push(...checkTemplateName('Parameter', this.parameterName));
     if (this.isSecure && p.defaultValue !== undefined) {
       errors.push(`Secure parameter '${this.parameterName}' must not have a defaultValue: the default would be stored in the template in clear text. Supply it at deploy time.`);
     }
@@ -115,6 +114,9 @@ export class Parameter extends Construct implements IParameterTarget {
     }
     if (p.minLength !== undefined && p.maxLength !== undefined && p.minLength > p.maxLength) {
       errors.push(`minLength (${p.minLength}) is greater than maxLength (${p.maxLength}).`);
+    }
+    if (p.value !== undefined && containsExpression(p.value)) {
+      errors.push(`value of parameter '${this.parameterName}' must be a literal: the parameters file holds plain values. Put expressions in defaultValue instead.`);
     }
     for (const [label, v] of [['defaultValue', p.defaultValue], ['value', p.value]] as const) {
       if (v === undefined || Expression.isExpression(v)) continue;
@@ -144,6 +146,15 @@ function checkLiteral(name: string, label: string, v: unknown, p: ParameterProps
     if (p.maxLength !== undefined && length > p.maxLength) errors.push(`${label} of parameter '${name}' is longer than maxLength ${p.maxLength}.`);
   }
   return errors;
+}
+
+/** True if a value holds an expression or a string token anywhere. */
+function containsExpression(value: unknown): boolean {
+  if (Expression.isExpression(value)) return true;
+  if (typeof value === 'string') return Tokens.containsToken(value);
+  if (Array.isArray(value)) return value.some(containsExpression);
+  if (typeof value === 'object' && value !== null) return Object.values(value).some(containsExpression);
+  return false;
 }
 
 addBrand(Parameter, PARAMETER_BRAND);

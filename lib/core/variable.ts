@@ -1,6 +1,7 @@
 /**
  * Variable: a named value computed once in the template (ARM `variables`, Bicep `var`).
  */
+import { checkTemplateName } from './names.js';
 import { addBrand, hasBrand } from './brand.js';
 import { Construct } from 'constructs';
 import { VariableReference, type Expression, type IVariableTarget } from './expression.js';
@@ -30,6 +31,7 @@ export class Variable extends Construct implements IVariableTarget {
   constructor(scope: Construct, id: string, props: VariableProps) {
     super(scope, id);
     this.variableName = id;
+    this.node.addValidation({ validate: () => checkTemplateName('Variable', this.variableName) });
     this.value = props.value;
     this.reference = new VariableReference(this);
   }

@@ -6,7 +6,7 @@
  * so a value that renders a reference always creates its dependency.
  */
 import { Stack } from '../core/stack.js';
-import { Expression, Interpolation, type AnyExpression, type ParameterReference } from '../core/expression.js';
+import { Expression, parseTokenString, type AnyExpression, type ParameterReference } from '../core/expression.js';
 import { Tokens } from '../core/tokens.js';
 import { ResourceBase } from '../core/resource-base.js';
 import { Parameter } from '../core/parameter.js';
@@ -52,6 +52,16 @@ export class References {
   public addVariable(variable: Variable): void {
     (this.variableSet ??= new Set()).add(variable);
   }
+
+  /** True if the value calls a `list*()` function (which returns secrets such as keys). */
+  public get callsList(): boolean {
+    return this.listCalls;
+  }
+  private listCalls = false;
+  /** Records a `list*()` call. */
+  public noteListCall(): void {
+    this.listCalls = true;
+  }
 }
 
 /** Where resolution happens: the stack, the construct owning the value, and where to report problems. */
@@ -61,6 +71,12 @@ export interface ResolveContext {
   readonly ownerPath: string;
   readonly problems: Problem[];
   readonly references: References;
+  /**
+   * Where the value is, when ARM evaluates it before any resource exists (variables, parameter
+   * defaults, resource names): `reference()`/`list*()` are refused there, and in parameter
+   * defaults variables too.
+   */
+  readonly evaluatedEarly?: { readonly place: string; readonly variables?: boolean };
 }
 
 /**
@@ -149,14 +165,13 @@ function checkSecret(value: unknown, ctx: ResolveContext, location: string): voi
 }
 
 function resolveTokenString(value: string, ctx: ResolveContext, location: string): Resolved {
-  let parts: Array<string | Expression>;
+  let expression: string | Expression;
   try {
-    parts = Tokens.split(value);
+    expression = parseTokenString(value);
   } catch (error) {
     return fail(ctx, location, (error as Error).message);
   }
-  const expression = parts.length === 1 && typeof parts[0] !== 'string' ? parts[0] : new Interpolation(parts);
-  visitExpression(expression as AnyExpression, ctx, location);
+  if (typeof expression !== 'string') visitExpression(expression as AnyExpression, ctx, location);
   return expression;
 }
 
@@ -175,9 +190,7 @@ function fail(ctx: ResolveContext, location: string, message: string): null {
 
 /** Normalizes a function argument: strings with tokens become expressions (renderers call this). */
 export function normalizeArgument(arg: unknown): unknown {
-  if (typeof arg !== 'string' || !Tokens.containsToken(arg)) return arg;
-  const parts = Tokens.split(arg);
-  return parts.length === 1 && typeof parts[0] !== 'string' ? parts[0] : new Interpolation(parts);
+  return typeof arg === 'string' ? parseTokenString(arg) : arg;
 }
 
 /** Walks an expression, recording references and checking they belong to this stack. */
@@ -194,6 +207,7 @@ function visitExpression(e: AnyExpression, ctx: ResolveContext, location: string
       return;
     }
     case 'variable': {
+      if (ctx.evaluatedEarly?.variables) fail(ctx, location, `${ctx.evaluatedEarly.place} cannot use variables (ARM evaluates it first): use the value itself, or another parameter.`);
       const variable = e.variable as unknown as Variable;
       if (Variable.isVariable(variable)) {
         if (!sameStack(variable, ctx, location, `variable '${variable.variableName}'`)) return;
@@ -203,12 +217,17 @@ function visitExpression(e: AnyExpression, ctx: ResolveContext, location: string
     }
     case 'resource': {
       const target = e.target as unknown as ResourceBase;
+      if (e.attribute.kind === 'runtime') refuseEarly(ctx, location, `a runtime property of ${ResourceBase.isResource(target) ? target.node.path : 'a resource'} (reference())`);
       if (!ResourceBase.isResource(target)) return;
       if (!sameStack(target, ctx, location, `resource '${target.node.path}'`)) return;
       ctx.references.addResource(target, location);
       return;
     }
     case 'call':
+      if (/^(reference|list)/i.test(e.name)) {
+        refuseEarly(ctx, location, `${e.name}()`);
+        if (/^list/i.test(e.name)) ctx.references.noteListCall();
+      }
       for (const arg of e.args) resolveValue(normalizeArgument(arg), ctx, location);
       return;
     case 'access':
@@ -218,6 +237,11 @@ function visitExpression(e: AnyExpression, ctx: ResolveContext, location: string
       for (const part of e.parts) if (typeof part !== 'string') visitExpression(part as AnyExpression, ctx, location);
       return;
   }
+}
+
+function refuseEarly(ctx: ResolveContext, location: string, what: string): void {
+  if (!ctx.evaluatedEarly) return;
+  fail(ctx, location, `${ctx.evaluatedEarly.place} cannot use ${what}: ARM evaluates it before any resource is deployed. Read the value in a resource's properties or an output instead.`);
 }
 
 function sameStack(target: Construct, ctx: ResolveContext, location: string, what: string): boolean {

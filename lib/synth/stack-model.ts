@@ -99,12 +99,13 @@ export function buildStackModel(stack: Stack, problems: Problem[], constructs: r
   const noteUsed = (refs: References) => refs.parameters.forEach((p) => usedParameters.add(p));
 
   const variables = members.variables.map((variable) => {
-    const ctx = context(variable);
+    const ctx = { ...context(variable), evaluatedEarly: { place: `variable '${variable.variableName}'` } };
     const value = resolveValue(variable.value, ctx, 'value') ?? null;
     noteUsed(ctx.references);
     return { variable, value, references: ctx.references };
   });
   const variableRefs = new Map(variables.map((v) => [v.variable, v.references]));
+  checkVariableCycles(members.variables, variableRefs, problems);
 
   const graph = new DependencyGraph(members.resources);
   const stackDependencies = new Map<Stack, string>(stack.stackDependencies);
@@ -129,15 +130,17 @@ export function buildStackModel(stack: Stack, problems: Problem[], constructs: r
   checkDuplicateNames(resources, problems);
 
   const existing = members.existing.map((resource) => {
-    const ctx = context(resource);
+    const ctx = { ...context(resource), evaluatedEarly: { place: 'the name of an existing resource' } };
     const shortName = resolveValue(resource.shortName, ctx, 'name') ?? null;
+    resolveValue(resource.resourceGroupName, ctx, 'resourceGroupName');
+    resolveValue(resource.subscriptionId, ctx, 'subscriptionId');
     noteUsed(ctx.references);
     return { resource, logicalId: logicalIds.get(resource)!, shortName };
   });
 
-  const outputs = members.outputs.map((output) => resolveOutput(output, context(output), noteUsed));
+  const outputs = members.outputs.map((output) => resolveOutput(output, context(output), noteUsed, variableRefs));
   const parameterDefaults = members.parameters.map((parameter) => {
-    const ctx = context(parameter);
+    const ctx = { ...context(parameter), evaluatedEarly: { place: `the default of parameter '${parameter.parameterName}'`, variables: true } };
     const defaultValue = resolveValue(parameter.props.defaultValue, ctx, 'defaultValue');
     noteUsed(ctx.references);
     return { parameter, defaultValue };
@@ -189,8 +192,9 @@ function assignLogicalIds(stack: Stack, all: ResourceBase[], problems: Problem[]
 }
 
 function resolveResource(resource: ArmResource, ctx: ResolveContext, logicalIds: Map<ResourceBase, string>): Omit<ResourceModel, 'dependencies'> {
-  const shortName = resolveValue(resource.shortName, ctx, 'name') ?? null;
-  const fullName = resource.parentResource ? resolveValue(joinName(resource), ctx, 'name') ?? null : shortName;
+  const nameContext = { ...ctx, evaluatedEarly: { place: 'a resource name' } };
+  const shortName = resolveValue(resource.shortName, nameContext, 'name') ?? null;
+  const fullName = resource.parentResource ? resolveValue(joinName(resource), nameContext, 'name') ?? null : shortName;
   const condition = resolveValue(resource._condition, ctx, 'condition');
   const body: Record<string, Resolved> = {};
   const raw = resource._renderBody();
@@ -288,29 +292,74 @@ function checkDuplicateNames(resources: ReadonlyArray<Omit<ResourceModel, 'depen
   }
 }
 
-function resolveOutput(output: Output, ctx: ResolveContext, noteUsed: (refs: References) => void): OutputModel {
+function resolveOutput(output: Output, ctx: ResolveContext, noteUsed: (refs: References) => void, variableRefs: Map<Variable, References>): OutputModel {
   const value = resolveValue(output.props.value, ctx, 'value') ?? null;
   noteUsed(ctx.references);
-  for (const parameter of ctx.references.parameters) {
-    if (parameter.isSecure) {
-      ctx.problems.push({
-        path: ctx.ownerPath,
-        message: `output '${output.outputName}' uses secure parameter '${parameter.parameterName}': deployment outputs are readable by anyone who can read the deployment. Remove it from the output.`,
-      });
-    }
-  }
-  const type = (output.props.type as ValueType | undefined) ?? inferType(value);
+  // Secrets reach an output directly or through variables: look at everything the value uses.
+  const all = [ctx.references, ...closureOfVariables(ctx.references, variableRefs).map((v) => variableRefs.get(v)!)];
+  const leak = (message: string) =>
+    ctx.problems.push({ path: ctx.ownerPath, message: `output '${output.outputName}' ${message}: deployment outputs are readable by anyone who can read the deployment. Remove it from the output.` });
+  const secure = new Set(all.flatMap((refs) => [...refs.parameters].filter((p) => p.isSecure)));
+  for (const parameter of secure) leak(`uses secure parameter '${parameter.parameterName}'`);
+  if (all.some((refs) => refs.callsList)) leak('calls a list*() function, which returns secrets such as keys');
+  const type = (output.props.type as ValueType | undefined) ?? inferType(value, variableRefs);
   if (type === 'securestring' || type === 'secureObject') {
     ctx.problems.push({ path: ctx.ownerPath, message: `output '${output.outputName}' has secure type ${type}: outputs cannot be secret. Remove the output.` });
   }
   return { output, type, value };
 }
 
-function inferType(value: Resolved): ValueType {
+function inferType(value: Resolved, variableRefs: Map<Variable, References>): ValueType {
+  if (ExpressionClass.isExpression(value) && (value as { kind: string }).kind === 'variable') {
+    const variable = (value as unknown as { variable: Variable }).variable;
+    if (variableRefs.has(variable)) return inferType(resolvedVariableValue(variable), variableRefs);
+  }
   if (typeof value === 'number') return 'int';
   if (typeof value === 'boolean') return 'bool';
   if (Array.isArray(value)) return 'array';
   if (ExpressionClass.isExpression(value)) return value.valueType ?? 'string';
   if (value && typeof value === 'object') return 'object';
   return 'string';
+}
+
+/** A variable's value with tokens parsed, for type inference (cycles are reported elsewhere). */
+function resolvedVariableValue(variable: Variable): Resolved {
+  const v = variable.value;
+  if (typeof v === 'string') return normalizeArgument(v) as Resolved;
+  if (ExpressionClass.isExpression(v) && (v as { kind: string }).kind === 'variable') return null; // a chain: leave it to 'string'
+  return v as Resolved;
+}
+
+/** Every variable a value uses, directly or through other variables. */
+function closureOfVariables(refs: References, variableRefs: Map<Variable, References>): Variable[] {
+  const seen = new Set<Variable>();
+  const pending = [...refs.variables];
+  while (pending.length) {
+    const v = pending.pop()!;
+    if (seen.has(v)) continue;
+    seen.add(v);
+    pending.push(...(variableRefs.get(v)?.variables ?? []));
+  }
+  return [...seen].filter((v) => variableRefs.has(v));
+}
+
+/** Variables that use each other in a cycle cannot be evaluated by ARM. */
+function checkVariableCycles(variables: readonly Variable[], variableRefs: Map<Variable, References>, problems: Problem[]): void {
+  const state = new Map<Variable, 1 | 2>();
+  const path: Variable[] = [];
+  const visit = (v: Variable): void => {
+    state.set(v, 1);
+    path.push(v);
+    for (const next of variableRefs.get(v)?.variables ?? []) {
+      if (state.get(next) === 1) {
+        const cycle = [...path.slice(path.indexOf(next)), next].map((x) => x.variableName).join(' -> ');
+        problems.push({ path: v.node.path, message: `variables use each other in a cycle (${cycle}), which ARM cannot evaluate: break the cycle.` });
+      } else if (!state.has(next)) {
+        visit(next);
+      }
+    }
+    path.pop();
+    state.set(v, 2);
+  };
+  for (const v of variables) if (!state.has(v)) visit(v);
 }

@@ -21,6 +21,11 @@ describe('ARM rendering of expressions', () => {
     expect(render((s) => `${param(s).value}`)).to.equal("[parameters('p')]");
   });
 
+  it('keeps a template literal a string: a lone non-string token is wrapped in string()', () => {
+    expect(render((s) => `${param(s, 'int').value}`)).to.equal("[string(parameters('p'))]");
+    expect(render((s) => param(s, 'int').value)).to.equal("[parameters('p')]");
+  });
+
   it('renders interpolation with format(), doubling braces and quotes of the literal text', () => {
     expect(render((s) => `it's {${param(s).value}}`)).to.equal("[format('it''s {{{0}}}', parameters('p'))]");
   });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { App, ArmResource, Output, Parameter, Stack, ValidationError } from '../../lib/index.js';
+import { App, ArmResource, ExistingResource, Fn, Output, Parameter, Stack, ValidationError, Variable } from '../../lib/index.js';
 import { errorOf } from '../support/synth.js';
 
 function thing(stack: Stack, id: string, properties: Record<string, unknown> = {}, name = id.toLowerCase()) {
@@ -180,5 +180,80 @@ describe('secrets in properties', () => {
     expect(message).to.contain("[S/Plain] properties.administratorLoginPassword: parameter 'plainPassword' holds a secret but has type 'string'");
     expect(message).to.not.contain('[S/Secure]');
     expect(message).to.not.contain('P@ssw0rd1234!');
+  });
+});
+
+describe('values ARM evaluates before deploying anything', () => {
+  it('refuses reference() and list*() in variables, resource names and parameter defaults, and variables in defaults', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    const server = thing(stack, 'Server');
+    const early = new Variable(stack, 'fqdn', { value: server.getRuntimeProperty('properties.fqdn') });
+    new Variable(stack, 'keys', { value: Fn.call('listKeys', [server.id, '2025-01-01']) });
+    thing(stack, 'Named', {}, `${server.getRuntimeProperty('properties.suffix')}-x`);
+    new Parameter(stack, 'p', { type: 'string', defaultValue: early.ref });
+    const message = errorOf(() => app.synth());
+    expect(message).to.contain("[S/fqdn] value: variable 'fqdn' cannot use a runtime property of S/Server (reference()): ARM evaluates it before any resource is deployed.");
+    expect(message).to.contain("[S/keys] value: variable 'keys' cannot use listKeys()");
+    expect(message).to.contain('[S/Named] name: a resource name cannot use a runtime property of S/Server (reference())');
+    expect(message).to.contain("[S/p] defaultValue: the default of parameter 'p' cannot use variables (ARM evaluates it first)");
+  });
+
+  it('refuses variables that use each other in a cycle', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    // A getter is read at synth time, so it can point at a variable declared later.
+    const later: { second?: Variable } = {};
+    const first = new Variable(stack, 'first', { value: { get next() { return later.second!.ref; } } });
+    later.second = new Variable(stack, 'second', { value: [first.ref] });
+    const message = errorOf(() => app.synth());
+    expect(message).to.match(/variables use each other in a cycle \((first -> second -> first|second -> first -> second)\), which ARM cannot evaluate/);
+  });
+});
+
+describe('secrets in outputs and parameter files', () => {
+  it('follows variables and refuses list*() calls in outputs', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    const password = new Parameter(stack, 'pw', { type: 'securestring' });
+    const wrapped = new Variable(stack, 'wrapped', { value: { secret: password.value } });
+    const twice = new Variable(stack, 'twice', { value: [wrapped.ref] });
+    const account = thing(stack, 'Account');
+    new Output(stack, 'leak', { value: twice.ref });
+    new Output(stack, 'keys', { value: Fn.call('listKeys', [account.id, '2025-01-01']) });
+    const message = errorOf(() => app.synth());
+    expect(message).to.contain("[S/leak] output 'leak' uses secure parameter 'pw': deployment outputs are readable by anyone");
+    expect(message).to.contain("[S/keys] output 'keys' calls a list*() function, which returns secrets such as keys");
+  });
+
+  it('infers an output type from the variable it returns', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    const settings = new Variable(stack, 'settings', { value: { a: 1 } });
+    new Output(stack, 'settingsOut', { value: settings.ref });
+    expect(JSON.parse(app.synth().files.get('S.json')!).outputs.settingsOut.type).to.equal('object');
+  });
+
+  it('refuses expressions in parameter-file values, and invalid variable and output names', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    const p = new Parameter(stack, 'p', { type: 'string' });
+    new Parameter(stack, 'other', { type: 'string', value: `${p.value}-y` });
+    new Variable(stack, 'my-var', { value: 'a' });
+    new Output(stack, 'my-output', { value: 'x' });
+    const message = errorOf(() => app.synth());
+    expect(message).to.contain("[S/other] value of parameter 'other' must be a literal: the parameters file holds plain values. Put expressions in defaultValue instead.");
+    expect(message).to.contain("[S/my-var] Variable name 'my-var' is not valid");
+    expect(message).to.contain("[S/my-output] Output name 'my-output' is not valid");
+  });
+
+  it('checks the resource group of an existing resource like any other value', () => {
+    const app = new App();
+    const a = new Stack(app, 'A');
+    const b = new Stack(app, 'B');
+    const rg = new Parameter(b, 'rg', { type: 'string' });
+    const zone = new ExistingResource(a, 'Zone', { type: 'Microsoft.Network/privateDnsZones', apiVersion: '2024-06-01', name: 'z', resourceGroupName: rg.value });
+    thing(a, 'User', { zone: zone.id });
+    expect(errorOf(() => app.synth())).to.contain("[A/Zone] resourceGroupName: references parameter 'rg' of stack 'B'");
   });
 });

@@ -34,6 +34,8 @@ class Generator {
   private readonly bools: Expression[] = [];
   private readonly secure: Expression[] = [];
   private readonly variables: Variable[] = [];
+  /** Variables that use no secure parameter (directly or through other variables). */
+  private readonly plainVariables: Variable[] = [];
   private readonly declared: ArmResource[] = [];
   private readonly existing: ExistingResource[] = [];
   private readonly localParents: ResourceBase[] = [];
@@ -95,8 +97,10 @@ class Generator {
   }
 
   private variable(i: number): void {
+    // Variables built before any secure parameter exists are secret-free and may feed outputs.
     const v = new Variable(this.stack, `v${i}`, { value: this.value(2, { runtime: false, secure: true }) });
     this.variables.push(v);
+    if (this.secure.length === 0) this.plainVariables.push(v);
   }
 
   private existingResource(i: number): void {
@@ -190,8 +194,10 @@ class Generator {
         return this.others.length ? this.pick(this.others) : 'o';
       case 4:
         return opts.secure && this.secure.length ? this.pick(this.secure) : 's';
-      case 5:
-        return this.variables.length ? (this.chance(0.5) ? this.pick(this.variables).ref : this.pick(this.variables).ref.get(this.pick(['a', 'odd-key', 0]))) : 'v';
+      case 5: {
+        const usable = opts.secure ? this.variables : this.plainVariables;
+        return usable.length ? (this.chance(0.5) ? this.pick(usable).ref : this.pick(usable).ref.get(this.pick(['a', 'odd-key', 0]))) : 'v';
+      }
       case 6:
         return this.resourceAttribute(opts);
       case 7:
