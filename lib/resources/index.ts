@@ -6,3 +6,4 @@ export * from './privatedns/index.js';
 export * from './postgresql/index.js';
 export * from './compute/index.js';
 export { isUnresolved, PropertyChecks } from './validation.js';
+export { TypedArmResource, topLevelEnvelope, childEnvelope, type TypedResourceClass } from './typed-resource.js';

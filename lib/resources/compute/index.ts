@@ -1,1 +1,2 @@
+export * from './api-version.js';
 export * from './virtual-machine.js';

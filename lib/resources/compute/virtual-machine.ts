@@ -2,9 +2,11 @@
  * Microsoft.Compute/virtualMachines: typed L1.
  */
 import type { Construct } from 'constructs';
-import { ArmResource, type Expression, type Value } from '../../core/index.js';
+import { type Expression, type Value } from '../../core/index.js';
 import type { TopLevelResourceProps } from '../common.js';
 import { literalString, PropertyChecks } from '../validation.js';
+import { topLevelEnvelope, TypedArmResource } from '../typed-resource.js';
+import { COMPUTE_API_VERSION } from './api-version.js';
 
 /** A marketplace image. */
 export interface ImageReferenceSpec {
@@ -57,18 +59,12 @@ export interface ArmVirtualMachineProps extends TopLevelResourceProps {
 export const WINDOWS_COMPUTER_NAME_MAX = 15;
 
 /** A virtual machine (L1). */
-export class ArmVirtualMachine extends ArmResource {
+export class ArmVirtualMachine extends TypedArmResource<ArmVirtualMachineProps> {
   public static readonly RESOURCE_TYPE = 'Microsoft.Compute/virtualMachines';
-  public static readonly API_VERSION = '2026-03-01';
-  private readonly typed: ArmVirtualMachineProps;
+  public static readonly API_VERSION = COMPUTE_API_VERSION;
 
   constructor(scope: Construct, id: string, props: ArmVirtualMachineProps) {
-    super(scope, id, {
-      type: ArmVirtualMachine.RESOURCE_TYPE, apiVersion: ArmVirtualMachine.API_VERSION, name: props.name, location: props.location, tags: props.tags,
-      condition: props.condition, zones: props.zone === undefined ? undefined : [props.zone],
-    });
-    this.typed = props;
-    this.node.addValidation({ validate: () => this.validateProps() });
+    super(scope, id, topLevelEnvelope(ArmVirtualMachine, props, { zones: props.zone === undefined ? undefined : [props.zone] }), props);
   }
 
   /** The VM's unique id (runtime). */
@@ -111,7 +107,7 @@ export class ArmVirtualMachine extends ArmResource {
     };
   }
 
-  private validateProps(): string[] {
+  protected override validateProps(): string[] {
     const c = new PropertyChecks(ArmVirtualMachine.RESOURCE_TYPE);
     const p = this.typed;
     c.matches('name', p.name, /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,62}[A-Za-z0-9_]$|^[A-Za-z0-9_]$/, 'use 1-64 letters, digits, underscores, periods or hyphens, not ending with a period or hyphen');

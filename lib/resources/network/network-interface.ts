@@ -2,10 +2,11 @@
  * Microsoft.Network/networkInterfaces: typed L1.
  */
 import type { Construct } from 'constructs';
-import { ArmResource, type Expression, type Value } from '../../core/index.js';
+import { type Expression, type Value } from '../../core/index.js';
 import { idRef, type TopLevelResourceProps } from '../common.js';
 import { PropertyChecks } from '../validation.js';
 import { NETWORK_API_VERSION } from './api-version.js';
+import { topLevelEnvelope, TypedArmResource } from '../typed-resource.js';
 
 /** One IP configuration of a NIC. */
 export interface NicIpConfigurationSpec {
@@ -34,15 +35,12 @@ export interface ArmNetworkInterfaceProps extends TopLevelResourceProps {
 }
 
 /** A network interface (L1). */
-export class ArmNetworkInterface extends ArmResource {
+export class ArmNetworkInterface extends TypedArmResource<ArmNetworkInterfaceProps> {
   public static readonly RESOURCE_TYPE = 'Microsoft.Network/networkInterfaces';
   public static readonly API_VERSION = NETWORK_API_VERSION;
-  private readonly typed: ArmNetworkInterfaceProps;
 
   constructor(scope: Construct, id: string, props: ArmNetworkInterfaceProps) {
-    super(scope, id, { type: ArmNetworkInterface.RESOURCE_TYPE, apiVersion: ArmNetworkInterface.API_VERSION, name: props.name, location: props.location, tags: props.tags, condition: props.condition });
-    this.typed = props;
-    this.node.addValidation({ validate: () => this.validateProps() });
+    super(scope, id, topLevelEnvelope(ArmNetworkInterface, props), props);
   }
 
   /** Private IP of the first IP configuration (runtime). */
@@ -68,7 +66,7 @@ export class ArmNetworkInterface extends ArmResource {
     };
   }
 
-  private validateProps(): string[] {
+  protected override validateProps(): string[] {
     const c = new PropertyChecks(ArmNetworkInterface.RESOURCE_TYPE);
     const p = this.typed;
     c.matches('name', p.name, /^[A-Za-z0-9]([A-Za-z0-9_.-]{0,78}[A-Za-z0-9_])?$/, 'use 1-80 letters, digits, underscores, periods or hyphens, starting with a letter or digit and ending with a letter, digit or underscore');

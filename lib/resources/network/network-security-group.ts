@@ -2,10 +2,11 @@
  * Microsoft.Network/networkSecurityGroups: typed L1 with inline security rules.
  */
 import type { Construct } from 'constructs';
-import { ArmResource, type Value } from '../../core/index.js';
+import { type Value } from '../../core/index.js';
 import type { TopLevelResourceProps } from '../common.js';
 import { literalNumber, PropertyChecks } from '../validation.js';
 import { NETWORK_API_VERSION } from './api-version.js';
+import { topLevelEnvelope, TypedArmResource } from '../typed-resource.js';
 
 /** One security rule, in ARM terms. */
 export interface SecurityRuleSpec {
@@ -38,7 +39,7 @@ export interface ArmNetworkSecurityGroupProps extends TopLevelResourceProps {
 }
 
 /** A network security group (L1). */
-export class ArmNetworkSecurityGroup extends ArmResource {
+export class ArmNetworkSecurityGroup extends TypedArmResource<ArmNetworkSecurityGroupProps> {
   public static readonly RESOURCE_TYPE = 'Microsoft.Network/networkSecurityGroups';
   public static readonly API_VERSION = NETWORK_API_VERSION;
 
@@ -46,9 +47,8 @@ export class ArmNetworkSecurityGroup extends ArmResource {
   public readonly securityRules: SecurityRuleSpec[];
 
   constructor(scope: Construct, id: string, props: ArmNetworkSecurityGroupProps) {
-    super(scope, id, { type: ArmNetworkSecurityGroup.RESOURCE_TYPE, apiVersion: ArmNetworkSecurityGroup.API_VERSION, name: props.name, location: props.location, tags: props.tags, condition: props.condition });
+    super(scope, id, topLevelEnvelope(ArmNetworkSecurityGroup, props), props);
     this.securityRules = [...(props.securityRules ?? [])];
-    this.node.addValidation({ validate: () => this.validateProps() });
   }
 
   /** Adds a security rule. */
@@ -75,7 +75,7 @@ export class ArmNetworkSecurityGroup extends ArmResource {
     };
   }
 
-  private validateProps(): string[] {
+  protected override validateProps(): string[] {
     const c = new PropertyChecks(ArmNetworkSecurityGroup.RESOURCE_TYPE);
     const names = new Set<string>();
     const priorities = new Map<string, string>();

@@ -2,10 +2,11 @@
  * Microsoft.Network/privateEndpoints: typed L1.
  */
 import type { Construct } from 'constructs';
-import { ArmResource, type Expression, type Value } from '../../core/index.js';
+import { type Expression, type Value } from '../../core/index.js';
 import type { TopLevelResourceProps } from '../common.js';
 import { PropertyChecks } from '../validation.js';
 import { NETWORK_API_VERSION } from './api-version.js';
+import { topLevelEnvelope, TypedArmResource } from '../typed-resource.js';
 
 /** A connection from the endpoint to a private-link-enabled resource. */
 export interface PrivateLinkServiceConnectionSpec {
@@ -36,15 +37,12 @@ export interface ArmPrivateEndpointProps extends TopLevelResourceProps {
 }
 
 /** A private endpoint (L1). */
-export class ArmPrivateEndpoint extends ArmResource {
+export class ArmPrivateEndpoint extends TypedArmResource<ArmPrivateEndpointProps> {
   public static readonly RESOURCE_TYPE = 'Microsoft.Network/privateEndpoints';
   public static readonly API_VERSION = NETWORK_API_VERSION;
-  private readonly typed: ArmPrivateEndpointProps;
 
   constructor(scope: Construct, id: string, props: ArmPrivateEndpointProps) {
-    super(scope, id, { type: ArmPrivateEndpoint.RESOURCE_TYPE, apiVersion: ArmPrivateEndpoint.API_VERSION, name: props.name, location: props.location, tags: props.tags, condition: props.condition });
-    this.typed = props;
-    this.node.addValidation({ validate: () => this.validateProps() });
+    super(scope, id, topLevelEnvelope(ArmPrivateEndpoint, props), props);
   }
 
   /** Resource id of the endpoint's first network interface (runtime). */
@@ -71,7 +69,7 @@ export class ArmPrivateEndpoint extends ArmResource {
     };
   }
 
-  private validateProps(): string[] {
+  protected override validateProps(): string[] {
     const c = new PropertyChecks(ArmPrivateEndpoint.RESOURCE_TYPE);
     const p = this.typed;
     c.matches('name', p.name, /^[A-Za-z0-9]([A-Za-z0-9_.-]{0,62}[A-Za-z0-9_])?$/, 'use 1-64 letters, digits, underscores, periods or hyphens, starting with a letter or digit and ending with a letter, digit or underscore');

@@ -3,10 +3,11 @@
  * 30 September 2025, so this class refuses them.
  */
 import type { Construct } from 'constructs';
-import { ArmResource, type Expression, type Value } from '../../core/index.js';
+import { type Expression, type Value } from '../../core/index.js';
 import type { TopLevelResourceProps } from '../common.js';
 import { literalString, PropertyChecks } from '../validation.js';
 import { NETWORK_API_VERSION } from './api-version.js';
+import { topLevelEnvelope, TypedArmResource } from '../typed-resource.js';
 
 /** Props of ArmPublicIpAddress. */
 export interface ArmPublicIpAddressProps extends TopLevelResourceProps {
@@ -27,18 +28,14 @@ export interface ArmPublicIpAddressProps extends TopLevelResourceProps {
 }
 
 /** A public IP address (L1). */
-export class ArmPublicIpAddress extends ArmResource {
+export class ArmPublicIpAddress extends TypedArmResource<ArmPublicIpAddressProps> {
   public static readonly RESOURCE_TYPE = 'Microsoft.Network/publicIPAddresses';
   public static readonly API_VERSION = NETWORK_API_VERSION;
-  private readonly typed: ArmPublicIpAddressProps;
 
   constructor(scope: Construct, id: string, props: ArmPublicIpAddressProps) {
-    super(scope, id, {
-      type: ArmPublicIpAddress.RESOURCE_TYPE, apiVersion: ArmPublicIpAddress.API_VERSION, name: props.name, location: props.location, tags: props.tags, condition: props.condition,
+    super(scope, id, topLevelEnvelope(ArmPublicIpAddress, props, {
       sku: { name: props.skuName ?? 'Standard', tier: props.skuTier ?? 'Regional' }, zones: props.zones,
-    });
-    this.typed = props;
-    this.node.addValidation({ validate: () => this.validateProps() });
+    }), props);
   }
 
   /** The allocated IP address (runtime). */
@@ -61,7 +58,7 @@ export class ArmPublicIpAddress extends ArmResource {
     };
   }
 
-  private validateProps(): string[] {
+  protected override validateProps(): string[] {
     const c = new PropertyChecks(ArmPublicIpAddress.RESOURCE_TYPE);
     const p = this.typed;
     if (literalString(p.skuName)?.toLowerCase() === 'basic') {

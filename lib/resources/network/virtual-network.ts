@@ -3,10 +3,11 @@
  * make a redeploy of the VNet delete them).
  */
 import type { Construct } from 'constructs';
-import { ArmResource, type Value } from '../../core/index.js';
+import { type Value } from '../../core/index.js';
 import { idRef, type TopLevelResourceProps } from '../common.js';
 import { PropertyChecks } from '../validation.js';
 import { NETWORK_API_VERSION } from './api-version.js';
+import { topLevelEnvelope, TypedArmResource } from '../typed-resource.js';
 
 /** How network policies apply to private endpoints in a subnet. */
 export type PrivateEndpointNetworkPolicies = 'Disabled' | 'Enabled' | 'NetworkSecurityGroupEnabled' | 'RouteTableEnabled';
@@ -57,7 +58,7 @@ const SUBNET_NAME = /^[A-Za-z0-9]([A-Za-z0-9_.-]{0,78}[A-Za-z0-9_])?$/;
 const VNET_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}[A-Za-z0-9_]$/;
 
 /** A virtual network (L1). */
-export class ArmVirtualNetwork extends ArmResource {
+export class ArmVirtualNetwork extends TypedArmResource<ArmVirtualNetworkProps> {
   public static readonly RESOURCE_TYPE = 'Microsoft.Network/virtualNetworks';
   public static readonly API_VERSION = NETWORK_API_VERSION;
   /** The subnet child type (for references to inline subnets). */
@@ -65,13 +66,10 @@ export class ArmVirtualNetwork extends ArmResource {
 
   /** Subnets rendered inline, in order. */
   public readonly subnets: SubnetSpec[];
-  private readonly typed: ArmVirtualNetworkProps;
 
   constructor(scope: Construct, id: string, props: ArmVirtualNetworkProps) {
-    super(scope, id, { type: ArmVirtualNetwork.RESOURCE_TYPE, apiVersion: ArmVirtualNetwork.API_VERSION, name: props.name, location: props.location, tags: props.tags, condition: props.condition });
-    this.typed = props;
+    super(scope, id, topLevelEnvelope(ArmVirtualNetwork, props), props);
     this.subnets = [...(props.subnets ?? [])];
-    this.node.addValidation({ validate: () => this.validateProps() });
   }
 
   /** Adds an inline subnet. */
@@ -107,7 +105,7 @@ export class ArmVirtualNetwork extends ArmResource {
     };
   }
 
-  private validateProps(): string[] {
+  protected override validateProps(): string[] {
     const c = new PropertyChecks(ArmVirtualNetwork.RESOURCE_TYPE);
     c.matches('name', this.typed.name, VNET_NAME, 'use 2-64 letters, digits, underscores, periods or hyphens, starting with a letter or digit and ending with a letter, digit or underscore');
     if (this.typed.addressPrefixes.length === 0) c.add(`addressPrefixes is empty: a virtual network needs at least one address range, e.g. ['10.0.0.0/16'].`);

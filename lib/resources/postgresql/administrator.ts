@@ -4,11 +4,12 @@
  * The server rejects concurrent writes to its children (`ServerIsBusy`): the
  * PostgresFlexibleServer L2 chains them with ordering edges.
  */
-import { ArmResource, type Value } from '../../core/index.js';
+import { type Value } from '../../core/index.js';
 import type { ChildResourceProps } from '../common.js';
 import { PropertyChecks } from '../validation.js';
 import { POSTGRESQL_API_VERSION } from './api-version.js';
 import type { ArmPostgresFlexibleServer } from './flexible-server.js';
+import { childEnvelope, TypedArmResource } from '../typed-resource.js';
 
 /** Props of ArmPostgresAdministrator. The name is the principal's object id. */
 export interface ArmPostgresAdministratorProps extends ChildResourceProps {
@@ -21,19 +22,18 @@ export interface ArmPostgresAdministratorProps extends ChildResourceProps {
 }
 
 /** A Microsoft Entra administrator of a flexible server (L1). */
-export class ArmPostgresAdministrator extends ArmResource {
+export class ArmPostgresAdministrator extends TypedArmResource<ArmPostgresAdministratorProps> {
   public static readonly RESOURCE_TYPE = 'Microsoft.DBforPostgreSQL/flexibleServers/administrators';
   public static readonly API_VERSION = POSTGRESQL_API_VERSION;
-  private readonly typed: ArmPostgresAdministratorProps;
 
   constructor(server: ArmPostgresFlexibleServer, id: string, props: ArmPostgresAdministratorProps) {
-    super(server, id, { type: ArmPostgresAdministrator.RESOURCE_TYPE, apiVersion: ArmPostgresAdministrator.API_VERSION, name: props.name, parent: server, condition: props.condition });
-    this.typed = props;
-    this.node.addValidation({
-      validate: () => new PropertyChecks(ArmPostgresAdministrator.RESOURCE_TYPE)
-        .matches('name', props.name, /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, "use the principal's object id (a GUID)")
-        .oneOf('principalType', props.principalType, ['User', 'Group', 'ServicePrincipal', 'Unknown']).errors,
-    });
+    super(server, id, childEnvelope(ArmPostgresAdministrator, server, props), props);
+  }
+
+  protected override validateProps(): string[] {
+    return new PropertyChecks(ArmPostgresAdministrator.RESOURCE_TYPE)
+        .matches('name', this.typed.name, /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, "use the principal's object id (a GUID)")
+        .oneOf('principalType', this.typed.principalType, ['User', 'Group', 'ServicePrincipal', 'Unknown']).errors;
   }
 
   protected override renderProperties(): Record<string, unknown> {

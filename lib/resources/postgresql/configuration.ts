@@ -4,11 +4,12 @@
  * The server rejects concurrent writes to its children (`ServerIsBusy`): the
  * PostgresFlexibleServer L2 chains them with ordering edges.
  */
-import { ArmResource, type Value } from '../../core/index.js';
+import { type Value } from '../../core/index.js';
 import type { ChildResourceProps } from '../common.js';
 import { PropertyChecks } from '../validation.js';
 import { POSTGRESQL_API_VERSION } from './api-version.js';
 import type { ArmPostgresFlexibleServer } from './flexible-server.js';
+import { childEnvelope, TypedArmResource } from '../typed-resource.js';
 
 /** Props of ArmPostgresConfiguration. The name is the server parameter, e.g. `ssl_min_protocol_version`. */
 export interface ArmPostgresConfigurationProps extends ChildResourceProps {
@@ -19,18 +20,17 @@ export interface ArmPostgresConfigurationProps extends ChildResourceProps {
 }
 
 /** A server parameter of a flexible server (L1). Static parameters need a server restart. */
-export class ArmPostgresConfiguration extends ArmResource {
+export class ArmPostgresConfiguration extends TypedArmResource<ArmPostgresConfigurationProps> {
   public static readonly RESOURCE_TYPE = 'Microsoft.DBforPostgreSQL/flexibleServers/configurations';
   public static readonly API_VERSION = POSTGRESQL_API_VERSION;
-  private readonly typed: ArmPostgresConfigurationProps;
 
   constructor(server: ArmPostgresFlexibleServer, id: string, props: ArmPostgresConfigurationProps) {
-    super(server, id, { type: ArmPostgresConfiguration.RESOURCE_TYPE, apiVersion: ArmPostgresConfiguration.API_VERSION, name: props.name, parent: server, condition: props.condition });
-    this.typed = props;
-    this.node.addValidation({
-      validate: () => new PropertyChecks(ArmPostgresConfiguration.RESOURCE_TYPE)
-        .matches('name', props.name, /^[a-z_][a-z0-9_.]*$/, 'use a PostgreSQL parameter name (lowercase letters, digits, underscores, periods), e.g. ssl_min_protocol_version').errors,
-    });
+    super(server, id, childEnvelope(ArmPostgresConfiguration, server, props), props);
+  }
+
+  protected override validateProps(): string[] {
+    return new PropertyChecks(ArmPostgresConfiguration.RESOURCE_TYPE)
+        .matches('name', this.typed.name, /^[a-z_][a-z0-9_.]*$/, 'use a PostgreSQL parameter name (lowercase letters, digits, underscores, periods), e.g. ssl_min_protocol_version').errors;
   }
 
   protected override renderProperties(): Record<string, unknown> {

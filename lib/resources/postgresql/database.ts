@@ -4,11 +4,12 @@
  * The server rejects concurrent writes to its children (`ServerIsBusy`): the
  * PostgresFlexibleServer L2 chains them with ordering edges.
  */
-import { ArmResource, type Value } from '../../core/index.js';
+import { type Value } from '../../core/index.js';
 import type { ChildResourceProps } from '../common.js';
 import { PropertyChecks } from '../validation.js';
 import { POSTGRESQL_API_VERSION } from './api-version.js';
 import type { ArmPostgresFlexibleServer } from './flexible-server.js';
+import { childEnvelope, TypedArmResource } from '../typed-resource.js';
 
 /** Props of ArmPostgresDatabase. */
 export interface ArmPostgresDatabaseProps extends ChildResourceProps {
@@ -19,18 +20,17 @@ export interface ArmPostgresDatabaseProps extends ChildResourceProps {
 }
 
 /** A database of a flexible server (L1). */
-export class ArmPostgresDatabase extends ArmResource {
+export class ArmPostgresDatabase extends TypedArmResource<ArmPostgresDatabaseProps> {
   public static readonly RESOURCE_TYPE = 'Microsoft.DBforPostgreSQL/flexibleServers/databases';
   public static readonly API_VERSION = POSTGRESQL_API_VERSION;
-  private readonly typed: ArmPostgresDatabaseProps;
 
   constructor(server: ArmPostgresFlexibleServer, id: string, props: ArmPostgresDatabaseProps) {
-    super(server, id, { type: ArmPostgresDatabase.RESOURCE_TYPE, apiVersion: ArmPostgresDatabase.API_VERSION, name: props.name, parent: server, condition: props.condition });
-    this.typed = props;
-    this.node.addValidation({
-      validate: () => new PropertyChecks(ArmPostgresDatabase.RESOURCE_TYPE)
-        .matches('name', props.name, /^[A-Za-z_][A-Za-z0-9_$-]{0,62}$/, 'use 1-63 letters, digits, underscores, hyphens or $, starting with a letter or underscore').errors,
-    });
+    super(server, id, childEnvelope(ArmPostgresDatabase, server, props), props);
+  }
+
+  protected override validateProps(): string[] {
+    return new PropertyChecks(ArmPostgresDatabase.RESOURCE_TYPE)
+        .matches('name', this.typed.name, /^[A-Za-z_][A-Za-z0-9_$-]{0,62}$/, 'use 1-63 letters, digits, underscores, hyphens or $, starting with a letter or underscore').errors;
   }
 
   protected override renderProperties(): Record<string, unknown> {

@@ -4,11 +4,12 @@
  * The server rejects concurrent writes to its children (`ServerIsBusy`): the
  * PostgresFlexibleServer L2 chains them with ordering edges.
  */
-import { ArmResource, type Value } from '../../core/index.js';
+import { type Value } from '../../core/index.js';
 import type { ChildResourceProps } from '../common.js';
 import { literalString, PropertyChecks } from '../validation.js';
 import { POSTGRESQL_API_VERSION } from './api-version.js';
 import type { ArmPostgresFlexibleServer } from './flexible-server.js';
+import { childEnvelope, TypedArmResource } from '../typed-resource.js';
 
 const IPV4 = /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 
@@ -21,22 +22,19 @@ export interface ArmPostgresFirewallRuleProps extends ChildResourceProps {
 }
 
 /** A firewall rule of a flexible server (L1). Applies only when public network access is enabled. */
-export class ArmPostgresFirewallRule extends ArmResource {
+export class ArmPostgresFirewallRule extends TypedArmResource<ArmPostgresFirewallRuleProps> {
   public static readonly RESOURCE_TYPE = 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules';
   public static readonly API_VERSION = POSTGRESQL_API_VERSION;
-  private readonly typed: ArmPostgresFirewallRuleProps;
 
   constructor(server: ArmPostgresFlexibleServer, id: string, props: ArmPostgresFirewallRuleProps) {
-    super(server, id, { type: ArmPostgresFirewallRule.RESOURCE_TYPE, apiVersion: ArmPostgresFirewallRule.API_VERSION, name: props.name, parent: server, condition: props.condition });
-    this.typed = props;
-    this.node.addValidation({ validate: () => this.validateProps() });
+    super(server, id, childEnvelope(ArmPostgresFirewallRule, server, props), props);
   }
 
   protected override renderProperties(): Record<string, unknown> {
     return { startIpAddress: this.typed.startIpAddress, endIpAddress: this.typed.endIpAddress };
   }
 
-  private validateProps(): string[] {
+  protected override validateProps(): string[] {
     const c = new PropertyChecks(ArmPostgresFirewallRule.RESOURCE_TYPE);
     c.matches('name', this.typed.name, /^[-\w.]{1,128}$/, 'use 1-128 letters, digits, underscores, periods or hyphens');
     c.matches('startIpAddress', this.typed.startIpAddress, IPV4, 'use an IPv4 address, e.g. 203.0.113.10');

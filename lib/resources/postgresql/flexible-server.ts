@@ -2,10 +2,11 @@
  * Microsoft.DBforPostgreSQL/flexibleServers: typed L1.
  */
 import type { Construct } from 'constructs';
-import { ArmResource, type Expression, type Value } from '../../core/index.js';
+import { type Expression, type Value } from '../../core/index.js';
 import type { TopLevelResourceProps } from '../common.js';
 import { literalString, PropertyChecks } from '../validation.js';
 import { POSTGRESQL_API_VERSION } from './api-version.js';
+import { topLevelEnvelope, TypedArmResource } from '../typed-resource.js';
 
 /** Compute tiers. */
 export type PostgresTier = 'Burstable' | 'GeneralPurpose' | 'MemoryOptimized';
@@ -59,19 +60,17 @@ export interface ArmPostgresFlexibleServerProps extends TopLevelResourceProps {
 export const POSTGRES_SERVER_NAME = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 
 /** A PostgreSQL flexible server (L1). */
-export class ArmPostgresFlexibleServer extends ArmResource {
+export class ArmPostgresFlexibleServer extends TypedArmResource<ArmPostgresFlexibleServerProps> {
   public static readonly RESOURCE_TYPE = 'Microsoft.DBforPostgreSQL/flexibleServers';
   public static readonly API_VERSION = POSTGRESQL_API_VERSION;
-  /** The typed props, as given. */
-  public readonly serverProps: ArmPostgresFlexibleServerProps;
 
   constructor(scope: Construct, id: string, props: ArmPostgresFlexibleServerProps) {
-    super(scope, id, {
-      type: ArmPostgresFlexibleServer.RESOURCE_TYPE, apiVersion: ArmPostgresFlexibleServer.API_VERSION, name: props.name, location: props.location,
-      tags: props.tags, condition: props.condition, sku: { name: props.sku.name, tier: props.sku.tier },
-    });
-    this.serverProps = props;
-    this.node.addValidation({ validate: () => this.validateProps() });
+    super(scope, id, topLevelEnvelope(ArmPostgresFlexibleServer, props, { sku: { name: props.sku.name, tier: props.sku.tier } }), props);
+  }
+
+  /** The typed props, as given. */
+  public get serverProps(): ArmPostgresFlexibleServerProps {
+    return this.typed;
   }
 
   /** `<name>.postgres.database.azure.com` (runtime). */
@@ -101,7 +100,7 @@ export class ArmPostgresFlexibleServer extends ArmResource {
     };
   }
 
-  private validateProps(): string[] {
+  protected override validateProps(): string[] {
     const c = new PropertyChecks(ArmPostgresFlexibleServer.RESOURCE_TYPE);
     const p = this.serverProps;
     c.matches('name', p.name, POSTGRES_SERVER_NAME, 'use 3-63 lowercase letters, digits and hyphens, not starting or ending with a hyphen (it becomes <name>.postgres.database.azure.com)');

@@ -1,10 +1,11 @@
 /**
  * Microsoft.Network/privateDnsZones/A: typed L1 record set.
  */
-import { ArmResource, type ResourceBase, type Value } from '../../core/index.js';
+import { type ResourceBase, type Value } from '../../core/index.js';
 import type { ChildResourceProps } from '../common.js';
 import { literalString, PropertyChecks } from '../validation.js';
 import { PRIVATE_DNS_API_VERSION } from './api-version.js';
+import { childEnvelope, TypedArmResource } from '../typed-resource.js';
 
 /** Props of ArmPrivateDnsARecord. */
 export interface ArmPrivateDnsARecordProps extends ChildResourceProps {
@@ -15,23 +16,20 @@ export interface ArmPrivateDnsARecordProps extends ChildResourceProps {
 }
 
 /** An A record set in a private DNS zone (L1). */
-export class ArmPrivateDnsARecord extends ArmResource {
+export class ArmPrivateDnsARecord extends TypedArmResource<ArmPrivateDnsARecordProps> {
   public static readonly RESOURCE_TYPE = 'Microsoft.Network/privateDnsZones/A';
   public static readonly API_VERSION = PRIVATE_DNS_API_VERSION;
-  private readonly typed: ArmPrivateDnsARecordProps;
 
   /** @param zone the zone: an ArmPrivateDnsZone, or an ExistingResource for a zone deployed elsewhere */
   constructor(zone: ResourceBase, id: string, props: ArmPrivateDnsARecordProps) {
-    super(zone, id, { type: ArmPrivateDnsARecord.RESOURCE_TYPE, apiVersion: ArmPrivateDnsARecord.API_VERSION, name: props.name, parent: zone, condition: props.condition });
-    this.typed = props;
-    this.node.addValidation({ validate: () => this.validateProps() });
+    super(zone, id, childEnvelope(ArmPrivateDnsARecord, zone, props), props);
   }
 
   protected override renderProperties(): Record<string, unknown> {
     return { ttl: this.typed.ttl ?? 3600, aRecords: this.typed.ipv4Addresses.map((ipv4Address) => ({ ipv4Address })) };
   }
 
-  private validateProps(): string[] {
+  protected override validateProps(): string[] {
     const c = new PropertyChecks(ArmPrivateDnsARecord.RESOURCE_TYPE);
     if (this.typed.ipv4Addresses.length === 0) c.add(`ipv4Addresses is empty: an A record set needs at least one address.`);
     for (const ip of this.typed.ipv4Addresses) {

@@ -2,9 +2,10 @@
  * Microsoft.Network/privateDnsZones: typed L1. Private DNS zones are global resources.
  */
 import type { Construct } from 'constructs';
-import { ArmResource, type Value } from '../../core/index.js';
+import { type Value } from '../../core/index.js';
 import { PropertyChecks } from '../validation.js';
 import { PRIVATE_DNS_API_VERSION } from './api-version.js';
+import { topLevelEnvelope, TypedArmResource } from '../typed-resource.js';
 
 /** Props of ArmPrivateDnsZone. */
 export interface ArmPrivateDnsZoneProps {
@@ -17,24 +18,21 @@ export interface ArmPrivateDnsZoneProps {
 }
 
 /** A private DNS zone (L1). Its location is always 'global'. */
-export class ArmPrivateDnsZone extends ArmResource {
+export class ArmPrivateDnsZone extends TypedArmResource<ArmPrivateDnsZoneProps> {
   public static readonly RESOURCE_TYPE = 'Microsoft.Network/privateDnsZones';
   public static readonly API_VERSION = PRIVATE_DNS_API_VERSION;
-  private readonly zoneName: Value<string>;
 
   constructor(scope: Construct, id: string, props: ArmPrivateDnsZoneProps) {
-    super(scope, id, { type: ArmPrivateDnsZone.RESOURCE_TYPE, apiVersion: ArmPrivateDnsZone.API_VERSION, name: props.name, location: 'global', tags: props.tags, condition: props.condition });
-    this.zoneName = props.name;
-    this.node.addValidation({ validate: () => this.validateProps() });
+    super(scope, id, topLevelEnvelope(ArmPrivateDnsZone, props, { location: 'global' }), props);
   }
 
   protected override renderProperties(): Record<string, unknown> {
     return {};
   }
 
-  private validateProps(): string[] {
+  protected override validateProps(): string[] {
     const c = new PropertyChecks(ArmPrivateDnsZone.RESOURCE_TYPE);
-    c.matches('name', this.zoneName, /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/, 'use a DNS name with at least two labels of 1-63 letters, digits or hyphens, e.g. privatelink.postgres.database.azure.com');
+    c.matches('name', this.typed.name, /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/, 'use a DNS name with at least two labels of 1-63 letters, digits or hyphens, e.g. privatelink.postgres.database.azure.com');
     return c.errors;
   }
 }

@@ -2,10 +2,11 @@
  * Microsoft.Network/privateDnsZones/virtualNetworkLinks: typed L1. A link makes the zone
  * resolvable from a virtual network.
  */
-import { ArmResource, type ResourceBase, type Value } from '../../core/index.js';
+import { type ResourceBase, type Value } from '../../core/index.js';
 import type { ChildResourceProps } from '../common.js';
 import { PropertyChecks } from '../validation.js';
 import { PRIVATE_DNS_API_VERSION } from './api-version.js';
+import { childEnvelope, TypedArmResource } from '../typed-resource.js';
 
 /** Props of ArmVirtualNetworkLink. */
 export interface ArmVirtualNetworkLinkProps extends ChildResourceProps {
@@ -24,19 +25,13 @@ export interface ArmVirtualNetworkLinkProps extends ChildResourceProps {
 }
 
 /** A virtual network link of a private DNS zone (L1). Its location is always 'global'. */
-export class ArmVirtualNetworkLink extends ArmResource {
+export class ArmVirtualNetworkLink extends TypedArmResource<ArmVirtualNetworkLinkProps> {
   public static readonly RESOURCE_TYPE = 'Microsoft.Network/privateDnsZones/virtualNetworkLinks';
   public static readonly API_VERSION = PRIVATE_DNS_API_VERSION;
-  private readonly typed: ArmVirtualNetworkLinkProps;
 
   /** @param zone the zone: an ArmPrivateDnsZone, or an ExistingResource for a zone deployed elsewhere */
   constructor(zone: ResourceBase, id: string, props: ArmVirtualNetworkLinkProps) {
-    super(zone, id, {
-      type: ArmVirtualNetworkLink.RESOURCE_TYPE, apiVersion: ArmVirtualNetworkLink.API_VERSION, name: props.name, parent: zone,
-      location: 'global', tags: props.tags, taggable: true, condition: props.condition,
-    });
-    this.typed = props;
-    this.node.addValidation({ validate: () => this.validateProps() });
+    super(zone, id, childEnvelope(ArmVirtualNetworkLink, zone, props, { location: 'global', tags: props.tags, taggable: true }), props);
   }
 
   protected override renderProperties(): Record<string, unknown> {
@@ -44,7 +39,7 @@ export class ArmVirtualNetworkLink extends ArmResource {
     return { registrationEnabled: p.registrationEnabled ?? false, resolutionPolicy: p.resolutionPolicy, virtualNetwork: { id: p.virtualNetworkId } };
   }
 
-  private validateProps(): string[] {
+  protected override validateProps(): string[] {
     const c = new PropertyChecks(ArmVirtualNetworkLink.RESOURCE_TYPE);
     c.matches('name', this.typed.name, /^[A-Za-z0-9]([A-Za-z0-9_.-]{0,78}[A-Za-z0-9_])?$/, 'use 1-80 letters, digits, underscores, periods or hyphens, starting with a letter or digit and ending with a letter, digit or underscore');
     c.oneOf('resolutionPolicy', this.typed.resolutionPolicy, ['Default', 'NxDomainRedirect']);
