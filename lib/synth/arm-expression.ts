@@ -8,7 +8,7 @@
  *   escaped by doubling the first bracket: `[[...]`;
  * - interpolations become `format('{0}-nsg', ...)` with literal braces doubled.
  */
-import { Expression, type AnyExpression, type IResourceTarget, type PathSegment } from '../core/expression.js';
+import { Expression, parseTokenString, type AnyExpression, type IResourceTarget, type PathSegment } from '../core/expression.js';
 import { Tokens } from '../core/tokens.js';
 import { normalizeArgument, type Resolved } from './resolve.js';
 
@@ -42,12 +42,13 @@ export function toArmJson(value: Resolved, sink?: ExpressionSink): unknown {
   const keys = Object.keys(value);
   let out: Record<string, unknown> | undefined;
   for (let i = 0; i < keys.length; i++) {
+    const key = armKey(keys[i], sink);
     const v = toArmJson(value[keys[i]], sink);
-    if (v !== value[keys[i]] && !out) {
+    if ((v !== value[keys[i]] || key !== keys[i]) && !out) {
       out = {};
       for (let j = 0; j < i; j++) out[keys[j]] = value[keys[j]];
     }
-    if (out) out[keys[i]] = v;
+    if (out) out[key] = v;
   }
   return out ?? value;
 }
@@ -69,6 +70,13 @@ function literalOf(e: AnyExpression): string | number | boolean | null | undefin
     default:
       return undefined;
   }
+}
+
+/** An object key: ARM evaluates keys like values, so expressions become "[...]" and literals are escaped. */
+function armKey(key: string, sink?: ExpressionSink): string {
+  if (!Tokens.containsToken(key)) return escapeArmString(key);
+  const rendered = toArmJson(parseTokenString(key), sink);
+  return typeof rendered === 'string' ? rendered : String(rendered);
 }
 
 /** Escapes a literal string so ARM does not evaluate it: `[x]` becomes `[[x]`. */

@@ -3,15 +3,13 @@
  * with keys in a fixed order so output is byte-for-byte stable.
  */
 import { toArmJson, armResourceId, type ExpressionSink } from './arm-expression.js';
-import type { ParameterModel, ResourceModel, StackModel } from './stack-model.js';
+import { RESOURCE_BODY_KEYS, type ParameterModel, type ResourceModel, type StackModel } from './stack-model.js';
 
 /** `$schema` of resource-group deployment templates. */
 export const DEPLOYMENT_TEMPLATE_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
 /** `$schema` of deployment parameter files. */
 export const DEPLOYMENT_PARAMETERS_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#';
 
-/** Envelope keys after type/apiVersion/name, in the order they are written. */
-const BODY_ORDER = ['location', 'tags', 'sku', 'kind', 'identity', 'zones', 'plan', 'properties'] as const;
 
 /** Renders the template object of a stack. `sink` receives every expression string (for limits). */
 export function renderArmTemplate(model: StackModel, sink?: ExpressionSink): Record<string, unknown> {
@@ -56,7 +54,7 @@ function renderResource(model: ResourceModel, sink?: ExpressionSink): Record<str
   out.type = r.resourceType;
   out.apiVersion = r.apiVersion;
   out.name = toArmJson(model.fullName, sink);
-  for (const key of BODY_ORDER) if (model.body[key] !== undefined) out[key] = toArmJson(model.body[key], sink);
+  for (const key of RESOURCE_BODY_KEYS) if (model.body[key] !== undefined) out[key] = toArmJson(model.body[key], sink);
   const dependsOn = [...new Set(model.dependencies.map((e) => `[${armResourceId(e.to)}]`))].sort();
   if (dependsOn.length) out.dependsOn = dependsOn;
   return out;

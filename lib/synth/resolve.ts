@@ -126,10 +126,9 @@ export function resolveValue(value: unknown, ctx: ResolveContext, location: stri
   let out: { [key: string]: Resolved } | undefined;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
-    if (Tokens.containsToken(key)) {
-      fail(ctx, location ? `${location}.${key}` : key, `an expression cannot be used as an object key (ARM and Bicep keys are literal): use a literal key, or build the object with Fn.call('createObject', [...]).`);
-      continue;
-    }
+    // A key may be an expression (e.g. userAssignedIdentities keyed by identity id): it stays a
+    // token string in the resolved tree, the renderers turn it into "[expr]" / '${expr}'.
+    if (Tokens.containsToken(key)) resolveTokenString(key, ctx, location ? `${location}.<key>` : '<key>');
     const original = source[key];
     if (SECRET_KEY.test(key)) checkSecret(original, ctx, location ? `${location}.${key}` : key);
     const v = resolveValue(original, ctx, location ? `${location}.${key}` : key);

@@ -18,6 +18,9 @@ import { DependencyGraph, describeCycle, type Edge } from './dependency-graph.js
 import { References, resolveValue, normalizeArgument, type ResolveContext, type Resolved } from './resolve.js';
 import { nameSegments } from './arm-expression.js';
 
+/** The keys of a resource body after type, apiVersion and name, in the order both writers emit them. */
+export const RESOURCE_BODY_KEYS = ['location', 'tags', 'sku', 'kind', 'identity', 'zones', 'plan', 'properties'] as const;
+
 /** Azure allows at most 50 tags per resource. */
 export const MAX_TAGS = 50;
 
@@ -199,6 +202,13 @@ function resolveResource(resource: ArmResource, ctx: ResolveContext, logicalIds:
   const body: Record<string, Resolved> = {};
   const raw = resource._renderBody();
   for (const key of Object.keys(raw)) {
+    if (!(RESOURCE_BODY_KEYS as readonly string[]).includes(key)) {
+      ctx.problems.push({
+        path: ctx.ownerPath,
+        message: `addOverride('${key}'...) sets a top-level key azcdk does not write (it writes ${RESOURCE_BODY_KEYS.join(', ')}): override a key under one of those. Extension resources ('scope') are not supported yet.`,
+      });
+      continue;
+    }
     const v = resolveValue(raw[key], ctx, key);
     if (v !== undefined) body[key] = v;
   }

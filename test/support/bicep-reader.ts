@@ -15,7 +15,7 @@
  * Anything outside the subset throws, so new emitter output cannot slip through unchecked.
  */
 import {
-  access, arr, call, compact, concat, lit, obj, param, print, resourceKey, rid, runtime, toJ,
+  access, arr, call, compact, concat, lit, obj, objectKey, param, print, resourceKey, rid, runtime, toJ,
   type C, type CanonicalResource, type Deployment, type J, type Segment,
 } from '../bicep/support/canonical.js';
 
@@ -30,7 +30,8 @@ export type BicepExpr =
   | { readonly k: 'call'; readonly name: string; readonly args: readonly BicepExpr[]; readonly ns?: string }
   | { readonly k: 'prop'; readonly base: BicepExpr; readonly name: string }
   | { readonly k: 'index'; readonly base: BicepExpr; readonly index: BicepExpr }
-  | { readonly k: 'obj'; readonly props: ReadonlyArray<readonly [string, BicepExpr]> }
+  /** Keys are identifiers or strings; a string key may be interpolated (`'${uami.id}': {}`). */
+  | { readonly k: 'obj'; readonly props: ReadonlyArray<readonly [string | BicepExpr, BicepExpr]> }
   | { readonly k: 'arr'; readonly items: readonly BicepExpr[] }
   | { readonly k: 'unary'; readonly op: '!' | '-'; readonly e: BicepExpr }
   | { readonly k: 'binary'; readonly op: string; readonly l: BicepExpr; readonly r: BicepExpr }
@@ -151,6 +152,7 @@ class Parser {
     if (body.k !== 'obj') return this.fail('expected the resource body');
     const props = new Map<string, BicepExpr>();
     for (const [k, v] of body.props) {
+      if (typeof k !== 'string') return this.fail('a resource body key must be literal');
       if (props.has(k)) this.fail(`duplicate key '${k}'`);
       props.set(k, v);
     }
@@ -259,15 +261,14 @@ class Parser {
   /** `{ a: 1, b: 2 }` or one property per line without commas. */
   private object(): BicepExpr {
     this.expect('{');
-    const props: Array<[string, BicepExpr]> = [];
+    const props: Array<[string | BicepExpr, BicepExpr]> = [];
     this.ws(true);
     while (!this.eat('}')) {
-      let key: string;
+      let key: string | BicepExpr;
       if (this.peek("'")) {
         const s = this.string();
         const text = s.k === 'str' && s.parts.length === 1 ? s.parts[0] : undefined;
-        if (typeof text !== 'string') return this.fail('object keys must be literal');
-        key = text;
+        key = typeof text === 'string' ? text : s;
       } else {
         key = this.identifier();
       }
@@ -513,7 +514,7 @@ class Reader {
       case 'null':
         return lit(null);
       case 'obj':
-        return obj(e.props.map(([k, v]) => [k, this.canon(v)] as const));
+        return obj(e.props.map(([k, v]) => [typeof k === 'string' ? k : objectKey(this.canon(k)), this.canon(v)] as const));
       case 'arr':
         return arr(e.items.map((x) => this.canon(x)));
       case 'call':
@@ -653,7 +654,10 @@ export function symbolsIn(e: BicepExpr): Set<string> {
         visit(x.index);
         return;
       case 'obj':
-        x.props.forEach(([, v]) => visit(v));
+        x.props.forEach(([k, v]) => {
+          if (typeof k !== 'string') visit(k);
+          visit(v);
+        });
         return;
       case 'arr':
         x.items.forEach(visit);

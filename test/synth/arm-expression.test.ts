@@ -150,3 +150,13 @@ describe('ARM rendering of resource envelopes', () => {
     expect(templateOf(app, 'S').parameters).to.deep.equal({});
   });
 });
+
+describe('overrides', () => {
+  it('refuses top-level keys azcdk does not write, rather than dropping them silently', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    const r = new ArmResource(stack, 'R', { type: 'Microsoft.Test/things', apiVersion: '2025-01-01', name: 'r' });
+    r.addOverride('scope', 'Microsoft.KeyVault/vaults/kv');
+    expect(() => app.synth()).to.throw("[S/R] addOverride('scope'...) sets a top-level key azcdk does not write (it writes location, tags, sku, kind, identity, zones, plan, properties)");
+  });
+});

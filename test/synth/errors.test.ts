@@ -30,14 +30,6 @@ describe('synthesis errors say what, where and how to fix', () => {
     expect(message).to.contain('Output of the other stack and a Parameter of this one');
   });
 
-  it('refuses a token used as an object key', () => {
-    const app = new App();
-    const stack = new Stack(app, 'S');
-    const p = new Parameter(stack, 'p', { type: 'string' });
-    thing(stack, 'R', { tags: { [`${p.value}`]: 'x' } });
-    expect(errorOf(() => app.synth())).to.match(/\[S\/R\] properties\.tags\.\$\{AzCdk\.Token\[\d+\]\}: an expression cannot be used as an object key .* use a literal key/);
-  });
-
   it('refuses functions, class instances, constructs and non-finite numbers in properties', () => {
     const app = new App();
     const stack = new Stack(app, 'S');

@@ -10,8 +10,9 @@
  * - a resource without a declaration in the file falls back to `resourceId(...)`.
  */
 import {
-  Expression, Interpolation, Literal, type AnyExpression, type IParameterTarget, type IResourceTarget, type IVariableTarget, type PathSegment,
+  Expression, Interpolation, Literal, parseTokenString, type AnyExpression, type IParameterTarget, type IResourceTarget, type IVariableTarget, type PathSegment,
 } from '../../core/expression.js';
+import { Tokens } from '../../core/tokens.js';
 import { nameSegments } from '../arm-expression.js';
 import { normalizeArgument, type Resolved } from '../resolve.js';
 import { BUILT_IN_FUNCTIONS } from './identifiers.js';
@@ -111,7 +112,7 @@ export function appendBicepValue(out: string[], value: Resolved, ctx: BicepConte
     const inner = indent + '  ';
     out.push('{');
     for (const key of keys) {
-      out.push('\n', inner, bicepKey(key), ': ');
+      out.push('\n', inner, objectKey(key, ctx), ': ');
       appendBicepValue(out, value[key], ctx, inner);
     }
     out.push('\n', indent, '}');
@@ -275,8 +276,16 @@ function renderScalar(value: string | number | boolean | null): Rendered {
   return atom('null');
 }
 
-function renderInterpolation(parts: ReadonlyArray<string | Expression>, ctx: BicepContext): Rendered {
-  if (parts.length === 1 && typeof parts[0] !== 'string') return render(parts[0], ctx);
+/** An object key: an identifier, a quoted literal, or an interpolated string for keys holding expressions. */
+function objectKey(key: string, ctx: BicepContext): string {
+  if (!Tokens.containsToken(key)) return bicepKey(key);
+  const parsed = parseTokenString(key);
+  const parts = typeof parsed === 'string' ? [parsed] : (parsed as AnyExpression).kind === 'interpolation' ? (parsed as Interpolation).parts : [parsed];
+  return renderInterpolation(parts, ctx, true).text;
+}
+
+function renderInterpolation(parts: ReadonlyArray<string | Expression>, ctx: BicepContext, alwaysQuoted = false): Rendered {
+  if (parts.length === 1 && typeof parts[0] !== 'string' && !alwaysQuoted) return render(parts[0], ctx);
   let text = '';
   for (const part of parts) text += typeof part === 'string' ? escapeStringContent(part) : `\${${render(part, ctx).text}}`;
   return atom(`'${text}'`);

@@ -17,7 +17,7 @@ import type { Variable } from '../../core/variable.js';
 import { nameSegments } from '../arm-expression.js';
 import { compareStrings } from '../json.js';
 import { normalizeArgument, type Resolved } from '../resolve.js';
-import type { ExistingModel, OutputModel, ParameterModel, ResourceModel, StackModel } from '../stack-model.js';
+import { RESOURCE_BODY_KEYS, type ExistingModel, type OutputModel, type ParameterModel, type ResourceModel, type StackModel } from '../stack-model.js';
 import { bicepString } from './bicep-syntax.js';
 import { appendBicepValue, renderBicepExpression, renderBicepValue, type BicepContext } from './bicep-expression.js';
 import { assignSymbols } from './identifiers.js';
@@ -107,8 +107,6 @@ function renderOutput(o: OutputModel, ctx: BicepContext): string {
   return `${description}output ${o.output.outputName} ${BICEP_TYPES[o.type].type} = ${renderBicepValue(o.value, ctx)}`;
 }
 
-/** Body keys in the order Bicep authors write them (the ARM writer's order). */
-const BODY_ORDER = ['location', 'tags', 'sku', 'kind', 'identity', 'zones', 'plan', 'properties'] as const;
 
 function appendResource(out: string[], model: ResourceModel, ctx: BicepContext, typeLiterals: Map<string, string>): void {
   const r = model.resource;
@@ -118,7 +116,7 @@ function appendResource(out: string[], model: ResourceModel, ctx: BicepContext, 
   const condition = model.condition === undefined ? '' : `if (${renderBicepValue(model.condition, ctx)}) `;
   out.push('resource ', ctx.symbolOf(r)!, ' ', typeLiteral, ' = ', condition, '{');
   for (const line of identityLines(r, model.shortName, model.fullName, ctx)) out.push('\n', line);
-  for (const key of BODY_ORDER) {
+  for (const key of RESOURCE_BODY_KEYS) {
     const value = model.body[key];
     if (value === undefined) continue;
     out.push('\n  ', key, ': ');

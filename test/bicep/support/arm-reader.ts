@@ -3,7 +3,7 @@
  * canonical Deployment, parsing every `[...]` expression.
  */
 import {
-  access, call, compact, lit, print, resourceKey, rid, splitName, toJ, arr, obj,
+  access, call, compact, lit, objectKey, print, resourceKey, rid, splitName, toJ, arr, obj,
   type C, type CanonicalResource, type Deployment, type J, type Segment,
 } from './canonical.js';
 
@@ -80,7 +80,7 @@ export function jsonToC(v: Json, variable: (name: string) => C): C {
     return lit(v);
   }
   if (Array.isArray(v)) return arr(v.map((x) => jsonToC(x, variable)));
-  if (v !== null && typeof v === 'object') return obj(Object.entries(v).map(([k, x]) => [k, jsonToC(x, variable)] as const));
+  if (v !== null && typeof v === 'object') return obj(Object.entries(v).map(([k, x]) => [objectKey(jsonToC(k, variable)), jsonToC(x, variable)] as const));
   return lit(v);
 }
 

@@ -252,3 +252,11 @@ export function splitName(name: C): C[] {
   }
   return segments.map(concat);
 }
+
+/**
+ * The canonical key of an object entry: literal keys as they are, keys that are expressions
+ * (ARM "[expr]", Bicep '${expr}') as a marked print of the expression, so both readers agree.
+ */
+export function objectKey(key: C): string {
+  return key.k === 'lit' && typeof key.v === 'string' ? key.v : `\u0000${print(key)}`;
+}
