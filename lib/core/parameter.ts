@@ -15,6 +15,11 @@ export type ParameterType = 'string' | 'int' | 'bool' | 'object' | 'array' | 'se
 
 /** Options for a Parameter. */
 export interface ParameterProps {
+  /**
+   * The parameter's name in the template.
+   * @default the construct id
+   */
+  readonly name?: string;
   /** The ARM type. Use `securestring` / `secureObject` for secrets: they never get defaults or reach outputs. */
   readonly type: ParameterType;
   /**
@@ -69,7 +74,7 @@ export class Parameter extends Construct implements IParameterTarget {
 
   constructor(scope: Construct, id: string, props: ParameterProps) {
     super(scope, id);
-    this.parameterName = id;
+    this.parameterName = props.name ?? id;
     this.type = props.type;
     this.props = props;
     this.reference = new ParameterReference(this);

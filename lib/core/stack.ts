@@ -66,7 +66,10 @@ export class Stack extends Construct {
   public readonly stackName: string;
   /** Template description. */
   public readonly description?: string;
-  /** The `location` parameter; emitted only if something uses `stack.location`. */
+  /**
+   * The implicit `location` parameter, emitted only if something uses `stack.location`. Declare
+   * `new Parameter(stack, 'location', {...})` to use your own instead (e.g. with allowedValues).
+   */
   public readonly locationParameter: Parameter;
 
   constructor(scope: App, id: string, props: StackProps = {}) {
@@ -82,7 +85,10 @@ export class Stack extends Construct {
     super(scope, id);
     this.stackName = id;
     this.description = props.description;
-    this.locationParameter = new Parameter(this, 'location', {
+    // Construct id 'DefaultLocation', template name 'location': a user's own Parameter 'location'
+    // (or an Output 'location') does not clash with it, and replaces it (see `location`).
+    this.locationParameter = new Parameter(this, 'DefaultLocation', {
+      name: 'location',
       type: 'string',
       defaultValue: props.location ?? Fn.resourceGroup().get('location'),
       description: 'Location of the resources.',
@@ -90,9 +96,14 @@ export class Stack extends Construct {
     });
   }
 
-  /** The default location of resources: a reference to the template's `location` parameter. */
+  /**
+   * The default location of resources: the stack's Parameter with id `location` if you declared
+   * one, else the implicit `location` parameter (default: the stack's `location` prop, or the
+   * resource group's location).
+   */
   public get location(): Expression {
-    return this.locationParameter.value;
+    const own = this.node.tryFindChild('location');
+    return (Parameter.isParameter(own) ? own : this.locationParameter).value;
   }
 
   /**

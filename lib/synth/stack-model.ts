@@ -149,6 +149,9 @@ export function buildStackModel(stack: Stack, problems: Problem[], constructs: r
     return { parameter, defaultValue };
   });
   const parameters = parameterDefaults.filter((p) => !p.parameter.props.emitOnlyIfUsed || usedParameters.has(p.parameter));
+  checkUniqueNames('parameter', parameters.map((p) => [p.parameter.parameterName, p.parameter] as const), problems);
+  checkUniqueNames('variable', members.variables.map((v) => [v.variableName, v] as const), problems);
+  checkUniqueNames('output', members.outputs.map((o) => [o.outputName, o] as const), problems);
 
   return {
     stack,
@@ -372,4 +375,14 @@ function checkVariableCycles(variables: readonly Variable[], variableRefs: Map<V
     state.set(v, 2);
   };
   for (const v of variables) if (!state.has(v)) visit(v);
+}
+
+/** Two parameters (or variables, outputs) with one name would be one template entry. */
+function checkUniqueNames(kind: string, named: ReadonlyArray<readonly [string, IConstruct]>, problems: Problem[]): void {
+  const seen = new Map<string, IConstruct>();
+  for (const [name, construct] of named) {
+    const other = seen.get(name.toLowerCase());
+    if (other) problems.push({ path: construct.node.path, message: `${kind} name '${name}' is also used by ${other.node.path} (names are case-insensitive in ARM): rename one.` });
+    else seen.set(name.toLowerCase(), construct);
+  }
 }

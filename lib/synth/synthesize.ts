@@ -42,6 +42,7 @@ export function synthesize(app: App): Assembly {
     const members = constructs.filter((c) => c.node.path.startsWith(prefix));
     manifestStacks[stack.stackName] = synthesizeStack(stack, members, app.enforceLimits, annotations, problems, files);
   }
+  checkStackCycles(manifestStacks, problems);
   if (problems.length) throw new ValidationError(problems);
 
   const manifest: Manifest = { version: MANIFEST_VERSION, stacks: manifestStacks };
@@ -98,4 +99,26 @@ function synthesizeStack(stack: Stack, members: readonly IConstruct[], enforceLi
 // A function of its own so the template object is garbage as soon as its text exists.
 function renderTemplateJson(model: StackModel, sink: (expression: string) => void): string {
   return stableJson(renderArmTemplate(model, sink));
+}
+
+/** Stacks that must each deploy before the other can never deploy. */
+function checkStackCycles(stacks: Record<string, ManifestStack>, problems: Problem[]): void {
+  const state = new Map<string, 1 | 2>();
+  const path: string[] = [];
+  const visit = (name: string): boolean => {
+    state.set(name, 1);
+    path.push(name);
+    for (const next of stacks[name]?.dependencies ?? []) {
+      if (state.get(next) === 1) {
+        const cycle = [...path.slice(path.indexOf(next)), next].join(' -> ');
+        problems.push({ path: name, message: `stacks depend on each other in a cycle (${cycle}), so none can deploy first: remove one of the dependencies.` });
+        return true;
+      }
+      if (!state.has(next) && visit(next)) return true;
+    }
+    path.pop();
+    state.set(name, 2);
+    return false;
+  };
+  for (const name of Object.keys(stacks)) if (!state.has(name) && visit(name)) return;
 }

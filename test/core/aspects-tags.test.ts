@@ -51,7 +51,7 @@ describe('Aspects and Annotations', () => {
     Aspects.of(app).add({ visit: (node: IConstruct) => visits.push(`app:${node.node.path}`) });
     Aspects.of(stack).add({ visit: (node: IConstruct) => visits.push(`stack:${node.node.path}`) });
     app.synth();
-    expect(visits).to.deep.equal(['app:', 'app:S', 'stack:S', 'app:S/location', 'stack:S/location', 'app:S/Server', 'stack:S/Server', 'app:S/Db', 'stack:S/Db', 'app:S/Vnet', 'stack:S/Vnet']);
+    expect(visits).to.deep.equal(['app:', 'app:S', 'stack:S', 'app:S/DefaultLocation', 'stack:S/DefaultLocation', 'app:S/Server', 'stack:S/Server', 'app:S/Db', 'stack:S/Db', 'app:S/Vnet', 'stack:S/Vnet']);
   });
 
   it('visits constructs that an aspect adds', () => {

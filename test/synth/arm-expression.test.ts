@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { App, ArmResource, ExistingResource, Fn, Literal, Parameter, Stack, Variable } from '../../lib/index.js';
+import { Construct } from 'constructs';
+import { App, ArmResource, ExistingResource, Fn, Literal, Output, Parameter, Stack, Variable } from '../../lib/index.js';
 import { templateOf } from '../support/synth.js';
 
 /** Synthesizes one resource whose `properties.value` is `value`, and returns what ARM got. */
@@ -141,6 +142,27 @@ describe('ARM rendering of resource envelopes', () => {
     const template = templateOf(app, 'S');
     expect(template.parameters.location.defaultValue).to.equal('[resourceGroup().location]');
     expect(template.resources[0].location).to.equal("[parameters('location')]");
+  });
+
+  it("uses the stack's own Parameter 'location' when one is declared, and lets an Output be called 'location'", () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    new Parameter(stack, 'location', { type: 'string', allowedValues: ['westeurope', 'northeurope'], defaultValue: 'westeurope' });
+    const r = new ArmResource(stack, 'R', { type: 'Microsoft.Test/things', apiVersion: '2025-01-01', name: 'r' });
+    new Output(stack, 'locationOut', { value: stack.location });
+    new Output(new Construct(stack, 'Inner'), 'location', { value: r.name });
+    const template = templateOf(app, 'S');
+    expect(template.parameters).to.deep.equal({ location: { type: 'string', defaultValue: 'westeurope', allowedValues: ['westeurope', 'northeurope'] } });
+    expect(template.resources[0].location).to.equal("[parameters('location')]");
+    expect(template.outputs.location).to.deep.equal({ type: 'string', value: 'r' });
+  });
+
+  it('refuses two outputs (or parameters, variables) with one template name', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    new Output(new Construct(stack, 'A'), 'fqdn', { value: 'a' });
+    new Output(new Construct(stack, 'B'), 'FQDN', { value: 'b' });
+    expect(() => app.synth()).to.throw("[S/B/FQDN] output name 'FQDN' is also used by S/A/fqdn (names are case-insensitive in ARM): rename one.");
   });
 
   it('leaves the location parameter out when nothing uses it', () => {

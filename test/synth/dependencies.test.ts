@@ -106,6 +106,16 @@ describe('dependsOn inference', () => {
     expect(manifest.stacks.Network.dependencies).to.deep.equal([]);
   });
 
+  it('reports stacks that depend on each other', () => {
+    const app = new App();
+    const network = new Stack(app, 'Network');
+    const db = new Stack(app, 'Db');
+    const vnet = thing(network, 'Vnet');
+    thing(db, 'Server').addDependency(vnet, 'needs the network');
+    network.addStackDependency(db);
+    expect(errorOf(() => app.synth())).to.match(/stacks depend on each other in a cycle \((Db -> Network -> Db|Network -> Db -> Network)\), so none can deploy first/);
+  });
+
   it('reports a cycle with the whole chain and the reason of each link', () => {
     const app = new App();
     const stack = new Stack(app, 'S');
