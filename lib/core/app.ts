@@ -2,7 +2,7 @@
  * App: the root of the construct tree. Holds stacks; synthesis starts here.
  */
 import { addBrand, hasBrand } from './brand.js';
-import { Construct, type IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import type { Assembly, SynthesisOptions } from './assembly.js';
 import { AzcdkError } from './errors.js';
 
@@ -87,10 +87,5 @@ export class App extends Construct {
   }
 }
 
-/** The App at the root of a construct's tree. */
-export function appOf(construct: IConstruct): App | undefined {
-  const root = construct.node.root;
-  return App.isApp(root) ? root : undefined;
-}
 
 addBrand(App, APP_BRAND);

@@ -1,6 +1,7 @@
 /**
  * ExistingResource: a resource this template does not deploy but refers to (Bicep `existing`).
  */
+import { AzcdkError } from './errors.js';
 import type { Construct } from 'constructs';
 import type { Value } from './expression.js';
 import { ResourceBase, type ResourceIdentityProps } from './resource-base.js';
@@ -32,10 +33,10 @@ export class ExistingResource extends ResourceBase {
   constructor(scope: Construct, id: string, props: ExistingResourceProps) {
     super(scope, id, props);
     if (props.subscriptionId !== undefined && props.resourceGroupName === undefined) {
-      throw new Error(`[${this.node.path}] subscriptionId needs resourceGroupName too (ARM resourceId(subscriptionId, resourceGroupName, ...)).`);
+      throw new AzcdkError(`[${this.node.path}] subscriptionId needs resourceGroupName too (ARM resourceId(subscriptionId, resourceGroupName, ...)).`);
     }
     if (props.parent && (props.resourceGroupName !== undefined || props.subscriptionId !== undefined)) {
-      throw new Error(`[${this.node.path}] a child resource takes its resource group from its parent: set resourceGroupName on the parent.`);
+      throw new AzcdkError(`[${this.node.path}] a child resource takes its resource group from its parent: set resourceGroupName on the parent.`);
     }
     this.resourceGroupName = props.resourceGroupName ?? props.parent?.resourceGroupName;
     this.subscriptionId = props.subscriptionId ?? props.parent?.subscriptionId;

@@ -6,6 +6,7 @@
  * objects (`nsg.id`, `param.value`) and inside template literals (`${prefix.value}-nsg`), where
  * `toString()` returns a string token that synthesis turns back into the node (see tokens.ts).
  */
+import { AzcdkError } from './errors.js';
 import { addBrand, hasBrand } from './brand.js';
 import { Tokens } from './tokens.js';
 
@@ -139,7 +140,7 @@ export class FunctionCall extends Expression {
   constructor(public readonly name: string, public readonly args: readonly unknown[], valueType?: ValueType) {
     super(valueType);
     if (!/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)?$/.test(name)) {
-      throw new Error(`'${name}' is not a valid template function name (letters and digits, optionally 'namespace.name').`);
+      throw new AzcdkError(`'${name}' is not a valid template function name (letters and digits, optionally 'namespace.name').`);
     }
   }
 }
@@ -149,7 +150,7 @@ export class PropertyAccess extends Expression {
   public readonly kind = 'access' as const;
   constructor(public readonly base: Expression, public readonly path: readonly PathSegment[]) {
     super();
-    if (path.length === 0) throw new Error('PropertyAccess needs at least one path segment.');
+    if (path.length === 0) throw new AzcdkError('PropertyAccess needs at least one path segment.');
   }
   public override get(...more: PathSegment[]): Expression {
     return new PropertyAccess(this.base, [...this.path, ...more]);

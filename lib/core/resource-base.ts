@@ -1,6 +1,7 @@
 /**
  * ResourceBase: what declared and existing resources share: identity and references.
  */
+import { AzcdkError } from './errors.js';
 import { addBrand, hasBrand } from './brand.js';
 import { Construct } from 'constructs';
 import { ResourceReference, type Expression, type IResourceTarget, type PathSegment, type Value } from './expression.js';
@@ -46,17 +47,17 @@ export abstract class ResourceBase extends Construct implements IResourceTarget 
   constructor(scope: Construct, id: string, props: ResourceIdentityProps) {
     super(scope, id);
     if (!RESOURCE_TYPE.test(props.type)) {
-      throw new Error(`[${this.node.path}] invalid resource type '${props.type}': expected 'Namespace.Provider/type[/childType]', e.g. 'Microsoft.Network/virtualNetworks'.`);
+      throw new AzcdkError(`[${this.node.path}] invalid resource type '${props.type}': expected 'Namespace.Provider/type[/childType]', e.g. 'Microsoft.Network/virtualNetworks'.`);
     }
     if (!API_VERSION.test(props.apiVersion)) {
-      throw new Error(`[${this.node.path}] invalid apiVersion '${props.apiVersion}' for ${props.type}: expected 'YYYY-MM-DD' or 'YYYY-MM-DD-preview'.`);
+      throw new AzcdkError(`[${this.node.path}] invalid apiVersion '${props.apiVersion}' for ${props.type}: expected 'YYYY-MM-DD' or 'YYYY-MM-DD-preview'.`);
     }
     const parentType = props.type.slice(0, props.type.lastIndexOf('/'));
     if (props.parent && parentType.toLowerCase() !== props.parent.resourceType.toLowerCase()) { // ARM types are case-insensitive
-      throw new Error(`[${this.node.path}] type '${props.type}' is not a child type of its parent '${props.parent.resourceType}': expected '${props.parent.resourceType}/<childType>'.`);
+      throw new AzcdkError(`[${this.node.path}] type '${props.type}' is not a child type of its parent '${props.parent.resourceType}': expected '${props.parent.resourceType}/<childType>'.`);
     }
     if (!props.parent && parentType.includes('/')) {
-      throw new Error(`[${this.node.path}] '${props.type}' is a child resource type: pass 'parent' (the ${parentType} resource) so azcdk can build its name and dependsOn.`);
+      throw new AzcdkError(`[${this.node.path}] '${props.type}' is a child resource type: pass 'parent' (the ${parentType} resource) so azcdk can build its name and dependsOn.`);
     }
     this.resourceType = props.type;
     this.apiVersion = props.apiVersion;
@@ -88,7 +89,7 @@ export abstract class ResourceBase extends Construct implements IResourceTarget 
   /** Replaces the logical id (manifest key, Bicep symbol) computed from the construct path. */
   public overrideLogicalId(logicalId: string): void {
     if (!/^[A-Za-z_][A-Za-z0-9_]{0,254}$/.test(logicalId)) {
-      throw new Error(`[${this.node.path}] invalid logical id '${logicalId}': use letters, digits and '_', starting with a letter.`);
+      throw new AzcdkError(`[${this.node.path}] invalid logical id '${logicalId}': use letters, digits and '_', starting with a letter.`);
     }
     this.logicalIdOverride = logicalId;
   }
@@ -111,7 +112,7 @@ export function parsePath(path: string): PathSegment[] {
   const segments: PathSegment[] = [];
   for (const part of path.split('.')) {
     const match = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
-    if (!match || (match[1] === '' && match[2] === '')) throw new Error(`Invalid property path '${path}': use 'a.b[0].c'.`);
+    if (!match || (match[1] === '' && match[2] === '')) throw new AzcdkError(`Invalid property path '${path}': use 'a.b[0].c'.`);
     if (match[1]) segments.push(match[1]);
     for (const index of match[2].matchAll(/\[(\d+)\]/g)) segments.push(Number(index[1]));
   }

@@ -49,7 +49,7 @@ export class Stack extends Construct {
   public static of(construct: IConstruct): Stack {
     const stack = Stack.tryOf(construct);
     if (!stack) {
-      throw new Error(`[${construct.node.path || '<root>'}] is not inside a Stack: create resources under a Stack, e.g. new Stack(app, 'Network').`);
+      throw new AzcdkError(`[${construct.node.path || '<root>'}] is not inside a Stack: create resources under a Stack, e.g. new Stack(app, 'Network').`);
     }
     return stack;
   }
@@ -74,7 +74,7 @@ export class Stack extends Construct {
 
   constructor(scope: App, id: string, props: StackProps = {}) {
     if (!App.isApp(scope)) {
-      throw new Error(`Stack '${id}' must be created directly under the App (new Stack(app, '${id}')): nested stacks are not supported.`);
+      throw new AzcdkError(`Stack '${id}' must be created directly under the App (new Stack(app, '${id}')): nested stacks are not supported.`);
     }
     if (!STACK_NAME.test(id) || RESERVED_STACK_NAMES.has(id.toLowerCase())) {
       throw new AzcdkError(
@@ -110,7 +110,7 @@ export class Stack extends Construct {
    * Declares that this stack must be deployed after another one (`azcdk deploy --all` order).
    */
   public addStackDependency(other: Stack, reason = 'explicit'): void {
-    if (other === this) throw new Error(`[${this.node.path}] a stack cannot depend on itself.`);
+    if (other === this) throw new AzcdkError(`[${this.node.path}] a stack cannot depend on itself.`);
     this.stackDependencies.set(other, reason);
   }
 

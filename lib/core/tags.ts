@@ -1,6 +1,7 @@
 /**
  * Tags: `Tags.of(scope).add('env', 'prod')` tags every taggable resource under the scope.
  */
+import { AzcdkError } from './errors.js';
 import { addBrand } from './brand.js';
 import type { IConstruct } from 'constructs';
 import { Aspects, type IAspect } from './aspects.js';
@@ -66,10 +67,10 @@ export class Tags {
    */
   public add(key: string, value: Value<string>): void {
     if (key.length === 0 || key.length > 512 || TAG_KEY_INVALID.test(key)) {
-      throw new Error(`[${this.scope.node.path}] invalid tag key '${key}': 1-512 characters, none of < > % & \\ ? /.`);
+      throw new AzcdkError(`[${this.scope.node.path}] invalid tag key '${key}': 1-512 characters, none of < > % & \\ ? /.`);
     }
     if (typeof value === 'string' && value.length > 256) {
-      throw new Error(`[${this.scope.node.path}] value of tag '${key}' is ${value.length} characters long; Azure allows 256.`);
+      throw new AzcdkError(`[${this.scope.node.path}] value of tag '${key}' is ${value.length} characters long; Azure allows 256.`);
     }
     Aspects.of(this.scope).add(new TagAspect((m) => m.setTag(key, value)));
   }

@@ -6,6 +6,7 @@
  * literal text and expression nodes. The token numbers never reach the output, so output stays
  * deterministic whatever order tokens were created in.
  */
+import { AzcdkError } from './errors.js';
 import type { Expression } from './expression.js';
 
 const TABLE_KEY = Symbol.for('azcdk.TokenTable');
@@ -59,7 +60,7 @@ export const Tokens = {
       const index = match.index ?? 0;
       if (index > last) parts.push(s.slice(last, index));
       const expression = t.byId[Number(match[1])];
-      if (!expression) throw new Error(`Unknown token '${match[0]}': it was not created in this process.`);
+      if (!expression) throw new AzcdkError(`Unknown token '${match[0]}': it was not created in this process.`);
       parts.push(expression);
       last = index + match[0].length;
     }

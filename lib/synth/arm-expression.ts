@@ -8,7 +8,7 @@
  *   escaped by doubling the first bracket: `[[...]`;
  * - interpolations become `format('{0}-nsg', ...)` with literal braces doubled.
  */
-import { Expression, parseTokenString, type AnyExpression, type IResourceTarget, type PathSegment } from '../core/expression.js';
+import { Expression, Interpolation, parseTokenString, type AnyExpression, type IResourceTarget, type PathSegment } from '../core/expression.js';
 import { Tokens } from '../core/tokens.js';
 import { normalizeArgument, type Resolved } from './resolve.js';
 
@@ -143,6 +143,17 @@ export function nameSegments(target: IResourceTarget): unknown[] {
   const segments: unknown[] = [];
   for (let t: IResourceTarget | undefined = target; t; t = t.parentResource) segments.unshift(t.shortName);
   return segments;
+}
+
+/** The full ARM name of a resource: `parent/child` as an interpolation of its name segments (a plain string when all are literal). */
+export function fullNameOf(target: IResourceTarget): string | Expression {
+  const parts: Array<string | Expression> = [];
+  nameSegments(target).forEach((segment, i) => {
+    if (i > 0) parts.push('/');
+    parts.push(normalizeArgument(segment) as string | Expression);
+  });
+  const joined = new Interpolation(parts);
+  return joined.parts.length === 1 && typeof joined.parts[0] === 'string' ? joined.parts[0] : joined;
 }
 
 /** Renders a value used as a function argument (inside an expression). */

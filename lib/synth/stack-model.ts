@@ -6,7 +6,7 @@
 import type { IConstruct } from 'constructs';
 import { ArmResource } from '../core/arm-resource.js';
 import { ExistingResource } from '../core/existing-resource.js';
-import { Expression as ExpressionClass, Interpolation, type Expression, type ValueType } from '../core/expression.js';
+import { Expression, type ValueType } from '../core/expression.js';
 import { Output } from '../core/output.js';
 import { Parameter } from '../core/parameter.js';
 import { ResourceBase } from '../core/resource-base.js';
@@ -16,7 +16,7 @@ import { allocateLogicalIds } from '../core/names.js';
 import type { Problem } from '../core/errors.js';
 import { DependencyGraph, describeCycle, type Edge } from './dependency-graph.js';
 import { References, resolveValue, normalizeArgument, type ResolveContext, type Resolved } from './resolve.js';
-import { nameSegments } from './arm-expression.js';
+import { fullNameOf } from './arm-expression.js';
 
 /** The keys of a resource body after type, apiVersion and name, in the order both writers emit them. */
 export const RESOURCE_BODY_KEYS = ['location', 'tags', 'sku', 'kind', 'identity', 'zones', 'plan', 'properties'] as const;
@@ -200,7 +200,7 @@ function assignLogicalIds(stack: Stack, all: ResourceBase[], problems: Problem[]
 function resolveResource(resource: ArmResource, ctx: ResolveContext, logicalIds: Map<ResourceBase, string>): Omit<ResourceModel, 'dependencies'> {
   const nameContext = { ...ctx, evaluatedEarly: { place: 'a resource name' } };
   const shortName = resolveValue(resource.shortName, nameContext, 'name') ?? null;
-  const fullName = resource.parentResource ? resolveValue(joinName(resource), nameContext, 'name') ?? null : shortName;
+  const fullName = resource.parentResource ? resolveValue(fullNameOf(resource), nameContext, 'name') ?? null : shortName;
   const condition = resolveValue(resource._condition, ctx, 'condition');
   const body: Record<string, Resolved> = {};
   const raw = resource._renderBody();
@@ -219,18 +219,25 @@ function resolveResource(resource: ArmResource, ctx: ResolveContext, logicalIds:
   if (tags && typeof tags === 'object' && Object.keys(tags).length > MAX_TAGS) {
     ctx.problems.push({ path: ctx.ownerPath, message: `has ${Object.keys(tags).length} tags; Azure allows ${MAX_TAGS} per resource. Remove some tags.` });
   }
+  checkParentScope(resource, ctx.problems);
   return { resource, logicalId: logicalIds.get(resource)!, shortName, fullName, condition, body };
 }
 
-/** `parent/child` as an interpolation of the name segments. */
-function joinName(resource: ArmResource): Expression | string {
-  const parts: Array<string | Expression> = [];
-  nameSegments(resource).forEach((segment, i) => {
-    if (i > 0) parts.push('/');
-    parts.push(normalizeArgument(segment) as string | Expression);
-  });
-  const interpolation = new Interpolation(parts);
-  return interpolation.parts.length === 1 && typeof interpolation.parts[0] === 'string' ? interpolation.parts[0] : interpolation;
+/**
+ * A declared child of an imported parent in another resource group or subscription cannot be
+ * deployed by a resource-group deployment: Bicep refuses it, and ARM would create it in the
+ * deployment's own group, under a parent that is not there.
+ */
+function checkParentScope(resource: ArmResource, problems: Problem[]): void {
+  for (let p = resource.parentResource; p; p = p.parentResource) {
+    if (p.isExisting && (p.resourceGroupName !== undefined || p.subscriptionId !== undefined)) {
+      problems.push({
+        path: resource.node.path,
+        message: `is declared as a child of ${p.node.path}, which is in another resource group: a stack deploys only into its own resource group. Declare it in a stack deployed to that group.`,
+      });
+      return;
+    }
+  }
 }
 
 /** Reference edges: to declared resources directly, through variables, and through existing resources' identities. */
@@ -323,14 +330,14 @@ function resolveOutput(output: Output, ctx: ResolveContext, noteUsed: (refs: Ref
 }
 
 function inferType(value: Resolved, variableRefs: Map<Variable, References>): ValueType {
-  if (ExpressionClass.isExpression(value) && (value as { kind: string }).kind === 'variable') {
+  if (Expression.isExpression(value) && (value as { kind: string }).kind === 'variable') {
     const variable = (value as unknown as { variable: Variable }).variable;
     if (variableRefs.has(variable)) return inferType(resolvedVariableValue(variable), variableRefs);
   }
   if (typeof value === 'number') return 'int';
   if (typeof value === 'boolean') return 'bool';
   if (Array.isArray(value)) return 'array';
-  if (ExpressionClass.isExpression(value)) return value.valueType ?? 'string';
+  if (Expression.isExpression(value)) return value.valueType ?? 'string';
   if (value && typeof value === 'object') return 'object';
   return 'string';
 }
@@ -339,7 +346,7 @@ function inferType(value: Resolved, variableRefs: Map<Variable, References>): Va
 function resolvedVariableValue(variable: Variable): Resolved {
   const v = variable.value;
   if (typeof v === 'string') return normalizeArgument(v) as Resolved;
-  if (ExpressionClass.isExpression(v) && (v as { kind: string }).kind === 'variable') return null; // a chain: leave it to 'string'
+  if (Expression.isExpression(v) && (v as { kind: string }).kind === 'variable') return null; // a chain: leave it to 'string'
   return v as Resolved;
 }
 

@@ -10,16 +10,16 @@
  * - `existing` declarations only for imported resources the file uses.
  */
 import type { Problem } from '../../core/errors.js';
-import { Expression, Interpolation, type AnyExpression, type IResourceTarget } from '../../core/expression.js';
+import { Expression, type AnyExpression, type IResourceTarget } from '../../core/expression.js';
 import type { Parameter } from '../../core/parameter.js';
 import type { ResourceBase } from '../../core/resource-base.js';
 import type { Variable } from '../../core/variable.js';
-import { nameSegments } from '../arm-expression.js';
+import { fullNameOf } from '../arm-expression.js';
 import { compareStrings } from '../json.js';
 import { normalizeArgument, type Resolved } from '../resolve.js';
 import { RESOURCE_BODY_KEYS, type ExistingModel, type OutputModel, type ParameterModel, type ResourceModel, type StackModel } from '../stack-model.js';
 import { bicepString } from './bicep-syntax.js';
-import { appendBicepValue, renderBicepExpression, renderBicepValue, type BicepContext } from './bicep-expression.js';
+import { appendBicepValue, renderBicepValue, type BicepContext } from './bicep-expression.js';
 import { assignSymbols } from './identifiers.js';
 
 /** Bicep type keyword and `@secure()` for each ARM parameter/output type. */
@@ -51,8 +51,6 @@ export function renderBicep(model: StackModel, problems: Problem[] = []): string
     isShadowed: (f) => symbols.shadowedFunctions.has(f),
   };
 
-  for (const r of model.resources) checkScope(r, problems);
-
   const header = model.stack.description ? [`metadata description = ${bicepString(model.stack.description)}`] : [];
   const parameters = model.parameters.map((p) => renderParameter(p, ctx));
   const variables = model.variables.map((v) => `var ${ctx.variableSymbol(v.variable)} = ${renderBicepValue(v.value, ctx)}`);
@@ -67,23 +65,6 @@ export function renderBicep(model: StackModel, problems: Problem[] = []): string
   const existing = renderUsedExisting(model.existing, used, ctx);
 
   return [header, parameters, variables, existing, resources, outputs].flat().join('\n\n') + '\n';
-}
-
-/**
- * A declared child of an imported parent in another resource group or subscription cannot be
- * deployed by a resource-group deployment: Bicep refuses it, and ARM would create it in the
- * deployment's own group, under a parent that is not there.
- */
-function checkScope(model: ResourceModel, problems: Problem[]): void {
-  for (let p = model.resource.parentResource; p; p = p.parentResource) {
-    if (p.isExisting && (p.resourceGroupName !== undefined || p.subscriptionId !== undefined)) {
-      problems.push({
-        path: model.resource.node.path,
-        message: `is declared as a child of ${p.node.path}, which is in another resource group: a stack deploys only into its own resource group. Declare it in a stack deployed to that group.`,
-      });
-      return;
-    }
-  }
 }
 
 function renderParameter({ parameter, defaultValue }: ParameterModel, ctx: BicepContext): string {
@@ -135,7 +116,7 @@ function appendResource(out: string[], model: ResourceModel, ctx: BicepContext, 
 function identityLines(target: IResourceTarget, shortName: Resolved, fullName: Resolved | undefined, ctx: BicepContext): string[] {
   const parent = target.parentResource;
   const parentSymbol = parent ? ctx.symbolOf(parent) : undefined;
-  if (parent && !parentSymbol) return [`  name: ${renderBicepValue(fullName ?? joinedName(target), ctx, '  ')}`];
+  if (parent && !parentSymbol) return [`  name: ${renderBicepValue(fullName ?? (fullNameOf(target) as Resolved), ctx, '  ')}`];
   return [...(parentSymbol ? [`  parent: ${parentSymbol}`] : []), `  name: ${renderBicepValue(shortName, ctx, '  ')}`];
 }
 
@@ -177,17 +158,6 @@ function renderExisting(e: ExistingModel, ctx: BicepContext): string {
   }
   lines.push(...identityLines(r, e.shortName, undefined, ctx));
   return `resource ${ctx.symbolOf(r)} ${bicepString(`${r.resourceType}@${r.apiVersion}`)} existing = {\n${lines.join('\n')}\n}`;
-}
-
-/** `parent/child` as an interpolation, for a child whose parent has no symbol here. */
-function joinedName(target: IResourceTarget): Resolved {
-  const parts: Array<string | Expression> = [];
-  nameSegments(target).forEach((segment, i) => {
-    if (i > 0) parts.push('/');
-    parts.push(asResolved(segment) as string | Expression);
-  });
-  const joined = new Interpolation(parts);
-  return joined.parts.length === 1 && typeof joined.parts[0] === 'string' ? joined.parts[0] : joined;
 }
 
 /** A name value (string, string with tokens, or expression) as a resolved value. */
