@@ -249,3 +249,15 @@ describe('secrets in outputs and parameter files', () => {
     expect(errorOf(() => app.synth())).to.contain("[A/Zone] resourceGroupName: references parameter 'rg' of stack 'B'");
   });
 });
+
+describe('resource group boundaries', () => {
+  it('refuses a declared child of a resource imported from another resource group', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    const zone = new ExistingResource(stack, 'HubZone', { type: 'Microsoft.Network/privateDnsZones', apiVersion: '2024-06-01', name: 'privatelink.postgres.database.azure.com', resourceGroupName: 'hub-dns' });
+    new ArmResource(stack, 'Record', { type: 'Microsoft.Network/privateDnsZones/A', apiVersion: '2024-06-01', name: 'db', parent: zone, properties: { ttl: 10 } });
+    expect(errorOf(() => app.synth())).to.contain(
+      '[S/Record] is declared as a child of S/HubZone, which is in another resource group: a stack deploys only into its own resource group. Declare it in a stack deployed to that group.',
+    );
+  });
+});
