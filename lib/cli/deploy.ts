@@ -3,7 +3,7 @@
  * imported inside the handler so other commands never load it.
  */
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { AzcdkError } from '../core/errors.js';
 import { chooseAuthentication } from '../deploy/credentials.js';
@@ -44,6 +44,12 @@ export interface DeployArgs {
   readonly strict: boolean;
 }
 
+/** Flags that take one value: repeating one is a mistake, not a list (yargs would make it one). */
+const SINGLE_VALUE_FLAGS = [
+  'all', 'resource-group', 'subscription', 'location', 'mode', 'validate-only', 'what-if', 'what-if-json', 'yes', 'wait',
+  'deployment-name', 'outputs-file', 'endpoint', 'on-interrupt', 'poll-interval', 'from', 'app', 'out', 'strict',
+] as const;
+
 /** The command. `io` may be a DeployIo (prompter, interrupts, env) in tests. */
 export function deployCommand(io: CliIo): CommandModule<object, DeployArgs> {
   return {
@@ -70,6 +76,9 @@ export function deployCommand(io: CliIo): CommandModule<object, DeployArgs> {
         .option('poll-interval', { type: 'number', default: 5, describe: 'Seconds between status and progress polls when Azure sends no Retry-After' })
         .option('from', { type: 'string', describe: 'Deploy this synth output folder as it is, without running the app' })
         .check((a) => {
+          for (const flag of SINGLE_VALUE_FLAGS) {
+            if (Array.isArray(a[flag])) throw new UsageError(`--${flag} was given ${(a[flag] as unknown[]).length} times; it takes one value. Pass it once.`);
+          }
           if (!(Number(a['poll-interval']) > 0)) throw new UsageError('--poll-interval must be a positive number of seconds.');
           if (a['validate-only'] && a['what-if']) throw new UsageError('--validate-only stops before what-if; pass one of --validate-only and --what-if.');
           return true;
@@ -125,11 +134,15 @@ async function runDeploy(args: DeployArgs, io: DeployIo, redactor: Redactor): Pr
     progressIntervalMs: args['poll-interval'] * 1000,
     subscriptionId,
   };
+  // Questions need only stdin to be a terminal (they are written to stderr); the live view needs
+  // a terminal on both ends (io.interactive). Tests say so through DeployIo.canPrompt.
+  const canPrompt = io.prompter ? (io.canPrompt ?? io.interactive) : Boolean(process.stdin.isTTY);
   await deployStacks(stacks, options, {
     client,
     io: safe,
     redactor,
-    ...(io.prompter ? { prompter: io.prompter } : io.interactive ? { prompter: terminalPrompter() } : {}),
+    canPrompt,
+    ...(io.prompter ? { prompter: io.prompter } : canPrompt ? { prompter: terminalPrompter() } : {}),
     interrupts: io.interrupts ?? processInterrupts(),
   });
 }
@@ -149,6 +162,13 @@ async function loadStacks(args: DeployArgs, io: CliIo) {
   const assembly = await synthesizeForCli({ ...(args.app !== undefined ? { app: args.app } : {}), strict: args.strict }, io);
   const outdir = io.resolve(args.out);
   writeAssemblyAtomically(assembly, outdir);
-  io.out(`Synthesized ${assembly.stackNames.join(', ')} into ${relative(io.cwd, outdir) || '.'}/`);
-  return readStacks(assembly.files, relative(io.cwd, outdir) || '.');
+  io.out(`Synthesized ${assembly.stackNames.join(', ')} into ${displayPath(io.cwd, outdir)}/`);
+  return readStacks(assembly.files, displayPath(io.cwd, outdir));
+}
+
+/** A path as the user would write it: relative when inside cwd, absolute otherwise. */
+export function displayPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  if (rel === '') return '.';
+  return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }

@@ -6,6 +6,7 @@
 import { ResourceManagementClient, type Deployment, type DeploymentExtended, type DeploymentOperation, type DeploymentParameter, type WhatIfChange } from '@azure/arm-resources';
 import type { AccessToken, TokenCredential } from '@azure/identity';
 import { AzcdkError } from '../core/errors.js';
+import { isLoopbackHost, TOKEN_ENV } from './credentials.js';
 import {
   ArmRequestError,
   type ArmErrorInfo,
@@ -52,11 +53,27 @@ export async function createArmResourcesClient(options: ArmClientOptions): Promi
     // The SDK's bearer policy refuses every http:// URL; a loopback endpoint gets the static
     // token from a policy of our own (credentials.ts only allows this for loopback addresses).
     sdk.pipeline.removePolicy({ name: BEARER_POLICY_NAME });
+    // Every request is checked, not just the endpoint given: polling URLs (Location,
+    // Azure-AsyncOperation) and next links come from responses and may name any host.
     sdk.pipeline.addPolicy(
-      { name: 'azcdkStaticTokenPolicy', sendRequest: (request, next) => { request.headers.set('Authorization', `Bearer ${auth.token}`); return next(request); } },
+      {
+        name: 'azcdkStaticTokenPolicy',
+        sendRequest: (request, next) => {
+          const url = new URL(request.url);
+          if (!isLoopbackHost(url.hostname)) {
+            throw new AzcdkError(
+              `Refusing to send ${TOKEN_ENV} to ${url.origin}: it is not a loopback address. The endpoint answered with a URL on that host ` +
+                `(a polling URL or next link); ${TOKEN_ENV} is only ever sent to 127.0.0.1, ::1 or localhost. Check the local endpoint's configuration.`,
+            );
+          }
+          request.headers.set('Authorization', `Bearer ${auth.token}`);
+          return next(request);
+        },
+      },
       { phase: 'Sign' },
     );
   }
+  if (options.pollIntervalMs !== undefined) sdk.pipeline.addPolicy(pacingPolicy(options.pollIntervalMs));
   return new ArmResourcesDeploymentClient(sdk, endpoint ?? 'https://management.azure.com', options.pollIntervalMs);
 }
 
@@ -77,8 +94,8 @@ class ArmResourcesDeploymentClient implements DeploymentClient {
     }
   }
 
-  async createResourceGroup(name: string, location: string, tags?: Readonly<Record<string, string>>) {
-    await this.call(`Creating resource group '${name}' in ${location}`, () => this.sdk.resourceGroups.createOrUpdate(name, { location, ...(tags ? { tags: { ...tags } } : {}) }));
+  async createResourceGroup(name: string, location: string) {
+    await this.call(`Creating resource group '${name}' in ${location}`, () => this.sdk.resourceGroups.createOrUpdate(name, { location }));
   }
 
   async validate(resourceGroup: string, deploymentName: string, request: DeploymentRequest) {
@@ -118,11 +135,21 @@ class ArmResourcesDeploymentClient implements DeploymentClient {
     const onResponse = (response: { status: number; request: { method: string }; bodyAsText?: string | null }) => {
       if (response.request.method === 'PUT' && response.status < 300) accepted = (parseText(response.bodyAsText) ?? {}) as DeploymentExtended;
     };
+    // A failed or canceled deployment rejects with a plain Error that lacks the details; the
+    // deployment record has them. Anything else is a polling failure.
+    const settle = async (error: unknown): Promise<DeploymentState> => {
+      const state = await this.get(resourceGroup, deploymentName).catch(() => undefined);
+      if (state && ['Failed', 'Canceled', 'Succeeded'].includes(state.provisioningState)) return state;
+      throw this.translate(this.waiting(resourceGroup, deploymentName), error);
+    };
     let poller;
     try {
       poller = await this.sdk.deployments.beginCreateOrUpdate(resourceGroup, deploymentName, body(request), { ...this.lroOptions(), onResponse });
     } catch (error) {
-      throw this.translate(accepted ? this.waiting(resourceGroup, deploymentName) : `Submitting deployment '${deploymentName}'`, error);
+      if (!accepted) throw this.translate(`Submitting deployment '${deploymentName}'`, error);
+      // ARM took it, and it ended (or polling failed) during the SDK's first poll.
+      const final = await settle(error);
+      return { initial: { ...toState(accepted), name: deploymentName }, waitUntilDone: async () => final };
     }
     const initial = accepted ?? poller.getOperationState().result;
     return {
@@ -132,11 +159,7 @@ class ArmResourcesDeploymentClient implements DeploymentClient {
           return toState(await poller.pollUntilDone(signal ? { abortSignal: signal } : undefined));
         } catch (error) {
           if (signal?.aborted) throw error;
-          // A failed or canceled deployment rejects with a plain Error that lacks the details;
-          // the deployment record has them. Anything else is a polling failure.
-          const state = await this.get(resourceGroup, deploymentName).catch(() => undefined);
-          if (state && ['Failed', 'Canceled', 'Succeeded'].includes(state.provisioningState)) return state;
-          throw this.translate(this.waiting(resourceGroup, deploymentName), error);
+          return settle(error);
         }
       },
     };
@@ -204,9 +227,72 @@ function body(request: DeploymentRequest): Deployment & { properties: Deployment
       template: request.template as Record<string, unknown>,
       parameters: request.parameters as Record<string, DeploymentParameter>,
     },
-    ...(request.tags ? { tags: { ...request.tags } } : {}),
   };
 }
+
+/**
+ * Polls no faster than ARM asks: a GET of a deployment's status (operationStatuses,
+ * operationResults) or of its operations list waits until max(Retry-After, poll interval) has
+ * passed since the previous poll of the same kind. The Retry-After of any response about the
+ * deployment counts, so the first poll after the PUT or POST waits for it too. Next-link pages
+ * of one listing are not delayed.
+ */
+function pacingPolicy(pollIntervalMs: number): PipelinePolicy {
+  const retryAfterMs = new Map<string, number>();
+  const notBefore = new Map<string, number>();
+  return {
+    name: 'azcdkPollPacingPolicy',
+    async sendRequest(request, next) {
+      const url = new URL(request.url);
+      const deployment = DEPLOYMENT_PATH.exec(url.pathname);
+      if (!deployment) return next(request);
+      const key = `${deployment[1]}/${deployment[2]}/${deployment[3]}`.toLowerCase();
+      const stream = request.method !== 'GET' ? undefined
+        : /\/(operationstatuses|operationresults)\//i.test(url.pathname) ? `${key} status`
+        : /\/operations$/i.test(url.pathname) && !url.searchParams.has('$skiptoken') ? `${key} operations`
+        : undefined;
+      if (stream) await wait((notBefore.get(stream) ?? 0) - Date.now(), request.abortSignal);
+      const response = await next(request);
+      const retryAfter = retryAfterOf(response.headers.get('retry-after'));
+      if (retryAfter !== undefined) retryAfterMs.set(key, retryAfter);
+      const gap = Math.max(pollIntervalMs, retryAfterMs.get(key) ?? 0);
+      // A PUT or POST that starts work sets when its first status poll may go out.
+      if (stream) notBefore.set(stream, Date.now() + gap);
+      else if (request.method === 'PUT' || request.method === 'POST') notBefore.set(`${key} status`, Date.now() + gap);
+      return response;
+    },
+  };
+}
+
+// /subscriptions/S/resourcegroups/RG/[providers/Microsoft.Resources/]deployments/NAME[/...]
+const DEPLOYMENT_PATH = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)\/(?:providers\/microsoft\.resources\/)?deployments\/([^/]+)/i;
+
+/** Retry-After in milliseconds (seconds or an HTTP date), or undefined. */
+export function retryAfterOf(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  if (/^\d+(\.\d+)?$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function wait(ms: number, signal?: AbortSignalLike): Promise<void> {
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(Object.assign(new Error('The operation was aborted.'), { name: 'AbortError' }));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+type PipelinePolicy = Parameters<ResourceManagementClient['pipeline']['addPolicy']>[0];
+type AbortSignalLike = NonNullable<Parameters<PipelinePolicy['sendRequest']>[0]['abortSignal']>;
 
 function parseText(text: string | null | undefined): unknown {
   try {

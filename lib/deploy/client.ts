@@ -15,7 +15,6 @@ export interface DeploymentRequest {
   readonly mode: 'Incremental' | 'Complete';
   readonly template: unknown;
   readonly parameters: Readonly<Record<string, ParameterValue>>;
-  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** An ARM error (`ErrorDetail`): code, message, target and nested details. */
@@ -90,7 +89,7 @@ export interface SubmittedDeployment {
 export interface DeploymentClient {
   /** The resource group, or undefined if it does not exist. */
   getResourceGroup(name: string): Promise<{ readonly name: string; readonly location: string } | undefined>;
-  createResourceGroup(name: string, location: string, tags?: Readonly<Record<string, string>>): Promise<void>;
+  createResourceGroup(name: string, location: string): Promise<void>;
   /** Validates (preflight). Throws ArmRequestError if the deployment would be rejected. */
   validate(resourceGroup: string, deploymentName: string, request: DeploymentRequest): Promise<void>;
   /** What would change. */

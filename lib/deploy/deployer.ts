@@ -3,7 +3,7 @@
  * --location) -> validate -> what-if -> confirm -> submit -> progress -> outputs, or on
  * failure the failing operations with construct paths and the correlation id.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CliIo } from '../cli/io.js';
 import { AzcdkError } from '../core/errors.js';
@@ -14,7 +14,7 @@ import { convert, isSecureType, parametersForStack, secretsOf, unknownParameters
 import { ProgressView } from './progress.js';
 import { confirm, PromptInterrupted, type InterruptSource, type Prompter } from './prompt.js';
 import type { Redactor } from './redact.js';
-import { evaluateName, ResourceMap } from './resource-map.js';
+import { evaluateName, ResourceMap, type DeploymentContext } from './resource-map.js';
 import { unselectedDependencies, type StackArtifact } from './stacks.js';
 import { hasChanges, renderWhatIf, whatIfJson } from './what-if.js';
 import { UsageError } from '../cli/errors.js';
@@ -55,6 +55,8 @@ export interface DeployerContext {
   /** Output goes through the redactor already. */
   readonly io: CliIo;
   readonly redactor: Redactor;
+  /** Questions may be asked (stdin is a terminal); prompts go to stderr, so stdout may be a file. */
+  readonly canPrompt: boolean;
   readonly prompter?: Prompter;
   readonly interrupts: InterruptSource;
 }
@@ -63,6 +65,11 @@ interface PreparedStack {
   readonly stack: StackArtifact;
   readonly deploymentName: string;
   readonly request: DeploymentRequest;
+  /** Literal parameter values, for evaluating resource names. */
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+interface MappedStack extends PreparedStack {
   readonly map: ResourceMap;
 }
 
@@ -77,16 +84,19 @@ export async function deployStacks(stacks: readonly StackArtifact[], options: De
     const chained = stacks.filter((s) => s.manifest.dependencies.some((d) => stacks.some((o) => o.name === d)));
     if (chained.length) throw new UsageError(`--no-wait cannot deploy ${chained[0].name} after the stacks it depends on (${chained[0].manifest.dependencies.join(', ')}). Deploy them separately.`);
   }
+  // Outputs of an earlier run must not pass for this run's if it fails.
+  if (options.outputsFile) rmSync(options.outputsFile, { force: true });
   const prepared = await prepare(stacks, options, ctx);
   for (const p of prepared) {
     const missing = unselectedDependencies(p.stack, stacks);
     if (missing.length) io.err(`note: ${p.stack.name} depends on ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not selected; ${missing.length === 1 ? 'it' : 'they'} must already be deployed (or use --all).`);
   }
-  await ensureResourceGroup(options, ctx);
+  const group = await ensureResourceGroup(options, ctx);
   const outputs: Record<string, Record<string, unknown>> = {};
   const whatIfs: Record<string, unknown> = {};
   for (const p of prepared) {
-    const result = await deployOne(p, options, ctx, whatIfs);
+    const context: DeploymentContext = { subscriptionId: options.subscriptionId, resourceGroup: group.name, location: group.location, deploymentName: p.deploymentName };
+    const result = await deployOne({ ...p, map: resourceMap(p, context) }, options, ctx, whatIfs);
     if (result) {
       outputs[p.stack.name] = result;
       if (options.outputsFile) writeJson(options.outputsFile, outputs, ctx.redactor);
@@ -114,11 +124,15 @@ async function prepare(stacks: readonly StackArtifact[], options: DeployOptions,
     const deploymentName = options.deploymentName ?? defaultDeploymentName(stack.name);
     const plain = Object.fromEntries(Object.entries(values).filter(([, v]) => 'value' in v).map(([k, v]) => [k, (v as { value: unknown }).value]));
     for (const [name, p] of Object.entries(decl)) if (!(name in plain) && p.defaultValue !== undefined) plain[name] = literalDefault(p.defaultValue);
-    const variables = Object.fromEntries(Object.entries(stack.template.variables ?? {}).map(([k, v]) => [k, evaluateName(v, { parameters: plain, variables: {} })]));
-    const map = new ResourceMap(stack.manifest.resources, plain, variables);
-    out.push({ stack, deploymentName, map, request: { mode: options.mode, template: stack.template, parameters: values } });
+    out.push({ stack, deploymentName, values: plain, request: { mode: options.mode, template: stack.template, parameters: values } });
   }
   return out;
+}
+
+/** The stack's ARM-name-to-construct map, names evaluated in the deployment's context. */
+function resourceMap(p: PreparedStack, context: DeploymentContext): ResourceMap {
+  const variables = Object.fromEntries(Object.entries(p.stack.template.variables ?? {}).map(([k, v]) => [k, evaluateName(v, { parameters: p.values, variables: {}, context })]));
+  return new ResourceMap(p.stack.manifest.resources, p.values, variables, context);
 }
 
 function literalDefault(value: unknown): unknown {
@@ -127,7 +141,7 @@ function literalDefault(value: unknown): unknown {
 
 async function askForMissing(stack: StackArtifact, missing: readonly string[], decl: Readonly<Record<string, TemplateParameter>>, ctx: DeployerContext): Promise<Record<string, ParameterValue>> {
   const how = missing.map((n) => `${n}=${isSecureType(decl[n].type) ? '@env:VAR' : 'VALUE'}`).join(' ');
-  if (!ctx.io.interactive || !ctx.prompter) {
+  if (!ctx.canPrompt || !ctx.prompter) {
     throw new UsageError(`Stack ${stack.name} needs parameter${missing.length === 1 ? '' : 's'} ${missing.map((n) => `'${n}'`).join(', ')} (no default). Pass --parameters ${how}.`);
   }
   const values: Record<string, ParameterValue> = {};
@@ -143,14 +157,15 @@ async function askForMissing(stack: StackArtifact, missing: readonly string[], d
   return values;
 }
 
-async function ensureResourceGroup(options: DeployOptions, ctx: DeployerContext): Promise<void> {
+/** The resource group as Azure has it (created with --location if missing). */
+async function ensureResourceGroup(options: DeployOptions, ctx: DeployerContext): Promise<{ readonly name: string; readonly location: string }> {
   const rg = options.resourceGroup;
   const group = await ctx.client.getResourceGroup(rg);
   if (group) {
     if (options.location && group.location.toLowerCase() !== options.location.toLowerCase().replace(/\s/g, '')) {
       ctx.io.err(`note: resource group ${rg} exists in ${group.location}; --location ${options.location} is only used to create a missing group.`);
     }
-    return;
+    return group;
   }
   if (!options.location) {
     throw new AzcdkError(`Resource group '${rg}' does not exist in subscription ${options.subscriptionId}. Pass --location (e.g. --location westeurope) to create it, or create it with 'az group create -n ${rg} -l LOCATION'.`);
@@ -160,10 +175,11 @@ async function ensureResourceGroup(options: DeployOptions, ctx: DeployerContext)
   }
   await ctx.client.createResourceGroup(rg, options.location);
   ctx.io.out(`Created resource group ${rg} in ${options.location}.`);
+  return (await ctx.client.getResourceGroup(rg)) ?? { name: rg, location: options.location };
 }
 
 /** Deploys one stack; resolves to its outputs (undefined when nothing was deployed to wait for). */
-async function deployOne(p: PreparedStack, options: DeployOptions, ctx: DeployerContext, whatIfs: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
+async function deployOne(p: MappedStack, options: DeployOptions, ctx: DeployerContext, whatIfs: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
   const { io, client } = ctx;
   const { stack, deploymentName: name, request, map } = p;
   const rg = options.resourceGroup;
@@ -226,7 +242,7 @@ async function confirmChanges(stackName: string, rg: string, changes: readonly R
     if (deleting) ctx.io.err(`warning: ${stackName}:${deleting}`);
     return;
   }
-  if (!ctx.io.interactive || !ctx.prompter) {
+  if (!ctx.canPrompt || !ctx.prompter) {
     throw new AzcdkError(`${stackName}: not deploying without confirmation, and stdin is not a terminal to ask on. Review the changes above and re-run with --yes.${deleting}`);
   }
   const ok = await confirm(ctx.prompter, `Deploy ${stackName} to ${rg}${options.mode === 'Complete' ? ' in Complete mode' : ''}?${deleting}`);
@@ -234,7 +250,7 @@ async function confirmChanges(stackName: string, rg: string, changes: readonly R
 }
 
 /** Waits for the deployment while showing its operations; handles Ctrl-C. */
-async function waitWithProgress(p: PreparedStack, submitted: Awaited<ReturnType<DeploymentClient['submit']>>, options: DeployOptions, ctx: DeployerContext): Promise<DeploymentState> {
+async function waitWithProgress(p: MappedStack, submitted: Awaited<ReturnType<DeploymentClient['submit']>>, options: DeployOptions, ctx: DeployerContext): Promise<DeploymentState> {
   const { io, client } = ctx;
   const rg = options.resourceGroup;
   const name = p.deploymentName;
@@ -265,20 +281,34 @@ async function waitWithProgress(p: PreparedStack, submitted: Awaited<ReturnType<
   }
   if (abort.signal.aborted) {
     await waiting;
-    return interrupted(p, options, ctx);
+    // The deployment may have finished before Ctrl-C was noticed: then there is nothing to stop.
+    if (final === undefined || !TERMINAL.includes(final.provisioningState)) final = await interrupted(p, options, ctx);
+    else io.err(`note: ${p.stack.name}: interrupted, but deployment ${name} had already finished (${final.provisioningState}).`);
+    await refresh();
+    return final;
   }
   if (failure !== undefined) throw failure;
   await refresh();
   return final!;
 }
 
-/** Ctrl-C: cancel the deployment in Azure or leave it running, and say which happened. */
-async function interrupted(p: PreparedStack, options: DeployOptions, ctx: DeployerContext): Promise<never> {
+const TERMINAL = ['Succeeded', 'Failed', 'Canceled'];
+
+/**
+ * Ctrl-C: cancel the deployment in Azure or leave it running, and say which happened. Resolves
+ * (with the final state) only when the deployment turns out to have finished already.
+ */
+async function interrupted(p: MappedStack, options: DeployOptions, ctx: DeployerContext): Promise<DeploymentState> {
   const rg = options.resourceGroup;
   const name = p.deploymentName;
+  const finished = await ctx.client.get(rg, name).catch(() => undefined);
+  if (finished && TERMINAL.includes(finished.provisioningState)) {
+    ctx.io.err(`note: ${p.stack.name}: interrupted, but deployment ${name} had already finished (${finished.provisioningState}).`);
+    return finished;
+  }
   let action = options.onInterrupt;
   if (action === 'ask') {
-    if (ctx.io.interactive && ctx.prompter) {
+    if (ctx.canPrompt && ctx.prompter) {
       try {
         const answer = (await ctx.prompter.ask(`\nInterrupted. Cancel deployment ${name} in Azure, or leave it running? [c]ancel / [l]eave: `)).toLowerCase();
         action = answer.startsWith('c') ? 'cancel' : 'leave';
@@ -296,8 +326,10 @@ async function interrupted(p: PreparedStack, options: DeployOptions, ctx: Deploy
       await ctx.client.cancel(rg, name);
     } catch (error) {
       if (error instanceof ArmRequestError && error.error.code === 'DeploymentCannotBeCanceled') {
+        // It finished while we asked: report it like any finished deployment.
         const state = await ctx.client.get(rg, name);
-        throw new AzcdkError(`${p.stack.name}: interrupted; deployment ${name} had already finished (${state.provisioningState}) and could not be canceled. ${follow}`);
+        ctx.io.err(`note: ${p.stack.name}: deployment ${name} had already finished (${state.provisioningState}) and could not be canceled.`);
+        return state;
       }
       throw error;
     }

@@ -13,10 +13,11 @@ export function describeFailure(state: DeploymentState, operations: readonly Ope
   if (state.error) lines.push(`${state.error.code ?? 'Error'}: ${state.error.message ?? ''}`.trimEnd());
   for (const op of failed) {
     const target = op.target;
-    const match = target ? map.locate(target) : undefined;
+    const where = target ? map.describe(target) : undefined;
     const label = target?.type ? `${target.type} ${target.name ?? ''}` : op.provisioningOperation ?? `operation ${op.operationId}`;
-    lines.push(`  x ${label}${match ? ` (${match.path}${match.how === 'type' ? ', matched by type' : ''})` : ''}${op.statusCode ? ` [${op.statusCode}]` : ''}`);
-    if (op.error) lines.push(...describeError(op.error, '      '));
+    lines.push(`  x ${label}${where ? ` (${where})` : ''}${op.statusCode ? ` [${op.statusCode}]` : ''}`);
+    // An operation failing with the deployment's own error (EvaluateDeploymentOutput) was printed above.
+    if (op.error && !sameError(op.error, state.error)) lines.push(...describeError(op.error, '      '));
   }
   // No failed operations listed (e.g. a preflight-like failure): fall back to the error's details.
   if (!failed.length && state.error?.details?.length) {
@@ -36,6 +37,10 @@ export function describeError(error: ArmErrorInfo, indent: string, map?: Resourc
 
 function describeTarget(target: string, map?: ResourceMap): string {
   const parsed = parseResourceId(target);
-  const match = parsed && map ? map.locate(parsed) : undefined;
-  return match ? ` (${parsed!.type} ${parsed!.name}, ${match.path})` : ` (${target})`;
+  const where = parsed && map ? map.describe(parsed) : undefined;
+  return where ? ` (${parsed!.type} ${parsed!.name}, ${where})` : ` (${target})`;
+}
+
+function sameError(a: ArmErrorInfo, b: ArmErrorInfo | undefined): boolean {
+  return b !== undefined && a.code === b.code && a.message === b.message;
 }

@@ -79,8 +79,9 @@ function readParametersFile(path: string, ctx: ParameterContext): ParameterArg[]
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`--parameters @${path}: ${file} is not valid JSON (${(error as Error).message}).`);
+  } catch {
+    // Not JSON.parse's message: it quotes the text around the error, which may be a password.
+    throw new UsageError(`--parameters @${path}: ${file} is not valid JSON (${jsonErrorPosition(readFileSync(file, 'utf8'))}). Fix the file; its content is not shown here.`);
   }
   // deploymentParameters format ({$schema, contentVersion, parameters}) or its bare parameters object.
   const obj = json as Record<string, unknown>;
@@ -95,6 +96,81 @@ function readParametersFile(path: string, ctx: ParameterContext): ParameterArg[]
     }
     return { name, input: { ready: ('reference' in e ? { reference: e.reference } : { value: e.value }) as ParameterValue }, source: `@${path}` };
   });
+}
+
+/**
+ * Where JSON text first goes wrong, as "line L, column C" (1-based), without quoting any of it.
+ * A small scanner of the JSON grammar; call it only for text JSON.parse rejected.
+ */
+export function jsonErrorPosition(text: string): string {
+  let i = 0;
+  const fail = (): never => {
+    throw i;
+  };
+  const space = () => { while (i < text.length && ' \t\n\r'.includes(text[i])) i++; };
+  const literal = (word: string) => { if (text.startsWith(word, i)) i += word.length; else fail(); };
+  const string = () => {
+    i++;
+    for (;;) {
+      if (i >= text.length) fail();
+      const c = text[i];
+      if (c === '"') { i++; return; }
+      if (c < ' ') fail();
+      if (c === '\\') {
+        i++;
+        if (text[i] === 'u') { if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail(); i += 5; }
+        else if ('"\\/bfnrt'.includes(text[i] ?? 'x')) i++;
+        else fail();
+      } else i++;
+    }
+  };
+  const value = (): void => {
+    space();
+    const c = text[i];
+    if (c === '{') {
+      i++; space();
+      if (text[i] === '}') { i++; return; }
+      for (;;) {
+        space();
+        if (text[i] !== '"') fail();
+        string(); space();
+        if (text[i] !== ':') fail();
+        i++; value(); space();
+        if (text[i] === ',') { i++; continue; }
+        if (text[i] === '}') { i++; return; }
+        fail();
+      }
+    } else if (c === '[') {
+      i++; space();
+      if (text[i] === ']') { i++; return; }
+      for (;;) {
+        value(); space();
+        if (text[i] === ',') { i++; continue; }
+        if (text[i] === ']') { i++; return; }
+        fail();
+      }
+    } else if (c === '"') string();
+    else if (c === 't') literal('true');
+    else if (c === 'f') literal('false');
+    else if (c === 'n') literal('null');
+    else {
+      const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+      if (!m) fail();
+      i += m![0].length;
+    }
+  };
+  let at = text.length;
+  try {
+    if (text.charCodeAt(0) === 0xfeff) i = 1;
+    value();
+    space();
+    if (i < text.length) fail();
+  } catch (position) {
+    if (typeof position !== 'number') throw position;
+    at = position;
+  }
+  const before = text.slice(0, at).split('\n');
+  return at >= text.length ? 'unexpected end of file' : `line ${before.length}, column ${before[before.length - 1].length + 1}`;
 }
 
 /** The parameters of one stack after merging, and what is still missing. */

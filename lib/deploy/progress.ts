@@ -23,6 +23,8 @@ export class ProgressView {
     private readonly live: boolean,
     private readonly started: number = Date.now(),
     private readonly now: () => number = Date.now,
+    /** Terminal width for the live view (lines are cut to fit so each takes one row). */
+    private readonly columns: () => number | undefined = () => process.stdout.columns,
   ) {
     this.lastLine = now();
   }
@@ -46,8 +48,11 @@ export class ProgressView {
   }
 
   private redraw(ops: readonly OperationInfo[]): void {
-    const lines = ops.map((o) => this.line(o));
-    lines.push(`  elapsed ${formatElapsed(this.now() - this.started)}`);
+    const width = this.columns();
+    // A line longer than the terminal wraps onto more rows than the cursor moves back over.
+    const fit = (l: string) => (width && width > 1 && l.length >= width ? `${l.slice(0, width - 2)}…` : l);
+    const lines = ops.map((o) => fit(this.line(o)));
+    lines.push(fit(`  elapsed ${formatElapsed(this.now() - this.started)}`));
     // Move up over the previous table and clear it, then draw the new one.
     const prefix = this.drawn ? `\x1b[${this.drawn}A\r\x1b[J` : '';
     lines.forEach((l, i) => this.io.out(i === 0 ? prefix + l : l));
@@ -56,15 +61,16 @@ export class ProgressView {
 
   private line(op: OperationInfo): string {
     const state = op.provisioningState ?? 'Unknown';
-    const verb = op.provisioningOperation && op.provisioningOperation !== 'Create' ? `${op.provisioningOperation} ` : '';
+    // Without a target the label is the operation itself (EvaluateDeploymentOutput): no verb.
+    const verb = op.target?.type && op.provisioningOperation && op.provisioningOperation !== 'Create' ? `${op.provisioningOperation} ` : '';
     return `  ${state.padEnd(10)} ${verb}${this.label(op)}  ${formatElapsed(elapsedOf(op, this.now()))}`;
   }
 
   private label(op: OperationInfo): string {
     const t = op.target;
     if (!t?.type) return op.provisioningOperation ?? 'operation';
-    const match = this.map.locate(t);
-    return `${t.type} ${t.name ?? ''}${match ? ` (${match.path}${match.how === 'type' ? ', matched by type' : ''})` : ''}`;
+    const where = this.map.describe(t);
+    return `${t.type} ${t.name ?? ''}${where ? ` (${where})` : ''}`;
   }
 }
 

@@ -23,6 +23,8 @@ export interface InterruptSource {
 /** CliIo plus what deploy needs beyond it; the extra members are optional (tests set them). */
 export interface DeployIo extends CliIo {
   readonly prompter?: Prompter;
+  /** Questions may be asked (stdin is a terminal). @default interactive */
+  readonly canPrompt?: boolean;
   readonly interrupts?: InterruptSource;
   /** Environment variables. @default process.env */
   readonly env?: Readonly<Record<string, string | undefined>>;

@@ -7,7 +7,7 @@ import { UsageError } from '../cli/errors.js';
 import type { Manifest, ManifestStack } from '../synth/manifest.js';
 import { MANIFEST_FILE } from '../synth/synthesize.js';
 import type { ParameterValue } from './client.js';
-import { synthesizedValues, type TemplateParameter } from './parameters.js';
+import { jsonErrorPosition, synthesizedValues, type TemplateParameter } from './parameters.js';
 
 /** One synthesized stack, ready to deploy. */
 export interface StackArtifact {
@@ -49,6 +49,11 @@ export function selectStacks(stacks: readonly StackArtifact[], names: readonly s
   let chosen: StackArtifact[];
   if (all) chosen = [...stacks];
   else if (names.length) {
+    const parameterLike = names.findIndex((n) => n.includes('=') && !byName.has(n));
+    if (parameterLike >= 0) {
+      // Not echoed: NAME=VALUE without -p is often a password.
+      throw new UsageError(`Stack argument ${parameterLike + 1} contains '=' and looks like a parameter: pass it with -p (--parameters NAME=VALUE). It is not shown here in case it holds a secret. The app has: ${available}.`);
+    }
     const unknown = names.filter((n) => !byName.has(n));
     if (unknown.length) throw new UsageError(`No stack named ${unknown.map((n) => `'${n}'`).join(', ')}. The app has: ${available}.`);
     chosen = names.map((n) => byName.get(n)!);
@@ -86,6 +91,6 @@ function parse(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new AzcdkError(`[${file}] is not valid JSON (${(error as Error).message}). Run 'azcdk synth' again.`);
+    throw new AzcdkError(`[${file}] is not valid JSON (${jsonErrorPosition(text)}). Run 'azcdk synth' again.`);
   }
 }

@@ -27,9 +27,9 @@ export function renderWhatIf(changes: readonly ResourceChange[], map: ResourceMa
   const sorted = [...changes].sort((a, b) => rank(a.changeType) - rank(b.changeType) || a.resourceId.localeCompare(b.resourceId));
   for (const c of sorted) {
     const parsed = parseResourceId(c.resourceId);
-    const match = parsed ? map.locate({ type: parsed.type, name: parsed.name }) : undefined;
+    const described = parsed ? map.describe(parsed) : undefined;
     const label = parsed ? `${parsed.type} ${parsed.name}` : c.resourceId;
-    const where = match ? `  (${match.path}${match.how === 'type' ? ', matched by type' : ''})` : '';
+    const where = described ? `  (${described})` : '';
     lines.push(`  ${SYMBOLS[c.changeType] ?? '?'} ${c.changeType.padEnd(9)} ${label}${where}${c.unsupportedReason ? `: ${c.unsupportedReason}` : ''}`);
     if (c.changeType === 'Modify' && c.delta) lines.push(...renderDelta(c.delta, '        '));
   }

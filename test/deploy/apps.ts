@@ -1,34 +1,8 @@
 /**
- * Small apps the deploy tests synthesize: the hello example's network, a database stack with a
- * secure parameter, and stacks with dependencies.
+ * Small apps the deploy tests synthesize (besides examples/hello, see writeHello): a database
+ * stack with a secure parameter, stacks with dependencies, names only Azure can evaluate.
  */
 import { App, ArmResource, ExistingResource, Fn, Output, Parameter, Stack } from '../../lib/index.js';
-
-/** Network stack: an NSG and a VNet that references it; output nsgId. */
-export function networkStack(app: App, name = 'Network'): Stack {
-  const stack = new Stack(app, name, { location: 'westeurope' });
-  const prefix = new Parameter(stack, 'prefix', { type: 'string', maxLength: 10, value: 'demo' });
-  const nsg = new ArmResource(stack, 'Nsg', {
-    type: 'Microsoft.Network/networkSecurityGroups', apiVersion: '2025-07-01',
-    name: `${prefix.value}-nsg`, properties: { securityRules: [] },
-  });
-  new ArmResource(stack, 'Vnet', {
-    type: 'Microsoft.Network/virtualNetworks', apiVersion: '2025-07-01', name: `${prefix.value}-vnet`,
-    properties: {
-      addressSpace: { addressPrefixes: ['10.0.0.0/16'] },
-      subnets: [{ name: 'a', properties: { addressPrefix: '10.0.0.0/24', networkSecurityGroup: { id: nsg.id } } }],
-    },
-  });
-  new Output(stack, 'nsgId', { value: nsg.id });
-  return stack;
-}
-
-/** The hello example as an App. */
-export function networkApp(): App {
-  const app = new App();
-  networkStack(app);
-  return app;
-}
 
 /** A database stack: secure password, int and bool parameters, output of the server name. */
 export function dbApp(): App {
@@ -69,13 +43,15 @@ export function orphanApp(): App {
   return app;
 }
 
-/** A resource named by an expression the CLI does not evaluate (matched by type). */
+/** Two resources of one type named with uniqueString(resourceGroup().id): only their names tell them apart. */
 export function uniqueNameApp(): App {
   const app = new App();
   const stack = new Stack(app, 'Unique', { location: 'westeurope' });
-  new ArmResource(stack, 'Storage', {
-    type: 'Microsoft.Storage/storageAccounts', apiVersion: '2024-01-01',
-    name: Fn.uniqueString(Fn.resourceGroup().get('id')), properties: {},
-  });
+  for (const [id, suffix] of [['Storage', 'a'], ['Storage2', 'b']]) {
+    new ArmResource(stack, id, {
+      type: 'Microsoft.Storage/storageAccounts', apiVersion: '2024-01-01',
+      name: Fn.format('{0}{1}', Fn.uniqueString(Fn.resourceGroup().get('id')), suffix), properties: {},
+    });
+  }
   return app;
 }

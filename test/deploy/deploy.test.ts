@@ -6,23 +6,16 @@ import { expect } from 'chai';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArmEndpoint } from '../support/arm-endpoint.js';
-import { deploy, ioFor, removeDir, SUBSCRIPTION, tempDir, writeApp } from '../support/deploy-cli.js';
-import { chainedApp, networkApp, uniqueNameApp } from './apps.js';
+import { deploy, deployFixture, ioFor, SUBSCRIPTION, tempDir, writeApp } from '../support/deploy-cli.js';
+import { uniqueString } from '../../lib/deploy/unique-string.js';
+import { chainedApp, uniqueNameApp } from './apps.js';
 
 describe('azcdk deploy', () => {
+  const fx = deployFixture();
   let endpoint: ArmEndpoint;
   let dir: string;
   let out: string;
-
-  beforeEach(async () => {
-    endpoint = await ArmEndpoint.start({ stepMs: 5 });
-    dir = tempDir();
-    out = writeApp(networkApp(), dir);
-  });
-  afterEach(async () => {
-    await endpoint.close();
-    removeDir(dir);
-  });
+  beforeEach(() => ({ endpoint, dir, out } = fx));
 
   const puts = () => endpoint.requests.filter((r) => r.method === 'PUT' && /\/deployments\//i.test(r.path));
 
@@ -181,12 +174,17 @@ describe('azcdk deploy', () => {
     expect(one.text()).to.contain('note: Alpha depends on Zeta, which is not selected');
   });
 
-  it('says when a construct is matched by type because its name is an expression it does not evaluate', async () => {
+  it('maps names built with uniqueString(resourceGroup().id) to their constructs by name, like ARM evaluates them', async () => {
     const unique = writeApp(uniqueNameApp(), tempDir());
     const io = ioFor(endpoint, dir);
-    expect(await deploy(endpoint, unique, ['--location', 'westeurope', '--yes'], io), io.text()).to.equal(0);
-    expect(io.text()).to.contain('note: the name of Unique/Storage ("[uniqueString(resourceGroup().id)]") is not evaluated here');
-    expect(io.text()).to.match(/Succeeded\s+Microsoft\.Storage\/storageAccounts [0-9a-f]{13} \(Unique\/Storage, matched by type\)/);
+    // The group's name as Azure stores it counts (uniqueString is case-sensitive), not as typed.
+    endpoint.resourceGroups.set('rg', { name: 'RG', location: 'westeurope' });
+    expect(await deploy(endpoint, unique, ['--yes'], io), io.text()).to.equal(0);
+    const name = uniqueString(`/subscriptions/${SUBSCRIPTION}/resourceGroups/RG`);
+    expect(io.text()).to.not.contain('is not evaluated here');
+    expect(io.text()).to.contain(`+ Create    Microsoft.Storage/storageAccounts ${name}a  (Unique/Storage)`);
+    expect(io.text()).to.contain(`+ Create    Microsoft.Storage/storageAccounts ${name}b  (Unique/Storage2)`);
+    expect(io.text()).to.match(new RegExp(`Succeeded\\s+Microsoft\\.Storage/storageAccounts ${name}b \\(Unique/Storage2\\)`));
   });
 
   it('synthesizes the app when there is no --from (examples/hello through --app)', async () => {
@@ -204,5 +202,62 @@ describe('azcdk deploy', () => {
     expect(existsSync(join(dir, 'synth-out', 'manifest.json'))).to.equal(true);
     expect(io2.text()).to.contain('Network: deployment');
     expect(io2.text()).to.contain('succeeded.');
+    // --out outside the working directory is shown as the absolute path, not ../../tmp/...
+    expect(io2.text()).to.contain(`Synthesized Network into ${join(dir, 'synth-out')}/`);
+  });
+
+  it('refuses a stack argument that looks like a forgotten -p, without echoing it', async () => {
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['administratorLoginPassword=S3cretTypo', '--yes'], io)).to.equal(2);
+    expect(io.text()).to.contain("Stack argument 1 contains '=' and looks like a parameter: pass it with -p (--parameters NAME=VALUE).");
+    expect(io.text()).to.not.contain('S3cretTypo');
+    expect(endpoint.requests).to.have.length(0);
+  });
+
+  for (const [flag, a, b] of [['--from', 'x', 'y'], ['-g', 'one', 'two'], ['--deployment-name', 'n1', 'n2'], ['--poll-interval', '1', '2']]) {
+    it(`rejects ${flag} given twice (exit 2) instead of joining or crashing`, async () => {
+      const io = ioFor(endpoint, dir);
+      expect(await deploy(endpoint, out, [flag, a, flag, b, '--yes'], io)).to.equal(2);
+      const long = flag === '-g' ? 'resource-group' : flag.slice(2);
+      expect(io.text()).to.contain(`--${long} was given`);
+      expect(io.text()).to.contain('it takes one value. Pass it once.');
+      expect(endpoint.requests).to.have.length(0);
+    });
+  }
+
+  it('asks for confirmation when only stdin is a terminal (stdout redirected), with plain progress', async () => {
+    const io = ioFor(endpoint, dir, { canPrompt: true, answers: ['y'] });
+    expect(await deploy(endpoint, out, ['--location', 'westeurope'], io), io.text()).to.equal(0);
+    expect(io.questions[0]).to.contain('Deploy Network to rg?');
+    expect(io.stdout.some((l) => l.includes('\x1b['))).to.equal(false);
+  });
+
+  it('waits max(Retry-After, --poll-interval) between polls, from the first poll on, for the operations list too', async () => {
+    const slow = await ArmEndpoint.start({ stepMs: 5, retryAfterSeconds: 1 });
+    try {
+      slow.resourceGroups.set('rg', { name: 'rg', location: 'westeurope' });
+      slow.resourceDelayMs = 300;
+      // Paced validation and deployment; what-if (the same code path) unpaced to keep this short.
+      const io = ioFor(slow, dir, {
+        onOut: (line) => {
+          if (line.includes('validation passed')) slow.retryAfterSeconds = 0;
+          if (line.startsWith('Resource changes:')) slow.retryAfterSeconds = 1;
+        },
+      });
+      expect(await deploy(slow, out, ['--yes', '--deployment-name', 'paced'], io), io.text()).to.equal(0);
+      const slack = 900;
+      // Status polls (validate, what-if, deployment) each wait for the Retry-After of the response before.
+      const paced = slow.requests.filter((r) => !/\/whatIf$/.test(r.path) && !/\/operationResults\//.test(r.path) || r.at < slow.requests.find((q) => /\/whatIf$/.test(q.path))!.at);
+      const lro = paced.filter((r) => r.method !== 'GET' ? /\/deployments\/paced(\/validate)?$/i.test(r.path) : /\/operation(Statuses|Results)\//i.test(r.path));
+      const polls = lro.flatMap((r, i) => (i > 0 && r.method === 'GET' ? [r.at - lro[i - 1].at] : []));
+      expect(polls.length, JSON.stringify(lro.map((r) => `${r.method} ${r.path}`))).to.be.at.least(3);
+      expect(Math.min(...polls), JSON.stringify(polls)).to.be.at.least(slack);
+      const list = slow.requests.filter((r) => r.path.endsWith('/deployments/paced/operations') && !r.query.has('$skiptoken'));
+      const listGaps = list.slice(1).map((r, i) => r.at - list[i].at);
+      expect(listGaps.length).to.be.at.least(1);
+      expect(Math.min(...listGaps), JSON.stringify(listGaps)).to.be.at.least(slack);
+    } finally {
+      await slow.close();
+    }
   });
 });

@@ -3,27 +3,18 @@
  * throttling, server errors, dropped connections, Ctrl-C.
  */
 import { expect } from 'chai';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArmEndpoint } from '../support/arm-endpoint.js';
-import { deploy, ioFor, removeDir, tempDir, writeApp } from '../support/deploy-cli.js';
-import { networkApp, orphanApp } from './apps.js';
+import { ctrlCWhen, deploy, deployFixture, ioFor, onFirstLine, tempDir, writeApp } from '../support/deploy-cli.js';
+import { orphanApp } from './apps.js';
 
 describe('azcdk deploy: failures and faults', () => {
+  const fx = deployFixture({ group: true });
   let endpoint: ArmEndpoint;
   let dir: string;
   let out: string;
-
-  beforeEach(async () => {
-    endpoint = await ArmEndpoint.start({ stepMs: 5 });
-    endpoint.resourceGroups.set('rg', { name: 'rg', location: 'westeurope' });
-    dir = tempDir();
-    out = writeApp(networkApp(), dir);
-  });
-  afterEach(async () => {
-    await endpoint.close();
-    removeDir(dir);
-  });
+  beforeEach(() => ({ endpoint, dir, out } = fx));
 
   const deploymentPuts = () => endpoint.requests.filter((r) => r.method === 'PUT' && /\/deployments\//i.test(r.path));
 
@@ -108,16 +99,10 @@ describe('azcdk deploy: failures and faults', () => {
 
   it('Ctrl-C on a terminal asks, cancels the deployment in Azure when told to, and says so', async () => {
     endpoint.resourceDelayMs = 400;
-    let pressed = false;
     const io = ioFor(endpoint, dir, {
       interactive: true,
       answers: ['c'],
-      onOut: (line, self) => {
-        if (!pressed && /Running\s+Microsoft/.test(line)) {
-          pressed = true;
-          self.interrupt();
-        }
-      },
+      onOut: ctrlCWhen(/Running\s+Microsoft/),
     });
     expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'stop-me'], io)).to.equal(1);
     expect(io.questions.at(-1)).to.contain('Cancel deployment stop-me in Azure, or leave it running? [c]ancel / [l]eave');
@@ -128,14 +113,8 @@ describe('azcdk deploy: failures and faults', () => {
 
   it('Ctrl-C without a terminal leaves the deployment running and says how to follow or cancel it', async () => {
     endpoint.resourceDelayMs = 300;
-    let pressed = false;
     const io = ioFor(endpoint, dir, {
-      onOut: (line, self) => {
-        if (!pressed && /Running\s+Microsoft/.test(line)) {
-          pressed = true;
-          self.interrupt();
-        }
-      },
+      onOut: ctrlCWhen(/Running\s+Microsoft/),
     });
     expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'keep-going'], io)).to.equal(1);
     expect(io.text()).to.contain('Network: interrupted; left deployment keep-going running in Azure.');
@@ -146,14 +125,8 @@ describe('azcdk deploy: failures and faults', () => {
 
   it('--on-interrupt cancel cancels without asking', async () => {
     endpoint.resourceDelayMs = 300;
-    let pressed = false;
     const io = ioFor(endpoint, dir, {
-      onOut: (line, self) => {
-        if (!pressed && /Running\s+Microsoft/.test(line)) {
-          pressed = true;
-          self.interrupt();
-        }
-      },
+      onOut: ctrlCWhen(/Running\s+Microsoft/),
     });
     expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'auto', '--on-interrupt', 'cancel'], io)).to.equal(1);
     expect(io.questions).to.have.length(0);
@@ -162,18 +135,46 @@ describe('azcdk deploy: failures and faults', () => {
 
   it('reports a deployment canceled by someone else', async () => {
     endpoint.resourceDelayMs = 300;
-    let canceled = false;
     const io = ioFor(endpoint, dir, {
-      onOut: (line) => {
-        if (!canceled && /Running\s+Microsoft/.test(line)) {
-          canceled = true;
-          void fetch(`${endpoint.url}/subscriptions/s/resourcegroups/rg/providers/Microsoft.Resources/deployments/other/cancel?api-version=2025-03-01`, {
-            method: 'POST', headers: { authorization: `Bearer ${endpoint.token}` },
-          });
-        }
-      },
+      onOut: onFirstLine(/Running\s+Microsoft/, () => {
+        void fetch(`${endpoint.url}/subscriptions/s/resourcegroups/rg/providers/Microsoft.Resources/deployments/other/cancel?api-version=2025-03-01`, {
+          method: 'POST', headers: { authorization: `Bearer ${endpoint.token}` },
+        });
+      }),
     });
     expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'other'], io)).to.equal(1);
     expect(io.text()).to.contain('Network: deployment other was canceled.');
+  });
+
+  it('Ctrl-C after the deployment already succeeded prints the outputs and exits 0', async () => {
+    // The status poll is throttled for a second, so progress sees the end before the poller does.
+    endpoint.inject({ method: 'GET', path: 'operationStatuses', action: { status: 429, code: 'TooManyRequests', message: 'Slow down.', retryAfter: '1' } });
+    const io = ioFor(endpoint, dir, { onOut: ctrlCWhen(/Succeeded\s+Microsoft\.Network\/virtualNetworks/) });
+    expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'done', '--outputs-file', 'outputs.json'], io), io.text()).to.equal(0);
+    expect(io.text()).to.contain('note: Network: interrupted, but deployment done had already finished (Succeeded).');
+    expect(io.text()).to.contain('Network.nsgId = /subscriptions/');
+    expect(JSON.parse(readFileSync(join(dir, 'outputs.json'), 'utf8')).Network.nsgId).to.match(/demo-nsg$/);
+    expect(endpoint.requests.some((r) => r.path.endsWith('/cancel'))).to.equal(false);
+  });
+
+  it('a failed run leaves no --outputs-file from an earlier run', async () => {
+    writeFileSync(join(dir, 'outputs.json'), JSON.stringify({ Network: { nsgId: 'from an earlier run' } }));
+    endpoint.failResource('demo-vnet', { code: 'Conflict', message: 'No.' });
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--yes', '--outputs-file', 'outputs.json'], io)).to.equal(1);
+    expect(existsSync(join(dir, 'outputs.json'))).to.equal(false);
+  });
+
+  it('reports an output that cannot be evaluated once, without "EvaluateDeploymentOutput EvaluateDeploymentOutput"', async () => {
+    const file = join(out, 'Network.json');
+    const template = JSON.parse(readFileSync(file, 'utf8'));
+    template.outputs.nsgId.value = "[reference(resourceId('Microsoft.Network/networkSecurityGroups', 'demo-nsg'), '2025-07-01').missing]";
+    writeFileSync(file, JSON.stringify(template));
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--yes'], io)).to.equal(1);
+    const text = io.text();
+    expect(text).to.not.contain('EvaluateDeploymentOutput EvaluateDeploymentOutput');
+    expect(text).to.match(/Failed\s+EvaluateDeploymentOutput/);
+    expect(text.split("the object has no property 'missing'").length - 1, text).to.equal(1);
   });
 });

@@ -7,26 +7,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parametersForStack, parseParameterArgs } from '../../lib/deploy/parameters.js';
 import { ArmEndpoint } from '../support/arm-endpoint.js';
-import { deploy, filesUnder, ioFor, removeDir, tempDir, writeApp } from '../support/deploy-cli.js';
+import { deploy, deployFixture, filesUnder, ioFor } from '../support/deploy-cli.js';
 import { dbApp } from './apps.js';
 
 const SECRET = 'S3cr3t-P@ss-xyz';
 
 describe('azcdk deploy: parameters', () => {
+  const fx = deployFixture({ app: dbApp, group: true });
   let endpoint: ArmEndpoint;
   let dir: string;
   let out: string;
-
-  beforeEach(async () => {
-    endpoint = await ArmEndpoint.start({ stepMs: 5 });
-    endpoint.resourceGroups.set('rg', { name: 'rg', location: 'westeurope' });
-    dir = tempDir();
-    out = writeApp(dbApp(), dir);
-  });
-  afterEach(async () => {
-    await endpoint.close();
-    removeDir(dir);
-  });
+  beforeEach(() => ({ endpoint, dir, out } = fx));
 
   /** The parameters the deployment PUT carried. */
   const sentParameters = () => {
@@ -115,6 +106,16 @@ describe('azcdk deploy: parameters', () => {
     const ctx = { resolve: (p: string) => join(dir, p), env: {} };
     expect(() => parseParameterArgs(['@broken.json'], ctx)).to.throw(/broken.json is not valid JSON/);
     expect(() => parseParameterArgs(['@shape.json'], ctx)).to.throw(/parameter 'a' needs \{"value": \.\.\.\} or \{"reference"/);
+  });
+
+  it('says where a parameters file is not JSON without quoting it (an unquoted password stays secret)', async () => {
+    writeFileSync(join(dir, 'secret.json'), `{\n  "parameters": {\n    "administratorLoginPassword": { "value": ${SECRET} }\n  }\n}\n`);
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--yes', '-p', '@secret.json'], io)).to.equal(2);
+    expect(io.text()).to.contain('secret.json is not valid JSON (line 3, column 46). Fix the file; its content is not shown here.');
+    expect(io.text()).to.not.contain(SECRET);
+    expect(io.text()).to.not.contain(SECRET.slice(0, 4));
+    expect(endpoint.requests).to.have.length(0);
   });
 
   it('passes Key Vault references through and parses JSON for object/array parameters', () => {

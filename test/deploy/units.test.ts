@@ -5,12 +5,14 @@
 import { expect } from 'chai';
 import { chooseAuthentication, isLoopbackHost } from '../../lib/deploy/credentials.js';
 import { checkDeploymentName, defaultDeploymentName } from '../../lib/deploy/names.js';
-import { formatElapsed, parseIsoDuration } from '../../lib/deploy/progress.js';
+import type { OperationInfo } from '../../lib/deploy/client.js';
+import { describeFailure } from '../../lib/deploy/failures.js';
+import { formatElapsed, parseIsoDuration, ProgressView } from '../../lib/deploy/progress.js';
 import { Redactor } from '../../lib/deploy/redact.js';
 import { evaluateName, parseResourceId, ResourceMap } from '../../lib/deploy/resource-map.js';
+import { uniqueString } from '../../lib/deploy/unique-string.js';
 import { ArmEndpoint } from '../support/arm-endpoint.js';
-import { captureIo, deploy, removeDir, tempDir, writeApp } from '../support/deploy-cli.js';
-import { networkApp } from './apps.js';
+import { captureIo, deploy, removeDir, tempDir, writeHello } from '../support/deploy-cli.js';
 
 describe('deploy: credentials', () => {
   it('recognizes loopback hosts only', () => {
@@ -33,7 +35,7 @@ describe('deploy: credentials', () => {
     const endpoint = await ArmEndpoint.start();
     const dir = tempDir();
     try {
-      const out = writeApp(networkApp(), dir);
+      const out = await writeHello(dir);
       const io = captureIo({ cwd: dir, env: { AZCDK_TOKEN: endpoint.token } });
       // localhost.localdomain-style names that resolve to loopback are still not trusted by name.
       const { runCli } = await import('../../lib/cli/main.js');
@@ -97,8 +99,33 @@ describe('deploy: mapping ARM resources to construct paths', () => {
 
   it('matches by type when the name is not evaluated and the type is unambiguous, and says so', () => {
     expect(map.locate({ type: 'Microsoft.Storage/storageAccounts', name: 'abc123' })).to.deep.equal({ path: 'Network/Storage', how: 'type' });
-    expect(map.locate({ type: 'Microsoft.KeyVault/vaults', name: 'x' })).to.equal(undefined); // two candidates: no guess
-    expect(map.unevaluated.map((u) => u.path)).to.deep.equal(['Network/Storage', 'Network/Kv1', 'Network/Kv2']);
+    expect(map.describe({ type: 'Microsoft.Storage/storageAccounts', name: 'abc123' })).to.equal('Network/Storage, matched by type');
+    expect(map.describe({ type: 'Microsoft.Network/networkSecurityGroups', name: 'demo-nsg' })).to.equal('Network/Nsg');
+    expect(map.unevaluated.map((u) => u.path)).to.deep.equal(['Network/Storage']); // no deployment context given
+    expect(map.locate({ type: 'Microsoft.KeyVault/vaults', name: uniqueString('b') })).to.deep.equal({ path: 'Network/Kv2', how: 'name' });
+    const ambiguous = new ResourceMap({ a: { ...resources.st, path: 'A' }, b: { ...resources.st, path: 'B' } }, {});
+    expect(ambiguous.locate({ type: 'Microsoft.Storage/storageAccounts', name: 'x' })).to.equal(undefined); // two candidates: no guess
+  });
+
+  it('evaluates uniqueString(), resourceGroup() and subscription() in the deployment context', () => {
+    const context = { subscriptionId: 'sub-1', resourceGroup: 'My-RG', location: 'westeurope', deploymentName: 'd1' };
+    const inContext = new ResourceMap(resources, { prefix: 'demo' }, { suffix: 'vnet' }, context);
+    const storage = uniqueString('/subscriptions/sub-1/resourceGroups/My-RG');
+    expect(inContext.locate({ type: 'Microsoft.Storage/storageAccounts', name: storage })).to.deep.equal({ path: 'Network/Storage', how: 'name' });
+    expect(inContext.unevaluated).to.deep.equal([]);
+    const scope = { parameters: {}, variables: {}, context };
+    expect(evaluateName("[format('{0}-{1}-{2}', resourceGroup().name, subscription().subscriptionId, deployment().name)]", scope)).to.equal('My-RG-sub-1-d1');
+    expect(evaluateName('[resourceGroup().location]', scope)).to.equal('westeurope');
+    expect(evaluateName('[resourceGroup().id]', { parameters: {}, variables: {} })).to.equal(undefined); // no context: not guessed
+  });
+
+  it("uniqueString() is ARM's: values from Microsoft's implementation", () => {
+    // 'tyeth' as computed with Azure.Deployments.Expression; the others as Bicep deploys them.
+    expect(uniqueString('tyeth')).to.equal('zcztcwvu6iyg6');
+    expect(uniqueString('hello', 'world')).to.equal('a7wkljktk6wne');
+    expect(uniqueString('/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/my-rg')).to.equal('bmg7c6xu4tw46');
+    expect(uniqueString('foo', 'bar', 'baz')).to.equal('xzi4ioaxtmth4');
+    expect(uniqueString('test')).to.equal('rbgf3xv4ufgzg');
   });
 
   it('evaluateName handles escapes and refuses what it cannot do', () => {
@@ -109,12 +136,38 @@ describe('deploy: mapping ARM resources to construct paths', () => {
     expect(evaluateName("[parameters('o')]", scope)).to.equal(undefined);
     expect(evaluateName("[parameters('p').length]", scope)).to.equal(undefined);
     expect(evaluateName("[parameters('missing')]", scope)).to.equal(undefined);
-    expect(evaluateName('[resourceGroup().name]', scope)).to.equal(undefined);
+    expect(evaluateName('[resourceGroup().name]', scope)).to.equal(undefined); // no deployment context
   });
 
   it('parses resource ids, including child resources', () => {
     expect(parseResourceId('/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/a')).to.deep.equal({ type: 'Microsoft.Network/virtualNetworks/subnets', name: 'v/a' });
     expect(parseResourceId('/subscriptions/s/resourceGroups/rg')).to.equal(undefined);
+  });
+});
+
+describe('deploy: progress and failure reports', () => {
+  const map = new ResourceMap({ nsg: { path: 'Network/Nsg', type: 'Microsoft.Network/networkSecurityGroups', apiVersion: '1', name: 'n'.repeat(60), dependsOn: [] } }, {});
+  const op = (over: Partial<OperationInfo>): OperationInfo => ({ operationId: 'op', provisioningState: 'Running', provisioningOperation: 'Create', ...over });
+
+  it('the live view cuts lines to the terminal width, so redrawing moves back over every row', () => {
+    const io = captureIo({ cwd: '/' });
+    const view = new ProgressView(io, map, true, 0, () => 1000, () => 40);
+    const ops = [op({ target: { type: 'Microsoft.Network/networkSecurityGroups', name: 'n'.repeat(60) } })];
+    view.update(ops);
+    view.update(ops);
+    const visible = io.stdout.map((l) => l.replace(/\x1b\[[0-9]*[A-Za-z]|\r/g, ''));
+    expect(Math.max(...visible.map((l) => l.length)), visible.join('\n')).to.be.below(40);
+    expect(io.stdout[2]).to.match(/^\x1b\[2A/); // two rows drawn, two rows back up
+  });
+
+  it('names an operation without a target once, and does not repeat the deployment error for it', () => {
+    const error = { code: 'DeploymentOutputEvaluationFailed', message: 'Unable to evaluate template outputs.' };
+    const failedOp = op({ provisioningState: 'Failed', provisioningOperation: 'EvaluateDeploymentOutput', error });
+    const io = captureIo({ cwd: '/' });
+    new ProgressView(io, map, false).update([failedOp]);
+    expect(io.stdout[0]).to.match(/^ {2}Failed {5}EvaluateDeploymentOutput {2}/);
+    const lines = describeFailure({ name: 'd', provisioningState: 'Failed', error }, [failedOp], map);
+    expect(lines.filter((l) => l.includes('Unable to evaluate template outputs.'))).to.have.length(1);
   });
 });
 

@@ -4,9 +4,11 @@
  * an unknown function is an error the endpoint reports as InvalidTemplate, like Azure does.
  *
  * Deliberately independent of lib/deploy's name evaluator: a test double that shares the code
- * under test could not catch its bugs.
+ * under test could not catch its bugs. The one shared piece is uniqueString(), ARM's hash, which
+ * its own unit test checks against values from Microsoft's implementation.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { uniqueString } from '../../lib/deploy/unique-string.js';
 
 /** What expressions can see. */
 export interface EvalContext {
@@ -185,7 +187,8 @@ function call(name: string, args: unknown[], ctx: EvalContext): unknown {
     case 'false':
       return false;
     case 'uniquestring':
-      return createHash('sha256').update(args.map(String).join('|')).digest('hex').slice(0, 13);
+      if (!args.length || args.some((a) => typeof a !== 'string')) throw new ExpressionError('uniqueString() takes one or more strings');
+      return uniqueString(...(args as string[]));
     case 'guid': {
       const h = createHash('sha256').update(args.map(String).join('|')).digest('hex');
       return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;

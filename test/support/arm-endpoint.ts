@@ -48,6 +48,8 @@ export interface RecordedRequest {
   readonly query: URLSearchParams;
   readonly headers: IncomingMessage['headers'];
   readonly body: string;
+  /** When it arrived (Date.now()). */
+  readonly at: number;
   /** Status answered, or 'dropped'. */
   status?: number | 'dropped';
 }
@@ -92,7 +94,6 @@ interface PendingResult {
 const DEPLOYMENTS_BASE = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)\/providers\/microsoft\.resources\/deployments\/([^/]+)(?:\/(validate|whatif|cancel|operationstatuses|operationresults)(?:\/([^/]+))?)?$/i;
 const OPERATIONS = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)\/deployments\/([^/]+)\/operations(?:\/([^/]+))?$/i;
 const RESOURCE_GROUP = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)$/i;
-const RESOURCES = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)\/resources$/i;
 
 /** The endpoint. Start with `ArmEndpoint.start()`, stop with `close()`. */
 export class ArmEndpoint {
@@ -114,25 +115,36 @@ export class ArmEndpoint {
   resourceDelayMs: number;
   /** Resource groups by lower-case name. */
   readonly resourceGroups = new Map<string, { name: string; location: string; tags?: unknown }>();
-  /** Resources by lower-case id. */
+  /** Resources by lower-case id, as deployed (what-if compares against these). */
   readonly resources = new Map<string, ResourceState>();
+  /**
+   * Origin put into polling URLs (Location, Azure-AsyncOperation) and next links.
+   * @default this endpoint's url; set another host to test that clients do not follow it with credentials
+   */
+  pollingOrigin?: string;
+  /** Retry-After (seconds) sent with LRO responses; may change between requests. */
+  retryAfterSeconds: number;
 
   private readonly server: Server;
   private readonly stepMs: number;
-  private readonly retryAfter: string;
   private readonly pageSize: number;
   private readonly faults: Array<Fault & { remaining: number }> = [];
   private readonly failures: Array<{ name: string; error: ArmError }> = [];
   private readonly deployments = new Map<string, DeploymentRecord>();
   private readonly results = new Map<string, PendingResult>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Read-only values Azure computes (FQDNs, IP addresses, ...) by lower-case resource id. */
+  private readonly computed = new Map<string, Record<string, unknown>>();
+  /** Resources Azure creates on its own (a private endpoint's NIC) by lower-case id. */
+  private readonly implicit = new Map<string, ResourceState>();
+  private addresses = 0;
   private closed = false;
 
   private constructor(options: ArmEndpointOptions) {
     this.token = options.token ?? randomBytes(18).toString('base64url');
     this.stepMs = options.stepMs ?? 15;
     this.resourceDelayMs = this.stepMs;
-    this.retryAfter = String(options.retryAfterSeconds ?? 0);
+    this.retryAfterSeconds = options.retryAfterSeconds ?? 0;
     this.pageSize = options.operationsPageSize ?? 100;
     this.server = createServer((req, res) => this.receive(req, res));
   }
@@ -140,6 +152,10 @@ export class ArmEndpoint {
   /** `http://127.0.0.1:PORT`. */
   get url(): string {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  private get polling(): string {
+    return this.pollingOrigin ?? this.url;
   }
 
   /** Injects a fault into the next matching request(s). */
@@ -175,7 +191,7 @@ export class ArmEndpoint {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const record: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const record: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() };
       this.requests.push(record);
       const fault = this.takeFault(record);
       if (fault === 'drop') {
@@ -250,10 +266,6 @@ export class ArmEndpoint {
       }
       return reply(405, { error: { code: 'MethodNotAllowed', message: `${method} is not supported on a resource group by the test endpoint.` } });
     }
-    if ((m = RESOURCES.exec(path)) && method === 'GET') {
-      const prefix = `/subscriptions/${m[1]}/resourcegroups/${m[2]}/`.toLowerCase();
-      return reply(200, { value: [...this.resources.values()].filter((r) => r.id.toLowerCase().startsWith(prefix)) });
-    }
     if ((m = OPERATIONS.exec(path)) && method === 'GET') {
       const [, , rg, name, operationId] = m;
       const deployment = this.deployments.get(`${rg}/${name}`.toLowerCase());
@@ -265,7 +277,7 @@ export class ArmEndpoint {
       }
       const skip = Number(request.query.get('$skiptoken') ?? 0);
       const page = ops.slice(skip, skip + this.pageSize);
-      const next = skip + this.pageSize < ops.length ? `${this.url}${path}?api-version=${request.query.get('api-version')}&$skiptoken=${skip + this.pageSize}` : undefined;
+      const next = skip + this.pageSize < ops.length ? `${this.polling}${path}?api-version=${request.query.get('api-version')}&$skiptoken=${skip + this.pageSize}` : undefined;
       return reply(200, { value: page, ...(next ? { nextLink: next } : {}) });
     }
     if ((m = DEPLOYMENTS_BASE.exec(path))) {
@@ -290,9 +302,9 @@ export class ArmEndpoint {
           const plan = this.plan(request, sub, group, name);
           const record = this.createDeployment(sub, rg, name, plan, request);
           const headers = {
-            'azure-asyncoperation': `${this.url}${base}/operationStatuses/${record.asyncOperationId}?api-version=${apiVersion}`,
-            location: `${this.url}${base}/operationResults/${record.asyncOperationId}?api-version=${apiVersion}`,
-            'retry-after': this.retryAfter,
+            'azure-asyncoperation': `${this.polling}${base}/operationStatuses/${record.asyncOperationId}?api-version=${apiVersion}`,
+            location: `${this.polling}${base}/operationResults/${record.asyncOperationId}?api-version=${apiVersion}`,
+            'retry-after': String(this.retryAfterSeconds),
           };
           this.run(record);
           return reply(deployment ? 200 : 201, this.deploymentBody(record), headers);
@@ -327,18 +339,18 @@ export class ArmEndpoint {
         }
         case 'GET operationstatuses': {
           if (!deployment || deployment.asyncOperationId !== operationId) return notFound();
-          return reply(200, { status: deployment.provisioningState, ...(deployment.error ? { error: deployment.error } : {}) }, { 'retry-after': this.retryAfter });
+          return reply(200, { status: deployment.provisioningState, ...(deployment.error ? { error: deployment.error } : {}) }, { 'retry-after': String(this.retryAfterSeconds) });
         }
         case 'GET operationresults': {
           const pending = this.results.get(operationId ?? '');
           if (pending) {
             // Answer 202 once (still running), then the result, as ARM does for validate/whatIf.
-            if (pending.polls++ === 0) return reply(202, undefined, { location: `${this.url}${path}?api-version=${apiVersion}`, 'retry-after': this.retryAfter });
+            if (pending.polls++ === 0) return reply(202, undefined, { location: `${this.polling}${path}?api-version=${apiVersion}`, 'retry-after': String(this.retryAfterSeconds) });
             return reply(200, pending.result);
           }
           if (deployment?.asyncOperationId === operationId) {
             const active = deployment.provisioningState === 'Accepted' || deployment.provisioningState === 'Running';
-            return active ? reply(202, undefined, { location: `${this.url}${path}?api-version=${apiVersion}`, 'retry-after': this.retryAfter }) : reply(200, this.deploymentBody(deployment));
+            return active ? reply(202, undefined, { location: `${this.polling}${path}?api-version=${apiVersion}`, 'retry-after': String(this.retryAfterSeconds) }) : reply(200, this.deploymentBody(deployment));
           }
           return notFound();
         }
@@ -351,15 +363,19 @@ export class ArmEndpoint {
     const body = parseJson(request.body);
     if (body === undefined) throw new PreflightError({ code: 'InvalidRequestContent', message: 'The request content is not valid JSON.' });
     return preflight(body, { subscriptionId, resourceGroup: group, deploymentName }, (id) => {
-      const r = this.resources.get(id.toLowerCase());
-      return r ? { ...(r.properties as object), properties: r.properties, id: r.id, name: r.name, location: r.location } : undefined;
+      const r = this.resources.get(id.toLowerCase()) ?? this.implicit.get(id.toLowerCase());
+      if (!r) return undefined;
+      // reference(id) returns the resource's properties as Azure reports them: what was sent plus
+      // what Azure computed (FQDNs, IP addresses, provisioningState, ...).
+      const properties = { ...(r.properties as object | undefined), ...this.computed.get(id.toLowerCase()) };
+      return { ...properties, properties, id: r.id, name: r.name, location: r.location };
     });
   }
 
   private acceptPost(base: string, apiVersion: string, result: unknown, reply: (status: number, body?: unknown, headers?: Record<string, string>) => void): void {
     const id = randomUUID();
     this.results.set(id, { polls: 0, result });
-    reply(202, undefined, { location: `${this.url}${base}/operationResults/${id}?api-version=${apiVersion}`, 'retry-after': this.retryAfter });
+    reply(202, undefined, { location: `${this.polling}${base}/operationResults/${id}?api-version=${apiVersion}`, 'retry-after': String(this.retryAfterSeconds) });
   }
 
   private whatIf(plan: Plan, sub: string, rg: string, mode: string): unknown[] {
@@ -419,6 +435,7 @@ export class ArmEndpoint {
       const existed = this.resources.has(r.id.toLowerCase());
       const { dependsOn: _, ...state } = r;
       this.resources.set(r.id.toLowerCase(), state);
+      this.compute(state, d);
       this.finish(op, 'Succeeded', existed ? 'OK' : 'Created', null);
     }
     if (d.mode === 'Complete' && !failedOps.length) {
@@ -458,6 +475,58 @@ export class ArmEndpoint {
       }
     }
     d.timestamp = new Date().toISOString();
+  }
+
+  /**
+   * Fills in the read-only values Azure computes for the resource types of the examples, so
+   * reference() in outputs sees what it would see in Azure.
+   */
+  private compute(r: ResourceState, d: DeploymentRecord): void {
+    const key = r.id.toLowerCase();
+    const props = (r.properties ?? {}) as Record<string, any>;
+    const computed: Record<string, unknown> = { ...this.computed.get(key), provisioningState: 'Succeeded' };
+    switch (r.type.toLowerCase()) {
+      case 'microsoft.dbforpostgresql/flexibleservers':
+        Object.assign(computed, { fullyQualifiedDomainName: `${r.name}.postgres.database.azure.com`, state: 'Ready' });
+        break;
+      case 'microsoft.network/publicipaddresses':
+        // TEST-NET-3 (RFC 5737): documentation addresses, never routed.
+        computed.ipAddress ??= `203.0.113.${10 + (this.addresses++ % 240)}`;
+        break;
+      case 'microsoft.network/networkinterfaces':
+        computed.ipConfigurations = this.withPrivateIps(props.ipConfigurations, this.computed.get(key)?.ipConfigurations);
+        break;
+      case 'microsoft.network/privateendpoints': {
+        // Azure creates the endpoint's NIC itself, named customNetworkInterfaceName if given.
+        const nicName = typeof props.customNetworkInterfaceName === 'string' && props.customNetworkInterfaceName
+          ? props.customNetworkInterfaceName
+          : `${r.name}.nic.${randomUUID()}`;
+        const nicId = `/subscriptions/${d.subscriptionId}/resourceGroups/${d.resourceGroup}/providers/Microsoft.Network/networkInterfaces/${nicName}`;
+        const nic: ResourceState = {
+          id: nicId, type: 'Microsoft.Network/networkInterfaces', name: nicName, apiVersion: r.apiVersion, ...(r.location ? { location: r.location } : {}),
+          properties: { ipConfigurations: [{ name: 'privateEndpointIpConfig', properties: { privateIPAllocationMethod: 'Dynamic', subnet: props.subnet } }] },
+        };
+        if (!this.implicit.has(nicId.toLowerCase())) this.implicit.set(nicId.toLowerCase(), nic);
+        this.compute(this.implicit.get(nicId.toLowerCase())!, d);
+        computed.networkInterfaces = [{ id: nicId }];
+        break;
+      }
+    }
+    this.computed.set(key, computed);
+  }
+
+  /** ipConfigurations with a privateIPAddress each (kept across deployments, like Azure). */
+  private withPrivateIps(configs: unknown, before: unknown): unknown[] {
+    const list = Array.isArray(configs) ? (configs as Array<Record<string, any>>) : [];
+    const previous = Array.isArray(before) ? (before as Array<Record<string, any>>) : [];
+    return list.map((c, i) => ({
+      ...c,
+      properties: {
+        ...c.properties,
+        privateIPAddress: c.properties?.privateIPAddress ?? previous[i]?.properties?.privateIPAddress ?? `10.0.0.${4 + (this.addresses++ % 250)}`,
+        provisioningState: 'Succeeded',
+      },
+    }));
   }
 
   private resourceError(r: { id: string; type: string; name: string }): ArmError | undefined {

@@ -3,13 +3,14 @@
  * writing an app's synth output to a temporary folder, and running the CLI entry against the
  * test ARM endpoint.
  */
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runCli } from '../../lib/cli/main.js';
 import type { DeployIo, InterruptSource, Prompter } from '../../lib/deploy/prompt.js';
 import type { App } from '../../lib/index.js';
 import { writeAssemblyAtomically } from '../../lib/synth/write-assembly.js';
-import type { ArmEndpoint } from './arm-endpoint.js';
+import { ArmEndpoint, type ArmEndpointOptions } from './arm-endpoint.js';
+import { PROJECT_ROOT, runAzcdk } from './cli.js';
 import { tempDir as makeTempDir } from './temp.js';
 
 /** The subscription tests deploy to. */
@@ -33,6 +34,8 @@ export interface CaptureOptions {
   readonly env?: Record<string, string | undefined>;
   /** A terminal: prompts allowed, live progress. @default false */
   readonly interactive?: boolean;
+  /** Only stdin is a terminal: prompts allowed, plain progress. @default interactive */
+  readonly canPrompt?: boolean;
   /** Answers to ask(), in order. */
   readonly answers?: string[];
   /** Answers to askSecret(), in order. */
@@ -80,10 +83,72 @@ export function captureIo(options: CaptureOptions): CapturedIo {
     text: () => [...io.stdout, ...io.stderr].join('\n'),
     interrupt: () => [...handlers].forEach((h) => h()),
     prompter,
+    ...(options.canPrompt !== undefined ? { canPrompt: options.canPrompt } : {}),
     interrupts,
     env: options.env ?? {},
   };
   return io;
+}
+
+/** An onOut that runs `action` once, on the first stdout line matching `pattern`. */
+export function onFirstLine(pattern: RegExp, action: (io: CapturedIo) => void): (line: string, io: CapturedIo) => void {
+  let done = false;
+  return (line, io) => {
+    if (!done && pattern.test(line)) {
+      done = true;
+      action(io);
+    }
+  };
+}
+
+/** An onOut that presses Ctrl-C once, on the first stdout line matching `pattern`. */
+export function ctrlCWhen(pattern: RegExp): (line: string, io: CapturedIo) => void {
+  return onFirstLine(pattern, (io) => io.interrupt());
+}
+
+/** What a test file's hooks set up: an endpoint, a temporary folder, a synthesized app in it. */
+export interface DeployFixture {
+  readonly endpoint: ArmEndpoint;
+  readonly dir: string;
+  /** The synth output folder to deploy with --from. */
+  readonly out: string;
+}
+
+/**
+ * Registers beforeEach/afterEach hooks that start an endpoint (with resource group 'rg' when
+ * `group` is set), write `app` (an App, or the hello example when omitted) to a fresh folder, and
+ * clean up. Read the fields inside tests, not at describe time.
+ */
+export function deployFixture(options: { app?: () => App; group?: boolean; endpoint?: ArmEndpointOptions } = {}): DeployFixture {
+  const fixture = {} as { endpoint: ArmEndpoint; dir: string; out: string };
+  beforeEach(async () => {
+    fixture.endpoint = await ArmEndpoint.start({ stepMs: 5, ...options.endpoint });
+    if (options.group) fixture.endpoint.resourceGroups.set('rg', { name: 'rg', location: 'westeurope' });
+    fixture.dir = tempDir();
+    fixture.out = options.app ? writeApp(options.app(), fixture.dir) : await writeHello(fixture.dir);
+  });
+  afterEach(async () => {
+    await fixture.endpoint.close();
+    removeDir(fixture.dir);
+  });
+  return fixture;
+}
+
+let helloCache: Promise<string> | undefined;
+
+/** Synthesizes examples/hello (once per run, with the built CLI) and copies it to `<dir>/out`. */
+export async function writeHello(dir: string): Promise<string> {
+  helloCache ??= (async () => {
+    // In a child process: importing the app here would cache it, and later in-process runs of
+    // the same file would not create their App.
+    const cache = join(makeTempDir('azcdk-hello-'), 'out');
+    const run = runAzcdk(['synth', '--app', 'examples/hello/app.ts', '--out', cache], PROJECT_ROOT);
+    if (run.status !== 0) throw new Error(`synth of examples/hello failed:\n${run.stdout}${run.stderr}`);
+    return cache;
+  })();
+  const out = join(dir, 'out');
+  cpSync(await helloCache, out, { recursive: true });
+  return out;
 }
 
 /** A fresh temporary folder (removed when the run ends, if the test does not remove it first). */
