@@ -21,6 +21,8 @@ import '../synth/index.js'; // registers the synthesizer with App
 export const PROJECT_FILE = 'azcdk.json';
 /** This library's own folder (dist/lib), to leave its frames out of app errors. */
 const LIBRARY_ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** Runs of app files in this process (ES modules are cached by URL). */
+let runs = 0;
 const MODULE_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs']);
 
 /** Where the app comes from. */
@@ -77,7 +79,7 @@ async function synthesizeFile(file: string, stacks?: readonly string[]): Promise
   holder[APP_REGISTRY] = apps;
   try {
     if (/\.[mc]?ts$/.test(file)) await importTypeScriptApp(file);
-    else await import(pathToFileURL(file).href);
+    else await import(`${pathToFileURL(file).href}?run=${++runs}`); // a new URL: the app runs again when the CLI runs twice in one process
   } catch (error) {
     throw appThrew(file, error);
   } finally {

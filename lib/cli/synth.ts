@@ -2,7 +2,7 @@
  * `azcdk synth`: run the app, write templates, parameter files and manifest atomically,
  * or with `--check DIR` verify that DIR holds exactly what synth would write.
  */
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import type { Annotation } from '../core/annotations.js';
 import type { Assembly } from '../core/assembly.js';
@@ -48,13 +48,13 @@ export function synthCommand(io: CliIo): CommandModule<object, SynthArgs> {
   return {
     command: 'synth [stack..]',
     describe: 'Synthesize ARM templates, parameter files and manifest.json',
+    // `--stack NAME` works too: yargs fills the positional from the option of the same name.
     builder: (y) =>
       withAppOptions(y)
         .positional('stack', { type: 'string', array: true, describe: 'Stacks to synthesize (default: all)' })
-        .option('check', { type: 'string', describe: 'Do not write; fail if DIR differs from what synth would write' }) as unknown as Argv<SynthArgs>,
+        .option('check', { type: 'string', describe: 'Do not write; fail if DIR differs from what synth would write' }) as Argv<SynthArgs>,
     handler: async (args) => {
-      const stacks = (args as unknown as { stack?: string[] }).stack;
-      const assembly = await synthesizeForCli({ ...args, stack: stacks }, io);
+      const assembly = await synthesizeForCli(args, io);
       if (args.check !== undefined) {
         const differences = compareWithFolder(assembly.files, io.resolve(args.check));
         if (differences.length) {
@@ -69,7 +69,13 @@ export function synthCommand(io: CliIo): CommandModule<object, SynthArgs> {
       }
       const outdir = io.resolve(args.out);
       writeAssemblyAtomically(assembly, outdir);
-      io.out(`Synthesized ${assembly.stackNames.join(', ')} into ${relative(io.cwd, outdir) || '.'}/`);
+      io.out(`Synthesized ${assembly.stackNames.join(', ')} into ${displayPath(io.cwd, outdir)}/`);
     },
   };
+}
+
+/** A path as the user would type it: relative below the working directory, absolute elsewhere. */
+export function displayPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }

@@ -22,12 +22,15 @@ interface CachedBundle {
   readonly code: string;
 }
 
+/** Runs of TypeScript apps in this process. */
+let runs = 0;
 const CACHE_DIR = join(tmpdir(), `azcdk-bundles-${safeUser()}`);
 
 /** Imports a TypeScript app file (bundled by esbuild, or from the cache). */
 export async function importTypeScriptApp(file: string): Promise<void> {
   const code = readCache(file) ?? (await bundle(file));
-  const beside = join(dirname(file), `.${basename(file)}.azcdk-${process.pid}.mjs`);
+  // A new name per run: ES modules are cached by URL, and the app must run again when asked twice.
+  const beside = join(dirname(file), `.${basename(file)}.azcdk-${process.pid}-${++runs}.mjs`);
   writeFileSync(beside, code);
   process.setSourceMapsEnabled(true); // stack traces point at the .ts lines
   try {
