@@ -1,4 +1,4 @@
-import { expect } from 'chai';
+import { AssertionError, expect } from 'chai';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,7 +41,8 @@ describe('Bicep and ARM equivalence', () => {
       it(`detects ${what}`, () => {
         const mutated = mutate(bicep);
         expect(mutated, 'the mutation must apply').not.to.equal(bicep);
-        expect(() => expectEquivalent(json, mutated)).to.throw();
+        // An AssertionError: the files were read and found to differ (not merely unparseable).
+        expect(() => expectEquivalent(json, mutated)).to.throw(AssertionError);
       });
     }
 
@@ -49,7 +50,7 @@ describe('Bicep and ARM equivalence', () => {
       const template = JSON.parse(json);
       const nic = template.resources.find((r: { type: string }) => r.type === 'Microsoft.Network/networkInterfaces');
       nic.dependsOn = nic.dependsOn.slice(1);
-      expect(() => expectEquivalent(JSON.stringify(template), bicep)).to.throw();
+      expect(() => expectEquivalent(JSON.stringify(template), bicep)).to.throw(AssertionError);
     });
   });
 
