@@ -8,8 +8,8 @@ import { EDGE_STYLE, fillOf, type DependencyGraph } from './graph.js';
 export function renderDot(graph: DependencyGraph): string {
   const lines = [
     'digraph azcdk {',
-    '  graph [rankdir=BT, fontname="Helvetica", fontsize=12, nodesep=0.4, ranksep=0.6];',
-    '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=11, color="#8c959f", margin="0.15,0.08"];',
+    '  graph [rankdir=BT, fontname="Helvetica", fontsize=12, nodesep=0.4, ranksep=0.6, pad=0.3];',
+    '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=11, color="#8c959f", margin="0.35,0.08"];',
     '  edge [fontname="Helvetica", fontsize=9];',
   ];
   const single = graph.clusters.length === 1;
