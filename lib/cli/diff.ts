@@ -11,9 +11,8 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { AzcdkError } from '../core/errors.js';
 import type { CliIo } from './io.js';
-import { withAppFlags } from './list.js';
 import { findAppSource, PROJECT_FILE, type AppSource } from './load-app.js';
-import { synthesizeForCli } from './synth.js';
+import { synthesizeForCli, withAppFlags } from './synth.js';
 
 /** Flags of `azcdk diff`. */
 export interface DiffArgs {

@@ -7,8 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import type { CliIo } from './io.js';
-import { withAppFlags } from './list.js';
-import { synthesizeForCli } from './synth.js';
+import { synthesizeForCli, withAppFlags } from './synth.js';
 
 /** Output formats. */
 export const GRAPH_FORMATS = ['svg', 'dot', 'mermaid'] as const;

@@ -4,7 +4,7 @@
  */
 import type { Argv, CommandModule } from 'yargs';
 import type { CliIo } from './io.js';
-import { synthesizeForCli } from './synth.js';
+import { synthesizeForCli, withAppFlags } from './synth.js';
 
 /** Flags of `azcdk list`. */
 export interface ListArgs {
@@ -12,13 +12,6 @@ export interface ListArgs {
   readonly strict: boolean;
   readonly stack?: string[];
   readonly long: boolean;
-}
-
-/** `--app` and `--strict`, for review commands that synthesize but write nothing. */
-export function withAppFlags<T>(y: Argv<T>) {
-  return y
-    .option('app', { type: 'string', describe: 'The app: a .ts/.js file, or a shell command (default: "app" in azcdk.json)' })
-    .option('strict', { type: 'boolean', default: false, describe: 'Fail on warnings too' });
 }
 
 /** The command. */

@@ -20,12 +20,16 @@ export interface SynthArgs {
   readonly strict: boolean;
 }
 
-/** Shared flags for commands that synthesize first (synth, deploy, list, ...). */
-export function withAppOptions<T>(y: Argv<T>) {
+/** `--app` and `--strict`: every command that runs the app (list, graph and diff write nothing). */
+export function withAppFlags<T>(y: Argv<T>) {
   return y
     .option('app', { type: 'string', describe: 'The app: a .ts/.js file, or a shell command (default: "app" in azcdk.json)' })
-    .option('out', { type: 'string', default: 'azcdk.out', describe: 'Output folder' })
     .option('strict', { type: 'boolean', default: false, describe: 'Fail on warnings too' });
+}
+
+/** `--app`, `--strict` and `--out`: commands that write the synthesized output (synth, deploy). */
+export function withAppOptions<T>(y: Argv<T>) {
+  return withAppFlags(y).option('out', { type: 'string', default: 'azcdk.out', describe: 'Output folder' });
 }
 
 /** Runs the app and returns its assembly, printing annotations; fails on warnings with --strict. */
