@@ -29,7 +29,9 @@ export class Output extends Construct {
     return hasBrand(x, OUTPUT_BRAND);
   }
 
+  /** The output's name in the template (its construct id). */
   public readonly outputName: string;
+  /** The props as given. */
   public readonly props: OutputProps;
 
   constructor(scope: Construct, id: string, props: OutputProps) {

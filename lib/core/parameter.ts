@@ -67,8 +67,11 @@ export class Parameter extends Construct implements IParameterTarget {
     return hasBrand(x, PARAMETER_BRAND);
   }
 
+  /** The parameter's name in the template (`props.name`, else the construct id). */
   public readonly parameterName: string;
+  /** The parameter's ARM type. */
   public readonly type: ValueType;
+  /** The props as given. */
   public readonly props: ParameterProps;
   private readonly reference: ParameterReference;
 

@@ -32,10 +32,15 @@ export abstract class ResourceBase extends Construct implements IResourceTarget 
     return hasBrand(x, RESOURCE_BRAND);
   }
 
+  /** Full resource type, e.g. `Microsoft.Network/virtualNetworks/subnets`. */
   public readonly resourceType: string;
+  /** API version the resource is declared (and read with `reference()`) at. */
   public readonly apiVersion: string;
+  /** The resource's own name; for a child, its last segment. */
   public readonly shortName: Value<string>;
+  /** The parent of a child resource. */
   public readonly parentResource?: ResourceBase;
+  /** True for resources this template does not deploy (ExistingResource). */
   public abstract readonly isExisting: boolean;
   /** Resource group of an existing resource outside the deployment's group (ExistingResource only). */
   public readonly resourceGroupName?: Value<string>;

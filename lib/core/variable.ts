@@ -24,7 +24,9 @@ export class Variable extends Construct implements IVariableTarget {
     return hasBrand(x, VARIABLE_BRAND);
   }
 
+  /** The variable's name in the template (its construct id). */
   public readonly variableName: string;
+  /** The value as given (resolved at synth time). */
   public readonly value: unknown;
   private readonly reference: VariableReference;
 

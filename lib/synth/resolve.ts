@@ -34,9 +34,11 @@ export class References {
   public get resources(): ReadonlyMap<ResourceBase, string> {
     return this.resourceMap ?? NO_RESOURCES;
   }
+  /** Parameters referenced directly. */
   public get parameters(): ReadonlySet<Parameter> {
     return this.parameterSet ?? NO_PARAMETERS;
   }
+  /** Variables referenced directly. */
   public get variables(): ReadonlySet<Variable> {
     return this.variableSet ?? NO_VARIABLES;
   }
@@ -46,9 +48,11 @@ export class References {
     this.resourceMap ??= new Map();
     if (!this.resourceMap.has(target)) this.resourceMap.set(target, location);
   }
+  /** Records a parameter reference. */
   public addParameter(parameter: Parameter): void {
     (this.parameterSet ??= new Set()).add(parameter);
   }
+  /** Records a variable reference. */
   public addVariable(variable: Variable): void {
     (this.variableSet ??= new Set()).add(variable);
   }
