@@ -21,6 +21,9 @@ import { fullNameOf } from './arm-expression.js';
 /** The keys of a resource body after type, apiVersion and name, in the order both writers emit them. */
 export const RESOURCE_BODY_KEYS = ['location', 'tags', 'sku', 'kind', 'identity', 'zones', 'plan', 'properties'] as const;
 
+const BODY_KEYS: ReadonlySet<string> = new Set(RESOURCE_BODY_KEYS);
+const NAME_PLACE = { place: 'a resource name' } as const;
+
 /** Azure allows at most 50 tags per resource. */
 export const MAX_TAGS = 50;
 
@@ -198,14 +201,14 @@ function assignLogicalIds(stack: Stack, all: ResourceBase[], problems: Problem[]
 }
 
 function resolveResource(resource: ArmResource, ctx: ResolveContext, logicalIds: Map<ResourceBase, string>): Omit<ResourceModel, 'dependencies'> {
-  const nameContext = { ...ctx, evaluatedEarly: { place: 'a resource name' } };
+  const nameContext: ResolveContext = { ...ctx, evaluatedEarly: NAME_PLACE };
   const shortName = resolveValue(resource.shortName, nameContext, 'name') ?? null;
   const fullName = resource.parentResource ? resolveValue(fullNameOf(resource), nameContext, 'name') ?? null : shortName;
   const condition = resolveValue(resource._condition, ctx, 'condition');
   const body: Record<string, Resolved> = {};
   const raw = resource._renderBody();
   for (const key of Object.keys(raw)) {
-    if (!(RESOURCE_BODY_KEYS as readonly string[]).includes(key)) {
+    if (!BODY_KEYS.has(key)) {
       ctx.problems.push({
         path: ctx.ownerPath,
         message: `addOverride('${key}'...) sets a top-level key azcdk does not write (it writes ${RESOURCE_BODY_KEYS.join(', ')}): override a key under one of those. Extension resources ('scope') are not supported yet.`,
