@@ -6,6 +6,7 @@ import { addBrand } from './brand.js';
 import type { IConstruct } from 'constructs';
 import { Aspects, type IAspect } from './aspects.js';
 import type { Value } from './expression.js';
+import { Tokens } from './tokens.js';
 
 const TAGGABLE = Symbol.for('azcdk.Taggable');
 
@@ -38,15 +39,21 @@ export class TagManager {
     this.inherited?.delete(key);
   }
 
-  /** Tags in key order, or undefined when there are none. */
+  /**
+   * Tags with literal keys sorted, then keys that are expressions in the order they were given
+   * (their token text depends on creation order, so it must not decide the order); undefined
+   * when there are none.
+   */
   public render(): Record<string, Value<string>> | undefined {
     if (!this.inherited && Object.keys(this.own).length === 0) return undefined;
     const all: Record<string, Value<string>> = {};
     for (const [k, v] of this.inherited ?? []) all[k] = v;
     for (const [k, v] of Object.entries(this.own)) all[k] = v;
-    const keys = Object.keys(all).sort();
+    const keys = Object.keys(all);
     if (keys.length === 0) return undefined;
-    return Object.fromEntries(keys.map((k) => [k, all[k]]));
+    const literal = keys.filter((k) => !Tokens.containsToken(k)).sort();
+    const expressions = keys.filter((k) => Tokens.containsToken(k));
+    return Object.fromEntries([...literal, ...expressions].map((k) => [k, all[k]]));
   }
 }
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { IConstruct } from 'constructs';
-import { Annotations, App, ArmResource, Aspects, Stack, Tags } from '../../lib/index.js';
+import { Annotations, App, ArmResource, Aspects, Parameter, Stack, Tags } from '../../lib/index.js';
 import { errorOf, manifestOf, templateOf } from '../support/synth.js';
 
 function setup() {
@@ -94,5 +94,22 @@ describe('Aspects and Annotations', () => {
     expect(message).to.contain('[S/Server] every resource needs a costCenter tag');
     expect(message).to.contain('[S/Vnet] every resource needs a costCenter tag');
     expect(message).to.not.contain('[S/Db]');
+  });
+});
+
+describe('Tags with expression keys', () => {
+  it('keep an order that does not depend on token numbers', () => {
+    const render = (tokenBFirst: boolean) => {
+      const app = new App();
+      const stack = new Stack(app, 'S');
+      const a = new Parameter(stack, 'a', { type: 'string' });
+      const b = new Parameter(stack, 'b', { type: 'string' });
+      // Token numbers follow creation order: create them in either order.
+      const [ta, tb] = tokenBFirst ? (() => { const t = `${b.value}`; return [`${a.value}`, t]; })() : [`${a.value}`, `${b.value}`];
+      new ArmResource(stack, 'R', { type: 'Microsoft.Test/things', apiVersion: '2025-01-01', name: 'r', tags: { z: '0', [ta]: '1', [tb]: '2' } });
+      return Object.keys(templateOf(app, 'S').resources[0].tags);
+    };
+    expect(render(true)).to.deep.equal(["z", "[parameters('a')]", "[parameters('b')]"]);
+    expect(render(false)).to.deep.equal(render(true));
   });
 });
