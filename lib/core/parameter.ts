@@ -8,6 +8,9 @@ import { Expression, ParameterReference, type IParameterTarget, type ValueType }
 import { Tokens } from './tokens.js';
 
 const PARAMETER_BRAND = Symbol.for('azcdk.Parameter');
+const STACK_BRAND = Symbol.for('azcdk.Stack');
+/** Where a stack keeps the user's own 'location' parameter (see Stack.location). */
+export const LOCATION_PARAMETER = Symbol.for('azcdk.LocationParameter');
 
 
 /** ARM parameter types. */
@@ -78,6 +81,11 @@ export class Parameter extends Construct implements IParameterTarget {
   constructor(scope: Construct, id: string, props: ParameterProps) {
     super(scope, id);
     this.parameterName = props.name ?? id;
+    // A parameter named 'location' declared directly under a stack replaces the stack's implicit one.
+    if (this.parameterName === 'location' && !props.emitOnlyIfUsed && hasBrand(scope, STACK_BRAND)) {
+      const holder = scope as unknown as Record<symbol, Parameter | undefined>;
+      holder[LOCATION_PARAMETER] ??= this;
+    }
     this.type = props.type;
     this.props = props;
     this.reference = new ParameterReference(this);

@@ -7,7 +7,7 @@ import { AzcdkError } from './errors.js';
 import { App } from './app.js';
 import type { Expression } from './expression.js';
 import { Fn } from './functions.js';
-import { Parameter } from './parameter.js';
+import { LOCATION_PARAMETER, Parameter } from './parameter.js';
 
 const STACK_BRAND = Symbol.for('azcdk.Stack');
 
@@ -68,7 +68,7 @@ export class Stack extends Construct {
   public readonly description?: string;
   /**
    * The implicit `location` parameter, emitted only if something uses `stack.location`. Declare
-   * `new Parameter(stack, 'location', {...})` to use your own instead (e.g. with allowedValues).
+   * a Parameter named `location` directly under the stack to use your own (e.g. with allowedValues).
    */
   public readonly locationParameter: Parameter;
 
@@ -97,13 +97,13 @@ export class Stack extends Construct {
   }
 
   /**
-   * The default location of resources: the stack's Parameter with id `location` if you declared
-   * one, else the implicit `location` parameter (default: the stack's `location` prop, or the
+   * The default location of resources: the Parameter named `location` you declared directly under
+   * the stack, if any, else the implicit `location` parameter (default: the stack's `location` prop, or the
    * resource group's location).
    */
   public get location(): Expression {
-    const own = this.node.tryFindChild('location');
-    return (Parameter.isParameter(own) ? own : this.locationParameter).value;
+    const own = (this as unknown as Record<symbol, Parameter | undefined>)[LOCATION_PARAMETER];
+    return (own ?? this.locationParameter).value;
   }
 
   /**

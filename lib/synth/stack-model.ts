@@ -392,7 +392,17 @@ function checkUniqueNames(kind: string, named: ReadonlyArray<readonly [string, I
   const seen = new Map<string, IConstruct>();
   for (const [name, construct] of named) {
     const other = seen.get(name.toLowerCase());
-    if (other) problems.push({ path: construct.node.path, message: `${kind} name '${name}' is also used by ${other.node.path} (names are case-insensitive in ARM): rename one.` });
-    else seen.set(name.toLowerCase(), construct);
+    if (!other) seen.set(name.toLowerCase(), construct);
+    else if (isImplicitLocation(other) || isImplicitLocation(construct)) {
+      const own = isImplicitLocation(other) ? construct : other;
+      problems.push({ path: own.node.path, message: `parameter 'location' clashes with the stack's implicit location parameter: declare it directly under the stack (new Parameter(stack, ..., { name: 'location' })) to replace the implicit one, or give it another name.` });
+    } else {
+      problems.push({ path: construct.node.path, message: `${kind} name '${name}' is also used by ${other.node.path} (names are case-insensitive in ARM): rename one.` });
+    }
   }
+}
+
+function isImplicitLocation(c: IConstruct): boolean {
+  const scope = c.node.scope;
+  return scope !== undefined && Stack.isStack(scope) && scope.locationParameter === c;
 }

@@ -157,6 +157,22 @@ describe('ARM rendering of resource envelopes', () => {
     expect(template.outputs.location).to.deep.equal({ type: 'string', value: 'r' });
   });
 
+  it("uses a Parameter named 'location' under any construct id; a nested one is told how to replace the implicit one", () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    new Parameter(stack, 'Region', { name: 'location', type: 'string', defaultValue: 'westeurope' });
+    new ArmResource(stack, 'R', { type: 'Microsoft.Test/things', apiVersion: '2025-01-01', name: 'r' });
+    const template = templateOf(app, 'S');
+    expect(Object.keys(template.parameters)).to.deep.equal(['location']);
+    expect(template.parameters.location.defaultValue).to.equal('westeurope');
+
+    const nestedApp = new App();
+    const nested = new Stack(nestedApp, 'S');
+    new Parameter(new Construct(nested, 'Settings'), 'location', { type: 'string' });
+    new ArmResource(nested, 'R', { type: 'Microsoft.Test/things', apiVersion: '2025-01-01', name: 'r' });
+    expect(() => nestedApp.synth()).to.throw("[S/Settings/location] parameter 'location' clashes with the stack's implicit location parameter: declare it directly under the stack");
+  });
+
   it('refuses two outputs (or parameters, variables) with one template name', () => {
     const app = new App();
     const stack = new Stack(app, 'S');
