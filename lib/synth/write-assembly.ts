@@ -1,7 +1,7 @@
 /**
  * Writing an assembly to disk atomically, and comparing one with a folder (`synth --check`).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Assembly } from '../core/assembly.js';
 import { AzcdkError } from '../core/errors.js';
@@ -27,6 +27,7 @@ export function writeAssemblyAtomically(assembly: Assembly, outdir: string): voi
     try {
       mkdirSync(staging);
       for (const [name, content] of assembly.files) writeFileSync(join(staging, name), content);
+      carryOverDotfiles(target, staging);
     } catch (error) {
       throw new AzcdkError(`[${outdir}] cannot write the output: ${(error as Error).message}. Choose another --out.`);
     }
@@ -45,8 +46,9 @@ export function writeAssemblyAtomically(assembly: Assembly, outdir: string): voi
 }
 
 /**
- * The output folder is replaced as a whole, so it must be one synth wrote (it has a manifest)
- * or empty: never a file, the working directory or one of its parents, or a folder of the user's.
+ * The output folder is replaced as a whole, so it must hold only what an earlier synth wrote
+ * (the files its manifest lists, plus dotfiles, which are carried over): never a file, the
+ * working directory or one of its parents, or a folder with files of the user's.
  */
 function checkReplaceable(target: string, outdir: string): void {
   if (!existsSync(target)) return;
@@ -57,11 +59,38 @@ function checkReplaceable(target: string, outdir: string): void {
   if (!statSync(target).isDirectory()) {
     throw new AzcdkError(`[${outdir}] is a file, not a folder: choose another --out.`);
   }
-  const entries = readdirSync(target);
-  if (entries.length > 0 && !entries.includes(MANIFEST_FILE)) {
+  const entries = readdirSync(target).filter((name) => !name.startsWith('.'));
+  if (entries.length === 0) return;
+  const written = filesListedIn(join(target, MANIFEST_FILE));
+  const foreign = entries.filter((name) => !written.has(name));
+  if (foreign.length) {
+    const what = written.size ? `files synth did not write` : `no ${MANIFEST_FILE}, so it is not an azcdk output folder`;
     throw new AzcdkError(
-      `[${outdir}] is not empty and holds no ${MANIFEST_FILE}, so it is not an azcdk output folder; synth replaces its output folder as a whole and would delete ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}. Choose an empty or new folder.`,
+      `[${outdir}] holds ${what} (${foreign.slice(0, 5).join(', ')}${foreign.length > 5 ? ', ...' : ''}); synth replaces its output folder as a whole and would delete them. ` +
+        `Move them elsewhere, or choose an empty or new folder.`,
     );
+  }
+}
+
+/** Dotfiles in the old folder (.gitkeep, .gitattributes) are the user's: keep them. */
+function carryOverDotfiles(from: string, to: string): void {
+  if (!existsSync(from)) return;
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') && entry.isFile()) copyFileSync(join(from, entry.name), join(to, entry.name));
+  }
+}
+
+/** The files a previous synth wrote into a folder, from its manifest (empty if there is none). */
+function filesListedIn(manifestPath: string): Set<string> {
+  try {
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { stacks?: Record<string, Record<string, unknown>> };
+    const files = new Set<string>([MANIFEST_FILE]);
+    for (const stack of Object.values(manifest.stacks ?? {})) {
+      for (const key of ['template', 'parametersFile', 'bicep']) if (typeof stack[key] === 'string') files.add(stack[key] as string);
+    }
+    return files;
+  } catch {
+    return new Set();
   }
 }
 

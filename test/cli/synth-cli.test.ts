@@ -8,12 +8,13 @@ function project(appBody = NETWORK_APP, fileName = 'app.ts') {
   const dir = tempDir();
   const app = writeApp(dir, fileName, appBody);
   mkdirSync(join(dir, 'azcdk.out'));
-  writeFileSync(join(dir, 'azcdk.out', 'manifest.json'), '{ "version": "1", "stacks": {} }\n');
-  writeFileSync(join(dir, 'azcdk.out', 'previous.txt'), 'from an earlier synth');
+  const previous = { version: '1', stacks: { Old: { template: 'Old.json', parametersFile: 'Old.parameters.json', bicep: 'Old.bicep' } } };
+  writeFileSync(join(dir, 'azcdk.out', 'manifest.json'), JSON.stringify(previous));
+  writeFileSync(join(dir, 'azcdk.out', 'Old.json'), 'from an earlier synth');
   return { dir, app };
 }
 
-const untouched = (dir: string) => readFileSync(join(dir, 'azcdk.out', 'previous.txt'), 'utf8') === 'from an earlier synth';
+const untouched = (dir: string) => readFileSync(join(dir, 'azcdk.out', 'Old.json'), 'utf8') === 'from an earlier synth';
 
 describe('azcdk synth (the CLI)', () => {
   it('runs a TypeScript app named in azcdk.json and writes template, parameters and manifest', () => {
@@ -51,10 +52,12 @@ describe('azcdk synth (the CLI)', () => {
     expect(text).to.not.match(/\r|20\d\d-\d\d-\d\dT/);
   });
 
-  it('replaces the output folder as a whole, removing stale files', () => {
+  it('replaces the output folder as a whole, removing stale files and keeping dotfiles', () => {
     const { dir } = project();
+    writeFileSync(join(dir, 'azcdk.out', '.gitkeep'), '');
     expect(runAzcdk(['synth', '--app', 'app.ts'], dir).status).to.equal(0);
-    expect(existsSync(join(dir, 'azcdk.out', 'previous.txt'))).to.equal(false);
+    expect(existsSync(join(dir, 'azcdk.out', 'Old.json'))).to.equal(false);
+    expect(existsSync(join(dir, 'azcdk.out', '.gitkeep'))).to.equal(true);
     expect(readdirSync(dir).filter((f) => f.startsWith('.azcdk.out'))).to.deep.equal([]);
   });
 
@@ -64,7 +67,12 @@ describe('azcdk synth (the CLI)', () => {
     writeFileSync(join(dir, 'src', 'keep.ts'), 'export {};');
     const own = runAzcdk(['synth', '--app', 'app.ts', '--out', 'src'], dir);
     expect(own.status).to.equal(1);
-    expect(own.stderr).to.contain(`[${join(dir, 'src')}] is not empty and holds no manifest.json, so it is not an azcdk output folder`);
+    expect(own.stderr).to.contain(`[${join(dir, 'src')}] holds no manifest.json, so it is not an azcdk output folder (keep.ts); synth replaces its output folder as a whole and would delete them.`);
+    writeFileSync(join(dir, 'azcdk.out', 'NOTES.md'), 'mine');
+    const mixed = runAzcdk(['synth', '--app', 'app.ts'], dir);
+    expect(mixed.status).to.equal(1);
+    expect(mixed.stderr).to.contain(`[${join(dir, 'azcdk.out')}] holds files synth did not write (NOTES.md)`);
+    expect(untouched(dir)).to.equal(true);
     expect(readFileSync(join(dir, 'src', 'keep.ts'), 'utf8')).to.equal('export {};');
     const file = runAzcdk(['synth', '--app', 'app.ts', '--out', 'app.ts'], dir);
     expect(file.status).to.equal(1);
