@@ -3,7 +3,7 @@
  * imported inside the handler so other commands never load it.
  */
 import { existsSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { AzcdkError } from '../core/errors.js';
 import { chooseAuthentication } from '../deploy/credentials.js';
@@ -15,7 +15,7 @@ import { readStacks, selectStacks } from '../deploy/stacks.js';
 import { readAssemblyFiles, writeAssemblyAtomically } from '../synth/write-assembly.js';
 import { MANIFEST_FILE } from '../synth/synthesize.js';
 import { UsageError } from './errors.js';
-import type { CliIo } from './io.js';
+import { displayPath, type CliIo } from './io.js';
 import { PROJECT_FILE } from './load-app.js';
 import { synthesizeForCli, withAppOptions } from './synth.js';
 
@@ -166,9 +166,3 @@ async function loadStacks(args: DeployArgs, io: CliIo) {
   return readStacks(assembly.files, displayPath(io.cwd, outdir));
 }
 
-/** A path as the user would write it: relative when inside cwd, absolute otherwise. */
-export function displayPath(cwd: string, path: string): string {
-  const rel = relative(cwd, path);
-  if (rel === '') return '.';
-  return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
-}

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { AzcdkError } from '../core/errors.js';
-import type { CliIo } from './io.js';
+import { displayPath, type CliIo } from './io.js';
 import { findAppSource, PROJECT_FILE, type AppSource } from './load-app.js';
 import { synthesizeForCli, withAppFlags } from './synth.js';
 
@@ -44,8 +44,7 @@ export function diffCommand(io: CliIo): CommandModule<object, DiffArgs> {
       const { diffAssemblies } = await import('../review/diff.js');
       const { formatDiff, COLOURS, PLAIN } = await import('../review/diff-format.js');
       const assembly = await synthesizeForCli({ app: args.app, strict: args.strict }, io);
-      const rel = relative(io.cwd, baseline);
-      const where = rel === '' ? '.' : rel.startsWith('..') ? baseline : rel;
+      const where = displayPath(io.cwd, baseline);
       const committed = readJsonFiles(baseline);
       const before = { files: committed, manifest: manifestOf(committed, where), where };
       const after = { files: assembly.files, manifest: assemblyManifest(assembly), where: 'synth' };

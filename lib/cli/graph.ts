@@ -4,9 +4,8 @@
  * WebAssembly Graphviz only for SVG, so other commands do not pay for them.
  */
 import { writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import type { CliIo } from './io.js';
+import { displayPath, type CliIo } from './io.js';
 import { synthesizeForCli, withAppFlags } from './synth.js';
 
 /** Output formats. */
@@ -50,7 +49,7 @@ export function graphCommand(io: CliIo): CommandModule<object, GraphArgs> {
       const file = io.resolve(args.out);
       writeFileSync(file, output.endsWith('\n') ? output : output + '\n');
       const nodes = graph.clusters.reduce((n, c) => n + c.nodes.length, 0);
-      io.err(`Wrote ${relative(io.cwd, file) || file} (${format}, ${nodes} resources, ${graph.edges.length} dependencies).`);
+      io.err(`Wrote ${displayPath(io.cwd, file)} (${format}, ${count(nodes, 'resource')}, ${count(graph.edges.length, 'dependency', 'dependencies')}).`);
     },
   };
 }
@@ -61,4 +60,8 @@ function formatFromFile(file: string | undefined): GraphArgs['format'] | undefin
   if (ext === 'dot' || ext === 'gv') return 'dot';
   if (ext === 'mmd' || ext === 'mermaid') return 'mermaid';
   return undefined;
+}
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

@@ -2,7 +2,7 @@
  * What a command may touch of the outside world: working directory, stdout/stderr, TTY state.
  * Tests pass their own to capture output.
  */
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 
 /** Console and file-system context of one CLI run. */
 export interface CliIo {
@@ -27,4 +27,11 @@ export function processIo(): CliIo {
     resolve: (p) => resolve(cwd, p),
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
   };
+}
+
+/** A path as the user would write it: relative when inside `cwd`, absolute otherwise. */
+export function displayPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  if (rel === '') return '.';
+  return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }

@@ -2,14 +2,13 @@
  * `azcdk synth`: run the app, write templates, parameter files and manifest atomically,
  * or with `--check DIR` verify that DIR holds exactly what synth would write.
  */
-import { isAbsolute, relative } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import type { Annotation } from '../core/annotations.js';
 import type { Assembly } from '../core/assembly.js';
 import { AzcdkError } from '../core/errors.js';
 import { compareWithFolder, writeAssemblyAtomically } from '../synth/write-assembly.js';
 import { findAppSource, synthesizeApp } from './load-app.js';
-import type { CliIo } from './io.js';
+import { displayPath, type CliIo } from './io.js';
 
 /** Flags of `azcdk synth`. */
 export interface SynthArgs {
@@ -76,10 +75,4 @@ export function synthCommand(io: CliIo): CommandModule<object, SynthArgs> {
       io.out(`Synthesized ${assembly.stackNames.join(', ')} into ${displayPath(io.cwd, outdir)}/`);
     },
   };
-}
-
-/** A path as the user would type it: relative below the working directory, absolute elsewhere. */
-export function displayPath(cwd: string, path: string): string {
-  const rel = relative(cwd, path);
-  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
