@@ -24,7 +24,7 @@ const lines = [
   'In another shell:',
   `  export AZCDK_TOKEN=${endpoint.token}`,
   '  export AZURE_SUBSCRIPTION_ID=00000000-0000-0000-0000-000000000000',
-  `  node dist/bin/azcdk.js deploy -g demo-rg --location westeurope --endpoint ${endpoint.url}`,
+  `  node dist/bin/azcdk.js deploy -g demo-rg --location westeurope --endpoint ${endpoint.url} --yes --poll-interval 0.5`,
   '',
   'Ctrl-C stops the endpoint.',
 ];
