@@ -332,10 +332,14 @@ function resolveOutput(output: Output, ctx: ResolveContext, noteUsed: (refs: Ref
   return { output, type, value };
 }
 
-function inferType(value: Resolved, variableRefs: Map<Variable, References>): ValueType {
+function inferType(value: Resolved, variableRefs: Map<Variable, References>, seen = new Set<Variable>()): ValueType {
   if (Expression.isExpression(value) && (value as { kind: string }).kind === 'variable') {
+    // A variable (or a chain of them): the type of the value at the end of the chain.
     const variable = (value as unknown as { variable: Variable }).variable;
-    if (variableRefs.has(variable)) return inferType(resolvedVariableValue(variable), variableRefs);
+    if (variableRefs.has(variable) && !seen.has(variable)) {
+      seen.add(variable);
+      return inferType(resolvedVariableValue(variable), variableRefs, seen);
+    }
   }
   if (typeof value === 'number') return 'int';
   if (typeof value === 'boolean') return 'bool';
@@ -345,12 +349,10 @@ function inferType(value: Resolved, variableRefs: Map<Variable, References>): Va
   return 'string';
 }
 
-/** A variable's value with tokens parsed, for type inference (cycles are reported elsewhere). */
+/** A variable's value with tokens parsed, for type inference. */
 function resolvedVariableValue(variable: Variable): Resolved {
   const v = variable.value;
-  if (typeof v === 'string') return normalizeArgument(v) as Resolved;
-  if (Expression.isExpression(v) && (v as { kind: string }).kind === 'variable') return null; // a chain: leave it to 'string'
-  return v as Resolved;
+  return (typeof v === 'string' ? normalizeArgument(v) : v) as Resolved;
 }
 
 /** Every variable a value uses, directly or through other variables. */

@@ -222,8 +222,12 @@ describe('secrets in outputs and parameter files', () => {
     const app = new App();
     const stack = new Stack(app, 'S');
     const settings = new Variable(stack, 'settings', { value: { a: 1 } });
+    const alias = new Variable(stack, 'alias', { value: settings.ref });
     new Output(stack, 'settingsOut', { value: settings.ref });
-    expect(JSON.parse(app.synth().files.get('S.json')!).outputs.settingsOut.type).to.equal('object');
+    new Output(stack, 'aliasOut', { value: alias.ref });
+    const outputs = JSON.parse(app.synth().files.get('S.json')!).outputs;
+    expect(outputs.settingsOut.type).to.equal('object');
+    expect(outputs.aliasOut.type).to.equal('object');
   });
 
   it('refuses expressions in parameter-file values, and invalid variable and output names', () => {
