@@ -1,8 +1,8 @@
 /**
  * Running a TypeScript app without a build step.
  *
- * esbuild bundles the app's own files (packages stay external, so the app shares this process's
- * azcdk) into a module written beside the app, which is imported and removed. Types are not
+ * esbuild bundles the app's own files (packages stay external, and `azcdk` itself resolves to
+ * this copy of the library) into a module written beside the app, which is imported and removed. Types are not
  * checked here; run `tsc --noEmit` for that. esbuild is used directly rather than through a loader
  * such as tsx: starting a loader's hook thread costs more than synthesizing a small app.
  *
@@ -40,13 +40,30 @@ export async function importTypeScriptApp(file: string): Promise<void> {
   }
 }
 
+/**
+ * `import ... from 'azcdk'` in the app resolves to this very copy of azcdk (by file URL), so an
+ * app anywhere — outside the project, or with its own node_modules/azcdk — shares the CLI's
+ * library: one token table, one synthesizer.
+ */
+const useThisAzcdk: import('esbuild').Plugin = {
+  name: 'azcdk-self',
+  setup(build) {
+    const self: Record<string, string> = {
+      azcdk: new URL('../index.js', import.meta.url).href,
+      'azcdk/assertions': new URL('../assertions/index.js', import.meta.url).href,
+    };
+    build.onResolve({ filter: /^azcdk(\/assertions)?$/ }, (args) => ({ path: self[args.path], external: true }));
+  },
+};
+
 async function bundle(file: string): Promise<string> {
   const esbuild = await import('esbuild');
   let result: import('esbuild').BuildResult<{ write: false; metafile: true }>;
   try {
-    result = esbuild.buildSync({
+    result = await esbuild.build({
       entryPoints: [file], bundle: true, format: 'esm', platform: 'node', target: 'node20',
       packages: 'external', write: false, sourcemap: 'inline', metafile: true, logLevel: 'silent',
+      plugins: [useThisAzcdk],
     });
   } catch (error) {
     const errors = (error as { errors?: Array<{ text: string; location?: { file: string; line: number; column: number } | null }> }).errors ?? [];
@@ -59,7 +76,8 @@ async function bundle(file: string): Promise<string> {
 }
 
 function cacheFile(file: string): string {
-  const key = createHash('sha256').update(`${VERSION}\0${process.version}\0${file}`).digest('hex').slice(0, 32);
+  // The bundle names this copy of azcdk by URL: another install must not reuse it.
+  const key = createHash('sha256').update(`${VERSION}\0${import.meta.url}\0${process.version}\0${file}`).digest('hex').slice(0, 32);
   return join(CACHE_DIR, `${key}.json`);
 }
 

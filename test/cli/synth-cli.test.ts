@@ -29,6 +29,18 @@ describe('azcdk synth (the CLI)', () => {
     expect(template.resources[1].dependsOn).to.deep.equal(["[resourceId('Microsoft.Network/networkSecurityGroups', 'nsg')]"]);
   });
 
+  it("resolves 'azcdk' in a TypeScript app outside any project to the CLI's own copy", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'app.ts'), `import { App, ArmResource, Stack } from 'azcdk';\nimport { Template } from 'azcdk/assertions';\n` +
+      `const app = new App();\nconst stack = new Stack(app, 'Lone');\nnew ArmResource(stack, 'R', { type: 'Microsoft.Test/things', apiVersion: '2025-01-01', name: 'r' });\n` +
+      `Template.fromStack(stack).resourceCountIs('Microsoft.Test/things', 1);\n`);
+    const run = runAzcdk(['synth', '--app', 'app.ts'], dir);
+    expect(run.stderr).to.equal('');
+    expect(run.status).to.equal(0);
+    expect(existsSync(join(dir, 'node_modules'))).to.equal(false);
+    expect(JSON.parse(readFileSync(join(dir, 'azcdk.out', 'Lone.json'), 'utf8')).resources).to.have.length(1);
+  });
+
   it('runs a JavaScript app from --app, and a shell command app, with identical output', () => {
     const a = project(NETWORK_APP, 'app.mjs');
     expect(runAzcdk(['synth', '--app', 'app.mjs', '--out', 'file-mode'], a.dir).status).to.equal(0);
