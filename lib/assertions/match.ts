@@ -2,7 +2,9 @@
  * `Match`: the pattern vocabulary. A literal object in a pattern means `Match.objectLike`;
  * azcdk expressions in a pattern (`nsg.id`, `param.value`) stand for their rendered ARM form.
  */
+import { Construct, type IConstruct } from 'constructs';
 import type { IResourceTarget } from '../core/expression.js';
+import { ResourceBase } from '../core/resource-base.js';
 import type { Matcher } from './matcher.js';
 import {
   AbsentMatch, AnyValueMatch, ArrayMatch, LiteralMatch, NotMatch, ObjectMatch, ReferencesResourceMatch, ResourceIdMatch,
@@ -56,16 +58,31 @@ export abstract class Match {
     return new StringLikeRegexpMatch(pattern);
   }
 
-  /** Exactly the id of `resource` as ARM writes it: `[resourceId('type', 'name')]`. Same as using `resource.id` in a pattern. */
-  public static resourceId(resource: IResourceTarget): Matcher {
-    return new ResourceIdMatch(resource);
+  /**
+   * Exactly the id of `resource` as ARM writes it: `[resourceId('type', 'name')]`. Same as using
+   * `resource.id` in a pattern. An L2 construct stands for its `Resource` child.
+   */
+  public static resourceId(resource: IResourceTarget | IConstruct): Matcher {
+    return new ResourceIdMatch(resourceOf(resource, 'resourceId'));
   }
 
   /**
    * An ARM expression that uses `resource`'s id anywhere inside: its id, a `reference()` to one of
-   * its properties, or a `format()` that includes it.
+   * its properties, or a `format()` that includes it. An L2 construct stands for its `Resource` child.
    */
-  public static referencesResource(resource: IResourceTarget): Matcher {
-    return new ReferencesResourceMatch(resource);
+  public static referencesResource(resource: IResourceTarget | IConstruct): Matcher {
+    return new ReferencesResourceMatch(resourceOf(resource, 'referencesResource'));
   }
+}
+
+/** A resource, or the `Resource` child of an L2 construct (the CDK convention); anything else is a clear error. */
+function resourceOf(x: IResourceTarget | IConstruct, matcher: string): IResourceTarget {
+  if (ResourceBase.isResource(x)) return x;
+  if (Construct.isConstruct(x)) {
+    const child = x.node.tryFindChild('Resource');
+    if (ResourceBase.isResource(child)) return child;
+    throw new Error(`Match.${matcher}(): '${x.node.path}' is neither a resource nor a construct with a 'Resource' child; pass the resource itself.`);
+  }
+  if (x && typeof (x as IResourceTarget).resourceType === 'string') return x as IResourceTarget;
+  throw new Error(`Match.${matcher}() needs a resource or an L2 construct, got ${x === undefined ? 'undefined' : typeof x}.`);
 }
