@@ -1,0 +1,60 @@
+/**
+ * The real terminal path, which the other deploy tests replace with a scripted prompter: the CLI
+ * runs in a pseudo-terminal (util-linux `script`), asks for the missing secure parameters without
+ * echoing what is typed, asks for confirmation, and deploys.
+ */
+import { expect } from 'chai';
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ArmEndpoint } from '../support/arm-endpoint.js';
+import { CLI, PROJECT_ROOT } from '../support/cli.js';
+import { SUBSCRIPTION } from '../support/deploy-cli.js';
+import { tempDir } from '../support/temp.js';
+
+const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+
+/** Runs `command` in a pseudo-terminal, answering each prompt (matched in the output) once it appears. */
+function inTerminal(command: string, env: NodeJS.ProcessEnv, answers: Array<[string, string]>): Promise<{ code: number | null; transcript: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], { env: { ...process.env, ...env } });
+    let transcript = '';
+    const pending = [...answers];
+    child.stdout.on('data', (data: Buffer) => {
+      transcript += data.toString();
+      while (pending.length && transcript.includes(pending[0][0])) child.stdin.write(pending.shift()![1]);
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, transcript }));
+  });
+}
+
+describe('azcdk deploy in a terminal', function () {
+  this.timeout(60_000);
+  let endpoint: ArmEndpoint;
+  before(function () {
+    if (!hasScript) this.skip(); // util-linux `script` gives the pseudo-terminal
+  });
+  beforeEach(async () => {
+    endpoint = await ArmEndpoint.start({ stepMs: 5 });
+  });
+  afterEach(async () => endpoint?.close());
+
+  it('prompts for secure parameters without echo, asks to confirm, and deploys', async () => {
+    const out = join(tempDir(), 'out');
+    const command = [process.execPath, CLI, 'deploy', '--app', 'examples/postgres-private-link/app.ts', '--out', out,
+      '-g', 'tty-rg', '--location', 'westeurope', '--endpoint', endpoint.url, '--subscription', SUBSCRIPTION, '--poll-interval', '0.05']
+      .map((a) => `'${a}'`).join(' ');
+    const { code, transcript } = await inTerminal(`cd '${PROJECT_ROOT}' && ${command}`, { AZCDK_TOKEN: endpoint.token }, [
+      ["securestring parameter 'administratorLoginPassword'", 'Typed-Pg-Secret-42!\r'],
+      ["securestring parameter 'vmAdminPassword'", 'Typed-Vm-Secret-42!\r'],
+      ['[y/N]', 'y\r'],
+    ]);
+    const plain = transcript.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+    expect(plain, plain).to.contain('succeeded');
+    expect(code).to.equal(0);
+    expect(plain).to.contain('administratorLoginPassword=(secure)');
+    expect(plain).to.not.contain('Typed-Pg-Secret');
+    expect(plain).to.not.contain('Typed-Vm-Secret');
+    expect(plain).to.match(/postgresFqdn = db-[a-z0-9]{13}\.postgres\.database\.azure\.com/);
+  });
+});
