@@ -57,4 +57,19 @@ describe('azcdk deploy in a terminal', function () {
     expect(plain).to.not.contain('Typed-Vm-Secret');
     expect(plain).to.match(/postgresFqdn = db-[a-z0-9]{13}\.postgres\.database\.azure\.com/);
   });
+
+  it('on Ctrl-C while deploying asks whether to cancel in Azure, and cancels', async () => {
+    await endpoint.close();
+    endpoint = await ArmEndpoint.start({ stepMs: 3000 }); // slow enough to press Ctrl-C during the deployment
+    const command = [process.execPath, CLI, 'deploy', '--app', 'examples/hello/app.ts', '--out', join(tempDir(), 'out'),
+      '-g', 'tty-rg', '--location', 'westeurope', '--endpoint', endpoint.url, '--subscription', SUBSCRIPTION, '--poll-interval', '0.05', '--yes']
+      .map((a) => `'${a}'`).join(' ');
+    const { code, transcript } = await inTerminal(`cd '${PROJECT_ROOT}' && ${command}`, { AZCDK_TOKEN: endpoint.token }, [
+      ['deploying (correlation id', '\x03'], // the terminal turns Ctrl-C into SIGINT for the process
+      ['[c]ancel / [l]eave', 'c\r'],
+    ]);
+    const plain = transcript.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+    expect(plain, plain).to.match(/interrupted; canceled deployment Network-\S+ in Azure \(state: Canceled\)/);
+    expect(code).to.equal(1);
+  });
 });
