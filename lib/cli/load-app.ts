@@ -132,7 +132,7 @@ function synthesizeCommand(source: AppSource, stacks?: readonly string[]): Assem
       throw new AzcdkError(`[${source.origin}] app command '${source.value}' wrote no ${MANIFEST_FILE}: it must create an azcdk App (which writes to $${OUTDIR_ENV} when the program ends).`);
     }
     const files = readAssemblyFiles(outdir);
-    const manifest = readManifest({ files, stackNames: [], annotations: [] });
+    const manifest = readManifest(files);
     const annotations = Object.values(manifest.stacks).flatMap((s) => s.annotations);
     return selectStacks({ files, stackNames: Object.keys(manifest.stacks), annotations }, stacks);
   } finally {

@@ -29,6 +29,7 @@ export class References {
   private resourceMap?: Map<ResourceBase, string>;
   private parameterSet?: Set<Parameter>;
   private variableSet?: Set<Variable>;
+  private listCalls = false;
 
   /** Resources referenced directly, with the property path of the first reference. */
   public get resources(): ReadonlyMap<ResourceBase, string> {
@@ -61,7 +62,6 @@ export class References {
   public get callsList(): boolean {
     return this.listCalls;
   }
-  private listCalls = false;
   /** Records a `list*()` call. */
   public noteListCall(): void {
     this.listCalls = true;

@@ -10,7 +10,7 @@ import { MANIFEST_FILE, type Manifest, type ManifestStack } from './manifest.js'
 /** The assembly with only the named stacks (all of them when `names` is empty or undefined). */
 export function selectStacks(assembly: Assembly, names: readonly string[] | undefined): Assembly {
   if (!names || names.length === 0) return assembly;
-  const manifest = readManifest(assembly);
+  const manifest = readManifest(assembly.files);
   const all = Object.keys(manifest.stacks);
   const unknown = names.filter((name) => !all.includes(name));
   if (unknown.length) {
@@ -31,9 +31,9 @@ export function selectStacks(assembly: Assembly, names: readonly string[] | unde
   return { files, stackNames: Object.keys(stacks), annotations };
 }
 
-/** The manifest of an assembly, parsed. */
-export function readManifest(assembly: Assembly): Manifest {
-  const text = assembly.files.get(MANIFEST_FILE);
+/** The manifest among an assembly's files, parsed. */
+export function readManifest(files: ReadonlyMap<string, string>): Manifest {
+  const text = files.get(MANIFEST_FILE);
   if (text === undefined) throw new AzcdkError(`the synthesized output has no ${MANIFEST_FILE}.`);
   return JSON.parse(text) as Manifest;
 }
