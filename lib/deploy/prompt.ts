@@ -49,10 +49,11 @@ export function terminalPrompter(): Prompter {
     askSecret: (question) =>
       new Promise((resolve, reject) => {
         const stdin = process.stdin;
-        process.stderr.write(question);
-        let value = '';
+        // Raw mode before the question: otherwise what is typed as soon as it shows is echoed.
         stdin.setRawMode(true);
         stdin.resume();
+        process.stderr.write(question);
+        let value = '';
         const done = (error?: Error) => {
           stdin.off('data', onData);
           stdin.setRawMode(false);

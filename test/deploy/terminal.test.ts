@@ -13,10 +13,15 @@ import { tempDir } from '../support/temp.js';
 
 const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
 
-/** Runs `command` in a pseudo-terminal, answering each prompt (matched in the output) once it appears. */
-function inTerminal(command: string, env: NodeJS.ProcessEnv, answers: Array<[string, string]>): Promise<{ code: number | null; transcript: string }> {
+/**
+ * Runs the CLI with `args` in a pseudo-terminal, answering each prompt (matched in the output) once
+ * it appears. `script` runs the command through $SHELL; `exec` replaces that shell with node, so
+ * Ctrl-C's SIGINT reaches only the CLI (a shell such as dash would die of it and set the exit code).
+ */
+function inTerminal(args: string[], env: NodeJS.ProcessEnv, answers: Array<[string, string]>): Promise<{ code: number | null; transcript: string }> {
+  const command = ['exec', ...[process.execPath, CLI, ...args].map((a) => `'${a}'`)].join(' ');
   return new Promise((resolve, reject) => {
-    const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], { env: { ...process.env, ...env } });
+    const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], { cwd: PROJECT_ROOT, env: { ...process.env, ...env } });
     let transcript = '';
     const pending = [...answers];
     child.stdout.on('data', (data: Buffer) => {
@@ -41,10 +46,9 @@ describe('azcdk deploy in a terminal', function () {
 
   it('prompts for secure parameters without echo, asks to confirm, and deploys', async () => {
     const out = join(tempDir(), 'out');
-    const command = [process.execPath, CLI, 'deploy', '--app', 'examples/postgres-private-link/app.ts', '--out', out,
-      '-g', 'tty-rg', '--location', 'westeurope', '--endpoint', endpoint.url, '--subscription', SUBSCRIPTION, '--poll-interval', '0.05']
-      .map((a) => `'${a}'`).join(' ');
-    const { code, transcript } = await inTerminal(`cd '${PROJECT_ROOT}' && ${command}`, { AZCDK_TOKEN: endpoint.token }, [
+    const args = ['deploy', '--app', 'examples/postgres-private-link/app.ts', '--out', out,
+      '-g', 'tty-rg', '--location', 'westeurope', '--endpoint', endpoint.url, '--subscription', SUBSCRIPTION, '--poll-interval', '0.05'];
+    const { code, transcript } = await inTerminal(args, { AZCDK_TOKEN: endpoint.token }, [
       ["securestring parameter 'administratorLoginPassword'", 'Typed-Pg-Secret-42!\r'],
       ["securestring parameter 'vmAdminPassword'", 'Typed-Vm-Secret-42!\r'],
       ['[y/N]', 'y\r'],
@@ -61,10 +65,9 @@ describe('azcdk deploy in a terminal', function () {
   it('on Ctrl-C while deploying asks whether to cancel in Azure, and cancels', async () => {
     await endpoint.close();
     endpoint = await ArmEndpoint.start({ stepMs: 3000 }); // slow enough to press Ctrl-C during the deployment
-    const command = [process.execPath, CLI, 'deploy', '--app', 'examples/hello/app.ts', '--out', join(tempDir(), 'out'),
-      '-g', 'tty-rg', '--location', 'westeurope', '--endpoint', endpoint.url, '--subscription', SUBSCRIPTION, '--poll-interval', '0.05', '--yes']
-      .map((a) => `'${a}'`).join(' ');
-    const { code, transcript } = await inTerminal(`cd '${PROJECT_ROOT}' && ${command}`, { AZCDK_TOKEN: endpoint.token }, [
+    const args = ['deploy', '--app', 'examples/hello/app.ts', '--out', join(tempDir(), 'out'),
+      '-g', 'tty-rg', '--location', 'westeurope', '--endpoint', endpoint.url, '--subscription', SUBSCRIPTION, '--poll-interval', '0.05', '--yes'];
+    const { code, transcript } = await inTerminal(args, { AZCDK_TOKEN: endpoint.token }, [
       ['deploying (correlation id', '\x03'], // the terminal turns Ctrl-C into SIGINT for the process
       ['[c]ancel / [l]eave', 'c\r'],
     ]);
