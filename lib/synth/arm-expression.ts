@@ -171,7 +171,8 @@ export function renderArgument(arg: unknown): string {
   if (value === null || value === undefined) return 'null()';
   if (Array.isArray(value)) return `createArray(${value.map(renderArgument).join(', ')})`;
   const entries = Object.entries(value as object).filter(([, v]) => v !== undefined);
-  return `createObject(${entries.map(([k, v]) => `${armStringLiteral(k)}, ${renderArgument(v)}`).join(', ')})`;
+  // A key may hold tokens (`{ [nsg.name]: ... }`): renderArgument turns it into an expression.
+  return `createObject(${entries.map(([k, v]) => `${renderArgument(k)}, ${renderArgument(v)}`).join(', ')})`;
 }
 
 function renderAccessPath(path: readonly PathSegment[]): string {

@@ -202,9 +202,9 @@ function renderCall(name: string, args: readonly unknown[], ctx: BicepContext): 
     if (parts) return renderInterpolation(new Interpolation(parts).parts, ctx);
   }
   if (lower === 'createarray') return atom(`[${args.map((a) => renderArgument(a, ctx).text).join(', ')}]`);
-  if (lower === 'createobject' && args.length % 2 === 0 && args.every((a, i) => i % 2 === 1 || typeof a === 'string')) {
+  if (lower === 'createobject' && args.length % 2 === 0 && args.every((a, i) => i % 2 === 1 || typeof a === 'string' || Expression.isExpression(a))) {
     const entries: string[] = [];
-    for (let i = 0; i < args.length; i += 2) entries.push(`${bicepKey(args[i] as string)}: ${renderArgument(args[i + 1], ctx).text}`);
+    for (let i = 0; i < args.length; i += 2) entries.push(`${objectKey(args[i] as string | Expression, ctx)}: ${renderArgument(args[i + 1], ctx).text}`);
     return atom(entries.length ? `{ ${entries.join(', ')} }` : '{}');
   }
   return atom(`${qualify(CANONICAL_FUNCTION.get(lower) ?? name, ctx)}(${args.map((a) => renderArgument(a, ctx).text).join(', ')})`);
@@ -260,7 +260,7 @@ function renderArgument(arg: unknown, ctx: BicepContext): Rendered {
   if (Array.isArray(value)) return atom(`[${value.map((v) => renderArgument(v, ctx).text).join(', ')}]`);
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    return atom(entries.length ? `{ ${entries.map(([k, v]) => `${bicepKey(k)}: ${renderArgument(v, ctx).text}`).join(', ')} }` : '{}');
+    return atom(entries.length ? `{ ${entries.map(([k, v]) => `${objectKey(k, ctx)}: ${renderArgument(v, ctx).text}`).join(', ')} }` : '{}');
   }
   return renderScalar(value === undefined ? null : (value as string | number | boolean | null));
 }
@@ -277,9 +277,9 @@ function renderScalar(value: string | number | boolean | null): Rendered {
 }
 
 /** An object key: an identifier, a quoted literal, or an interpolated string for keys holding expressions. */
-function objectKey(key: string, ctx: BicepContext): string {
-  if (!Tokens.containsToken(key)) return bicepKey(key);
-  const parsed = parseTokenString(key);
+function objectKey(key: string | Expression, ctx: BicepContext): string {
+  if (typeof key === 'string' && !Tokens.containsToken(key)) return bicepKey(key);
+  const parsed = typeof key === 'string' ? parseTokenString(key) : key;
   const parts = typeof parsed === 'string' ? [parsed] : (parsed as AnyExpression).kind === 'interpolation' ? (parsed as Interpolation).parts : [parsed];
   return renderInterpolation(parts, ctx, true).text;
 }

@@ -97,9 +97,10 @@ export function call(name: string, args: readonly C[], variable: (name: string) 
     case 'createarray':
       return arr(args);
     case 'createobject':
-      if (args.length % 2 === 0 && args.every((a, i) => i % 2 === 1 || str(a) !== undefined)) {
+      // Keys are strings, or expressions that evaluate to one (keyed as objectKey() spells them).
+      if (args.length % 2 === 0 && args.every((a, i) => i % 2 === 1 || str(a) !== undefined || (a.k !== 'lit' && a.k !== 'arr' && a.k !== 'obj'))) {
         const entries: Array<[string, C]> = [];
-        for (let i = 0; i < args.length; i += 2) entries.push([str(args[i])!, args[i + 1]]);
+        for (let i = 0; i < args.length; i += 2) entries.push([objectKey(args[i]), args[i + 1]]);
         return obj(entries);
       }
       break;
