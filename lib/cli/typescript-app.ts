@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AzcdkError } from '../core/errors.js';
 import { VERSION } from './version.js';
@@ -58,20 +58,24 @@ const useThisAzcdk: import('esbuild').Plugin = {
 
 async function bundle(file: string): Promise<string> {
   const esbuild = await import('esbuild');
+  // Paths in the source map and metafile are relative to absWorkingDir: the app's folder, where
+  // the bundle is imported from, so stack traces name the real .ts files from any working folder.
+  const appDir = dirname(resolve(file));
   let result: import('esbuild').BuildResult<{ write: false; metafile: true }>;
   try {
     result = await esbuild.build({
-      entryPoints: [file], bundle: true, format: 'esm', platform: 'node', target: 'node20',
+      absWorkingDir: appDir, entryPoints: [resolve(file)], bundle: true, format: 'esm', platform: 'node', target: 'node20',
       packages: 'external', write: false, sourcemap: 'inline', metafile: true, logLevel: 'silent',
       plugins: [useThisAzcdk],
     });
   } catch (error) {
     const errors = (error as { errors?: Array<{ text: string; location?: { file: string; line: number; column: number } | null }> }).errors ?? [];
-    const lines = errors.map((e) => (e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ${e.text}` : e.text));
+    const where = (f: string) => relative(process.cwd(), resolve(appDir, f));
+    const lines = errors.map((e) => (e.location ? `${where(e.location.file)}:${e.location.line}:${e.location.column}: ${e.text}` : e.text));
     throw new AzcdkError(`[${file}] the app does not compile:\n${lines.join('\n') || (error as Error).message}`);
   }
   const code = result.outputFiles[0].text;
-  writeCache(file, { inputs: Object.keys(result.metafile.inputs).map((input) => stamp(resolve(input))), code });
+  writeCache(file, { inputs: Object.keys(result.metafile.inputs).map((input) => stamp(resolve(appDir, input))), code });
   return code;
 }
 

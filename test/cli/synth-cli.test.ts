@@ -122,6 +122,19 @@ describe('azcdk synth (the CLI)', () => {
     expect(run.stderr).to.not.contain('node_modules');
   });
 
+  it('points stack traces at the real .ts file when run from another folder', () => {
+    const root = tempDir();
+    const sub = join(root, 'infra');
+    mkdirSync(sub);
+    writeApp(sub, 'app.ts', `${NETWORK_APP}\nthrow new Error('boom');`);
+    for (const cwd of [root, sub]) { // the cached bundle must serve both
+      const run = runAzcdk(['synth', '--app', cwd === root ? 'infra/app.ts' : 'app.ts', '--out', join(root, 'out')], cwd);
+      expect(run.status).to.equal(1);
+      expect(run.stderr).to.contain(`(${join(sub, 'app.ts')}:`);
+      expect(run.stderr).to.not.contain(join(sub, 'infra'));
+    }
+  });
+
   it('runs TypeScript apps split over several files, and reports compile errors with their location', () => {
     const { dir } = project(`import { helperName } from './helper.js';\n${NETWORK_APP}\nnew Output(stack, 'helper', { value: helperName() });`);
     writeFileSync(join(dir, 'helper.ts'), "export function helperName(): string { return 'from-helper'; }\n");
