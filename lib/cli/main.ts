@@ -25,6 +25,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     .command(graphCommand(io))
     .command(diffCommand(io))
     .demandCommand(1, 'Name a command, e.g. azcdk synth')
+    .check(refuseEmptyValues)
     .strict()
     .version(VERSION)
     .help()
@@ -33,7 +34,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     .exitProcess(false)
     .fail((message, error) => {
       // Throwing stops yargs before any handler runs.
-      throw error ?? new UsageError(`${message}\nRun 'azcdk --help' for usage.`);
+      // yargs reports some usage mistakes (a flag without its value) as a YError.
+      if (error && error.name !== 'YError') throw error;
+      throw new UsageError(`${message ?? error?.message}\nRun 'azcdk --help' for usage.`);
     });
   try {
     await parser.parseAsync();
@@ -50,4 +53,20 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     io.err(`azcdk failed unexpectedly: ${error instanceof Error ? error.stack : String(error)}`);
     return ExitCode.failure;
   }
+}
+
+/**
+ * `--app` with nothing after it (or `--app ''`) parses as an empty string, which no option of
+ * ours accepts: say so instead of running with a path or command that is not there.
+ */
+function refuseEmptyValues(argv: Record<string, unknown>): true {
+  const empty = Object.keys(argv).filter((key) => {
+    const v = argv[key];
+    const blank = (x: unknown) => typeof x === 'string' && x.trim() === '';
+    return key !== '_' && key !== '$0' && (blank(v) || (Array.isArray(v) && v.some(blank)));
+  });
+  // yargs stores each option under its name, its camelCase form and its aliases: name the flag once.
+  const shown = empty.filter((key) => !/[A-Z]/.test(key)).sort((a, b) => b.length - a.length)[0] ?? empty[0];
+  if (shown !== undefined) throw new UsageError(`${shown.length === 1 ? '-' : '--'}${shown} needs a value.\nRun 'azcdk --help' for usage.`);
+  return true;
 }

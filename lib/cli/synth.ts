@@ -28,7 +28,7 @@ export function withAppFlags<T>(y: Argv<T>) {
 
 /** `--app`, `--strict` and `--out`: commands that write the synthesized output (synth, deploy). */
 export function withAppOptions<T>(y: Argv<T>) {
-  return withAppFlags(y).option('out', { type: 'string', default: 'azcdk.out', describe: 'Output folder' });
+  return withAppFlags(y).option('out', { type: 'string', default: 'azcdk.out', requiresArg: true, describe: 'Output folder' });
 }
 
 /** Runs the app and returns its assembly, printing annotations; fails on warnings with --strict. */
