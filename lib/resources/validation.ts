@@ -5,6 +5,9 @@
  */
 import { Expression, Tokens } from '../core/index.js';
 
+/** A dotted IPv4 address, each part 0-255 (the pattern of Azure's schemas). */
+export const IPV4 = /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
 /** True if `v` is only known at deployment time (an expression or a string with tokens). */
 export function isUnresolved(v: unknown): boolean {
   return Expression.isExpression(v) || (typeof v === 'string' && Tokens.containsToken(v));

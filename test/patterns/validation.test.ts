@@ -51,7 +51,7 @@ describe('L2 validation: PostgreSQL flexible server', () => {
     const s = baseScenario();
     server(s, { version: '10' as never }).addPrivateEndpoint(s.vnet.subnets[0]);
     expect(synthError(s)).to.contain(
-      "[Test/Db/Resource] version '10' is not a PostgreSQL major version that flexible servers support (api 2025-08-01): use one of 11, 12, 13, 14, 15, 16, 17, 18; 16 or 17 are in standard support.",
+      "[Test/Db/Resource] version '10' is not a PostgreSQL major version that flexible servers support (api 2025-08-01): use one of 11, 12, 13, 14, 15, 16, 17, 18; for a new server 16 or 17 (PostgresFlexibleServer refuses retired versions).",
     );
   });
 

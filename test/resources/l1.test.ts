@@ -44,7 +44,18 @@ describe('typed L1 resources', () => {
     new ArmPostgresFirewallRule(server, 'Rule', { name: 'r', startIpAddress: '10.0.0.9', endIpAddress: '10.0.0.1' });
     new ArmPostgresFirewallRule(server, 'Bad', { name: 'b', startIpAddress: '300.1.1.1', endIpAddress: '10.0.0.1' });
     new ArmPostgresAdministrator(server, 'Admin', { name: 'not-a-guid', principalName: 'x', principalType: 'User' });
+    // Names the 2025-08-01 schema refuses: periods, over 80 characters, a trailing hyphen; '$' in a database.
+    for (const [id, name] of [['Dot', 'allow.home'], ['Long', 'x'.repeat(81)], ['Trail', 'home-'], ['Lead', '-home']]) {
+      new ArmPostgresFirewallRule(server, id, { name, startIpAddress: '10.0.0.1', endIpAddress: '10.0.0.1' });
+    }
+    new ArmPostgresFirewallRule(server, 'Ok', { name: `A_${'x'.repeat(77)}9`, startIpAddress: '10.0.0.1', endIpAddress: '10.0.0.1' });
+    new ArmPostgresDatabase(server, 'Db', { name: 'my$db' });
     const message = errorOf(() => app.synth());
+    for (const [id, name] of [['Dot', 'allow.home'], ['Long', 'x'.repeat(81)], ['Trail', 'home-'], ['Lead', '-home']]) {
+      expect(message).to.contain(`[L1/Server/${id}] name '${name}' is not valid for Microsoft.DBforPostgreSQL/flexibleServers/firewallRules: use 1-80 letters, digits, underscores or hyphens, starting with a letter or digit and not ending with a hyphen.`);
+    }
+    expect(message).to.not.contain('[L1/Server/Ok]');
+    expect(message).to.contain("[L1/Server/Db] name 'my$db' is not valid for Microsoft.DBforPostgreSQL/flexibleServers/databases: use 1-63 letters, digits, underscores or hyphens, starting with a letter or underscore.");
     expect(message).to.contain("[L1/Server] sku.tier 'Premium' is not valid for Microsoft.DBforPostgreSQL/flexibleServers: use one of 'Burstable', 'GeneralPurpose', 'MemoryOptimized'.");
     expect(message).to.contain("[L1/Server] availabilityZone '4' is not valid for Microsoft.DBforPostgreSQL/flexibleServers: use one of '1', '2', '3'.");
     expect(message).to.contain('[L1/Server] backup.backupRetentionDays 40 is out of range for Microsoft.DBforPostgreSQL/flexibleServers: use an integer from 7 to 35.');
@@ -129,10 +140,11 @@ describe('typed L1 resources', () => {
     expect(only(t, ArmPrivateDnsARecord.RESOURCE_TYPE)).to.deep.include({ name: 'privatelink.postgres.database.azure.com/pg', properties: { ttl: 3600, aRecords: [{ ipv4Address: '10.0.0.4' }] } });
     const bad = stack();
     const z2 = new ArmPrivateDnsZone(bad.stack, 'Zone', { name: 'nodots' });
-    new ArmPrivateDnsARecord(z2, 'A', { name: 'pg', ipv4Addresses: ['10.0.0'] });
+    new ArmPrivateDnsARecord(z2, 'A', { name: 'pg', ipv4Addresses: ['10.0.0', '999.1.1.1'] });
     const message = errorOf(() => bad.app.synth());
     expect(message).to.contain("[L1/Zone] name 'nodots' is not valid for Microsoft.Network/privateDnsZones");
-    expect(message).to.contain("[L1/Zone/A] '10.0.0' is not an IPv4 address: use dotted form, e.g. 10.0.1.4.");
+    expect(message).to.contain("[L1/Zone/A] '10.0.0' is not an IPv4 address: use dotted form a.b.c.d with each part 0-255, e.g. 10.0.1.4.");
+    expect(message).to.contain("[L1/Zone/A] '999.1.1.1' is not an IPv4 address");
   });
 
   it('VM: Trusted Launch by default, securityType always rendered, Linux computer names up to 64', () => {

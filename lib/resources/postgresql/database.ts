@@ -30,7 +30,7 @@ export class ArmPostgresDatabase extends TypedArmResource<ArmPostgresDatabasePro
 
   protected override validateProps(): string[] {
     return new PropertyChecks(ArmPostgresDatabase.RESOURCE_TYPE)
-        .matches('name', this.typed.name, /^[A-Za-z_][A-Za-z0-9_$-]{0,62}$/, 'use 1-63 letters, digits, underscores, hyphens or $, starting with a letter or underscore').errors;
+        .matches('name', this.typed.name, /^[A-Za-z_][A-Za-z0-9_-]{0,62}$/, 'use 1-63 letters, digits, underscores or hyphens, starting with a letter or underscore').errors;
   }
 
   protected override renderProperties(): Record<string, unknown> {

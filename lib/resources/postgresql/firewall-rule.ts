@@ -6,12 +6,10 @@
  */
 import { type Value } from '../../core/index.js';
 import type { ChildResourceProps } from '../common.js';
-import { literalString, PropertyChecks } from '../validation.js';
+import { IPV4, literalString, PropertyChecks } from '../validation.js';
 import { POSTGRESQL_API_VERSION } from './api-version.js';
 import type { ArmPostgresFlexibleServer } from './flexible-server.js';
 import { childEnvelope, TypedArmResource } from '../typed-resource.js';
-
-const IPV4 = /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 
 /** Props of ArmPostgresFirewallRule. */
 export interface ArmPostgresFirewallRuleProps extends ChildResourceProps {
@@ -36,7 +34,8 @@ export class ArmPostgresFirewallRule extends TypedArmResource<ArmPostgresFirewal
 
   protected override validateProps(): string[] {
     const c = new PropertyChecks(ArmPostgresFirewallRule.RESOURCE_TYPE);
-    c.matches('name', this.typed.name, /^[-\w.]{1,128}$/, 'use 1-128 letters, digits, underscores, periods or hyphens');
+    // The schema's pattern is ^[a-zA-Z0-9][-_a-zA-Z0-9]{0,79}(?<!-)$.
+    c.matches('name', this.typed.name, /^[A-Za-z0-9]([-_A-Za-z0-9]{0,78}[_A-Za-z0-9])?$/, 'use 1-80 letters, digits, underscores or hyphens, starting with a letter or digit and not ending with a hyphen');
     c.matches('startIpAddress', this.typed.startIpAddress, IPV4, 'use an IPv4 address, e.g. 203.0.113.10');
     c.matches('endIpAddress', this.typed.endIpAddress, IPV4, 'use an IPv4 address, e.g. 203.0.113.10');
     const start = literalString(this.typed.startIpAddress);

@@ -107,7 +107,7 @@ export class ArmPostgresFlexibleServer extends TypedArmResource<ArmPostgresFlexi
     c.oneOf('sku.tier', p.sku.tier, ['Burstable', 'GeneralPurpose', 'MemoryOptimized']);
     const version = literalString(p.version);
     if (version !== undefined && !(POSTGRES_VERSIONS as readonly string[]).includes(version)) {
-      c.add(`version '${version}' is not a PostgreSQL major version that flexible servers support (api ${POSTGRESQL_API_VERSION}): use one of ${POSTGRES_VERSIONS.join(', ')}; 16 or 17 are in standard support.`);
+      c.add(`version '${version}' is not a PostgreSQL major version that flexible servers support (api ${POSTGRESQL_API_VERSION}): use one of ${POSTGRES_VERSIONS.join(', ')}; for a new server 16 or 17 (PostgresFlexibleServer refuses retired versions).`);
     }
     c.oneOf('availabilityZone', p.availabilityZone, ['1', '2', '3']);
     c.oneOf('highAvailability.mode', p.highAvailability?.mode, ['Disabled', 'SameZone', 'ZoneRedundant']);

@@ -3,7 +3,7 @@
  */
 import { type ResourceBase, type Value } from '../../core/index.js';
 import type { ChildResourceProps } from '../common.js';
-import { literalString, PropertyChecks } from '../validation.js';
+import { IPV4, literalString, PropertyChecks } from '../validation.js';
 import { PRIVATE_DNS_API_VERSION } from './api-version.js';
 import { childEnvelope, TypedArmResource } from '../typed-resource.js';
 
@@ -34,7 +34,7 @@ export class ArmPrivateDnsARecord extends TypedArmResource<ArmPrivateDnsARecordP
     if (this.typed.ipv4Addresses.length === 0) c.add(`ipv4Addresses is empty: an A record set needs at least one address.`);
     for (const ip of this.typed.ipv4Addresses) {
       const v = literalString(ip);
-      if (v !== undefined && !/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(v)) c.add(`'${v}' is not an IPv4 address: use dotted form, e.g. 10.0.1.4.`);
+      if (v !== undefined && !IPV4.test(v)) c.add(`'${v}' is not an IPv4 address: use dotted form a.b.c.d with each part 0-255, e.g. 10.0.1.4.`);
     }
     c.intRange('ttl', this.typed.ttl, 0, 2147483647);
     return c.errors;
