@@ -100,6 +100,24 @@ describe('PostgreSQL child serialization (ServerIsBusy)', () => {
       .to.deep.equal({ principalName: 'dba', principalType: 'Group', tenantId: '[subscription().tenantId]' });
   });
 
+  it('a PrivateEndpoint made directly against a declared server joins the chain and makes it reachable', () => {
+    for (const spell of ['expression', 'token string'] as const) {
+      const s = baseScenario();
+      const db = server(s);
+      db.addDatabase('app');
+      db.addConfiguration('ssl_min_protocol_version', 'TLSv1.3');
+      new PrivateEndpoint(s.stack, 'Pe', {
+        subnet: s.vnet.subnets[0], name: 'pe-direct',
+        target: { resourceId: spell === 'expression' ? db.serverId : `${db.serverId}`, groupId: 'postgresqlServer' },
+      });
+      const synthesized = s.app.synth();
+      const t = JSON.parse(synthesized.files.get('Test.json')!);
+      const child = (type: string, name: string) => `[resourceId('Microsoft.DBforPostgreSQL/flexibleServers/${type}', ${SERVER_NAME}, '${name}')]`;
+      expect(resourceOf(t, 'Microsoft.Network/privateEndpoints').dependsOn, spell).to.include(child('configurations', 'ssl_min_protocol_version'));
+      expect(synthesized.annotations.map((a) => a.message).join('\n'), spell).to.not.contain('nothing can reach it');
+    }
+  });
+
   it('synthesizing twice gives the same template (the chain is added once)', () => {
     const s = baseScenario();
     const db = server(s);

@@ -5,7 +5,7 @@
  * private endpoints with private DNS.
  */
 import { Construct, type IConstruct } from 'constructs';
-import { Annotations, ArmResource, Aspects, ExistingResource, Fn, type Expression, type Value } from '../../core/index.js';
+import { Annotations, ArmResource, Aspects, ExistingResource, Fn, parseTokenString, type Expression, type Value } from '../../core/index.js';
 import { ArmPostgresAdministrator } from '../../resources/postgresql/administrator.js';
 import { ArmPostgresConfiguration } from '../../resources/postgresql/configuration.js';
 import { ArmPostgresDatabase } from '../../resources/postgresql/database.js';
@@ -328,10 +328,21 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
   private chainChildren(): void {
     if (this.chained) return;
     this.chained = true;
-    const chain: ArmResource[] = [...this.databases, ...this.firewallRules, ...this.configurations, ...this.administrators, ...this.privateEndpoints.map((e) => e.resource)];
+    const chain: ArmResource[] = [...this.databases, ...this.firewallRules, ...this.configurations, ...this.administrators, ...this.connectedEndpoints().map((e) => e.resource)];
     for (let i = 1; i < chain.length; i++) {
       chain[i].addDependency(chain[i - 1], `${SERVER_IS_BUSY}: deploy after ${chain[i - 1].node.path}`);
     }
+  }
+
+  /**
+   * Private endpoints to this server: those addPrivateEndpoint() made, and any PrivateEndpoint
+   * elsewhere in the app whose target is this server's id (they need the same serialization).
+   */
+  private connectedEndpoints(): PrivateEndpoint[] {
+    const own = new Set(this.privateEndpoints);
+    const others = this.node.root.node.findAll().filter((c): c is PrivateEndpoint =>
+      c instanceof PrivateEndpoint && !own.has(c) && sameExpression(c.target.resourceId, this.serverId));
+    return [...this.privateEndpoints, ...others];
   }
 
   private validateServer(): string[] {
@@ -377,7 +388,7 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
       );
     }
     if (p.vnetIntegration) {
-      if (this.privateEndpoints.length > 0) {
+      if (this.connectedEndpoints().length > 0) {
         errors.push(`uses VNet integration (delegated subnet '${p.vnetIntegration.delegatedSubnet.subnetName}') and a private endpoint: Azure allows private endpoints only on servers in public access mode. Remove vnetIntegration, or remove the private endpoint.`);
       }
       if (p.publicNetworkAccess) errors.push(`publicNetworkAccess: true cannot be combined with VNet integration: remove one of them.`);
@@ -390,10 +401,15 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
         errors.push(`vnetIntegration.delegatedSubnet '${p.vnetIntegration.delegatedSubnet.subnetName}' is not delegated to ${ArmPostgresFlexibleServer.RESOURCE_TYPE}: add delegations: ['${ArmPostgresFlexibleServer.RESOURCE_TYPE}'] to the subnet.`);
       }
     }
-    if (!this.publicAccess && !p.vnetIntegration && this.privateEndpoints.length === 0 && !this.warnedUnreachable) {
+    if (!this.publicAccess && !p.vnetIntegration && this.connectedEndpoints().length === 0 && !this.warnedUnreachable) {
       this.warnedUnreachable = true;
       Annotations.of(this).addWarning(`the server has no private endpoint, no VNet integration and public network access disabled, so nothing can reach it: call addPrivateEndpoint(subnet), or set publicNetworkAccess: true with firewall rules.`);
     }
     return errors;
   }
+}
+
+/** True if `value` is `expression`, or a string that is only its token (`${server.serverId}`). */
+function sameExpression(value: unknown, expression: Expression): boolean {
+  return value === expression || (typeof value === 'string' && parseTokenString(value) === expression);
 }

@@ -81,9 +81,12 @@ export class PrivateEndpoint extends Construct {
   public readonly zone?: IPrivateDnsZone;
   /** A handle to the endpoint's NIC (Azure creates it with the endpoint). */
   public readonly networkInterface: ExistingResource;
+  /** The resource the endpoint connects to. */
+  public readonly target: PrivateLinkTarget;
 
   constructor(scope: Construct, id: string, props: PrivateEndpointProps) {
     super(scope, id);
+    this.target = props.target;
     const subnet = props.subnet;
     this.node.addValidation({
       validate: () =>
