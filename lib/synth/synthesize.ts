@@ -13,6 +13,7 @@ import { MAX_EXPRESSION_LENGTH } from './arm-expression.js';
 import { renderArmTemplate, renderParametersFile } from './arm-template.js';
 import { compareStrings, stableJson } from './json.js';
 import { checkLimits } from './limits.js';
+import { lintStack } from './lint.js';
 import { MANIFEST_FILE, MANIFEST_VERSION, manifestStack, type Manifest, type ManifestStack } from './manifest.js';
 import { buildStackModel, type StackModel } from './stack-model.js';
 import { renderBicep } from './bicep/bicep-writer.js';
@@ -68,8 +69,9 @@ function stacksOf(app: App, problems: Problem[]): Stack[] {
 }
 
 /** Renders one stack's files into `files` and returns its manifest entry. */
-function synthesizeStack(stack: Stack, members: readonly IConstruct[], enforceLimits: boolean, annotations: readonly Annotation[], problems: Problem[], files: Map<string, string>): ManifestStack {
+function synthesizeStack(stack: Stack, members: readonly IConstruct[], enforceLimits: boolean, annotations: Annotation[], problems: Problem[], files: Map<string, string>): ManifestStack {
   const model = buildStackModel(stack, problems, members);
+  annotations.push(...lintStack(model));
   const longExpressions: string[] = [];
   const templateJson = renderTemplateJson(model, (e) => {
     if (e.length > MAX_EXPRESSION_LENGTH) longExpressions.push(e);
