@@ -11,23 +11,30 @@ export const DEPLOYMENT_TEMPLATE_SCHEMA = 'https://schema.management.azure.com/s
 export const DEPLOYMENT_PARAMETERS_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#';
 
 
+/**
+ * Receives every rendered expression string with where it is: the construct path of its owner
+ * and the place in it (`properties`, `defaultValue`, ...). Used to check ARM's expression limit.
+ */
+export type LocatedExpressionSink = (expression: string, ownerPath: string, place: string) => void;
+
 /** Renders the template object of a stack. `sink` receives every expression string (for limits). */
-export function renderArmTemplate(model: StackModel, sink?: ExpressionSink): Record<string, unknown> {
+export function renderArmTemplate(model: StackModel, sink?: LocatedExpressionSink): Record<string, unknown> {
+  const at = (owner: { node: { path: string } }, place: string): ExpressionSink | undefined => sink && ((e) => sink(e, owner.node.path, place));
   const template: Record<string, unknown> = {
     $schema: DEPLOYMENT_TEMPLATE_SCHEMA,
     contentVersion: '1.0.0.0',
     metadata: { _generator: { name: 'azcdk' }, ...(model.stack.description ? { description: model.stack.description } : {}) },
-    parameters: Object.fromEntries(model.parameters.map((p) => [p.parameter.parameterName, renderParameter(p, sink)])),
+    parameters: Object.fromEntries(model.parameters.map((p) => [p.parameter.parameterName, renderParameter(p, at(p.parameter, 'defaultValue'))])),
   };
   if (model.variables.length) {
-    template.variables = Object.fromEntries(model.variables.map((v) => [v.variable.variableName, toArmJson(v.value, sink)]));
+    template.variables = Object.fromEntries(model.variables.map((v) => [v.variable.variableName, toArmJson(v.value, at(v.variable, 'value'))]));
   }
   template.resources = model.resources.map((r) => renderResource(r, sink));
   if (model.outputs.length) {
     template.outputs = Object.fromEntries(
       model.outputs.map((o) => [
         o.output.outputName,
-        { type: o.type, value: toArmJson(o.value, sink), ...(o.output.props.description ? { metadata: { description: o.output.props.description } } : {}) },
+        { type: o.type, value: toArmJson(o.value, at(o.output, 'value')), ...(o.output.props.description ? { metadata: { description: o.output.props.description } } : {}) },
       ]),
     );
   }
@@ -47,14 +54,22 @@ function renderParameter(model: ParameterModel, sink?: ExpressionSink): Record<s
   return out;
 }
 
-function renderResource(model: ResourceModel, sink?: ExpressionSink): Record<string, unknown> {
+function renderResource(model: ResourceModel, located?: LocatedExpressionSink): Record<string, unknown> {
   const r = model.resource;
+  // One closure per resource; `place` follows the key being rendered.
+  let place = '';
+  const sink: ExpressionSink | undefined = located && ((e) => located(e, r.node.path, place));
   const out: Record<string, unknown> = {};
+  place = 'condition';
   if (model.condition !== undefined) out.condition = toArmJson(model.condition, sink);
   out.type = r.resourceType;
   out.apiVersion = r.apiVersion;
+  place = 'name';
   out.name = toArmJson(model.fullName, sink);
-  for (const key of RESOURCE_BODY_KEYS) if (model.body[key] !== undefined) out[key] = toArmJson(model.body[key], sink);
+  for (const key of RESOURCE_BODY_KEYS) {
+    place = key;
+    if (model.body[key] !== undefined) out[key] = toArmJson(model.body[key], sink);
+  }
   const dependsOn = [...new Set(model.dependencies.map((e) => `[${armResourceId(e.to)}]`))].sort();
   if (dependsOn.length) out.dependsOn = dependsOn;
   return out;

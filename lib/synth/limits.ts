@@ -26,7 +26,16 @@ export interface TemplateMeasure {
   readonly resourceTypes: ReadonlyMap<string, number>;
   readonly outputs: number;
   /** Expressions longer than the limit. */
-  readonly longExpressions: readonly string[];
+  readonly longExpressions: readonly LongExpression[];
+}
+
+/** An expression over ARM's length limit, with where it is. */
+export interface LongExpression {
+  readonly text: string;
+  /** Construct path of the resource, parameter, variable or output holding it. */
+  readonly path: string;
+  /** Where in it: `properties`, `name`, `value`, ... */
+  readonly place: string;
 }
 
 /** Problems for every limit the template exceeds. */
@@ -51,7 +60,10 @@ export function checkLimits(m: TemplateMeasure): Problem[] {
     add(`template has ${m.outputs} outputs; ARM accepts at most ${ARM_LIMITS.outputs}. Return one object output instead of many.`);
   }
   for (const e of m.longExpressions) {
-    add(`an expression is ${e.length} characters long; ARM accepts at most ${ARM_LIMITS.expressionLength}: ${e.slice(0, 80)}... Move parts into variables.`);
+    problems.push({
+      path: e.path,
+      message: `${e.place}: an expression is ${e.text.length} characters long; ARM accepts at most ${ARM_LIMITS.expressionLength}: ${e.text.slice(0, 80)}... Move parts into variables.`,
+    });
   }
   return problems;
 }

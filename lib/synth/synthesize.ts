@@ -10,9 +10,9 @@ import type { Assembly } from '../core/assembly.js';
 import { ValidationError, type Problem } from '../core/errors.js';
 import { Stack } from '../core/stack.js';
 import { MAX_EXPRESSION_LENGTH } from './arm-expression.js';
-import { renderArmTemplate, renderParametersFile } from './arm-template.js';
+import { renderArmTemplate, renderParametersFile, type LocatedExpressionSink } from './arm-template.js';
 import { compareStrings, stableJson } from './json.js';
-import { checkLimits } from './limits.js';
+import { checkLimits, type LongExpression } from './limits.js';
 import { lintStack } from './lint.js';
 import { MANIFEST_FILE, MANIFEST_VERSION, manifestStack, type Manifest, type ManifestStack } from './manifest.js';
 import { buildStackModel, type StackModel } from './stack-model.js';
@@ -72,9 +72,9 @@ function stacksOf(app: App, problems: Problem[]): Stack[] {
 function synthesizeStack(stack: Stack, members: readonly IConstruct[], enforceLimits: boolean, annotations: Annotation[], problems: Problem[], files: Map<string, string>): ManifestStack {
   const model = buildStackModel(stack, problems, members);
   annotations.push(...lintStack(model));
-  const longExpressions: string[] = [];
-  const templateJson = renderTemplateJson(model, (e) => {
-    if (e.length > MAX_EXPRESSION_LENGTH) longExpressions.push(e);
+  const longExpressions: LongExpression[] = [];
+  const templateJson = renderTemplateJson(model, (text, path, place) => {
+    if (text.length > MAX_EXPRESSION_LENGTH) longExpressions.push({ text, path, place });
   });
   if (enforceLimits) {
     const resourceTypes = new Map<string, number>();
@@ -99,7 +99,7 @@ function synthesizeStack(stack: Stack, members: readonly IConstruct[], enforceLi
 }
 
 // A function of its own so the template object is garbage as soon as its text exists.
-function renderTemplateJson(model: StackModel, sink: (expression: string) => void): string {
+function renderTemplateJson(model: StackModel, sink: LocatedExpressionSink): string {
   return stableJson(renderArmTemplate(model, sink));
 }
 

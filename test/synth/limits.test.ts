@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { App, ArmResource, Fn, Output, Parameter, Stack } from '../../lib/index.js';
+import { App, ArmResource, Fn, Output, Parameter, Stack, Variable } from '../../lib/index.js';
 import { errorOf } from '../support/synth.js';
 
 function manyResources(app: App, counts: Record<string, number>): Stack {
@@ -39,7 +39,22 @@ describe('ARM limits', () => {
     const app = new App();
     const stack = new Stack(app, 'S');
     new Output(stack, 'long', { value: Fn.concat('a'.repeat(24_600), Fn.resourceGroup().get('id')) });
-    expect(errorOf(() => app.synth())).to.match(/\[S\] an expression is 24\d{3} characters long; ARM accepts at most 24576/);
+    new ArmResource(stack, 'R', { type: 'Microsoft.Test/things', apiVersion: '2025-01-01', name: 'r', location: null, properties: { x: Fn.concat('b'.repeat(24_600), Fn.resourceGroup().get('id')) } });
+    const message = errorOf(() => app.synth());
+    expect(message).to.match(/\[S\/long\] value: an expression is 24\d{3} characters long; ARM accepts at most 24576: \[concat\('aaa/);
+    expect(message).to.match(/\[S\/R\] properties: an expression is 24\d{3} characters long; ARM accepts at most 24576: \[concat\('bbb/);
+  });
+
+  it('refuses more than 512 variables', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    const variables = Array.from({ length: 513 }, (_, i) => new Variable(stack, `v${i}`, { value: `value-${i}` }));
+    new Output(stack, 'all', { value: Fn.concat(...variables.slice(0, 3).map((v) => v.value)) });
+    expect(errorOf(() => app.synth())).to.contain('[S] template has 513 variables; ARM accepts at most 512. Group related values into one object variable.');
+    const fewer = new App();
+    const s2 = new Stack(fewer, 'S');
+    for (let i = 0; i < 512; i++) new Variable(s2, `v${i}`, { value: `value-${i}` });
+    expect(() => fewer.synth()).to.not.throw();
   });
 
   it('refuses templates over 4 MB', () => {
