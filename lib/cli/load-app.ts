@@ -101,16 +101,23 @@ async function synthesizeFile(file: string, stacks?: readonly string[]): Promise
 }
 
 function appThrew(file: string, error: unknown, what = 'the app threw'): AzcdkError {
-  if (AzcdkError.isAzcdkError(error)) return error;
   const err = error instanceof Error ? error : new Error(String(error));
+  const frames = userFrames(err);
+  if (AzcdkError.isAzcdkError(error)) {
+    // azcdk's own message already says what and how to fix; add the line of the app that caused it.
+    return frames.length ? new AzcdkError(`${error.message}\n${frames.join('\n')}`) : error;
+  }
   const message = err.message.replace(/([^.])$/, '$1.');
   const hint = /already a Construct with name/.test(message) ? ' Give every construct a unique id within its scope.' : '';
-  // Show the frames in the user's own code, not in azcdk, its dependencies or the loader.
-  const frames = (err.stack ?? '')
+  return new AzcdkError(`[${file}] ${what}: ${message}${hint}${frames.length ? '\n' + frames.join('\n') : ''}`);
+}
+
+/** The stack frames in the user's own code, not in azcdk, its dependencies or the loader. */
+function userFrames(err: Error): string[] {
+  return (err.stack ?? '')
     .split('\n')
     .filter((l) => /^\s+at /.test(l) && !l.includes(LIBRARY_ROOT) && !/node:internal|node_modules/.test(l))
     .slice(0, 5);
-  return new AzcdkError(`[${file}] ${what}: ${message}${hint}${frames.length ? '\n' + frames.join('\n') : ''}`);
 }
 
 function synthesizeCommand(source: AppSource, stacks?: readonly string[]): Assembly {

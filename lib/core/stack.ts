@@ -74,11 +74,11 @@ export class Stack extends Construct {
 
   constructor(scope: App, id: string, props: StackProps = {}) {
     if (!App.isApp(scope)) {
-      throw new AzcdkError(`Stack '${id}' must be created directly under the App (new Stack(app, '${id}')): nested stacks are not supported.`);
+      throw new AzcdkError(`[${id}] Stack '${id}' must be created directly under the App (new Stack(app, '${id}')): nested stacks are not supported.`);
     }
     if (!STACK_NAME.test(id) || RESERVED_STACK_NAMES.has(id.toLowerCase())) {
       throw new AzcdkError(
-        `Invalid stack name '${id}': use 1-64 letters, digits, '-' or '_', starting with a letter, and not 'manifest' ` +
+        `[${id}] Invalid stack name '${id}': use 1-64 letters, digits, '-' or '_', starting with a letter, and not 'manifest' ` +
           `(it names the template files and the deployment).`,
       );
     }

@@ -59,12 +59,16 @@ function checkReplaceable(target: string, outdir: string): void {
   if (!statSync(target).isDirectory()) {
     throw new AzcdkError(`[${outdir}] is a file, not a folder: choose another --out.`);
   }
-  const entries = readdirSync(target).filter((name) => !name.startsWith('.'));
+  const entries = readdirSync(target).filter((name) => !name.startsWith('.')).sort();
   if (entries.length === 0) return;
   const written = filesListedIn(join(target, MANIFEST_FILE));
   const foreign = entries.filter((name) => !written.has(name));
   if (foreign.length) {
-    const what = written.size ? `files synth did not write` : `no ${MANIFEST_FILE}, so it is not an azcdk output folder`;
+    const what = written.size
+      ? `files synth did not write`
+      : existsSync(join(target, MANIFEST_FILE))
+        ? `a ${MANIFEST_FILE} that is not an azcdk manifest (not valid JSON, or no stacks), so it is not known as an azcdk output folder`
+        : `no ${MANIFEST_FILE}, so it is not an azcdk output folder`;
     throw new AzcdkError(
       `[${outdir}] holds ${what} (${foreign.slice(0, 5).join(', ')}${foreign.length > 5 ? ', ...' : ''}); synth replaces its output folder as a whole and would delete them. ` +
         `Move them elsewhere, or choose an empty or new folder.`,

@@ -80,6 +80,9 @@ describe('azcdk synth (the CLI)', () => {
     const own = runAzcdk(['synth', '--app', 'app.ts', '--out', 'src'], dir);
     expect(own.status).to.equal(1);
     expect(own.stderr).to.contain(`[${join(dir, 'src')}] holds no manifest.json, so it is not an azcdk output folder (keep.ts); synth replaces its output folder as a whole and would delete them.`);
+    writeFileSync(join(dir, 'src', 'manifest.json'), '{ not json');
+    expect(runAzcdk(['synth', '--app', 'app.ts', '--out', 'src'], dir).stderr).to.contain(
+      `[${join(dir, 'src')}] holds a manifest.json that is not an azcdk manifest (not valid JSON, or no stacks), so it is not known as an azcdk output folder (keep.ts, manifest.json);`);
     writeFileSync(join(dir, 'azcdk.out', 'NOTES.md'), 'mine');
     const mixed = runAzcdk(['synth', '--app', 'app.ts'], dir);
     expect(mixed.status).to.equal(1);
@@ -120,6 +123,15 @@ describe('azcdk synth (the CLI)', () => {
     expect(run.stderr).to.contain("the app threw: There is already a Construct with name 'Nsg' in Stack [Net]. Give every construct a unique id within its scope.");
     expect(run.stderr).to.match(/at .*app\.ts:\d+/);
     expect(run.stderr).to.not.contain('node_modules');
+  });
+
+  it("adds the app's own line to azcdk errors thrown while the app runs", () => {
+    const { dir } = project(`new Stack(new App(), 'my stack');`);
+    const run = runAzcdk(['synth', '--app', 'app.ts'], dir);
+    expect(run.status).to.equal(1);
+    expect(run.stderr).to.contain("[my stack] Invalid stack name 'my stack': use 1-64 letters");
+    expect(run.stderr).to.contain(`(${join(dir, 'app.ts')}:2:`);
+    expect(untouched(dir)).to.equal(true);
   });
 
   it('points stack traces at the real .ts file when run from another folder', () => {
