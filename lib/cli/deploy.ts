@@ -92,7 +92,7 @@ export function deployCommand(io: CliIo): CommandModule<object, DeployArgs> {
         // Messages may quote what ARM echoed back; never let a secure value through.
         if (AzcdkError.isAzcdkError(error)) {
           const message = redactor.redact(error.message);
-          throw error instanceof UsageError ? new UsageError(message) : new AzcdkError(message);
+          throw UsageError.isUsageError(error) ? new UsageError(message) : new AzcdkError(message);
         }
         throw new AzcdkError(redactor.redact(`azcdk deploy failed unexpectedly: ${error instanceof Error ? error.stack : String(error)}`));
       }

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Assembly } from '../core/assembly.js';
-import { AzcdkError } from '../core/errors.js';
+import { AzcdkError, UsageError } from '../core/errors.js';
 import type { Manifest, ManifestStack } from '../synth/manifest.js';
 
 /** Name of the manifest in an assembly folder. */
@@ -61,11 +61,11 @@ export function readJsonFiles(dir: string): Map<string, string> {
   return files;
 }
 
-/** Picks stacks by name; throws a usage-style message naming the stacks there are. */
+/** Picks stacks by name; an unknown name is a UsageError (exit 2) naming the stacks there are. */
 export function selectStacks(all: readonly string[], wanted: readonly string[] | undefined): string[] {
   if (!wanted || wanted.length === 0) return [...all];
   const unknown = wanted.filter((w) => !all.includes(w));
-  if (unknown.length) throw new AzcdkError(`No stack named ${unknown.map((u) => `'${u}'`).join(', ')}; the app has: ${all.join(', ') || 'none'}.`);
+  if (unknown.length) throw new UsageError(`No stack named ${unknown.map((u) => `'${u}'`).join(', ')}; the app has: ${all.join(', ') || 'none'}.`);
   return all.filter((s) => wanted.includes(s));
 }
 
