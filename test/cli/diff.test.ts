@@ -141,6 +141,22 @@ describe('cli: azcdk diff', () => {
     expect(off.out).to.not.contain('\u001b[');
     const pipe = await run(['diff', '--against', 'templates/net', '--app', changed(dir, network({ maxLength: 9 }))], dir);
     expect(pipe.out).to.not.contain('\u001b[');
+ 
+  });
+
+  it('colour depends on stdout alone: stdin may be a pipe; NO_COLOR turns it off, --color wins', async () => {
+    const dir = await project(network());
+    const diff = async (flags: string[], terminal: { stdin?: boolean; stdout?: boolean; env?: Record<string, string> }) =>
+      (await run(['diff', ...flags, '--against', 'templates/net', '--app', changed(dir, network({ maxLength: 9 }))], dir, terminal)).out;
+    const coloured = '\u001b[33m[~]\u001b[0m Parameter prefix';
+    // `azcdk diff < /dev/null` in a terminal, as CI wrappers and editors run it.
+    expect(await diff([], { stdin: false, stdout: true })).to.contain(coloured);
+    // A pipe or file on stdout gets plain text even if stdin is a terminal (`azcdk diff > out.txt`).
+    expect(await diff([], { stdin: true, stdout: false })).to.not.contain('\u001b[');
+    expect(await diff([], { stdin: true, stdout: true, env: { NO_COLOR: '1' } })).to.not.contain('\u001b[');
+    expect(await diff([], { stdin: true, stdout: true, env: { NO_COLOR: '' } })).to.contain(coloured);
+    expect(await diff(['--color'], { stdout: false, env: { NO_COLOR: '1' } })).to.contain(coloured);
+    expect(await diff(['--no-color'], { stdout: true })).to.not.contain('\u001b[');
   });
 
   it('reports stacks that appear or disappear, and filters by stack', async () => {
