@@ -1,6 +1,6 @@
 /**
  * `azcdk diff [STACK..] [--against DIR] [--json] [--fail]`: offline review of what synth
- * produces now against the committed templates, resource by resource.
+ * produces now against the committed templates and parameters files, resource by resource.
  *
  * The committed templates are found, in order: `--against DIR`; `"templates"` in azcdk.json;
  * `templates/<app>/` where <app> is the app's folder name (`examples/hello/app.ts` -> `hello`),
@@ -29,7 +29,7 @@ export interface DiffArgs {
 export function diffCommand(io: CliIo): CommandModule<object, DiffArgs> {
   return {
     command: 'diff [stack..]',
-    describe: 'Compare what synth produces now with the committed templates (added, removed, changed, replaced resources)',
+    describe: 'Compare what synth produces now with the committed templates and parameter values (added, removed, changed, replaced resources)',
     builder: (y) =>
       withAppFlags(y)
         .positional('stack', { type: 'string', array: true, describe: 'Stacks to compare (default: all)' })

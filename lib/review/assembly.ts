@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Assembly } from '../core/assembly.js';
 import { AzcdkError, UsageError } from '../core/errors.js';
+import { jsonErrorPosition } from '../deploy/parameters.js';
 import type { Manifest, ManifestStack } from '../synth/manifest.js';
 
 /** Name of the manifest in an assembly folder. */
@@ -49,6 +50,29 @@ export function templateOf(files: AssemblyFiles, stack: string, manifest: Manife
   } catch (error) {
     throw new AzcdkError(`[${where}/${file}] is not valid JSON: ${(error as Error).message}.`);
   }
+}
+
+/**
+ * The `parameters` of a stack's parameters file (`{ "prefix": { "value": "demo" } }`), or undefined
+ * if the files have none for it. A file that is not valid JSON is reported by position only: it
+ * may hold values that must not be shown.
+ */
+export function parameterValuesOf(files: AssemblyFiles, stack: string, manifest: Manifest | undefined, where: string): Record<string, unknown> | undefined {
+  const file = manifest?.stacks[stack]?.parametersFile ?? `${stack}.parameters.json`;
+  const text = files.get(file);
+  if (text === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new AzcdkError(`[${where}/${file}] is not valid JSON (${jsonErrorPosition(text)}; its content is not shown). Re-run 'azcdk synth' into it.`);
+  }
+  const parameters = (parsed as { parameters?: unknown } | null)?.parameters;
+  if (parameters === undefined) return {};
+  if (parameters === null || typeof parameters !== 'object' || Array.isArray(parameters)) {
+    throw new AzcdkError(`[${where}/${file}] "parameters" must be an object of {"NAME": {"value": ...}} (deploymentParameters format). Re-run 'azcdk synth' into it.`);
+  }
+  return parameters as Record<string, unknown>;
 }
 
 /** Reads the top-level `.json` files of a folder (a committed `templates/<app>/` or an `azcdk.out/`). */
