@@ -1,9 +1,12 @@
 /**
  * A chai plugin: `chai.use(azcdkChai)`, then
  * `expect(stack).to.haveResourceProperties('Microsoft.Network/virtualNetworks', {...})`.
- * The subject may be a Stack or a Template. Negation (`.not`) is supported.
+ * The subject may be a Stack or a Template. Negation (`.not`) is supported: it passes only when
+ * the template genuinely does not match; a wrongly written assertion (an unknown logical id, a
+ * type in the wrong case, an undefined pattern) throws its AssertionUsageError either way.
  */
 import { Stack } from '../core/stack.js';
+import { AssertionUsageError, MismatchError } from './errors.js';
 import { Template, type DependsOnOptions, type ResourceSelector } from './template.js';
 
 declare global {
@@ -40,7 +43,9 @@ export function azcdkChai(chai: ChaiLike): void {
       try {
         check(template, ...args);
       } catch (error) {
-        failure = error instanceof Error ? error.message : String(error);
+        // Only a mismatch is an answer; anything else (usage errors, bugs) must not satisfy `.not`.
+        if (!MismatchError.isMismatchError(error)) throw error;
+        failure = error.message;
       }
       this.assert(failure === undefined, failure ?? '', `Expected no ${describe(...args)}, but there is one.`);
     });
@@ -59,5 +64,5 @@ export function azcdkChai(chai: ChaiLike): void {
 function toTemplate(subject: unknown): Template {
   if (subject instanceof Template) return subject;
   if (Stack.isStack(subject)) return Template.fromStack(subject);
-  throw new Error(`azcdk chai assertions apply to a Stack or a Template, got ${typeof subject === 'object' && subject ? subject.constructor.name : String(subject)}.`);
+  throw new AssertionUsageError(`azcdk chai assertions apply to a Stack or a Template, got ${typeof subject === 'object' && subject ? subject.constructor.name : String(subject)}.`);
 }

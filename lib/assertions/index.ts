@@ -8,3 +8,4 @@ export { Matcher } from './matcher.js';
 export { MatchResult, type MatchFailure } from './match-result.js';
 export { Capture } from './capture.js';
 export { azcdkChai } from './chai.js';
+export { MismatchError, AssertionUsageError } from './errors.js';

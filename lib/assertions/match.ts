@@ -5,6 +5,7 @@
 import { Construct, type IConstruct } from 'constructs';
 import type { IResourceTarget } from '../core/expression.js';
 import { ResourceBase } from '../core/resource-base.js';
+import { AssertionUsageError } from './errors.js';
 import type { Matcher } from './matcher.js';
 import {
   AbsentMatch, AnyValueMatch, ArrayMatch, LiteralMatch, NotMatch, ObjectMatch, ReferencesResourceMatch, ResourceIdMatch,
@@ -81,8 +82,8 @@ function resourceOf(x: IResourceTarget | IConstruct, matcher: string): IResource
   if (Construct.isConstruct(x)) {
     const child = x.node.tryFindChild('Resource');
     if (ResourceBase.isResource(child)) return child;
-    throw new Error(`Match.${matcher}(): '${x.node.path}' is neither a resource nor a construct with a 'Resource' child; pass the resource itself.`);
+    throw new AssertionUsageError(`Match.${matcher}(): '${x.node.path}' is neither a resource nor a construct with a 'Resource' child; pass the resource itself.`);
   }
   if (x && typeof (x as IResourceTarget).resourceType === 'string') return x as IResourceTarget;
-  throw new Error(`Match.${matcher}() needs a resource or an L2 construct, got ${x === undefined ? 'undefined' : typeof x}.`);
+  throw new AssertionUsageError(`Match.${matcher}() needs a resource or an L2 construct, got ${x === undefined ? 'undefined' : typeof x}.`);
 }

@@ -5,6 +5,7 @@
 import type { IResourceTarget } from '../core/expression.js';
 import { armResourceId } from '../synth/arm-expression.js';
 import { toArmPattern } from './arm-form.js';
+import { AssertionUsageError } from './errors.js';
 import { formatValue, isPlainObject, jsonType } from './format.js';
 import { MatchResult } from './match-result.js';
 import { Matcher } from './matcher.js';
@@ -28,7 +29,7 @@ export class LiteralMatch extends Matcher {
     super();
     this.pattern = toArmPattern(pattern);
     if (this.pattern === undefined) {
-      throw new Error(`${name}: a pattern cannot be undefined. To require that a key is missing, use Match.absent().`);
+      throw new AssertionUsageError(`${name}: a pattern cannot be undefined. To require that a key is missing, use Match.absent().`);
     }
   }
 
@@ -53,7 +54,7 @@ export class ObjectMatch extends Matcher {
 
   constructor(public readonly name: string, pattern: Record<string, unknown>, private readonly options: { partial: boolean }) {
     super();
-    if (!isPlainObject(pattern)) throw new Error(`${name}: the pattern must be an object literal, got ${formatValue(pattern)}.`);
+    if (!isPlainObject(pattern)) throw new AssertionUsageError(`${name}: the pattern must be an object literal, got ${formatValue(pattern)}.`);
     this.pattern = toArmPattern(pattern) as Record<string, unknown>;
   }
 
@@ -87,10 +88,10 @@ export class ArrayMatch extends Matcher {
     private readonly options: LiteralOptions & { readonly subsequence: boolean },
   ) {
     super();
-    if (!Array.isArray(pattern)) throw new Error(`${name}: the pattern must be an array, got ${formatValue(pattern)}.`);
+    if (!Array.isArray(pattern)) throw new AssertionUsageError(`${name}: the pattern must be an array, got ${formatValue(pattern)}.`);
     this.pattern = toArmPattern(pattern) as unknown[];
     if (options.subsequence && this.pattern.some((p) => p instanceof AbsentMatch)) {
-      throw new Error(`${name}: Match.absent() cannot be an array element (an element is either there or not): use Match.not(Match.arrayWith([...])).`);
+      throw new AssertionUsageError(`${name}: Match.absent() cannot be an array element (an element is either there or not): use Match.not(Match.arrayWith([...])).`);
     }
   }
 

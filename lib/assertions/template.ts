@@ -7,6 +7,7 @@ import { App } from '../core/app.js';
 import { Stack } from '../core/stack.js';
 import type { ManifestStack } from '../synth/manifest.js';
 import '../synth/index.js'; // registers the synthesizer, so fromStack works with only this module imported
+import { AssertionUsageError, MismatchError } from './errors.js';
 import { formatValue, isPlainObject } from './format.js';
 import { Matcher } from './matcher.js';
 import { asMatcher, ObjectMatch } from './matchers.js';
@@ -14,6 +15,7 @@ import { describeClosest, matchSection, plural, type SectionEntry } from './sect
 
 /** Kinds of dependsOn edges azcdk records. */
 export type DependencyKind = 'reference' | 'parent' | 'ordering';
+const DEPENDENCY_KINDS: readonly string[] = ['reference', 'parent', 'ordering'] satisfies DependencyKind[];
 
 /** Options of `Template.fromJSON`. */
 export interface TemplateOptions {
@@ -40,17 +42,21 @@ interface ResourceEntry extends SectionEntry {
   readonly logicalId?: string;
 }
 
-/** An ARM template under test. Every `has*`/`*Is` method throws an Error explaining a mismatch. */
+/**
+ * An ARM template under test. Every `has*`/`*Is` method throws a MismatchError explaining a
+ * mismatch, and an AssertionUsageError when the assertion itself is wrong (an unknown logical id,
+ * a resource type in the wrong case, an undefined pattern): fix the test then, not the template.
+ */
 export class Template {
   /** Synthesizes the stack's app (once; the result is cached) and reads the stack's template. */
   public static fromStack(stack: Stack): Template {
-    if (!Stack.isStack(stack)) throw new Error(`Template.fromStack expects a Stack, got ${describe(stack)}.`);
+    if (!Stack.isStack(stack)) throw new AssertionUsageError(`Template.fromStack expects a Stack, got ${describe(stack)}.`);
     const root = stack.node.root;
-    if (!App.isApp(root)) throw new Error(`Template.fromStack: stack '${stack.node.path}' is not inside an App; create it with new Stack(new App(), '${stack.node.id}').`);
+    if (!App.isApp(root)) throw new AssertionUsageError(`Template.fromStack: stack '${stack.node.path}' is not inside an App; create it with new Stack(new App(), '${stack.node.id}').`);
     const assembly = root.synth();
     const text = assembly.files.get(`${stack.stackName}.json`);
     if (text === undefined) {
-      throw new Error(`Template.fromStack: the app was synthesized without stack '${stack.stackName}' (it has ${assembly.stackNames.join(', ')}).`);
+      throw new AssertionUsageError(`Template.fromStack: the app was synthesized without stack '${stack.stackName}' (it has ${assembly.stackNames.join(', ')}).`);
     }
     const manifest = JSON.parse(assembly.files.get('manifest.json') ?? '{}') as { stacks?: Record<string, ManifestStack> };
     return new Template(JSON.parse(text), manifest.stacks?.[stack.stackName]);
@@ -58,7 +64,7 @@ export class Template {
 
   /** A template given as an object (e.g. read from a committed `templates/` file). */
   public static fromJSON(template: Record<string, unknown>, options: TemplateOptions = {}): Template {
-    if (!isPlainObject(template)) throw new Error(`Template.fromJSON expects a template object, got ${formatValue(template)}.`);
+    if (!isPlainObject(template)) throw new AssertionUsageError(`Template.fromJSON expects a template object, got ${formatValue(template)}.`);
     return new Template(structuredClone(template), options.manifest);
   }
 
@@ -80,17 +86,19 @@ export class Template {
 
   /** The template has exactly `count` resources of `type`. */
   public resourceCountIs(type: string, count: number): void {
+    checkCount(count);
     const found = this.ofType(type);
     if (found.length !== count) {
-      throw new Error(`Expected ${plural(count, 'resource')} of type ${type}, found ${found.length}${found.length ? `: ${labels(found)}` : ''}.`);
+      throw new MismatchError(`Expected ${plural(count, 'resource')} of type ${type}, found ${found.length}${found.length ? `: ${labels(found)}` : ''}.`);
     }
   }
 
   /** Exactly `count` resources of `type` have properties matching `props`. */
   public resourcePropertiesCountIs(type: string, props: unknown, count: number): void {
+    checkCount(count);
     const { matches } = matchSection(this.ofType(type), propertiesMatcher(props));
     if (matches.length !== count) {
-      throw new Error(`Expected ${plural(count, 'resource')} of type ${type} with matching properties, found ${matches.length}${matches.length ? `: ${labels(matches)}` : ''}.`);
+      throw new MismatchError(`Expected ${plural(count, 'resource')} of type ${type} with matching properties, found ${matches.length}${matches.length ? `: ${labels(matches)}` : ''}.`);
     }
   }
 
@@ -143,7 +151,7 @@ export class Template {
   /** The whole template matches `pattern` (objectLike unless a matcher is given). */
   public templateMatches(pattern: unknown): void {
     const result = resourceMatcher(pattern).test(this.template);
-    if (!result.isSuccess) throw new Error(['Template does not match:', ...result.renderMismatches().map((l) => `  ${l}`)].join('\n'));
+    if (!result.isSuccess) throw new MismatchError(['Template does not match:', ...result.renderMismatches().map((l) => `  ${l}`)].join('\n'));
     result.finalize();
   }
 
@@ -159,14 +167,17 @@ export class Template {
    */
   public dependsOn(from: ResourceSelector, on: ResourceSelector, options: DependsOnOptions = {}): void {
     const manifest = this.requireManifest('dependsOn');
+    if (options.kind !== undefined && !DEPENDENCY_KINDS.includes(options.kind)) {
+      throw new AssertionUsageError(`dependsOn: kind ${formatValue(options.kind)} is not a dependency kind; use one of ${DEPENDENCY_KINDS.join(', ')}.`);
+    }
     const fromId = this.logicalIdOf(from, manifest);
     const onId = this.logicalIdOf(on, manifest);
     const edges = manifest.resources[fromId].dependsOn ?? [];
     const edge = edges.find((e) => e.on === onId);
     const list = edges.length ? edges.map((e) => `${e.on} (${e.kind}: ${e.reason})`).join(', ') : 'nothing';
-    if (!edge) throw new Error(`Expected ${fromId} to depend on ${onId}, but it depends on ${list}.`);
+    if (!edge) throw new MismatchError(`Expected ${fromId} to depend on ${onId}, but it depends on ${list}.`);
     if (options.kind && edge.kind !== options.kind) {
-      throw new Error(`Expected ${fromId} to depend on ${onId} by a ${options.kind} edge, but the edge is ${edge.kind} (${edge.reason}).`);
+      throw new MismatchError(`Expected ${fromId} to depend on ${onId} by a ${options.kind} edge, but the edge is ${edge.kind} (${edge.reason}).`);
     }
   }
 
@@ -176,39 +187,53 @@ export class Template {
     const fromId = this.logicalIdOf(from, manifest);
     const onId = this.logicalIdOf(on, manifest);
     const edge = (manifest.resources[fromId].dependsOn ?? []).find((e) => e.on === onId);
-    if (edge) throw new Error(`Expected ${fromId} not to depend on ${onId}, but it does (${edge.kind}: ${edge.reason}).`);
+    if (edge) throw new MismatchError(`Expected ${fromId} not to depend on ${onId}, but it does (${edge.kind}: ${edge.reason}).`);
   }
 
+  /**
+   * Resources of `type`. A type that only matches in another case is a usage error, not "none":
+   * otherwise a negated or zero-count assertion would pass without checking anything.
+   */
   private ofType(type: string): ResourceEntry[] {
-    return this.resources.filter((r) => r.type === type);
+    if (typeof type !== 'string' || type === '') {
+      throw new AssertionUsageError(`Expected a resource type such as 'Microsoft.Network/virtualNetworks', got ${describe(type)}.`);
+    }
+    const found = this.resources.filter((r) => r.type === type);
+    if (found.length === 0 && this.typesLike(type).length) throw new AssertionUsageError(this.noResourcesOfType(type));
+    return found;
+  }
+
+  /** Types of the template equal to `type` ignoring case. */
+  private typesLike(type: string): string[] {
+    return [...new Set(this.resources.map((r) => String(r.type)))].filter((t) => t.toLowerCase() === type.toLowerCase()).sort();
   }
 
   private assertSomeResource(type: string, matcher: Matcher, what: string): void {
     const candidates = this.ofType(type);
-    if (candidates.length === 0) throw new Error(this.noResourcesOfType(type));
+    if (candidates.length === 0) throw new MismatchError(this.noResourcesOfType(type));
     const { matches, misses } = matchSection(candidates, matcher);
     if (matches.length) return;
     const intro = candidates.length === 1
       ? `Template has 1 resource of type ${type}, but ${what} do not match.`
       : `Template has ${candidates.length} resources of type ${type}, but none match ${what}.`;
-    throw new Error(`${intro}\n${describeClosest(misses)}`);
+    throw new MismatchError(`${intro}\n${describeClosest(misses)}`);
   }
 
   private assertAllResources(type: string, matcher: Matcher): void {
     const candidates = this.ofType(type);
-    if (candidates.length === 0) throw new Error(this.noResourcesOfType(type));
+    if (candidates.length === 0) throw new MismatchError(this.noResourcesOfType(type));
     const { misses } = matchSection(candidates, matcher);
     if (misses.length === 0) return;
     const lines = [`${misses.length} of ${plural(candidates.length, 'resource')} of type ${type} do not match:`];
     for (const { entry, result } of misses) {
       lines.push(`  ${entry.label}:`, ...result.renderMismatches().map((l) => `    ${l}`));
     }
-    throw new Error(lines.join('\n'));
+    throw new MismatchError(lines.join('\n'));
   }
 
   private noResourcesOfType(type: string): string {
     const types = [...new Set(this.resources.map((r) => String(r.type)))].sort();
-    const near = types.filter((t) => t.toLowerCase() === type.toLowerCase());
+    const near = this.typesLike(type);
     return (
       `Template has no resources of type ${type}.` +
       (near.length ? ` Did you mean ${near.join(' or ')}? (types are case-sensitive here)` : '') +
@@ -233,19 +258,19 @@ export class Template {
     const candidates = this.sectionEntries(section, name);
     if (candidates.length === 0) {
       const names = Object.keys(isPlainObject(this.template[section]) ? (this.template[section] as object) : {});
-      throw new Error(`Template has no ${noun} named ${name}. ${capitalize(section)}: ${names.join(', ') || 'none'}.`);
+      throw new MismatchError(`Template has no ${noun} named ${name}. ${capitalize(section)}: ${names.join(', ') || 'none'}.`);
     }
     const { matches, misses } = matchSection(candidates, resourceMatcher(pattern));
     if (matches.length) return;
     const intro = name === '*'
       ? `Template has ${plural(candidates.length, noun)}, but none match the pattern.`
       : `Template has ${noun} ${name}, but it does not match the pattern.`;
-    throw new Error(`${intro}\n${describeClosest(misses)}`);
+    throw new MismatchError(`${intro}\n${describeClosest(misses)}`);
   }
 
   private requireManifest(method: string): ManifestStack {
     if (!this.manifest) {
-      throw new Error(`Template.${method} needs the stack's manifest entry: use Template.fromStack(stack), or Template.fromJSON(template, { manifest }).`);
+      throw new AssertionUsageError(`Template.${method} needs the stack's manifest entry: use Template.fromStack(stack), or Template.fromJSON(template, { manifest }).`);
     }
     return this.manifest;
   }
@@ -255,16 +280,16 @@ export class Template {
     const ids = Object.keys(manifest.resources);
     if (typeof selector === 'string') {
       if (selector in manifest.resources) return selector;
-      throw new Error(`No resource with logical id '${selector}' in this template; logical ids: ${ids.join(', ') || 'none'}.`);
+      throw new AssertionUsageError(`No resource with logical id '${selector}' in this template; logical ids: ${ids.join(', ') || 'none'}.`);
     }
     const path = selector?.node?.path;
-    if (typeof path !== 'string') throw new Error(`Expected a construct or a logical id, got ${describe(selector)}.`);
+    if (typeof path !== 'string') throw new AssertionUsageError(`Expected a construct or a logical id, got ${describe(selector)}.`);
     const exact = ids.find((id) => manifest.resources[id].path === path);
     if (exact) return exact;
     // An L2 construct: accept it when it holds exactly one resource.
     const inside = ids.filter((id) => manifest.resources[id].path.startsWith(path + '/'));
     if (inside.length === 1) return inside[0];
-    throw new Error(
+    throw new AssertionUsageError(
       inside.length
         ? `Construct '${path}' holds ${inside.length} resources (${inside.join(', ')}): pass one of them, or its logical id.`
         : `Construct '${path}' is not a resource of this template.`,
@@ -301,6 +326,11 @@ function resourceMatcher(pattern: unknown): Matcher {
 /** `{ properties: props }`, so mismatch paths start at /properties like the template. */
 function propertiesMatcher(props: unknown): Matcher {
   return new ObjectMatch('hasResourceProperties', { properties: props }, { partial: true });
+}
+
+/** A count must be a whole number: `'1'` or `-1` would make every assertion fail, and every negation pass. */
+function checkCount(count: unknown): void {
+  if (!Number.isInteger(count) || (count as number) < 0) throw new AssertionUsageError(`Expected a count of resources (0, 1, 2, ...), got ${describe(count)}.`);
 }
 
 function labels(entries: readonly SectionEntry[]): string {

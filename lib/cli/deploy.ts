@@ -92,7 +92,7 @@ export function deployCommand(io: CliIo): CommandModule<object, DeployArgs> {
         // Messages may quote what ARM echoed back; never let a secure value through.
         if (AzcdkError.isAzcdkError(error)) {
           const message = redactor.redact(error.message);
-          throw error instanceof UsageError ? new UsageError(message) : new AzcdkError(message);
+          throw UsageError.isUsageError(error) ? new UsageError(message) : new AzcdkError(message);
         }
         throw new AzcdkError(redactor.redact(`azcdk deploy failed unexpectedly: ${error instanceof Error ? error.stack : String(error)}`));
       }
@@ -107,7 +107,7 @@ async function runDeploy(args: DeployArgs, io: DeployIo, redactor: Redactor): Pr
   const authentication = chooseAuthentication(args.endpoint, env);
   const parameters = parseParameterArgs(args.parameters ?? [], { resolve: (p) => io.resolve(p), env });
 
-  const safe: CliIo = { cwd: io.cwd, interactive: io.interactive, resolve: (p) => io.resolve(p), out: (l) => io.out(redactor.redact(l)), err: (l) => io.err(redactor.redact(l)) };
+  const safe: CliIo = { cwd: io.cwd, interactive: io.interactive, stdoutIsTerminal: io.stdoutIsTerminal, resolve: (p) => io.resolve(p), out: (l) => io.out(redactor.redact(l)), err: (l) => io.err(redactor.redact(l)) };
   const stacks = selectStacks(await loadStacks(args, safe), args.stacks ?? [], args.all);
 
   const { createArmResourcesClient } = await import('../deploy/arm-resources-client.js');

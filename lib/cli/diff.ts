@@ -1,6 +1,6 @@
 /**
  * `azcdk diff [STACK..] [--against DIR] [--json] [--fail]`: offline review of what synth
- * produces now against the committed templates, resource by resource.
+ * produces now against the committed templates and parameters files, resource by resource.
  *
  * The committed templates are found, in order: `--against DIR`; `"templates"` in azcdk.json;
  * `templates/<app>/` where <app> is the app's folder name (`examples/hello/app.ts` -> `hello`),
@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { AzcdkError } from '../core/errors.js';
-import { displayPath, type CliIo } from './io.js';
+import { displayPath, useColour, type CliIo } from './io.js';
 import { findAppSource, PROJECT_FILE, type AppSource } from './load-app.js';
 import { synthesizeForCli, withAppFlags } from './synth.js';
 
@@ -29,14 +29,14 @@ export interface DiffArgs {
 export function diffCommand(io: CliIo): CommandModule<object, DiffArgs> {
   return {
     command: 'diff [stack..]',
-    describe: 'Compare what synth produces now with the committed templates (added, removed, changed, replaced resources)',
+    describe: 'Compare what synth produces now with the committed templates and parameter values (added, removed, changed, replaced resources)',
     builder: (y) =>
       withAppFlags(y)
         .positional('stack', { type: 'string', array: true, describe: 'Stacks to compare (default: all)' })
         .option('against', { type: 'string', describe: 'Folder of committed templates (default: "templates" in azcdk.json, else templates/<app>/, else templates/)' })
         .option('json', { type: 'boolean', default: false, describe: 'Print the differences as JSON, for tools' })
         .option('fail', { type: 'boolean', default: false, describe: 'Exit 1 if there are differences (like git diff --exit-code)' })
-        .option('color', { type: 'boolean', describe: 'Colour the output (default: on a terminal, unless NO_COLOR is set)' }) as unknown as Argv<DiffArgs>,
+        .option('color', { type: 'boolean', describe: 'Colour the output (default: when stdout is a terminal, unless NO_COLOR is set)' }) as unknown as Argv<DiffArgs>,
     handler: async (args) => {
       const source = findAppSource(args.app, io.cwd);
       const baseline = findBaseline(args.against, source, io);
@@ -53,7 +53,7 @@ export function diffCommand(io: CliIo): CommandModule<object, DiffArgs> {
       if (args.json) {
         io.out(JSON.stringify({ against: where, ...diff }, null, 2));
       } else {
-        const colour = args.color ?? (io.interactive && !process.env.NO_COLOR);
+        const colour = useColour(args.color, io);
         io.out(`Comparing synth with ${where}/`);
         for (const line of formatDiff(diff, colour ? COLOURS : PLAIN)) io.out(line);
       }

@@ -3,8 +3,10 @@
  * resources and their dependsOn edges. Renderers are imported inside the handler, and the
  * WebAssembly Graphviz only for SVG, so other commands do not pay for them.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
+import { AzcdkError } from '../core/errors.js';
 import { displayPath, type CliIo } from './io.js';
 import { synthesizeForCli, withAppFlags } from './synth.js';
 
@@ -47,11 +49,23 @@ export function graphCommand(io: CliIo): CommandModule<object, GraphArgs> {
         return;
       }
       const file = io.resolve(args.out);
-      writeFileSync(file, output.endsWith('\n') ? output : output + '\n');
+      writeGraph(file, output.endsWith('\n') ? output : output + '\n', args.out);
       const nodes = graph.clusters.reduce((n, c) => n + c.nodes.length, 0);
       io.err(`Wrote ${displayPath(io.cwd, file)} (${format}, ${count(nodes, 'resource')}, ${count(graph.edges.length, 'dependency', 'dependencies')}).`);
     },
   };
+}
+
+/** Writes the picture, creating missing folders (like deploy's --outputs-file); a failure names the file. */
+function writeGraph(file: string, text: string, flag: string): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  } catch (error) {
+    throw new AzcdkError(
+      `--out ${flag}: could not write ${file} (${(error as Error).message}). Pass a file path in a folder you can write to, or leave out --out to print to stdout.`,
+    );
+  }
 }
 
 function formatFromFile(file: string | undefined): GraphArgs['format'] | undefined {

@@ -15,6 +15,10 @@ export interface CliIo {
   resolve(path: string): string;
   /** True if stdin and stdout are terminals (prompts allowed, live views). */
   readonly interactive: boolean;
+  /** True if stdout is a terminal: what colour depends on (stdin does not matter for it). */
+  readonly stdoutIsTerminal: boolean;
+  /** Environment variables (NO_COLOR, AZURE_SUBSCRIPTION_ID, ...). @default process.env */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The real process's io. */
@@ -26,7 +30,19 @@ export function processIo(): CliIo {
     err: (line) => process.stderr.write(line + '\n'),
     resolve: (p) => resolve(cwd, p),
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    stdoutIsTerminal: Boolean(process.stdout.isTTY),
   };
+}
+
+/**
+ * Whether to colour stdout: `--color` / `--no-color` when given; otherwise only when stdout is a
+ * terminal and NO_COLOR is unset or empty (https://no-color.org). `azcdk diff < /dev/null` on a
+ * terminal is coloured; `azcdk diff | less` is not.
+ */
+export function useColour(flag: boolean | undefined, io: CliIo): boolean {
+  if (flag !== undefined) return flag;
+  const env = io.env ?? process.env;
+  return io.stdoutIsTerminal && !env.NO_COLOR;
 }
 
 /** A path as the user would write it: relative when inside `cwd`, absolute otherwise. */

@@ -42,7 +42,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     await parser.parseAsync();
     return ExitCode.ok;
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (UsageError.isUsageError(error)) {
       io.err(error.message);
       return ExitCode.usage;
     }

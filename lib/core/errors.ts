@@ -42,4 +42,24 @@ export class ValidationError extends AzcdkError {
   }
 }
 
+const USAGE_BRAND = Symbol.for('azcdk.UsageError');
+
+/**
+ * Wrong usage: a flag, argument or name (such as a stack) that is not right. The CLI exits 2
+ * for it (1 for other failures). It lives here, not in the CLI, so the library layers that
+ * check names (synth, review, deploy) can raise it without depending on the CLI.
+ */
+export class UsageError extends AzcdkError {
+  /** True for usage errors raised by any copy of azcdk (an app may load its own copy). */
+  public static isUsageError(x: unknown): x is UsageError {
+    return AzcdkError.isAzcdkError(x) && USAGE_BRAND in x;
+  }
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
 addBrand(AzcdkError, ERROR_BRAND);
+addBrand(UsageError, USAGE_BRAND);

@@ -15,5 +15,5 @@ export { Tokens } from './tokens.js';
 export { Annotations, type Annotation, type AnnotationLevel } from './annotations.js';
 export { Aspects, type IAspect } from './aspects.js';
 export { Tags, TagManager } from './tags.js';
-export { AzcdkError, ValidationError, formatProblem, type Problem } from './errors.js';
+export { AzcdkError, UsageError, ValidationError, formatProblem, type Problem } from './errors.js';
 export type { Assembly, SynthesisOptions } from './assembly.js';

@@ -5,7 +5,7 @@
  * for a test server must never be sent anywhere else.
  */
 import { isIP } from 'node:net';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../core/errors.js';
 
 /** Environment variable holding the static token for loopback endpoints. */
 export const TOKEN_ENV = 'AZCDK_TOKEN';

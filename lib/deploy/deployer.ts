@@ -6,7 +6,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CliIo } from '../cli/io.js';
-import { AzcdkError } from '../core/errors.js';
+import { AzcdkError, UsageError } from '../core/errors.js';
 import { ArmRequestError, type DeploymentClient, type DeploymentRequest, type DeploymentState, type OperationInfo, type ParameterValue, type ResourceChange } from './client.js';
 import { describeError, describeFailure } from './failures.js';
 import { checkDeploymentName, defaultDeploymentName } from './names.js';
@@ -17,7 +17,6 @@ import type { Redactor } from './redact.js';
 import { evaluateName, ResourceMap, type DeploymentContext } from './resource-map.js';
 import { unselectedDependencies, type StackArtifact } from './stacks.js';
 import { hasChanges, renderWhatIf, whatIfJson } from './what-if.js';
-import { UsageError } from '../cli/errors.js';
 
 /** What to do on Ctrl-C while waiting for a deployment. */
 export type InterruptAction = 'ask' | 'cancel' | 'leave';

@@ -4,7 +4,7 @@
  * other's deployment history.
  */
 import { randomBytes } from 'node:crypto';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../core/errors.js';
 
 const VALID = /^[-\w._()]+$/;
 const MAX = 64;

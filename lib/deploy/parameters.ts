@@ -5,7 +5,7 @@
  * the caller can keep them out of every line and file it writes.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../core/errors.js';
 import type { ParameterValue } from './client.js';
 
 /** A template parameter declaration (the parts we use). */

@@ -26,8 +26,6 @@ export interface DeployIo extends CliIo {
   /** Questions may be asked (stdin is a terminal). @default interactive */
   readonly canPrompt?: boolean;
   readonly interrupts?: InterruptSource;
-  /** Environment variables. @default process.env */
-  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Thrown when the user presses Ctrl-C at a prompt. */

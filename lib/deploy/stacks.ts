@@ -2,8 +2,7 @@
  * The stacks to deploy: read from a synthesized assembly (in memory or an azcdk.out/ folder)
  * and put in dependency order (a stack after the stacks it depends on).
  */
-import { AzcdkError } from '../core/errors.js';
-import { UsageError } from '../cli/errors.js';
+import { AzcdkError, UsageError } from '../core/errors.js';
 import type { Manifest, ManifestStack } from '../synth/manifest.js';
 import { MANIFEST_FILE } from '../synth/synthesize.js';
 import type { ParameterValue } from './client.js';

@@ -5,7 +5,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Assembly } from '../core/assembly.js';
-import { AzcdkError } from '../core/errors.js';
+import { AzcdkError, UsageError } from '../core/errors.js';
+import { jsonErrorPosition } from '../deploy/parameters.js';
 import type { Manifest, ManifestStack } from '../synth/manifest.js';
 
 /** Name of the manifest in an assembly folder. */
@@ -51,6 +52,29 @@ export function templateOf(files: AssemblyFiles, stack: string, manifest: Manife
   }
 }
 
+/**
+ * The `parameters` of a stack's parameters file (`{ "prefix": { "value": "demo" } }`), or undefined
+ * if the files have none for it. A file that is not valid JSON is reported by position only: it
+ * may hold values that must not be shown.
+ */
+export function parameterValuesOf(files: AssemblyFiles, stack: string, manifest: Manifest | undefined, where: string): Record<string, unknown> | undefined {
+  const file = manifest?.stacks[stack]?.parametersFile ?? `${stack}.parameters.json`;
+  const text = files.get(file);
+  if (text === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new AzcdkError(`[${where}/${file}] is not valid JSON (${jsonErrorPosition(text)}; its content is not shown). Re-run 'azcdk synth' into it.`);
+  }
+  const parameters = (parsed as { parameters?: unknown } | null)?.parameters;
+  if (parameters === undefined) return {};
+  if (parameters === null || typeof parameters !== 'object' || Array.isArray(parameters)) {
+    throw new AzcdkError(`[${where}/${file}] "parameters" must be an object of {"NAME": {"value": ...}} (deploymentParameters format). Re-run 'azcdk synth' into it.`);
+  }
+  return parameters as Record<string, unknown>;
+}
+
 /** Reads the top-level `.json` files of a folder (a committed `templates/<app>/` or an `azcdk.out/`). */
 export function readJsonFiles(dir: string): Map<string, string> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new AzcdkError(`[${dir}] is not a folder.`);
@@ -61,11 +85,11 @@ export function readJsonFiles(dir: string): Map<string, string> {
   return files;
 }
 
-/** Picks stacks by name; throws a usage-style message naming the stacks there are. */
+/** Picks stacks by name; an unknown name is a UsageError (exit 2) naming the stacks there are. */
 export function selectStacks(all: readonly string[], wanted: readonly string[] | undefined): string[] {
   if (!wanted || wanted.length === 0) return [...all];
   const unknown = wanted.filter((w) => !all.includes(w));
-  if (unknown.length) throw new AzcdkError(`No stack named ${unknown.map((u) => `'${u}'`).join(', ')}; the app has: ${all.join(', ') || 'none'}.`);
+  if (unknown.length) throw new UsageError(`No stack named ${unknown.map((u) => `'${u}'`).join(', ')}; the app has: ${all.join(', ') || 'none'}.`);
   return all.filter((s) => wanted.includes(s));
 }
 

@@ -2,7 +2,7 @@
  * Text rendering of a diff, in the style of `cdk diff`: `[+]` added, `[-]` removed, `[~]`
  * changed, a tree of property changes under each resource, and REPLACE called out.
  */
-import type { AssemblyDiff, EntryDiff, ResourceDiff, StackDiff, ValueChange } from './diff.js';
+import type { AssemblyDiff, EntryDiff, ParameterValueDiff, ResourceDiff, StackDiff, ValueChange } from './diff.js';
 import { fmt } from './diff.js';
 import { displayName } from './names.js';
 
@@ -34,6 +34,7 @@ export function formatDiff(diff: AssemblyDiff, p: Palette = PLAIN): string[] {
     const note = stack.status === 'added' ? ' (new: not in the committed templates)' : stack.status === 'removed' ? ' (no longer synthesized)' : '';
     lines.push(`Stack ${p.bold(stack.stack)}${note}`);
     section(lines, 'Parameters', stack.parameters, (e) => entryLines('Parameter', e, p));
+    section(lines, 'Parameter values', stack.parameterValues, (v) => [valueLine(v, p)]);
     section(lines, 'Variables', stack.variables, (e) => entryLines('Variable', e, p));
     section(lines, 'Resources', stack.resources, (r) => resourceLines(r, p));
     section(lines, 'Outputs', stack.outputs, (e) => entryLines('Output', e, p));
@@ -65,6 +66,15 @@ function entryLines(noun: string, e: EntryDiff, p: Palette): string[] {
   if (e.kind === 'added') return [`${head}: ${fmt(e.after)}`];
   if (e.kind === 'removed') return [`${head}: ${fmt(e.before)}`];
   return [head, ...tree(e.changes.map((c) => changeLine(c, p)), p)];
+}
+
+/** `[~] prefix: "demo" -> "prod"`; a secure parameter shows `(secure)`, never its value. */
+function valueLine(v: ParameterValueDiff, p: Palette): string {
+  const head = `${marker(v.kind, p)} ${v.name}: `;
+  if (v.secure) return `${head}(secure)`;
+  if (v.kind === 'added') return head + fmt(v.after);
+  if (v.kind === 'removed') return head + fmt(v.before);
+  return `${head}${fmt(v.before)} -> ${fmt(v.after)}`;
 }
 
 function resourceLines(r: ResourceDiff, p: Palette): string[] {
@@ -101,5 +111,10 @@ function summary(s: StackDiff): string {
   const replaced = s.resources.filter((r) => r.replacement).length;
   const parts = [`${n('added')} added`, `${n('removed')} removed`, `${n('changed') + n('replaced')} changed${replaced ? ` (${replaced} replaced)` : ''}`];
   const others = s.parameters.length + s.variables.length + s.outputs.length;
-  return `${s.stack}: resources ${parts.join(', ')}${others ? `; ${others} parameter/variable/output change${others === 1 ? '' : 's'}` : ''}`;
+  const values = s.parameterValues.length;
+  return (
+    `${s.stack}: resources ${parts.join(', ')}` +
+    (others ? `; ${others} parameter/variable/output change${others === 1 ? '' : 's'}` : '') +
+    (values ? `; ${values} parameter value change${values === 1 ? '' : 's'}` : '')
+  );
 }

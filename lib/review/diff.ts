@@ -1,11 +1,16 @@
 /**
  * Template-vs-template diff, offline: what synth produces now against committed templates.
  * Resources are matched by type + name (what Azure identifies them by, case-insensitively);
- * a resource whose construct path stays but whose name changes is a replacement.
+ * a resource whose construct path stays but whose name changes is a replacement. The values
+ * of the parameters files count too: a name or location that reads a changed value is a
+ * replacement as well, though the template text is the same.
  */
 import type { Manifest } from '../synth/manifest.js';
-import { stackNamesOf, templateOf, type AssemblyFiles } from './assembly.js';
+import { parameterValuesOf, stackNamesOf, templateOf, type AssemblyFiles } from './assembly.js';
+import { diffParameterValues, ParameterUses, type ParameterFiles, type ParameterValueDiff } from './parameter-values.js';
 import { createOnlyPath } from './replacement.js';
+
+export type { ParameterFiles, ParameterValueDiff } from './parameter-values.js';
 
 /** One changed value inside a resource, parameter or output. */
 export interface ValueChange {
@@ -35,6 +40,8 @@ export interface ResourceDiff {
   readonly dependsOn: { readonly added: readonly string[]; readonly removed: readonly string[] };
   /** Why Azure will not update this resource in place, if so. */
   readonly replacement?: string;
+  /** Parameters whose changed value causes the replacement (the template may be unchanged). */
+  readonly parameters?: readonly string[];
 }
 
 /** A parameter, variable or output that differs. */
@@ -52,6 +59,8 @@ export interface StackDiff {
   /** added: only in the new synthesis; removed: only in the committed templates. */
   readonly status: 'added' | 'removed' | 'changed' | 'unchanged';
   readonly parameters: readonly EntryDiff[];
+  /** Values of the parameters file (`<Stack>.parameters.json`); secure ones are never shown. */
+  readonly parameterValues: readonly ParameterValueDiff[];
   readonly variables: readonly EntryDiff[];
   readonly resources: readonly ResourceDiff[];
   readonly outputs: readonly EntryDiff[];
@@ -60,7 +69,7 @@ export interface StackDiff {
 /** The whole diff. */
 export interface AssemblyDiff {
   readonly stacks: readonly StackDiff[];
-  /** Number of differing entries (resources, parameters, variables, outputs) in all stacks. */
+  /** Number of differing entries (resources, parameters, parameter values, variables, outputs) in all stacks. */
   readonly differences: number;
   /** Resources that Azure replaces rather than updates. */
   readonly replacements: number;
@@ -83,7 +92,11 @@ export function diffAssemblies(before: DiffSide, after: DiffSide, stacks?: reado
   for (const stack of names) {
     const old = templateOf(before.files, stack, before.manifest, before.where);
     const now = templateOf(after.files, stack, after.manifest, after.where);
-    const diff = diffTemplates(stack, old ?? {}, now ?? {}, pathsOf(before.manifest, stack, old), pathsOf(after.manifest, stack, now));
+    const values = {
+      before: parameterValuesOf(before.files, stack, before.manifest, before.where) ?? {},
+      after: parameterValuesOf(after.files, stack, after.manifest, after.where) ?? {},
+    };
+    const diff = diffTemplates(stack, old ?? {}, now ?? {}, pathsOf(before.manifest, stack, old), pathsOf(after.manifest, stack, now), values);
     const status = !old ? 'added' : !now ? 'removed' : count(diff) ? 'changed' : 'unchanged';
     result.push({ ...diff, status });
   }
@@ -105,24 +118,27 @@ function pathsOf(manifest: Manifest | undefined, stack: string, template: Record
 }
 
 function count(d: Omit<StackDiff, 'status'>): number {
-  return d.parameters.length + d.variables.length + d.resources.length + d.outputs.length;
+  return d.parameters.length + d.parameterValues.length + d.variables.length + d.resources.length + d.outputs.length;
 }
 
 type Resource = Record<string, unknown>;
 
-/** Diff of two templates of a stack. */
+/** Diff of two templates of a stack, with the values of their parameters files when given. */
 export function diffTemplates(
   stack: string,
   before: Record<string, unknown>,
   after: Record<string, unknown>,
   beforeInfo?: readonly ResourceInfo[],
   afterInfo?: readonly ResourceInfo[],
+  values: ParameterFiles = { before: {}, after: {} },
 ): Omit<StackDiff, 'status'> {
+  const uses = new ParameterUses(before, after, values);
   return {
     stack,
     parameters: diffEntries(before.parameters, after.parameters),
+    parameterValues: diffParameterValues(before, after, values),
     variables: diffEntries(before.variables, after.variables),
-    resources: diffResources(resourceList(before), resourceList(after), beforeInfo, afterInfo),
+    resources: diffResources(resourceList(before), resourceList(after), beforeInfo, afterInfo, uses),
     outputs: diffEntries(before.outputs, after.outputs),
   };
 }
@@ -138,7 +154,13 @@ function keyOf(r: Resource): string {
   return `${String(r.type).toLowerCase()}|${(typeof r.name === 'string' ? r.name : JSON.stringify(r.name)).toLowerCase()}`;
 }
 
-function diffResources(before: Resource[], after: Resource[], beforeInfo?: readonly ResourceInfo[], afterInfo?: readonly ResourceInfo[]): ResourceDiff[] {
+function diffResources(
+  before: Resource[],
+  after: Resource[],
+  beforeInfo?: readonly ResourceInfo[],
+  afterInfo?: readonly ResourceInfo[],
+  uses?: ParameterUses,
+): ResourceDiff[] {
   const oldByKey = new Map(before.map((r, i) => [keyOf(r), i]));
   const newKeys = new Set(after.map(keyOf));
   const out: ResourceDiff[] = [];
@@ -148,7 +170,14 @@ function diffResources(before: Resource[], after: Resource[], beforeInfo?: reado
     const j = oldByKey.get(keyOf(r));
     if (j !== undefined) {
       const d = diffResource(before[j], r, info);
-      if (d) out.push(d);
+      // Same template name, but it may read a parameter whose value changes.
+      const byValue = uses?.replacementOf(r);
+      if (byValue) {
+        const base = d ?? { kind: 'changed', type: String(r.type), name: r.name, ...where(info), changes: [], dependsOn: { added: [], removed: [] } };
+        out.push({ ...base, parameters: byValue.parameters, replacement: base.replacement ? `${byValue.reason}; ${base.replacement}` : byValue.reason });
+      } else if (d) {
+        out.push(d);
+      }
       return;
     }
     // Same construct (path), same type, other name: Azure sees a new resource.

@@ -4,13 +4,17 @@
  * `[format('{0}-{1}', 'db', uniqueString(resourceGroup().id))]` as `db-{uniqueString(resourceGroup().id)}`.
  */
 
-/** A readable form of a template `name` value; falls back to the expression itself. */
-export function displayName(name: unknown): string {
+/**
+ * A readable form of a template `name` value; falls back to the expression itself. With
+ * `values`, parameters that have a string, number or boolean value read as that value
+ * (`demo-vnet` rather than `{prefix}-vnet`).
+ */
+export function displayName(name: unknown, values: Readonly<Record<string, unknown>> = {}): string {
   if (typeof name !== 'string') return JSON.stringify(name);
   if (name.startsWith('[[')) return name.slice(1); // an escaped literal
   if (!(name.startsWith('[') && name.endsWith(']'))) return name;
   const expression = name.slice(1, -1).trim();
-  return isReadable(expression) ? piece(expression) : name;
+  return isReadable(expression) ? piece(expression, values) : name;
 }
 
 /** Only formats, literals and parameter/variable reads get rewritten; other calls stay as written. */
@@ -18,12 +22,15 @@ function isReadable(expression: string): boolean {
   return /^(format|parameters|variables)\(/.test(expression) || /^'.*'$/.test(expression);
 }
 
-/** Text for one argument: literals as text, parameters as {name}, formats expanded, anything else as {expression}. */
-function piece(expression: string): string {
+/** Text for one argument: literals as text, parameters as their value or {name}, formats expanded, anything else as {expression}. */
+function piece(expression: string, values: Readonly<Record<string, unknown>>): string {
   const literal = /^'((?:[^']|'')*)'$/.exec(expression);
   if (literal) return literal[1].replace(/''/g, "'");
-  const read = /^(?:parameters|variables)\('([^']*)'\)$/.exec(expression);
-  if (read) return `{${read[1]}}`;
+  const read = /^(parameters|variables)\('([^']*)'\)$/.exec(expression);
+  if (read) {
+    const value = read[1] === 'parameters' && Object.hasOwn(values, read[2]) ? values[read[2]] : undefined;
+    return ['string', 'number', 'boolean'].includes(typeof value) ? String(value) : `{${read[2]}}`;
+  }
   const format = /^format\((.*)\)$/s.exec(expression);
   if (format) {
     const [template, ...args] = splitArguments(format[1]);
@@ -31,7 +38,7 @@ function piece(expression: string): string {
     if (text !== undefined) {
       return text
         .replace(/''/g, "'")
-        .replace(/\{\{|\}\}|\{(\d+)\}/g, (m: string, i?: string) => (m === '{{' ? '{' : m === '}}' ? '}' : args[Number(i)] !== undefined ? piece(args[Number(i)]) : m));
+        .replace(/\{\{|\}\}|\{(\d+)\}/g, (m: string, i?: string) => (m === '{{' ? '{' : m === '}}' ? '}' : args[Number(i)] !== undefined ? piece(args[Number(i)], values) : m));
     }
   }
   return `{${expression}}`;

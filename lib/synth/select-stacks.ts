@@ -3,18 +3,21 @@
  * using the manifest as the list of each stack's files.
  */
 import type { Assembly } from '../core/assembly.js';
-import { AzcdkError } from '../core/errors.js';
+import { AzcdkError, UsageError } from '../core/errors.js';
 import { stableJson } from './json.js';
 import { MANIFEST_FILE, type Manifest, type ManifestStack } from './manifest.js';
 
-/** The assembly with only the named stacks (all of them when `names` is empty or undefined). */
+/**
+ * The assembly with only the named stacks (all of them when `names` is empty or undefined).
+ * An unknown name is a UsageError (the CLI exits 2) naming the stacks the app has.
+ */
 export function selectStacks(assembly: Assembly, names: readonly string[] | undefined): Assembly {
   if (!names || names.length === 0) return assembly;
   const manifest = readManifest(assembly.files);
   const all = Object.keys(manifest.stacks);
   const unknown = names.filter((name) => !all.includes(name));
   if (unknown.length) {
-    throw new AzcdkError(`no stack named ${unknown.map((s) => `'${s}'`).join(', ')}; the app has: ${all.join(', ') || 'none'}.`);
+    throw new UsageError(`No stack named ${unknown.map((s) => `'${s}'`).join(', ')}; the app has: ${all.join(', ') || 'none'}.`);
   }
   const files = new Map<string, string>();
   const stacks: Record<string, ManifestStack> = {};

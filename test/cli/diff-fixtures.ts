@@ -35,11 +35,22 @@ export interface RunResult {
   readonly err: string;
 }
 
-/** Runs the CLI in `cwd`, capturing stdout and stderr. */
-export async function run(argv: string[], cwd: string, interactive = false): Promise<RunResult> {
+/** Which ends of the run are terminals, and its environment (empty unless given: NO_COLOR must not leak in). */
+export interface Terminal {
+  readonly stdin?: boolean;
+  readonly stdout?: boolean;
+  readonly env?: Record<string, string | undefined>;
+}
+
+/** Runs the CLI in `cwd`, capturing stdout and stderr; `true` means stdin and stdout are terminals. */
+export async function run(argv: string[], cwd: string, terminal: boolean | Terminal = false): Promise<RunResult> {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { cwd, out: (l) => out.push(l), err: (l) => err.push(l), resolve: (p) => resolve(cwd, p), interactive };
+  const t: Terminal = typeof terminal === 'boolean' ? { stdin: terminal, stdout: terminal } : terminal;
+  const io: CliIo = {
+    cwd, out: (l) => out.push(l), err: (l) => err.push(l), resolve: (p) => resolve(cwd, p),
+    interactive: Boolean(t.stdin && t.stdout), stdoutIsTerminal: Boolean(t.stdout), env: t.env ?? {},
+  };
   const code = await runCli(argv, io);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }

@@ -1,15 +1,17 @@
 import { expect } from 'chai';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffValues, type ValueChange } from '../../lib/review/diff.js';
+import { PROJECT_ROOT } from '../support/cli.js';
 import { run, tempDir, writeApp } from './diff-fixtures.js';
 
 /** A network app; `v` tweaks one thing at a time. */
 function network(v: {
   nsgName?: string; vnetPrefix?: string; subnets?: string; location?: string; maxLength?: number; extra?: string; output?: string; ruleAfterDb?: boolean;
+  stackLocation?: string;
 } = {}): string {
   return `
-const stack = new Stack(app, 'Network', { location: 'westeurope' });
+const stack = new Stack(app, 'Network', { location: '${v.stackLocation ?? 'westeurope'}' });
 const prefix = new Parameter(stack, 'prefix', { type: 'string', value: 'demo', maxLength: ${v.maxLength ?? 10} });
 const nsg = new ArmResource(stack, 'Nsg', { type: 'Microsoft.Network/networkSecurityGroups', apiVersion: '2025-07-01', name: '${v.nsgName ?? 'nsg'}',
   ${v.location ? `location: '${v.location}',` : ''} properties: { securityRules: [] } });
@@ -141,6 +143,22 @@ describe('cli: azcdk diff', () => {
     expect(off.out).to.not.contain('\u001b[');
     const pipe = await run(['diff', '--against', 'templates/net', '--app', changed(dir, network({ maxLength: 9 }))], dir);
     expect(pipe.out).to.not.contain('\u001b[');
+ 
+  });
+
+  it('colour depends on stdout alone: stdin may be a pipe; NO_COLOR turns it off, --color wins', async () => {
+    const dir = await project(network());
+    const diff = async (flags: string[], terminal: { stdin?: boolean; stdout?: boolean; env?: Record<string, string> }) =>
+      (await run(['diff', ...flags, '--against', 'templates/net', '--app', changed(dir, network({ maxLength: 9 }))], dir, terminal)).out;
+    const coloured = '\u001b[33m[~]\u001b[0m Parameter prefix';
+    // `azcdk diff < /dev/null` in a terminal, as CI wrappers and editors run it.
+    expect(await diff([], { stdin: false, stdout: true })).to.contain(coloured);
+    // A pipe or file on stdout gets plain text even if stdin is a terminal (`azcdk diff > out.txt`).
+    expect(await diff([], { stdin: true, stdout: false })).to.not.contain('\u001b[');
+    expect(await diff([], { stdin: true, stdout: true, env: { NO_COLOR: '1' } })).to.not.contain('\u001b[');
+    expect(await diff([], { stdin: true, stdout: true, env: { NO_COLOR: '' } })).to.contain(coloured);
+    expect(await diff(['--color'], { stdout: false, env: { NO_COLOR: '1' } })).to.contain(coloured);
+    expect(await diff(['--no-color'], { stdout: true })).to.not.contain('\u001b[');
   });
 
   it('reports stacks that appear or disappear, and filters by stack', async () => {
@@ -167,6 +185,92 @@ describe('cli: azcdk diff', () => {
     const badDir = await run(['diff', '--against', 'nope', '--app', changed(dir, network())], dir);
     expect(badDir.code).to.equal(1);
     expect(badDir.err).to.match(/^--against nope: no such folder/);
+  });
+
+  it('compares parameter values: a changed prefix renames (replaces) every resource named with it; --fail exits 1', async () => {
+    // The hello example as committed in templates/hello, with prefix 'prod' instead of 'demo'.
+    const dir = tempDir();
+    cpSync(join(PROJECT_ROOT, 'templates/hello'), join(dir, 'templates/hello'), { recursive: true });
+    mkdirSync(join(dir, 'hello'));
+    const source = readFileSync(join(PROJECT_ROOT, 'examples/hello/app.ts'), 'utf8');
+    expect(source).to.contain("value: 'demo'");
+    writeFileSync(join(dir, 'hello/app.ts'), source.replace("value: 'demo'", "value: 'prod'"));
+    const replaced = (name: string) =>
+      ` └─ the name uses parameter 'prefix' ("demo" -> "prod"), so Azure creates a new resource "prod-${name}"; ` +
+      `in Incremental mode the old "demo-${name}" stays behind as an orphan (delete it yourself, or deploy in Complete mode)`;
+    const { code, out, err } = await run(['diff', '--fail', '--app', 'hello/app.ts'], dir);
+    expect(out.split('\n')).to.deep.equal([
+      'Comparing synth with templates/hello/',
+      'Stack Network',
+      'Parameter values',
+      '[~] prefix: "demo" -> "prod"',
+      'Resources',
+      '[~] Microsoft.Network/networkSecurityGroups {prefix}-nsg Network/Nsg (nsg) REPLACE',
+      replaced('nsg'),
+      '[~] Microsoft.Network/virtualNetworks {prefix}-vnet Network/Vnet (vnet) REPLACE',
+      replaced('vnet'),
+      'Network: resources 0 added, 0 removed, 2 changed (2 replaced); 1 parameter value change',
+      '',
+      '3 differences, 2 replacements.',
+    ]);
+    expect(err).to.equal('azcdk diff --fail: 3 differences with templates/hello/.');
+    expect(code).to.equal(1);
+
+    const json = await run(['diff', '--json', '--app', 'hello/app.ts'], dir);
+    expect(json.code).to.equal(0);
+    const parsed = JSON.parse(json.out);
+    expect(parsed).to.include({ differences: 3, replacements: 2 });
+    expect(parsed.stacks[0].parameterValues).to.deep.equal([{ name: 'prefix', kind: 'changed', before: 'demo', after: 'prod' }]);
+    expect(parsed.stacks[0].resources.map((r: any) => [r.logicalId, r.kind, r.parameters])).to.deep.equal([
+      ['nsg', 'changed', ['prefix']],
+      ['vnet', 'changed', ['prefix']],
+    ]);
+  });
+
+  it('a changed location default replaces the resources placed with it (create-only), with the template change shown too', async () => {
+    const dir = await project(network());
+    const { out } = await run(['diff', '--against', 'templates/net', '--app', changed(dir, network({ stackLocation: 'northeurope' }))], dir);
+    const lines = out.split('\n');
+    expect(lines.slice(1, 5)).to.deep.equal([
+      'Stack Network',
+      'Parameters',
+      '[~] Parameter location',
+      ' └─ [~] defaultValue: "westeurope" -> "northeurope"',
+    ]);
+    expect(lines).to.include('[~] Microsoft.Network/networkSecurityGroups nsg Network/Nsg (nsg) REPLACE');
+    expect(lines).to.include(
+      ` └─ location uses parameter 'location' ("westeurope" -> "northeurope") and cannot change after creation: ` +
+        'if the deployed value differs, Azure rejects the update; delete and recreate the resource (or give it a new name)',
+    );
+    // Children without a location of their own are updated in place: not listed.
+    expect(out).to.not.contain('databases');
+    expect(lines[lines.length - 1]).to.equal('4 differences, 3 replacements.');
+  });
+
+  it('lists added and removed parameter values, and never shows a secure one (even if a file holds it)', async () => {
+    const dir = await project(network({ extra: "new Parameter(stack, 'adminPassword', { type: 'securestring' });" }));
+    // A committed file that (wrongly) holds secure and other values.
+    const file = join(dir, 'templates/net/Network.parameters.json');
+    const committed = JSON.parse(readFileSync(file, 'utf8'));
+    committed.parameters.adminPassword = { value: 'hunter2-old' };
+    committed.parameters.retired = { value: 'gone' };
+    writeFileSync(file, JSON.stringify(committed, null, 2));
+    const next = network({
+      extra: "new Parameter(stack, 'adminPassword', { type: 'securestring' });\nnew Parameter(stack, 'sku', { type: 'string', value: 'B1' });",
+    });
+    const { code, out } = await run(['diff', '--fail', '--against', 'templates/net', '--app', changed(dir, next)], dir);
+    expect(code).to.equal(1);
+    const lines = out.split('\n');
+    expect(lines.slice(lines.indexOf('Parameter values'), lines.indexOf('Parameter values') + 4)).to.deep.equal([
+      'Parameter values',
+      '[+] sku: "B1"',
+      '[-] adminPassword: (secure)',
+      '[-] retired: "gone"',
+    ]);
+    expect(out).to.not.contain('hunter2');
+    const json = await run(['diff', '--json', '--against', 'templates/net', '--app', changed(dir, next)], dir);
+    expect(json.out).to.not.contain('hunter2');
+    expect(JSON.parse(json.out).stacks[0].parameterValues).to.deep.include({ name: 'adminPassword', kind: 'removed', secure: true });
   });
 
   it('reads "templates" from azcdk.json', async () => {

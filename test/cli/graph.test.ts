@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderSvg } from '../../lib/review/svg.js';
 import { NETWORK_APP, run, tempDir, writeApp } from './diff-fixtures.js';
@@ -94,6 +94,22 @@ describe('cli: azcdk graph', () => {
     expect(readFileSync(join(dir, 'g.mmd'), 'utf8')).to.match(/^flowchart BT\n/);
     await run(['graph', '--out', 'g.svg', '--app', writeApp(dir, NETWORK_APP)], dir);
     expect(parseSvg(readFileSync(join(dir, 'g.svg'), 'utf8'))[0]).to.equal('svg');
+  });
+
+  it('--out creates missing folders, and a path it cannot write is a clear error naming it', async () => {
+    const dir = tempDir();
+    const app = writeApp(dir, NETWORK_APP);
+    const nested = await run(['graph', '--out', 'docs/graphs/new/g.dot', '--app', app], dir);
+    expect(nested.err).to.equal('Wrote docs/graphs/new/g.dot (dot, 5 resources, 4 dependencies).');
+    expect(nested.code).to.equal(0);
+    expect(readFileSync(join(dir, 'docs/graphs/new/g.dot'), 'utf8')).to.match(/^digraph azcdk \{\n/);
+    // A file where a folder should be.
+    writeFileSync(join(dir, 'blocker'), 'not a folder\n');
+    const blocked = await run(['graph', '--out', 'blocker/g.dot', '--app', app], dir);
+    expect(blocked.code).to.equal(1);
+    expect(blocked.err.split(' (')[0]).to.equal(`--out blocker/g.dot: could not write ${join(dir, 'blocker', 'g.dot')}`);
+    expect(blocked.err).to.match(/ \((ENOTDIR|EEXIST): .*\)\. Pass a file path in a folder you can write to, or leave out --out to print to stdout\.$/);
+    expect(blocked.err).to.not.contain('unexpectedly');
   });
 
   it('rejects an unknown format with a usage error', async () => {

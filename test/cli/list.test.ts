@@ -31,10 +31,10 @@ describe('cli: azcdk list', () => {
     expect(out).to.contain('      dependsOn  db (ordering: PostgreSQL serialises child writes), server (parent: parent)');
   });
 
-  it('fails on an unknown stack, naming the stacks there are', async () => {
+  it('rejects an unknown stack as wrong usage (exit 2), naming the stacks there are', async () => {
     const dir = tempDir();
     const { code, err } = await run(['list', 'Nope', '--app', writeApp(dir, NETWORK_APP)], dir);
-    expect(code).to.equal(1);
+    expect(code).to.equal(2);
     expect(err).to.equal("No stack named 'Nope'; the app has: Network.");
   });
 });

@@ -224,8 +224,8 @@ describe('azcdk synth (the CLI)', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'azcdk.out', 'manifest.json'), 'utf8'));
     expect(Object.keys(manifest.stacks)).to.deep.equal(['Other']);
     const unknown = runAzcdk(['synth', '--stack', 'Nope', '--app', 'app.ts'], dir);
-    expect(unknown.status).to.equal(1);
-    expect(unknown.stderr).to.contain("no stack named 'Nope'; the app has: Net, Other.");
+    expect(unknown.status).to.equal(2);
+    expect(unknown.stderr).to.equal("No stack named 'Nope'; the app has: Net, Other.\n");
   });
 
   it('prints warnings, and fails on them with --strict', () => {

@@ -71,6 +71,7 @@ export function captureIo(options: CaptureOptions): CapturedIo {
   const io: CapturedIo = {
     cwd: options.cwd,
     interactive: options.interactive ?? false,
+    stdoutIsTerminal: options.interactive ?? false,
     resolve: (p) => resolve(options.cwd, p),
     stdout: [],
     stderr: [],
