@@ -8,8 +8,9 @@ import { buildSync } from 'esbuild';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Capture, Match, Template } from '../../lib/assertions/index.js';
 import { App, type Stack } from '../../lib/index.js';
-import { templateOf } from '../support/synth.js';
+import { expectOrderedAfter, SERVER_IS_BUSY } from '../patterns/support.js';
 import { tempDir } from '../support/temp.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -58,6 +59,24 @@ const id = {
   pip: "[resourceId('Microsoft.Network/publicIPAddresses', 'pip-client')]",
   nic: "[resourceId('Microsoft.Network/networkInterfaces', 'nic-client')]",
 };
+const T = {
+  nsg: 'Microsoft.Network/networkSecurityGroups',
+  vnet: 'Microsoft.Network/virtualNetworks',
+  server: 'Microsoft.DBforPostgreSQL/flexibleServers',
+  database: 'Microsoft.DBforPostgreSQL/flexibleServers/databases',
+  firewall: 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules',
+  endpoint: 'Microsoft.Network/privateEndpoints',
+  zoneGroup: 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups',
+  zone: 'Microsoft.Network/privateDnsZones',
+  link: 'Microsoft.Network/privateDnsZones/virtualNetworkLinks',
+  aRecord: 'Microsoft.Network/privateDnsZones/A',
+  pip: 'Microsoft.Network/publicIPAddresses',
+  nic: 'Microsoft.Network/networkInterfaces',
+  vm: 'Microsoft.Compute/virtualMachines',
+};
+/** Logical ids (from the committed manifest) of the private DNS zone and its VNet link. */
+const ZONE = 'privateDnsZonePrivatelinkPostgresDatabaseAzureCom';
+const LINK = 'privateDnsZonePrivatelinkPostgresDatabaseAzureComLinkVnet';
 
 describe('examples/postgres-private-link and its committed templates', function () {
   this.timeout(60_000);
@@ -79,135 +98,175 @@ describe('examples/postgres-private-link and its committed templates', function 
   });
 
   describe('the template', () => {
-    const template = read('PostgresPrivateLink.json');
-    const byType = (type: string) => {
-      const found = template.resources.filter((r: any) => r.type === type);
-      expect(found, type).to.have.length(1);
-      return found[0];
-    };
+    // With the committed manifest: resources are named by logical id, and dependsOn edges have a kind and a reason.
+    const template = Template.fromJSON(read('PostgresPrivateLink.json'), { manifest: read('manifest.json').stacks.PostgresPrivateLink });
 
     it('takes logins and secure passwords as parameters, and writes no secret to the parameters file', () => {
-      expect(template.parameters.administratorLoginPassword).to.include({ type: 'securestring' });
-      expect(template.parameters.vmAdminPassword).to.include({ type: 'securestring' });
-      expect(template.parameters.administratorLoginPassword).to.not.have.property('defaultValue');
-      expect(template.parameters.administratorLogin.type).to.equal('string');
-      expect(template.parameters.rdpSourceAddressPrefix.type).to.equal('string');
+      template.hasParameter('administratorLoginPassword', { type: 'securestring', defaultValue: Match.absent() });
+      template.hasParameter('vmAdminPassword', { type: 'securestring' });
+      template.hasParameter('administratorLogin', { type: 'string' });
+      template.hasParameter('rdpSourceAddressPrefix', { type: 'string' });
       const values = read('PostgresPrivateLink.parameters.json').parameters;
       expect(Object.keys(values).sort()).to.deep.equal(['administratorLogin', 'clientIpAddress', 'rdpSourceAddressPrefix', 'vmAdminUsername']);
     });
 
     it('NSG with the RDP rule from the parameterized CIDR', () => {
-      const nsg = byType('Microsoft.Network/networkSecurityGroups');
-      expect(nsg.properties.securityRules).to.have.length(1);
-      expect(nsg.properties.securityRules[0].properties).to.include({
-        priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Tcp',
-        sourceAddressPrefix: "[parameters('rdpSourceAddressPrefix')]", destinationPortRange: '3389',
+      template.resourceCountIs(T.nsg, 1);
+      template.hasResource(T.nsg, {
+        properties: {
+          securityRules: [{
+            properties: {
+              priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Tcp',
+              sourceAddressPrefix: "[parameters('rdpSourceAddressPrefix')]", destinationPortRange: '3389',
+            },
+          }],
+        },
+        dependsOn: Match.absent(),
       });
-      expect(nsg).to.not.have.property('dependsOn');
     });
 
     it('VNet with the subnet inline, endpoint network policies Disabled (the ARM enum, not the legacy flag)', () => {
-      const vnet = byType('Microsoft.Network/virtualNetworks');
-      expect(vnet.name).to.equal('myVirtualNetwork');
-      expect(vnet.properties.subnets[0]).to.deep.equal({
-        name: 'mySubnet',
+      template.resourceCountIs(T.vnet, 1);
+      template.hasResource(T.vnet, {
+        name: 'myVirtualNetwork',
         properties: {
-          addressPrefix: '10.0.0.0/24', networkSecurityGroup: { id: id.nsg }, privateEndpointNetworkPolicies: 'Disabled',
-          privateLinkServiceNetworkPolicies: 'Enabled', defaultOutboundAccess: false,
+          subnets: [Match.objectEquals({
+            name: 'mySubnet',
+            properties: {
+              addressPrefix: '10.0.0.0/24', networkSecurityGroup: { id: id.nsg }, privateEndpointNetworkPolicies: 'Disabled',
+              privateLinkServiceNetworkPolicies: 'Enabled', defaultOutboundAccess: false,
+            },
+          })],
         },
+        dependsOn: [id.nsg],
       });
-      expect(vnet.dependsOn).to.deep.equal([id.nsg]);
+      template.dependsOn('vnet', 'nsg', { kind: 'reference' });
     });
 
     it('flexible server (not Single server) with HA on GeneralPurpose Standard_D2ds_v5 and 128 GiB', () => {
-      const server = byType('Microsoft.DBforPostgreSQL/flexibleServers');
-      expect(server.sku).to.deep.equal({ name: 'Standard_D2ds_v5', tier: 'GeneralPurpose' });
-      expect(server.properties).to.deep.include({
-        version: "[parameters('postgresVersion')]",
-        administratorLogin: "[parameters('administratorLogin')]",
-        administratorLoginPassword: "[parameters('administratorLoginPassword')]",
-        availabilityZone: '1',
-        highAvailability: { mode: 'ZoneRedundant', standbyAvailabilityZone: '3' },
-        storage: { storageSizeGB: 128, autoGrow: 'Disabled' },
-        network: { publicNetworkAccess: 'Enabled' },
+      template.resourceCountIs(T.server, 1);
+      template.hasResource(T.server, {
+        sku: Match.objectEquals({ name: 'Standard_D2ds_v5', tier: 'GeneralPurpose' }),
+        // These keys exactly (others may exist): chai's deep.include.
+        properties: {
+          version: "[parameters('postgresVersion')]",
+          administratorLogin: "[parameters('administratorLogin')]",
+          administratorLoginPassword: "[parameters('administratorLoginPassword')]",
+          availabilityZone: '1',
+          highAvailability: Match.objectEquals({ mode: 'ZoneRedundant', standbyAvailabilityZone: '3' }),
+          storage: Match.objectEquals({ storageSizeGB: 128, autoGrow: 'Disabled' }),
+          network: Match.objectEquals({ publicNetworkAccess: 'Enabled' }),
+        },
+        dependsOn: Match.absent(),
       });
-      expect(server).to.not.have.property('dependsOn');
     });
 
     it('database, then firewall rule, then private endpoint (ServerIsBusy)', () => {
-      expect(byType('Microsoft.DBforPostgreSQL/flexibleServers/databases').dependsOn).to.deep.equal([id.server]);
-      const rule = byType('Microsoft.DBforPostgreSQL/flexibleServers/firewallRules');
-      expect(rule.properties).to.deep.equal({ startIpAddress: "[parameters('clientIpAddress')]", endIpAddress: "[parameters('clientIpAddress')]" });
-      expect(rule.dependsOn).to.deep.equal([id.server, id.database]);
+      template.resourceCountIs(T.database, 1);
+      template.hasResource(T.database, { dependsOn: [id.server] });
+      template.dependsOn('dbDatabaseAppdb', 'db', { kind: 'parent' });
+      template.resourceCountIs(T.firewall, 1);
+      template.hasResource(T.firewall, {
+        properties: Match.objectEquals({ startIpAddress: "[parameters('clientIpAddress')]", endIpAddress: "[parameters('clientIpAddress')]" }),
+        dependsOn: [id.server, id.database],
+      });
+      template.dependsOn('dbFirewallRuleAllowClientIp', 'db', { kind: 'parent' });
+      expectOrderedAfter(template, 'dbFirewallRuleAllowClientIp', 'dbDatabaseAppdb', `${SERVER_IS_BUSY}: deploy after PostgresPrivateLink/Db/Resource/Database-appdb`);
+      expectOrderedAfter(template, 'dbPrivateEndpoint', 'dbFirewallRuleAllowClientIp', `${SERVER_IS_BUSY}: deploy after PostgresPrivateLink/Db/Resource/FirewallRule-AllowClientIp`);
     });
 
     it('private endpoint carries no server flags (storage, HA, zones belong to the server)', () => {
-      const pe = byType('Microsoft.Network/privateEndpoints');
-      expect(pe.name).to.equal('myPrivateEndpoint');
-      expect(pe).to.not.have.property('zones');
-      expect(Object.keys(pe.properties).sort()).to.deep.equal(['customNetworkInterfaceName', 'privateLinkServiceConnections', 'subnet']);
-      expect(pe.properties.subnet).to.deep.equal({ id: id.subnet });
-      expect(pe.properties.privateLinkServiceConnections[0].properties).to.deep.equal({ privateLinkServiceId: id.server, groupIds: ['postgresqlServer'] });
-      expect(pe.dependsOn).to.deep.equal([id.server, id.firewall, id.vnet]);
+      template.resourceCountIs(T.endpoint, 1);
+      template.hasResource(T.endpoint, {
+        name: 'myPrivateEndpoint',
+        zones: Match.absent(),
+        properties: Match.objectEquals({
+          subnet: { id: id.subnet },
+          customNetworkInterfaceName: Match.anyValue(),
+          privateLinkServiceConnections: [{ name: Match.anyValue(), properties: { privateLinkServiceId: id.server, groupIds: ['postgresqlServer'] } }],
+        }),
+        dependsOn: [id.server, id.firewall, id.vnet],
+      });
+      template.dependsOn('dbPrivateEndpoint', 'db', { kind: 'reference' });
+      template.dependsOn('dbPrivateEndpoint', 'vnet', { kind: 'reference' });
+      template.dependsOn('dbPrivateEndpoint', 'dbFirewallRuleAllowClientIp', { kind: 'ordering' });
     });
 
     it('private DNS: zone, VNet link (registration disabled) and zone group, no manual A record', () => {
-      const zone = byType('Microsoft.Network/privateDnsZones');
-      expect(zone).to.include({ name: 'privatelink.postgres.database.azure.com', location: 'global' });
-      const link = byType('Microsoft.Network/privateDnsZones/virtualNetworkLinks');
-      expect(link.properties).to.deep.equal({ registrationEnabled: false, virtualNetwork: { id: id.vnet } });
-      expect(link.dependsOn).to.deep.equal([id.zone, id.vnet]);
-      const group = byType('Microsoft.Network/privateEndpoints/privateDnsZoneGroups');
-      expect(group.name).to.equal('myPrivateEndpoint/default');
-      expect(group.properties.privateDnsZoneConfigs[0].properties).to.deep.equal({ privateDnsZoneId: id.zone });
-      expect(group.dependsOn).to.deep.equal([id.zone, id.endpoint]);
-      expect(template.resources.some((r: any) => r.type === 'Microsoft.Network/privateDnsZones/A')).to.equal(false);
+      template.resourceCountIs(T.zone, 1);
+      template.hasResource(T.zone, { name: 'privatelink.postgres.database.azure.com', location: 'global' });
+      template.resourceCountIs(T.link, 1);
+      template.hasResource(T.link, {
+        properties: Match.objectEquals({ registrationEnabled: false, virtualNetwork: { id: id.vnet } }),
+        dependsOn: [id.zone, id.vnet],
+      });
+      template.dependsOn(LINK, ZONE, { kind: 'parent' });
+      template.dependsOn(LINK, 'vnet', { kind: 'reference' });
+      template.resourceCountIs(T.zoneGroup, 1);
+      template.hasResource(T.zoneGroup, {
+        name: 'myPrivateEndpoint/default',
+        properties: { privateDnsZoneConfigs: [{ properties: Match.objectEquals({ privateDnsZoneId: id.zone }) }] },
+        dependsOn: [id.zone, id.endpoint],
+      });
+      template.dependsOn('dbPrivateEndpointDnsZoneGroup', 'dbPrivateEndpoint', { kind: 'parent' });
+      template.dependsOn('dbPrivateEndpointDnsZoneGroup', ZONE, { kind: 'reference' });
+      template.resourceCountIs(T.aRecord, 0);
     });
 
     it('client VM: Windows Server 2019 Datacenter Gen2, Trusted Launch, Standard public IP', () => {
-      const pip = byType('Microsoft.Network/publicIPAddresses');
-      expect(pip.sku).to.deep.equal({ name: 'Standard', tier: 'Regional' });
-      expect(pip).to.not.have.property('dependsOn');
-      const nic = byType('Microsoft.Network/networkInterfaces');
-      expect(nic.properties.ipConfigurations[0].properties).to.deep.include({ subnet: { id: id.subnet }, publicIPAddress: { id: id.pip } });
-      expect(nic.dependsOn).to.deep.equal([id.pip, id.vnet]);
-      const vm = byType('Microsoft.Compute/virtualMachines');
-      expect(vm.name).to.equal('myVm');
-      expect(vm.properties.hardwareProfile).to.deep.equal({ vmSize: "[parameters('vmSize')]" });
-      expect(vm.properties.storageProfile.imageReference.sku).to.equal('2019-datacenter-gensecond');
-      expect(vm.properties.securityProfile.securityType).to.equal('TrustedLaunch');
-      expect(vm.properties.osProfile.adminPassword).to.equal("[parameters('vmAdminPassword')]");
-      expect(vm.properties.osProfile.computerName.length).to.be.at.most(15);
-      expect(vm.dependsOn).to.deep.equal([id.nic]);
+      template.resourceCountIs(T.pip, 1);
+      template.hasResource(T.pip, { sku: Match.objectEquals({ name: 'Standard', tier: 'Regional' }), dependsOn: Match.absent() });
+      template.resourceCountIs(T.nic, 1);
+      template.hasResource(T.nic, {
+        properties: {
+          ipConfigurations: [{ properties: { subnet: Match.objectEquals({ id: id.subnet }), publicIPAddress: Match.objectEquals({ id: id.pip }) } }],
+        },
+        dependsOn: [id.pip, id.vnet],
+      });
+      template.dependsOn('clientNic', 'clientPublicIp', { kind: 'reference' });
+      template.dependsOn('clientNic', 'vnet', { kind: 'reference' });
+      template.resourceCountIs(T.vm, 1);
+      const computerName = new Capture();
+      template.hasResource(T.vm, {
+        name: 'myVm',
+        properties: {
+          hardwareProfile: Match.objectEquals({ vmSize: "[parameters('vmSize')]" }),
+          storageProfile: { imageReference: { sku: '2019-datacenter-gensecond' } },
+          securityProfile: { securityType: 'TrustedLaunch' },
+          osProfile: { adminPassword: "[parameters('vmAdminPassword')]", computerName },
+        },
+        dependsOn: [id.nic],
+      });
+      expect(computerName.asString().length, 'Windows computer names have at most 15 characters').to.be.at.most(15);
+      template.dependsOn('client', 'clientNic', { kind: 'reference' });
     });
 
     it('outputs the server FQDN, the endpoint IP and the VM public IP', () => {
-      expect(template.outputs.postgresFqdn.value).to.equal(`[reference(${id.server.slice(1, -1)}, '2025-08-01').fullyQualifiedDomainName]`);
-      expect(template.outputs.privateEndpointIp.value).to.equal(
-        "[reference(resourceId('Microsoft.Network/networkInterfaces', 'myPrivateEndpoint-nic'), '2025-07-01').ipConfigurations[0].properties.privateIPAddress]",
-      );
-      expect(template.outputs.vmPublicIp.value).to.equal(`[reference(${id.pip.slice(1, -1)}, '2025-07-01').ipAddress]`);
+      template.hasOutput('postgresFqdn', { value: `[reference(${id.server.slice(1, -1)}, '2025-08-01').fullyQualifiedDomainName]` });
+      template.hasOutput('privateEndpointIp', {
+        value: "[reference(resourceId('Microsoft.Network/networkInterfaces', 'myPrivateEndpoint-nic'), '2025-07-01').ipConfigurations[0].properties.privateIPAddress]",
+      });
+      template.hasOutput('vmPublicIp', { value: `[reference(${id.pip.slice(1, -1)}, '2025-07-01').ipAddress]` });
     });
   });
 
   describe('with the client VM at its default size (no vmSize parameter)', () => {
     it("emits WindowsVirtualMachine's default 'Standard_D2s_v3', and the committed template's vmSize parameter defaults to it too", async () => {
       const { postgresPrivateLink } = await loadExample();
-      const app = new App();
-      postgresPrivateLink(app, { vmSizeParameter: false });
-      const template = templateOf(app, 'PostgresPrivateLink');
-      expect(template.parameters).to.not.have.property('vmSize');
-      const vm = template.resources.filter((r: any) => r.type === 'Microsoft.Compute/virtualMachines');
-      expect(vm.map((r: any) => r.properties.hardwareProfile)).to.deep.equal([{ vmSize: 'Standard_D2s_v3' }]);
-      expect(read('PostgresPrivateLink.json').parameters.vmSize.defaultValue).to.equal('Standard_D2s_v3');
+      const template = Template.fromStack(postgresPrivateLink(new App(), { vmSizeParameter: false }));
+      template.templateMatches({ parameters: { vmSize: Match.absent() } });
+      template.resourceCountIs(T.vm, 1);
+      const vmSize = new Capture();
+      template.hasResourceProperties(T.vm, { hardwareProfile: Match.objectEquals({ vmSize }) });
+      expect(vmSize.asString()).to.equal('Standard_D2s_v3');
+      Template.fromJSON(read('PostgresPrivateLink.json')).hasParameter('vmSize', { defaultValue: vmSize.asString() });
     });
 
     it('otherwise reads the size from the vmSize parameter', async () => {
       const { postgresPrivateLink } = await loadExample();
-      const app = new App();
-      postgresPrivateLink(app);
-      const template = templateOf(app, 'PostgresPrivateLink');
-      expect(template.resources.find((r: any) => r.type === 'Microsoft.Compute/virtualMachines').properties.hardwareProfile).to.deep.equal({ vmSize: "[parameters('vmSize')]" });
+      const template = Template.fromStack(postgresPrivateLink(new App()));
+      template.resourceCountIs(T.vm, 1);
+      template.hasResourceProperties(T.vm, { hardwareProfile: Match.objectEquals({ vmSize: "[parameters('vmSize')]" }) });
     });
   });
 });

@@ -1,28 +1,50 @@
 import { expect } from 'chai';
+import { Match, Template } from '../../lib/assertions/index.js';
 import { NetworkSecurityGroup, PostgresFlexibleServer, PrivateDnsZone, PrivateEndpoint, WindowsVirtualMachine } from '../../lib/index.js';
-import { errorOf, templateOf } from '../support/synth.js';
+import { errorOf } from '../support/synth.js';
 import { baseScenario, server } from './scenario.js';
-import { resourceOf, resourcesOf, SERVER_ID, SERVER_NAME } from './support.js';
+import { expectOrderedAfter, SERVER_ID, SERVER_IS_BUSY, SERVER_NAME } from './support.js';
+
+const T = {
+  server: 'Microsoft.DBforPostgreSQL/flexibleServers',
+  endpoint: 'Microsoft.Network/privateEndpoints',
+  zoneGroup: 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups',
+  zone: 'Microsoft.Network/privateDnsZones',
+  link: 'Microsoft.Network/privateDnsZones/virtualNetworkLinks',
+  aRecord: 'Microsoft.Network/privateDnsZones/A',
+  vnet: 'Microsoft.Network/virtualNetworks',
+};
+const VNET_ID = "[resourceId('Microsoft.Network/virtualNetworks', 'vnet')]";
+/** resourceId() of a child of the scenario's server, e.g. child('databases', 'app'). */
+const child = (type: string, name: string) => `[resourceId('Microsoft.DBforPostgreSQL/flexibleServers/${type}', ${SERVER_NAME}, '${name}')]`;
 
 describe('private endpoints and private DNS', () => {
   it('A-record variant: the template writes <server> into the zone with the endpoint NIC IP, and no zone group', () => {
     const s = baseScenario();
     const zone = new PrivateDnsZone(s.stack, 'Zone', { zoneName: 'privatelink.postgres.database.azure.com' });
-    server(s).addPrivateEndpoint(s.vnet.subnets[0], { dns: { mode: 'aRecord', zone } });
-    const t = templateOf(s.app, 'Test');
-    expect(resourcesOf(t, 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups')).to.have.length(0);
-    const record = resourceOf(t, 'Microsoft.Network/privateDnsZones/A');
-    expect(record.name).to.equal(`[format('privatelink.postgres.database.azure.com/{0}', ${SERVER_NAME})]`);
-    expect(record.properties).to.deep.equal({
-      ttl: 3600,
-      aRecords: [{ ipv4Address: "[reference(resourceId('Microsoft.Network/networkInterfaces', 'pe-db-nic'), '2025-07-01').ipConfigurations[0].properties.privateIPAddress]" }],
+    const db = server(s);
+    const endpoint = db.addPrivateEndpoint(s.vnet.subnets[0], { dns: { mode: 'aRecord', zone } });
+    const template = Template.fromStack(s.stack);
+    template.resourceCountIs(T.zoneGroup, 0);
+    template.resourceCountIs(T.aRecord, 1);
+    template.hasResource(T.aRecord, {
+      name: `[format('privatelink.postgres.database.azure.com/{0}', ${SERVER_NAME})]`,
+      properties: Match.objectEquals({
+        ttl: 3600,
+        aRecords: [{ ipv4Address: "[reference(resourceId('Microsoft.Network/networkInterfaces', 'pe-db-nic'), '2025-07-01').ipConfigurations[0].properties.privateIPAddress]" }],
+      }),
+      dependsOn: [
+        SERVER_ID,
+        "[resourceId('Microsoft.Network/privateDnsZones', 'privatelink.postgres.database.azure.com')]",
+        "[resourceId('Microsoft.Network/privateEndpoints', 'pe-db')]",
+      ],
     });
-    expect(record.dependsOn).to.deep.equal([
-      SERVER_ID,
-      "[resourceId('Microsoft.Network/privateDnsZones', 'privatelink.postgres.database.azure.com')]",
-      "[resourceId('Microsoft.Network/privateEndpoints', 'pe-db')]",
-    ]);
-    expect(resourceOf(t, 'Microsoft.Network/privateDnsZones/virtualNetworkLinks').properties.registrationEnabled).to.equal(false);
+    // Why each of those: the record's name uses the server's, it is a child of the zone, and the IP it reads exists once the endpoint does.
+    template.dependsOn(endpoint.aRecord!, db.resource, { kind: 'reference' });
+    template.dependsOn(endpoint.aRecord!, zone.resource, { kind: 'parent' });
+    expectOrderedAfter(template, endpoint.aRecord!, endpoint.resource, 'the A record reads the private IP of the NIC that the private endpoint creates');
+    template.resourceCountIs(T.link, 1);
+    template.hasResourceProperties(T.link, { registrationEnabled: false });
   });
 
   it('A-record variant refuses an imported zone (it cannot write records it does not own)', () => {
@@ -37,39 +59,51 @@ describe('private endpoints and private DNS', () => {
     const s = baseScenario();
     const zone = PrivateDnsZone.fromZoneName(s.stack, 'Zone', 'privatelink.postgres.database.azure.com', { resourceGroupName: 'dns-rg' });
     server(s).addPrivateEndpoint(s.vnet.subnets[0], { dns: { zone } });
-    const t = templateOf(s.app, 'Test');
-    expect(resourcesOf(t, 'Microsoft.Network/privateDnsZones')).to.have.length(0);
-    expect(resourcesOf(t, 'Microsoft.Network/privateDnsZones/virtualNetworkLinks')).to.have.length(0);
-    expect(resourceOf(t, 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups').properties.privateDnsZoneConfigs[0].properties.privateDnsZoneId)
-      .to.equal("[resourceId('dns-rg', 'Microsoft.Network/privateDnsZones', 'privatelink.postgres.database.azure.com')]");
+    const template = Template.fromStack(s.stack);
+    template.resourceCountIs(T.zone, 0);
+    template.resourceCountIs(T.link, 0);
+    template.resourceCountIs(T.zoneGroup, 1);
+    template.hasResourceProperties(T.zoneGroup, {
+      privateDnsZoneConfigs: [{ properties: { privateDnsZoneId: "[resourceId('dns-rg', 'Microsoft.Network/privateDnsZones', 'privatelink.postgres.database.azure.com')]" } }],
+    });
   });
 
   it("dns mode 'none' creates no DNS resources", () => {
     const s = baseScenario();
     server(s).addPrivateEndpoint(s.vnet.subnets[0], { dns: { mode: 'none' } });
-    const types = templateOf(s.app, 'Test').resources.map((r: any) => r.type);
-    expect(types.filter((t: string) => t.includes('privateDns'))).to.deep.equal([]);
+    // Any type at all (zones, links, zone groups, records...), so read the types from the template itself.
+    const types = (Template.fromStack(s.stack).toJSON().resources as any[]).map((r) => r.type as string);
+    expect(types.filter((t) => t.includes('privateDns'))).to.deep.equal([]);
   });
 
   it('two servers in one stack share one privatelink zone and one VNet link', () => {
     const s = baseScenario();
     server(s, {}, 'Orders').addPrivateEndpoint(s.vnet.subnets[0]);
     server(s, {}, 'Billing').addPrivateEndpoint(s.vnet.subnets[0]);
-    const t = templateOf(s.app, 'Test');
-    expect(resourcesOf(t, 'Microsoft.Network/privateDnsZones')).to.have.length(1);
-    expect(resourcesOf(t, 'Microsoft.Network/privateDnsZones/virtualNetworkLinks')).to.have.length(1);
-    expect(resourcesOf(t, 'Microsoft.Network/privateEndpoints').map((r: any) => r.name).sort()).to.deep.equal(['pe-billing', 'pe-orders']);
+    const template = Template.fromStack(s.stack);
+    template.resourceCountIs(T.zone, 1);
+    template.resourceCountIs(T.link, 1);
+    template.resourceCountIs(T.endpoint, 2);
+    template.hasResource(T.endpoint, { name: 'pe-billing' });
+    template.hasResource(T.endpoint, { name: 'pe-orders' });
   });
 
   it('an imported server can be reached through a PrivateEndpoint', () => {
     const s = baseScenario();
     const existing = PostgresFlexibleServer.fromServerName(s.stack, 'Legacy', 'legacy-pg', { resourceGroupName: 'data-rg' });
-    new PrivateEndpoint(s.stack, 'LegacyEndpoint', { subnet: s.vnet.subnets[0], target: { resourceId: existing.serverId, groupId: 'postgresqlServer' } });
-    const pe = resourceOf(templateOf(s.app, 'Test'), 'Microsoft.Network/privateEndpoints');
-    expect(pe.name).to.equal('pe-legacyendpoint');
-    expect(pe.properties.privateLinkServiceConnections[0].properties.privateLinkServiceId)
-      .to.equal("[resourceId('data-rg', 'Microsoft.DBforPostgreSQL/flexibleServers', 'legacy-pg')]");
-    expect(pe.dependsOn).to.deep.equal(["[resourceId('Microsoft.Network/virtualNetworks', 'vnet')]"]);
+    const endpoint = new PrivateEndpoint(s.stack, 'LegacyEndpoint', { subnet: s.vnet.subnets[0], target: { resourceId: existing.serverId, groupId: 'postgresqlServer' } });
+    const template = Template.fromStack(s.stack);
+    template.resourceCountIs(T.endpoint, 1);
+    template.hasResource(T.endpoint, {
+      name: 'pe-legacyendpoint',
+      properties: {
+        privateLinkServiceConnections: [
+          { properties: { privateLinkServiceId: "[resourceId('data-rg', 'Microsoft.DBforPostgreSQL/flexibleServers', 'legacy-pg')]" } },
+        ],
+      },
+      dependsOn: [VNET_ID],
+    });
+    template.dependsOn(endpoint.resource, s.vnet, { kind: 'reference' });
   });
 });
 
@@ -77,46 +111,58 @@ describe('PostgreSQL child serialization (ServerIsBusy)', () => {
   it('chains databases -> firewall rules -> configurations -> administrators -> private endpoint, whatever the call order', () => {
     const s = baseScenario();
     const db = server(s, { publicNetworkAccess: true, entraAuthentication: true });
-    db.addPrivateEndpoint(s.vnet.subnets[0]);
-    db.addAdministrator({ objectId: '00000000-0000-0000-0000-000000000001', principalName: 'dba', principalType: 'Group' });
-    db.addConfiguration('ssl_min_protocol_version', 'TLSv1.3');
-    db.addFirewallRule('Office', '203.0.113.0', '203.0.113.255');
-    db.addDatabase('app');
-    db.addDatabase('reports');
-    const t = templateOf(s.app, 'Test');
-    const child = (type: string, name: string) => `[resourceId('Microsoft.DBforPostgreSQL/flexibleServers/${type}', ${SERVER_NAME}, '${name}')]`;
-    const deps = (type: string, name?: string) =>
-      t.resources.find((r: any) => r.type.endsWith(type) && (name === undefined || r.name.includes(`/${name}'`))).dependsOn;
-    expect(resourceOf(t, 'Microsoft.DBforPostgreSQL/flexibleServers').properties.authConfig)
-      .to.deep.equal({ activeDirectoryAuth: 'Enabled', passwordAuth: 'Enabled', tenantId: '[subscription().tenantId]' });
-    expect(deps('/databases', 'app')).to.deep.equal([SERVER_ID]);
-    expect(deps('/databases', 'reports')).to.deep.equal([SERVER_ID, child('databases', 'app')]);
-    expect(deps('/firewallRules')).to.deep.equal([SERVER_ID, child('databases', 'reports')]);
-    expect(deps('/configurations')).to.deep.equal([SERVER_ID, child('firewallRules', 'Office')]);
-    expect(deps('/administrators')).to.deep.equal([SERVER_ID, child('configurations', 'ssl_min_protocol_version')]);
-    expect(resourceOf(t, 'Microsoft.Network/privateEndpoints').dependsOn)
-      .to.include(child('administrators', '00000000-0000-0000-0000-000000000001'));
-    expect(resourceOf(t, 'Microsoft.DBforPostgreSQL/flexibleServers/administrators').properties)
-      .to.deep.equal({ principalName: 'dba', principalType: 'Group', tenantId: '[subscription().tenantId]' });
+    const endpoint = db.addPrivateEndpoint(s.vnet.subnets[0]);
+    const admin = db.addAdministrator({ objectId: '00000000-0000-0000-0000-000000000001', principalName: 'dba', principalType: 'Group' });
+    const ssl = db.addConfiguration('ssl_min_protocol_version', 'TLSv1.3');
+    const office = db.addFirewallRule('Office', '203.0.113.0', '203.0.113.255');
+    const app = db.addDatabase('app');
+    const reports = db.addDatabase('reports');
+    const template = Template.fromStack(s.stack);
+    template.hasResourceProperties(T.server, {
+      authConfig: Match.objectEquals({ activeDirectoryAuth: 'Enabled', passwordAuth: 'Enabled', tenantId: '[subscription().tenantId]' }),
+    });
+    template.resourceCountIs(T.server, 1);
+
+    // The dependsOn the template deploys with: the parent, then the previous link of the chain.
+    const name = (childName: string) => `[format('{0}/${childName}', ${SERVER_NAME})]`;
+    template.hasResource(`${T.server}/databases`, { name: name('app'), dependsOn: [SERVER_ID] });
+    template.hasResource(`${T.server}/databases`, { name: name('reports'), dependsOn: [SERVER_ID, child('databases', 'app')] });
+    template.hasResource(`${T.server}/firewallRules`, { name: name('Office'), dependsOn: [SERVER_ID, child('databases', 'reports')] });
+    template.hasResource(`${T.server}/configurations`, { name: name('ssl_min_protocol_version'), dependsOn: [SERVER_ID, child('firewallRules', 'Office')] });
+    template.hasResource(`${T.server}/administrators`, {
+      name: name('00000000-0000-0000-0000-000000000001'),
+      properties: Match.objectEquals({ principalName: 'dba', principalType: 'Group', tenantId: '[subscription().tenantId]' }),
+      dependsOn: [SERVER_ID, child('configurations', 'ssl_min_protocol_version')],
+    });
+    template.resourceCountIs(T.endpoint, 1);
+    template.hasResource(T.endpoint, { dependsOn: Match.arrayWith([child('administrators', '00000000-0000-0000-0000-000000000001')]) });
+
+    // Why: each link is an ordering edge recorded with the ServerIsBusy reason.
+    const chain = [app, reports, office, ssl, admin, endpoint.resource];
+    for (let i = 1; i < chain.length; i++) {
+      expectOrderedAfter(template, chain[i], chain[i - 1], `${SERVER_IS_BUSY}: deploy after ${chain[i - 1].node.path}`);
+    }
+    template.dependsOn(app, db.resource, { kind: 'parent' });
+    expect(template.dependenciesOf(app).filter((e) => e.kind === 'ordering'), 'the first link is ordered after nothing').to.deep.equal([]);
   });
 
-  it('a PrivateEndpoint made directly against a declared server joins the chain and makes it reachable', () => {
-    for (const spell of ['expression', 'token string'] as const) {
+  for (const spell of ['expression', 'token string'] as const) {
+    it(`a PrivateEndpoint made directly against a declared server joins the chain and makes it reachable (id as ${spell})`, () => {
       const s = baseScenario();
       const db = server(s);
       db.addDatabase('app');
-      db.addConfiguration('ssl_min_protocol_version', 'TLSv1.3');
-      new PrivateEndpoint(s.stack, 'Pe', {
+      const ssl = db.addConfiguration('ssl_min_protocol_version', 'TLSv1.3');
+      const endpoint = new PrivateEndpoint(s.stack, 'Pe', {
         subnet: s.vnet.subnets[0], name: 'pe-direct',
         target: { resourceId: spell === 'expression' ? db.serverId : `${db.serverId}`, groupId: 'postgresqlServer' },
       });
-      const synthesized = s.app.synth();
-      const t = JSON.parse(synthesized.files.get('Test.json')!);
-      const child = (type: string, name: string) => `[resourceId('Microsoft.DBforPostgreSQL/flexibleServers/${type}', ${SERVER_NAME}, '${name}')]`;
-      expect(resourceOf(t, 'Microsoft.Network/privateEndpoints').dependsOn, spell).to.include(child('configurations', 'ssl_min_protocol_version'));
-      expect(synthesized.annotations.map((a) => a.message).join('\n'), spell).to.not.contain('nothing can reach it');
-    }
-  });
+      const template = Template.fromStack(s.stack);
+      template.resourceCountIs(T.endpoint, 1);
+      template.hasResource(T.endpoint, { dependsOn: Match.arrayWith([child('configurations', 'ssl_min_protocol_version')]) });
+      expectOrderedAfter(template, endpoint.resource, ssl, `${SERVER_IS_BUSY}: deploy after Test/Db/Resource/Configuration-ssl_min_protocol_version`);
+      expect(s.app.synth().annotations.map((a) => a.message).join('\n')).to.not.contain('nothing can reach it');
+    });
+  }
 
   it('synthesizing twice gives the same template (the chain is added once)', () => {
     const s = baseScenario();
@@ -136,8 +182,14 @@ describe('network security group imports', () => {
     const subnet = s.vnet.addSubnet('apps', { addressPrefix: '10.0.4.0/24', networkSecurityGroup: shared });
     expect(errorOf(() => new WindowsVirtualMachine(s.stack, 'Vm', { subnet, adminUsername: 'azureuser', adminPassword: s.vmPassword, allowRdpFrom: '203.0.113.7/32' })))
       .to.equal('[Test/Vm] allowRdpFrom needs an NSG declared in this app to add the rule to, but the NSG is imported: pass networkSecurityGroup (a NetworkSecurityGroup), or add the rule to the imported NSG yourself.');
-    const vnet = resourceOf(templateOf(s.app, 'Test'), 'Microsoft.Network/virtualNetworks');
-    expect(vnet.properties.subnets[1].properties.networkSecurityGroup).to.deep.equal({ id: "[resourceId('net-rg', 'Microsoft.Network/networkSecurityGroups', 'shared-nsg')]" });
+    const template = Template.fromStack(s.stack);
+    template.resourceCountIs(T.vnet, 1);
+    template.hasResourceProperties(T.vnet, {
+      subnets: [
+        Match.anyValue(),
+        { name: 'apps', properties: { networkSecurityGroup: Match.objectEquals({ id: "[resourceId('net-rg', 'Microsoft.Network/networkSecurityGroups', 'shared-nsg')]" }) } },
+      ],
+    });
     expect(subnet.networkSecurityGroup).to.equal(shared);
   });
 });
