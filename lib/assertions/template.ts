@@ -34,7 +34,15 @@ export type ResourceSelector = IConstruct | string;
 export interface DependsOnOptions {
   /** Also require this kind of edge. @default any kind */
   readonly kind?: DependencyKind;
+  /**
+   * Also require the edge's recorded reason (e.g. the ServerIsBusy ordering of PostgreSQL
+   * children): an exact string, or a matcher such as `Match.stringLikeRegexp('ServerIsBusy')`.
+   * @default any reason
+   */
+  readonly reason?: string | Matcher;
 }
+
+const DEPENDS_ON_OPTIONS: readonly string[] = ['kind', 'reason'];
 
 /** One resource of the template. */
 interface ResourceEntry extends SectionEntry {
@@ -162,11 +170,16 @@ export class Template {
   }
 
   /**
-   * `from` depends directly on `on` (a dependsOn entry in the template), optionally with an
-   * edge of a given kind: reference (uses its id or properties), parent, or ordering.
+   * `from` depends directly on `on`, as the manifest records it (the edges synthesis wrote as
+   * the template's dependsOn, with their kind and reason), optionally with an edge of a given kind
+   * — reference (uses its id or properties), parent, or ordering — and reason.
    */
   public dependsOn(from: ResourceSelector, on: ResourceSelector, options: DependsOnOptions = {}): void {
     const manifest = this.requireManifest('dependsOn');
+    const unknown = Object.keys(options).filter((k) => !DEPENDS_ON_OPTIONS.includes(k));
+    if (unknown.length) {
+      throw new AssertionUsageError(`dependsOn: unknown option ${unknown.map((k) => `'${k}'`).join(', ')}; the options are ${DEPENDS_ON_OPTIONS.join(', ')}.`);
+    }
     if (options.kind !== undefined && !DEPENDENCY_KINDS.includes(options.kind)) {
       throw new AssertionUsageError(`dependsOn: kind ${formatValue(options.kind)} is not a dependency kind; use one of ${DEPENDENCY_KINDS.join(', ')}.`);
     }
@@ -178,6 +191,13 @@ export class Template {
     if (!edge) throw new MismatchError(`Expected ${fromId} to depend on ${onId}, but it depends on ${list}.`);
     if (options.kind && edge.kind !== options.kind) {
       throw new MismatchError(`Expected ${fromId} to depend on ${onId} by a ${options.kind} edge, but the edge is ${edge.kind} (${edge.reason}).`);
+    }
+    if (options.reason !== undefined) {
+      const result = asMatcher(options.reason, { partialObjects: false }, 'reason').test(edge.reason);
+      if (!result.isSuccess) {
+        throw new MismatchError(`Expected ${fromId} to depend on ${onId} for reason ${formatValue(options.reason)}, but the recorded reason is ${formatValue(edge.reason)}.`);
+      }
+      result.finalize(); // fills a Capture given as the reason
     }
   }
 
@@ -214,7 +234,7 @@ export class Template {
     const { matches, misses } = matchSection(candidates, matcher);
     if (matches.length) return;
     const intro = candidates.length === 1
-      ? `Template has 1 resource of type ${type}, but ${what} do not match.`
+      ? `Template has 1 resource of type ${type}, but ${what === 'the pattern' ? 'it does not match the pattern' : `${what} do not match`}.`
       : `Template has ${candidates.length} resources of type ${type}, but none match ${what}.`;
     throw new MismatchError(`${intro}\n${describeClosest(misses)}`);
   }
@@ -224,7 +244,7 @@ export class Template {
     if (candidates.length === 0) throw new MismatchError(this.noResourcesOfType(type));
     const { misses } = matchSection(candidates, matcher);
     if (misses.length === 0) return;
-    const lines = [`${misses.length} of ${plural(candidates.length, 'resource')} of type ${type} do not match:`];
+    const lines = [`${misses.length} of ${plural(candidates.length, 'resource')} of type ${type} ${misses.length === 1 ? 'does' : 'do'} not match:`];
     for (const { entry, result } of misses) {
       lines.push(`  ${entry.label}:`, ...result.renderMismatches().map((l) => `    ${l}`));
     }

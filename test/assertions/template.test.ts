@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { Match, Template } from '../../lib/assertions/index.js';
+import { AssertionUsageError, Capture, Match, Template } from '../../lib/assertions/index.js';
 import { App, ArmResource, Stack } from '../../lib/index.js';
 import { errorOf } from '../support/synth.js';
 import { dataStack } from './fixture.js';
@@ -140,7 +140,7 @@ describe('assertions: Template', () => {
       template.allResources(PG, { location: "[parameters('location')]" });
       template.allResourcesProperties(VNET, { addressSpace: Match.anyValue() });
       expect(errorOf(() => template.allResourcesProperties(PG, { version: '17' }))).to.equal(
-        `1 of 1 resource of type ${PG} do not match:\n  server (Data/Server):\n    /properties/version: expected "17", got "16"`,
+        `1 of 1 resource of type ${PG} does not match:\n  server (Data/Server):\n    /properties/version: expected "17", got "16"`,
       );
       expect(errorOf(() => template.allResources('Microsoft.Web/sites', {}))).to.match(/^Template has no resources of type Microsoft.Web\/sites\./);
     });
@@ -211,6 +211,21 @@ describe('assertions: Template', () => {
       expect(errorOf(() => template.dependsOn(stack, nsg))).to.equal(
         "Construct 'Data' holds 5 resources (nsg, vnet, server, database, rule): pass one of them, or its logical id.",
       );
+    });
+
+    it('checks the recorded reason (exact or by matcher, with captures), and refuses unknown options', () => {
+      const { stack, rule, database, vnet, nsg } = dataStack();
+      const template = Template.fromStack(stack);
+      template.dependsOn(rule, database, { kind: 'ordering', reason: 'PostgreSQL rejects concurrent child writes' });
+      template.dependsOn(rule, database, { reason: Match.stringLikeRegexp('concurrent') });
+      const reason = new Capture();
+      template.dependsOn(vnet, nsg, { reason });
+      expect(reason.asString()).to.match(/^properties\./);
+      expect(errorOf(() => template.dependsOn(rule, database, { reason: 'completely wrong reason' }))).to.equal(
+        'Expected rule to depend on database for reason "completely wrong reason", but the recorded reason is "PostgreSQL rejects concurrent child writes".',
+      );
+      const options = { kind: 'ordering', reasons: 'x' } as never;
+      expect(() => template.dependsOn(rule, database, options)).to.throw(AssertionUsageError, "dependsOn: unknown option 'reasons'; the options are kind, reason.");
     });
 
     it('needs the manifest', () => {
