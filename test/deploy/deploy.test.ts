@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArmEndpoint } from '../support/arm-endpoint.js';
 import { deploy, deployFixture, ioFor, SUBSCRIPTION, tempDir, writeApp } from '../support/deploy-cli.js';
+import { runCli } from '../../lib/cli/main.js';
 import { uniqueString } from '../../lib/deploy/unique-string.js';
 import { chainedApp, uniqueNameApp } from './apps.js';
 
@@ -138,17 +139,20 @@ describe('azcdk deploy', () => {
     expect(io.text()).to.match(/Succeeded\s+Delete Microsoft\.Storage\/storageAccounts stray/);
   });
 
-  it('--no-wait submits, prints how to follow, and returns', async () => {
+  it('--no-wait returns as soon as Azure accepts the PUT: no status poll, with the default --poll-interval', async () => {
     endpoint.resourceDelayMs = 300;
+    endpoint.immediatePosts = true; // validation and what-if without 5 s polls
     const io = ioFor(endpoint, dir);
-    const started = Date.now();
-    expect(await deploy(endpoint, out, ['--location', 'westeurope', '--yes', '--no-wait', '--deployment-name', 'nw-1'], io), io.text()).to.equal(0);
-    expect(Date.now() - started).to.be.below(600);
+    // Not deploy(): it passes a short --poll-interval, and the default (5 s) is what to check.
+    const args = ['deploy', '--from', out, '-g', 'rg', '--endpoint', endpoint.url, '--subscription', SUBSCRIPTION, '--location', 'westeurope', '--yes', '--no-wait', '--deployment-name', 'nw-1'];
+    expect(await runCli(args, io), io.text()).to.equal(0);
     expect(io.text()).to.match(/Network: submitted deployment nw-1 \(Accepted, correlation id [0-9a-f-]{36}\)/);
     expect(io.text()).to.contain(`az deployment group show -g rg -n nw-1 --subscription ${SUBSCRIPTION}`);
     expect(endpoint.deploymentState('rg', 'nw-1')).to.be.oneOf(['Accepted', 'Running']);
-    // beginCreateOrUpdate polls once before returning the poller; nothing waits after that.
-    expect(endpoint.requests.filter((r) => r.path.includes('operationStatuses')).length).to.be.at.most(1);
+    // The PUT is the last request: beginCreateOrUpdate's own first poll is never sent.
+    const put = endpoint.requests.findIndex((r) => r.method === 'PUT' && r.path.endsWith('/deployments/nw-1'));
+    expect(put).to.be.greaterThan(-1);
+    expect(endpoint.requests.slice(put + 1).map((r) => `${r.method} ${r.path}`)).to.deep.equal([]);
   });
 
   it('rejects an invalid --deployment-name before calling Azure', async () => {
