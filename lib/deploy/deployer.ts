@@ -80,6 +80,15 @@ export async function deployStacks(stacks: readonly StackArtifact[], options: De
     checkDeploymentName(options.deploymentName);
     if (stacks.length > 1) throw new UsageError(`--deployment-name names one deployment; ${stacks.length} stacks are selected. Deploy them one at a time, or drop --deployment-name.`);
   }
+  if (options.mode === 'Complete' && stacks.length > 1) {
+    // Each Complete deployment deletes what its own template does not declare: the resources of
+    // the stacks deployed into the group before it.
+    throw new UsageError(
+      `--mode Complete with ${stacks.length} stacks (${stacks.map((s) => s.name).join(', ')}) for resource group ${options.resourceGroup}: each Complete deployment deletes ` +
+        `the resources its template does not declare, so each stack would delete the resources of the stacks deployed before it. ` +
+        `Deploy the stacks into different resource groups (one stack per run, each with its own -g), use --mode Incremental, or deploy one stack (azcdk deploy STACK --mode Complete).`,
+    );
+  }
   if (options.noWait) {
     const chained = stacks.filter((s) => s.manifest.dependencies.some((d) => stacks.some((o) => o.name === d)));
     if (chained.length) throw new UsageError(`--no-wait cannot deploy ${chained[0].name} after the stacks it depends on (${chained[0].manifest.dependencies.join(', ')}). Deploy them separately.`);

@@ -178,6 +178,19 @@ describe('azcdk deploy', () => {
     expect(one.text()).to.contain('note: Alpha depends on Zeta, which is not selected');
   });
 
+  it('--all --mode Complete with several stacks for one resource group is a usage error, before any request', async () => {
+    const chained = writeApp(chainedApp(), tempDir());
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, chained, ['--all', '--mode', 'Complete', '--location', 'westeurope', '--yes'], io)).to.equal(2);
+    expect(io.text()).to.contain('--mode Complete with 2 stacks (Zeta, Alpha) for resource group rg: each Complete deployment deletes the resources its template does not declare');
+    expect(io.text()).to.contain('Deploy the stacks into different resource groups (one stack per run, each with its own -g), use --mode Incremental, or deploy one stack');
+    expect(endpoint.requests).to.have.length(0);
+    // Named stacks too; one stack alone is fine.
+    const named = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, chained, ['Alpha', 'Zeta', '--mode', 'Complete', '--yes'], named)).to.equal(2);
+    expect(endpoint.requests).to.have.length(0);
+  });
+
   it('maps names built with uniqueString(resourceGroup().id) to their constructs by name, like ARM evaluates them', async () => {
     const unique = writeApp(uniqueNameApp(), tempDir());
     const io = ioFor(endpoint, dir);
