@@ -25,7 +25,10 @@ export interface ArmClientOptions {
   /** ARM endpoint. @default https://management.azure.com */
   readonly endpoint?: string;
   readonly authentication: Authentication;
-  /** Milliseconds between polls when ARM sends no Retry-After. @default the SDK's (2000) */
+  /**
+   * Least milliseconds between polls of a deployment's status or operations (ARM's Retry-After
+   * wins when longer). @default no pacing: the SDK's interval (2000), or Retry-After
+   */
   readonly pollIntervalMs?: number;
 }
 

@@ -6,6 +6,7 @@ import { expect } from 'chai';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArmEndpoint } from '../support/arm-endpoint.js';
+import { PROJECT_ROOT, runAzcdk } from '../support/cli.js';
 import { deploy, deployFixture, ioFor, SUBSCRIPTION, tempDir, writeApp } from '../support/deploy-cli.js';
 import { runCli } from '../../lib/cli/main.js';
 import { uniqueString } from '../../lib/deploy/unique-string.js';
@@ -247,6 +248,15 @@ describe('azcdk deploy', () => {
     expect(await deploy(endpoint, out, ['--location', 'westeurope'], io), io.text()).to.equal(0);
     expect(io.questions[0]).to.contain('Deploy Network to rg?');
     expect(io.stdout.some((l) => l.includes('\x1b['))).to.equal(false);
+  });
+
+  it('--help says --poll-interval is the least time between polls (it always applies; a longer Retry-After wins)', () => {
+    const help = runAzcdk(['deploy', '--help'], PROJECT_ROOT);
+    expect(help.status, help.stderr).to.equal(0);
+    // yargs wraps descriptions, even inside words: compare without whitespace.
+    const text = help.stdout.replace(/\s+/g, '');
+    expect(text).to.contain("--poll-intervalLeastsecondsbetweenstatusandprogresspolls(Azure'sRetry-Afterwinswhenlonger)");
+    expect(text).to.not.contain('noRetry-After');
   });
 
   it('waits max(Retry-After, --poll-interval) between polls, from the first poll on, for the operations list too', async () => {
