@@ -72,8 +72,8 @@ export function deployCommand(io: CliIo): CommandModule<object, DeployArgs> {
         .option('deployment-name', { alias: 'n', type: 'string', describe: 'Deployment name (default: <stack>-<UTC time>-<random>, unique per run)' })
         .option('outputs-file', { type: 'string', describe: 'Write outputs as JSON {stack: {output: value}} to FILE' })
         .option('endpoint', { type: 'string', describe: 'ARM endpoint (other clouds, or a local ARM-compatible endpoint with $AZCDK_TOKEN)' })
-        .option('on-interrupt', { type: 'string', choices: ['ask', 'cancel', 'leave'], default: 'ask', describe: 'On Ctrl-C while waiting: ask (on a terminal; otherwise leave), cancel the deployment, or leave it running' })
-        .option('poll-interval', { type: 'number', default: 5, describe: 'Seconds between status and progress polls when Azure sends no Retry-After' })
+        .option('on-interrupt', { type: 'string', choices: ['ask', 'cancel', 'leave'], default: 'ask', describe: 'On Ctrl-C once the deployment is sent: ask (on a terminal; otherwise leave), cancel the deployment, or leave it running' })
+        .option('poll-interval', { type: 'number', default: 5, describe: "Least seconds between status and progress polls (Azure's Retry-After wins when longer)" })
         .option('from', { type: 'string', describe: 'Deploy this synth output folder as it is, without running the app' })
         .check((a) => {
           for (const flag of SINGLE_VALUE_FLAGS) {

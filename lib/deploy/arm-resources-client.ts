@@ -25,7 +25,10 @@ export interface ArmClientOptions {
   /** ARM endpoint. @default https://management.azure.com */
   readonly endpoint?: string;
   readonly authentication: Authentication;
-  /** Milliseconds between polls when ARM sends no Retry-After. @default the SDK's (2000) */
+  /**
+   * Least milliseconds between polls of a deployment's status or operations (ARM's Retry-After
+   * wins when longer). @default no pacing: the SDK's interval (2000), or Retry-After
+   */
   readonly pollIntervalMs?: number;
 }
 
@@ -73,14 +76,17 @@ export async function createArmResourcesClient(options: ArmClientOptions): Promi
       { phase: 'Sign' },
     );
   }
+  const holds: Holds = new WeakMap();
+  sdk.pipeline.addPolicy(holdPolicy(holds));
   if (options.pollIntervalMs !== undefined) sdk.pipeline.addPolicy(pacingPolicy(options.pollIntervalMs));
-  return new ArmResourcesDeploymentClient(sdk, endpoint ?? 'https://management.azure.com', options.pollIntervalMs);
+  return new ArmResourcesDeploymentClient(sdk, endpoint ?? 'https://management.azure.com', holds, options.pollIntervalMs);
 }
 
 class ArmResourcesDeploymentClient implements DeploymentClient {
   constructor(
     private readonly sdk: ResourceManagementClient,
     private readonly endpoint: string,
+    private readonly holds: Holds,
     private readonly pollIntervalMs?: number,
   ) {}
 
@@ -128,13 +134,34 @@ class ArmResourcesDeploymentClient implements DeploymentClient {
     }));
   }
 
-  async submit(resourceGroup: string, deploymentName: string, request: DeploymentRequest): Promise<SubmittedDeployment> {
-    // beginCreateOrUpdate also polls once: a failure after ARM accepted the PUT is a polling
-    // failure of a deployment that runs on, not a rejection.
+  async submit(resourceGroup: string, deploymentName: string, request: DeploymentRequest, signal?: AbortSignal): Promise<SubmittedDeployment> {
+    // Every request of this long-running operation carries control.signal. beginCreateOrUpdate
+    // polls once before it returns; that poll (and any after it) is held (holdPolicy) until
+    // waitUntilDone is called, so submit returns as soon as ARM accepts the PUT, and --no-wait or
+    // Ctrl-C right after it sends nothing more.
+    const control = new AbortController();
+    const abandon = () => control.abort();
+    signal?.addEventListener('abort', abandon, { once: true });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
     let accepted: DeploymentExtended | undefined;
+    let onAccepted!: () => void;
+    const acceptance = new Promise<void>((resolve) => (onAccepted = resolve));
     const onResponse = (response: { status: number; request: { method: string }; bodyAsText?: string | null }) => {
-      if (response.request.method === 'PUT' && response.status < 300) accepted = (parseText(response.bodyAsText) ?? {}) as DeploymentExtended;
+      if (response.request.method !== 'PUT' || response.status >= 300 || accepted) return;
+      accepted = (parseText(response.bodyAsText) ?? {}) as DeploymentExtended;
+      // Synchronously, before the SDK's first poll enters the pipeline.
+      this.holds.set(control.signal, held);
+      onAccepted();
     };
+    // Never rejects: a failure after ARM accepted the PUT is reported by waitUntilDone, or not at all.
+    const outcome = this.sdk.deployments
+      .beginCreateOrUpdate(resourceGroup, deploymentName, body(request), { ...this.lroOptions(), abortSignal: control.signal, onResponse })
+      .then((poller) => ({ poller }), (error: unknown) => ({ error }));
+    const first = await Promise.race([acceptance, outcome]);
+    signal?.removeEventListener('abort', abandon);
+    if (!accepted && first && 'error' in first) throw this.translate(`Submitting deployment '${deploymentName}'`, first.error);
+    const initial = accepted ?? (first && 'poller' in first ? first.poller.getOperationState().result : undefined);
     // A failed or canceled deployment rejects with a plain Error that lacks the details; the
     // deployment record has them. Anything else is a polling failure.
     const settle = async (error: unknown): Promise<DeploymentState> => {
@@ -142,24 +169,22 @@ class ArmResourcesDeploymentClient implements DeploymentClient {
       if (state && ['Failed', 'Canceled', 'Succeeded'].includes(state.provisioningState)) return state;
       throw this.translate(this.waiting(resourceGroup, deploymentName), error);
     };
-    let poller;
-    try {
-      poller = await this.sdk.deployments.beginCreateOrUpdate(resourceGroup, deploymentName, body(request), { ...this.lroOptions(), onResponse });
-    } catch (error) {
-      if (!accepted) throw this.translate(`Submitting deployment '${deploymentName}'`, error);
-      // ARM took it, and it ended (or polling failed) during the SDK's first poll.
-      const final = await settle(error);
-      return { initial: { ...toState(accepted), name: deploymentName }, waitUntilDone: async () => final };
-    }
-    const initial = accepted ?? poller.getOperationState().result;
     return {
       initial: initial?.properties ? { ...toState(initial), name: deploymentName } : { name: deploymentName, provisioningState: 'Accepted' },
-      waitUntilDone: async (signal?: AbortSignal) => {
+      waitUntilDone: async (waitSignal?: AbortSignal) => {
+        const stop = () => control.abort();
+        if (waitSignal?.aborted) stop();
+        else waitSignal?.addEventListener('abort', stop, { once: true });
+        release();
         try {
-          return toState(await poller.pollUntilDone(signal ? { abortSignal: signal } : undefined));
+          const result = await outcome;
+          if ('error' in result) throw result.error;
+          return toState(await result.poller.pollUntilDone(waitSignal ? { abortSignal: waitSignal } : undefined));
         } catch (error) {
-          if (signal?.aborted) throw error;
+          if (waitSignal?.aborted) throw error;
           return settle(error);
+        } finally {
+          waitSignal?.removeEventListener('abort', stop);
         }
       },
     };
@@ -230,6 +255,33 @@ function body(request: DeploymentRequest): Deployment & { properties: Deployment
   };
 }
 
+/** Requests held back until a promise resolves, by the abort signal they carry (one per long-running operation). */
+type Holds = WeakMap<AbortSignalLike, Promise<void>>;
+
+/** Sends a request whose abort signal has a hold only once the hold is released (or fails it when the signal aborts). */
+function holdPolicy(holds: Holds): PipelinePolicy {
+  return {
+    name: 'azcdkHoldPolicy',
+    async sendRequest(request, next) {
+      const hold = request.abortSignal ? holds.get(request.abortSignal) : undefined;
+      if (hold) await untilReleased(hold, request.abortSignal!);
+      return next(request);
+    },
+  };
+}
+
+function untilReleased(hold: Promise<void>, signal: AbortSignalLike): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(abortError());
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    void hold.then(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    });
+  });
+}
+
 /**
  * Polls no faster than ARM asks: a GET of a deployment's status (operationStatuses,
  * operationResults) or of its operations list waits until max(Retry-After, poll interval) has
@@ -280,7 +332,7 @@ function wait(ms: number, signal?: AbortSignalLike): Promise<void> {
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer);
-      reject(Object.assign(new Error('The operation was aborted.'), { name: 'AbortError' }));
+      reject(abortError());
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
@@ -289,6 +341,10 @@ function wait(ms: number, signal?: AbortSignalLike): Promise<void> {
     if (signal?.aborted) onAbort();
     else signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+function abortError(): Error {
+  return Object.assign(new Error('The operation was aborted.'), { name: 'AbortError' });
 }
 
 type PipelinePolicy = Parameters<ResourceManagementClient['pipeline']['addPolicy']>[0];

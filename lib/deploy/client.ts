@@ -74,7 +74,7 @@ export interface ResourceChange {
   readonly delta?: readonly PropertyChange[];
 }
 
-/** A submitted deployment. */
+/** A submitted deployment. Nothing more is sent about it until waitUntilDone is called. */
 export interface SubmittedDeployment {
   /** State right after submission (usually Accepted). */
   readonly initial: DeploymentState;
@@ -94,8 +94,12 @@ export interface DeploymentClient {
   validate(resourceGroup: string, deploymentName: string, request: DeploymentRequest): Promise<void>;
   /** What would change. */
   whatIf(resourceGroup: string, deploymentName: string, request: DeploymentRequest): Promise<readonly ResourceChange[]>;
-  /** Submits the deployment (PUT) without waiting for it. */
-  submit(resourceGroup: string, deploymentName: string, request: DeploymentRequest): Promise<SubmittedDeployment>;
+  /**
+   * Submits the deployment (PUT) and resolves as soon as ARM accepted it, without polling.
+   * Throws ArmRequestError if ARM refused it. `signal` abandons the PUT: it rejects with an
+   * AbortError, and ARM may or may not have received the deployment.
+   */
+  submit(resourceGroup: string, deploymentName: string, request: DeploymentRequest, signal?: AbortSignal): Promise<SubmittedDeployment>;
   get(resourceGroup: string, deploymentName: string): Promise<DeploymentState>;
   listOperations(resourceGroup: string, deploymentName: string): Promise<readonly OperationInfo[]>;
   cancel(resourceGroup: string, deploymentName: string): Promise<void>;

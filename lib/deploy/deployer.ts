@@ -7,7 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CliIo } from '../cli/io.js';
 import { AzcdkError, UsageError } from '../core/errors.js';
-import { ArmRequestError, type DeploymentClient, type DeploymentRequest, type DeploymentState, type OperationInfo, type ParameterValue, type ResourceChange } from './client.js';
+import { ArmRequestError, type DeploymentClient, type DeploymentRequest, type DeploymentState, type OperationInfo, type ParameterValue, type ResourceChange, type SubmittedDeployment } from './client.js';
 import { describeError, describeFailure } from './failures.js';
 import { checkDeploymentName, defaultDeploymentName } from './names.js';
 import { convert, isSecureType, parametersForStack, secretsOf, unknownParameters, type ParsedParameters, type TemplateParameter } from './parameters.js';
@@ -78,6 +78,15 @@ export async function deployStacks(stacks: readonly StackArtifact[], options: De
   if (options.deploymentName !== undefined) {
     checkDeploymentName(options.deploymentName);
     if (stacks.length > 1) throw new UsageError(`--deployment-name names one deployment; ${stacks.length} stacks are selected. Deploy them one at a time, or drop --deployment-name.`);
+  }
+  if (options.mode === 'Complete' && stacks.length > 1) {
+    // Each Complete deployment deletes what its own template does not declare: the resources of
+    // the stacks deployed into the group before it.
+    throw new UsageError(
+      `--mode Complete with ${stacks.length} stacks (${stacks.map((s) => s.name).join(', ')}) for resource group ${options.resourceGroup}: each Complete deployment deletes ` +
+        `the resources its template does not declare, so each stack would delete the resources of the stacks deployed before it. ` +
+        `Deploy the stacks into different resource groups (one stack per run, each with its own -g), use --mode Incremental, or deploy one stack (azcdk deploy STACK --mode Complete).`,
+    );
   }
   if (options.noWait) {
     const chained = stacks.filter((s) => s.manifest.dependencies.some((d) => stacks.some((o) => o.name === d)));
@@ -203,22 +212,32 @@ async function deployOne(p: MappedStack, options: DeployOptions, ctx: DeployerCo
 
   await confirmChanges(stack.name, rg, changes, options, ctx);
 
-  const submitted = await reportRequestErrors(stack.name, map, () => client.submit(rg, name, request));
-  const follow = `az deployment group show -g ${rg} -n ${name} --subscription ${options.subscriptionId}`;
-  if (options.noWait) {
-    io.out(`${stack.name}: submitted deployment ${name} (${submitted.initial.provisioningState}${submitted.initial.correlationId ? `, correlation id ${submitted.initial.correlationId}` : ''}). Not waiting (--no-wait). Follow it with:`);
-    io.out(`  ${follow}`);
-    io.out(`  az deployment operation group list -g ${rg} -n ${name} --subscription ${options.subscriptionId} -o table`);
-    return undefined;
+  // Ctrl-C is handled from before the PUT goes out: Node's default would end azcdk silently
+  // (exit 130) and leave a deployment that ARM accepted running unannounced.
+  const interrupts = listenForInterrupts(ctx.interrupts);
+  let final: DeploymentState;
+  try {
+    const submitted = await submit(p, options, ctx, interrupts);
+    if (interrupts.first.aborted) {
+      interrupts.stop();
+      final = await interrupted(p, options, ctx);
+    } else if (options.noWait) {
+      io.out(`${stack.name}: submitted deployment ${name} (${submitted.initial.provisioningState}${submitted.initial.correlationId ? `, correlation id ${submitted.initial.correlationId}` : ''}). Not waiting (--no-wait). Follow it with:`);
+      io.out(`  ${follow(options, name)}`);
+      io.out(`  az deployment operation group list -g ${rg} -n ${name} --subscription ${options.subscriptionId} -o table`);
+      return undefined;
+    } else {
+      final = await waitWithProgress(p, submitted, options, ctx, interrupts);
+    }
+  } finally {
+    interrupts.stop();
   }
-
-  const final = await waitWithProgress(p, submitted, options, ctx);
   if (final.provisioningState !== 'Succeeded') {
     const operations = await client.listOperations(rg, name).catch(() => [] as OperationInfo[]);
     const lines = describeFailure(final, operations, map);
     throw new AzcdkError(
       `${stack.name}: deployment ${name} ${final.provisioningState === 'Canceled' ? 'was canceled' : `failed (${final.provisioningState})`}.\n` +
-        lines.join('\n') + (final.correlationId ? `\nCorrelation id: ${final.correlationId}` : '') + `\nDetails: ${follow}`,
+        lines.join('\n') + (final.correlationId ? `\nCorrelation id: ${final.correlationId}` : '') + `\nDetails: ${follow(options, name)}`,
     );
   }
   const outputs = Object.fromEntries(Object.entries(final.outputs ?? {}).map(([k, v]) => [k, v.value]));
@@ -248,17 +267,63 @@ async function confirmChanges(stackName: string, rg: string, changes: readonly R
   if (!ok) throw new AzcdkError(`${stackName}: not confirmed; nothing was deployed.`);
 }
 
+/** Ctrl-C presses from the submission of a deployment until azcdk acts on one or stops waiting. */
+interface Interrupts {
+  /** Aborted by the first Ctrl-C. */
+  readonly first: AbortSignal;
+  /** Aborted by the second one. */
+  readonly second: AbortSignal;
+  /** Stops listening: Ctrl-C gets its default handling again. */
+  stop(): void;
+}
+
+function listenForInterrupts(source: InterruptSource): Interrupts {
+  const first = new AbortController();
+  const second = new AbortController();
+  const stop = source.onInterrupt(() => (first.signal.aborted ? second : first).abort());
+  return { first: first.signal, second: second.signal, stop };
+}
+
+/**
+ * Sends the PUT. A first Ctrl-C lets ARM answer it (what ARM accepts is then canceled or left
+ * running like on Ctrl-C while waiting); a second one stops waiting for the answer.
+ */
+async function submit(p: MappedStack, options: DeployOptions, ctx: DeployerContext, interrupts: Interrupts): Promise<SubmittedDeployment> {
+  const { stack, deploymentName: name, request, map } = p;
+  const rg = options.resourceGroup;
+  const note = () => ctx.io.err(`note: ${stack.name}: interrupted while submitting deployment ${name}; waiting for Azure's answer, then it is canceled or left running (Ctrl-C again to stop waiting).`);
+  interrupts.first.addEventListener('abort', note, { once: true });
+  let refused = false;
+  try {
+    return await reportRequestErrors(stack.name, map, () =>
+      ctx.client.submit(rg, name, request, interrupts.second).catch((error: unknown) => {
+        refused = error instanceof ArmRequestError;
+        throw error;
+      }),
+    );
+  } catch (error) {
+    if (interrupts.second.aborted) {
+      throw new AzcdkError(
+        `${stack.name}: interrupted twice while submitting deployment ${name}; azcdk stopped waiting for Azure's answer, so it may or may not have been submitted. ` +
+          `Check with '${follow(options, name)}', and if it is running, cancel it with 'az deployment group cancel -g ${rg} -n ${name} --subscription ${options.subscriptionId}'.`,
+      );
+    }
+    if (interrupts.first.aborted && refused && AzcdkError.isAzcdkError(error)) throw new AzcdkError(`${error.message}\n${stack.name}: interrupted; Azure refused deployment ${name}, so nothing was submitted.`);
+    throw error;
+  } finally {
+    interrupts.first.removeEventListener('abort', note);
+  }
+}
+
 /** Waits for the deployment while showing its operations; handles Ctrl-C. */
-async function waitWithProgress(p: MappedStack, submitted: Awaited<ReturnType<DeploymentClient['submit']>>, options: DeployOptions, ctx: DeployerContext): Promise<DeploymentState> {
+async function waitWithProgress(p: MappedStack, submitted: SubmittedDeployment, options: DeployOptions, ctx: DeployerContext, interrupts: Interrupts): Promise<DeploymentState> {
   const { io, client } = ctx;
   const rg = options.resourceGroup;
   const name = p.deploymentName;
   const view = new ProgressView(io, p.map, io.interactive);
-  const abort = new AbortController();
-  const stop = ctx.interrupts.onInterrupt(() => abort.abort());
+  const signal = interrupts.first;
   let final: DeploymentState | undefined;
   let failure: unknown;
-  const waiting = submitted.waitUntilDone(abort.signal).then((s) => { final = s; }, (e) => { failure = e; });
   let progressWarned = false;
   const refresh = async () => {
     try {
@@ -268,17 +333,18 @@ async function waitWithProgress(p: MappedStack, submitted: Awaited<ReturnType<De
       progressWarned = true;
     }
   };
+  io.out(`${p.stack.name}: deploying${submitted.initial.correlationId ? ` (correlation id ${submitted.initial.correlationId})` : ''}...`);
+  const waiting = reportRequestErrors(p.stack.name, p.map, () => submitted.waitUntilDone(signal)).then((s) => { final = s; }, (e) => { failure = e; });
   try {
-    io.out(`${p.stack.name}: deploying${submitted.initial.correlationId ? ` (correlation id ${submitted.initial.correlationId})` : ''}...`);
-    while (final === undefined && failure === undefined) {
-      await Promise.race([waiting, sleep(options.progressIntervalMs, abort.signal)]);
-      if (abort.signal.aborted) break;
+    while (final === undefined && failure === undefined && !signal.aborted) {
+      await Promise.race([waiting, sleep(options.progressIntervalMs, signal)]);
+      if (signal.aborted) break;
       await refresh();
     }
   } finally {
-    stop();
+    interrupts.stop();
   }
-  if (abort.signal.aborted) {
+  if (signal.aborted) {
     await waiting;
     // The deployment may have finished before Ctrl-C was noticed: then there is nothing to stop.
     if (final === undefined || !TERMINAL.includes(final.provisioningState)) final = await interrupted(p, options, ctx);
@@ -289,6 +355,11 @@ async function waitWithProgress(p: MappedStack, submitted: Awaited<ReturnType<De
   if (failure !== undefined) throw failure;
   await refresh();
   return final!;
+}
+
+/** How to look at a deployment with the Azure CLI. */
+function follow(options: DeployOptions, name: string): string {
+  return `az deployment group show -g ${options.resourceGroup} -n ${name} --subscription ${options.subscriptionId}`;
 }
 
 const TERMINAL = ['Succeeded', 'Failed', 'Canceled'];
@@ -319,7 +390,7 @@ async function interrupted(p: MappedStack, options: DeployOptions, ctx: Deployer
       action = 'leave';
     }
   }
-  const follow = `az deployment group show -g ${rg} -n ${name} --subscription ${options.subscriptionId}`;
+  const show = follow(options, name);
   if (action === 'cancel') {
     try {
       await ctx.client.cancel(rg, name);
@@ -333,10 +404,10 @@ async function interrupted(p: MappedStack, options: DeployOptions, ctx: Deployer
       throw error;
     }
     const state = await ctx.client.get(rg, name);
-    throw new AzcdkError(`${p.stack.name}: interrupted; canceled deployment ${name} in Azure (state: ${state.provisioningState}). Resources it already created or changed stay as they are. ${follow}`);
+    throw new AzcdkError(`${p.stack.name}: interrupted; canceled deployment ${name} in Azure (state: ${state.provisioningState}). Resources it already created or changed stay as they are. ${show}`);
   }
   throw new AzcdkError(
-    `${p.stack.name}: interrupted; left deployment ${name} running in Azure. Follow it with '${follow}', ` +
+    `${p.stack.name}: interrupted; left deployment ${name} running in Azure. Follow it with '${show}', ` +
       `or cancel it with 'az deployment group cancel -g ${rg} -n ${name} --subscription ${options.subscriptionId}'.`,
   );
 }

@@ -6,7 +6,9 @@ import { expect } from 'chai';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArmEndpoint } from '../support/arm-endpoint.js';
+import { PROJECT_ROOT, runAzcdk } from '../support/cli.js';
 import { deploy, deployFixture, ioFor, SUBSCRIPTION, tempDir, writeApp } from '../support/deploy-cli.js';
+import { runCli } from '../../lib/cli/main.js';
 import { uniqueString } from '../../lib/deploy/unique-string.js';
 import { chainedApp, uniqueNameApp } from './apps.js';
 
@@ -138,17 +140,20 @@ describe('azcdk deploy', () => {
     expect(io.text()).to.match(/Succeeded\s+Delete Microsoft\.Storage\/storageAccounts stray/);
   });
 
-  it('--no-wait submits, prints how to follow, and returns', async () => {
+  it('--no-wait returns as soon as Azure accepts the PUT: no status poll, with the default --poll-interval', async () => {
     endpoint.resourceDelayMs = 300;
+    endpoint.immediatePosts = true; // validation and what-if without 5 s polls
     const io = ioFor(endpoint, dir);
-    const started = Date.now();
-    expect(await deploy(endpoint, out, ['--location', 'westeurope', '--yes', '--no-wait', '--deployment-name', 'nw-1'], io), io.text()).to.equal(0);
-    expect(Date.now() - started).to.be.below(600);
+    // Not deploy(): it passes a short --poll-interval, and the default (5 s) is what to check.
+    const args = ['deploy', '--from', out, '-g', 'rg', '--endpoint', endpoint.url, '--subscription', SUBSCRIPTION, '--location', 'westeurope', '--yes', '--no-wait', '--deployment-name', 'nw-1'];
+    expect(await runCli(args, io), io.text()).to.equal(0);
     expect(io.text()).to.match(/Network: submitted deployment nw-1 \(Accepted, correlation id [0-9a-f-]{36}\)/);
     expect(io.text()).to.contain(`az deployment group show -g rg -n nw-1 --subscription ${SUBSCRIPTION}`);
     expect(endpoint.deploymentState('rg', 'nw-1')).to.be.oneOf(['Accepted', 'Running']);
-    // beginCreateOrUpdate polls once before returning the poller; nothing waits after that.
-    expect(endpoint.requests.filter((r) => r.path.includes('operationStatuses')).length).to.be.at.most(1);
+    // The PUT is the last request: beginCreateOrUpdate's own first poll is never sent.
+    const put = endpoint.requests.findIndex((r) => r.method === 'PUT' && r.path.endsWith('/deployments/nw-1'));
+    expect(put).to.be.greaterThan(-1);
+    expect(endpoint.requests.slice(put + 1).map((r) => `${r.method} ${r.path}`)).to.deep.equal([]);
   });
 
   it('rejects an invalid --deployment-name before calling Azure', async () => {
@@ -172,6 +177,19 @@ describe('azcdk deploy', () => {
     const one = ioFor(endpoint, dir);
     expect(await deploy(endpoint, chained, ['Alpha', '--yes'], one), one.text()).to.equal(0);
     expect(one.text()).to.contain('note: Alpha depends on Zeta, which is not selected');
+  });
+
+  it('--all --mode Complete with several stacks for one resource group is a usage error, before any request', async () => {
+    const chained = writeApp(chainedApp(), tempDir());
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, chained, ['--all', '--mode', 'Complete', '--location', 'westeurope', '--yes'], io)).to.equal(2);
+    expect(io.text()).to.contain('--mode Complete with 2 stacks (Zeta, Alpha) for resource group rg: each Complete deployment deletes the resources its template does not declare');
+    expect(io.text()).to.contain('Deploy the stacks into different resource groups (one stack per run, each with its own -g), use --mode Incremental, or deploy one stack');
+    expect(endpoint.requests).to.have.length(0);
+    // Named stacks too; one stack alone is fine.
+    const named = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, chained, ['Alpha', 'Zeta', '--mode', 'Complete', '--yes'], named)).to.equal(2);
+    expect(endpoint.requests).to.have.length(0);
   });
 
   it('maps names built with uniqueString(resourceGroup().id) to their constructs by name, like ARM evaluates them', async () => {
@@ -230,6 +248,15 @@ describe('azcdk deploy', () => {
     expect(await deploy(endpoint, out, ['--location', 'westeurope'], io), io.text()).to.equal(0);
     expect(io.questions[0]).to.contain('Deploy Network to rg?');
     expect(io.stdout.some((l) => l.includes('\x1b['))).to.equal(false);
+  });
+
+  it('--help says --poll-interval is the least time between polls (it always applies; a longer Retry-After wins)', () => {
+    const help = runAzcdk(['deploy', '--help'], PROJECT_ROOT);
+    expect(help.status, help.stderr).to.equal(0);
+    // yargs wraps descriptions, even inside words: compare without whitespace.
+    const text = help.stdout.replace(/\s+/g, '');
+    expect(text).to.contain("--poll-intervalLeastsecondsbetweenstatusandprogresspolls(Azure'sRetry-Afterwinswhenlonger)");
+    expect(text).to.not.contain('noRetry-After');
   });
 
   it('waits max(Retry-After, --poll-interval) between polls, from the first poll on, for the operations list too', async () => {

@@ -133,6 +133,62 @@ describe('azcdk deploy: failures and faults', () => {
     expect(endpoint.deploymentState('rg', 'auto')).to.equal('Canceled');
   });
 
+  const statusPolls = () => endpoint.requests.filter((r) => /\/deployments\/[^/]+\/operation(Statuses|Results)\//i.test(r.path) && r.at >= deploymentPuts()[0].at);
+  /** Presses Ctrl-C `times` times when the endpoint receives the deployment's PUT, before it answers. */
+  const ctrlCOnPut = (io: { interrupt(): void }, times = 1) => {
+    endpoint.onRequest = (r) => {
+      if (r.method === 'PUT' && /\/deployments\//i.test(r.path)) for (let i = 0; i < times; i++) io.interrupt();
+    };
+  };
+
+  it('Ctrl-C while the PUT is in flight waits for Azure\'s answer, then asks and cancels the accepted deployment', async () => {
+    endpoint.resourceDelayMs = 300;
+    const io = ioFor(endpoint, dir, { interactive: true, answers: ['c'] });
+    ctrlCOnPut(io);
+    expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'early'], io), io.text()).to.equal(1);
+    expect(io.text()).to.contain('note: Network: interrupted while submitting deployment early; waiting for Azure\'s answer, then it is canceled or left running');
+    expect(io.questions.at(-1)).to.contain('Cancel deployment early in Azure, or leave it running? [c]ancel / [l]eave');
+    expect(io.text()).to.contain('Network: interrupted; canceled deployment early in Azure (state: Canceled).');
+    expect(endpoint.deploymentState('rg', 'early')).to.equal('Canceled');
+    expect(endpoint.requests.some((r) => r.method === 'POST' && r.path.endsWith('/early/cancel'))).to.equal(true);
+    expect(statusPolls()).to.have.length(0); // not even the SDK's first poll
+  });
+
+  it('Ctrl-C while the PUT is in flight, without a terminal, leaves the accepted deployment running and says how to follow or cancel it', async () => {
+    endpoint.resourceDelayMs = 300;
+    const io = ioFor(endpoint, dir);
+    ctrlCOnPut(io);
+    expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'early-leave'], io), io.text()).to.equal(1);
+    expect(io.text()).to.contain('Network: interrupted; left deployment early-leave running in Azure.');
+    expect(io.text()).to.contain('az deployment group cancel -g rg -n early-leave');
+    expect(endpoint.deploymentState('rg', 'early-leave')).to.be.oneOf(['Accepted', 'Running']);
+    expect(endpoint.requests.some((r) => r.path.endsWith('/cancel'))).to.equal(false);
+    expect(statusPolls()).to.have.length(0);
+  });
+
+  it('Ctrl-C while a PUT is in flight that Azure refuses says nothing was submitted', async () => {
+    endpoint.inject({ method: 'PUT', path: '/deployments/', action: { status: 400, code: 'InvalidDeployment', message: 'Refused.' } });
+    const io = ioFor(endpoint, dir, { interactive: true });
+    ctrlCOnPut(io);
+    expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'refused'], io), io.text()).to.equal(1);
+    expect(io.text()).to.contain("Network: Submitting deployment 'refused' failed (HTTP 400):\n  InvalidDeployment: Refused.");
+    expect(io.text()).to.contain('Network: interrupted; Azure refused deployment refused, so nothing was submitted.');
+    expect(io.questions).to.have.length(0);
+    expect(endpoint.requests.some((r) => r.path.endsWith('/cancel'))).to.equal(false);
+  });
+
+  it('a second Ctrl-C while the PUT waits to be retried stops waiting and says it may have been submitted', async () => {
+    // Throttled for 30 s: only the second Ctrl-C ends the wait within the test's timeout.
+    endpoint.inject({ method: 'PUT', path: '/deployments/', action: { status: 429, code: 'TooManyRequests', message: 'Slow down.', retryAfter: '30' } });
+    const io = ioFor(endpoint, dir, { interactive: true });
+    ctrlCOnPut(io, 2);
+    expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'unsure'], io), io.text()).to.equal(1);
+    expect(io.text()).to.contain("Network: interrupted twice while submitting deployment unsure; azcdk stopped waiting for Azure's answer, so it may or may not have been submitted.");
+    expect(io.text()).to.contain('az deployment group show -g rg -n unsure');
+    expect(deploymentPuts()).to.have.length(1);
+    expect(io.questions).to.have.length(0);
+  });
+
   it('reports a deployment canceled by someone else', async () => {
     endpoint.resourceDelayMs = 300;
     const io = ioFor(endpoint, dir, {

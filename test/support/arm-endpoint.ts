@@ -124,6 +124,13 @@ export class ArmEndpoint {
   pollingOrigin?: string;
   /** Retry-After (seconds) sent with LRO responses; may change between requests. */
   retryAfterSeconds: number;
+  /**
+   * Answer validate and what-if at once (200 with the result, which ARM may do) instead of 202 and
+   * a polling URL: for runs with the default --poll-interval, where each poll waits 5 s.
+   */
+  immediatePosts = false;
+  /** Called with each request as it arrives, before it is answered (e.g. to press Ctrl-C while a PUT is in flight). */
+  onRequest?: (request: RecordedRequest) => void;
 
   private readonly server: Server;
   private readonly stepMs: number;
@@ -193,6 +200,7 @@ export class ArmEndpoint {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const record: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() };
       this.requests.push(record);
+      this.onRequest?.(record);
       const fault = this.takeFault(record);
       if (fault === 'drop') {
         record.status = 'dropped';
@@ -373,6 +381,7 @@ export class ArmEndpoint {
   }
 
   private acceptPost(base: string, apiVersion: string, result: unknown, reply: (status: number, body?: unknown, headers?: Record<string, string>) => void): void {
+    if (this.immediatePosts) return reply(200, result);
     const id = randomUUID();
     this.results.set(id, { polls: 0, result });
     reply(202, undefined, { location: `${this.polling}${base}/operationResults/${id}?api-version=${apiVersion}`, 'retry-after': String(this.retryAfterSeconds) });
