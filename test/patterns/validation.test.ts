@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { Parameter, PostgresSku, PrivateDnsZone, Subnet, VirtualNetwork, WindowsVirtualMachine } from '../../lib/index.js';
+import { Match, Template } from '../../lib/assertions/index.js';
 import { errorOf } from '../support/synth.js';
 import { baseScenario, server } from './scenario.js';
 
@@ -23,6 +24,27 @@ describe('L2 validation: PostgreSQL flexible server', () => {
     const s = baseScenario();
     server(s, { sku: PostgresSku.burstable('Standard_B1ms') }).addPrivateEndpoint(s.vnet.subnets[0]);
     expect(() => s.app.synth()).to.not.throw();
+  });
+
+  it('renders a custom maintenance window, and refuses an impossible one', () => {
+    const s = baseScenario();
+    server(s, { maintenanceWindow: { day: 'Sunday', startHour: 1 } }).addPrivateEndpoint(s.vnet.subnets[0]);
+    Template.fromStack(s.stack).hasResourceProperties('Microsoft.DBforPostgreSQL/flexibleServers', {
+      maintenanceWindow: Match.objectEquals({ customWindow: 'Enabled', dayOfWeek: 0, startHour: 1, startMinute: 0 }),
+    });
+    const bad = baseScenario();
+    server(bad, { maintenanceWindow: { day: 'Sun' as never, startHour: 24, startMinute: 60 } }).addPrivateEndpoint(bad.vnet.subnets[0]);
+    const message = synthError(bad);
+    expect(message).to.contain("[Test/Db] maintenanceWindow.day 'Sun' is not a day of the week: use one of Sunday, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday.");
+    expect(message).to.contain('[Test/Db/Resource] maintenanceWindow.startHour 24 is out of range for Microsoft.DBforPostgreSQL/flexibleServers: use an integer from 0 to 23.');
+    expect(message).to.contain('[Test/Db/Resource] maintenanceWindow.startMinute 60 is out of range for Microsoft.DBforPostgreSQL/flexibleServers: use an integer from 0 to 59.');
+    expect(message).to.not.contain('dayOfWeek');
+  });
+
+  it('leaves the maintenance window to Azure by default', () => {
+    const s = baseScenario();
+    server(s).addPrivateEndpoint(s.vnet.subnets[0]);
+    Template.fromStack(s.stack).hasResourceProperties('Microsoft.DBforPostgreSQL/flexibleServers', { maintenanceWindow: Match.absent() });
   });
 
   it('refuses a standby zone equal to the primary zone', () => {

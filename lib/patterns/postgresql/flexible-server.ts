@@ -52,6 +52,19 @@ export interface PostgresAdministratorOptions {
   readonly tenantId?: Value<string>;
 }
 
+/** Days of the week, in Azure's order (dayOfWeek 0 is Sunday). */
+const DAYS_OF_WEEK = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+
+/** A weekly window (UTC) in which Azure applies planned maintenance to the server. */
+export interface PostgresMaintenanceWindow {
+  /** Day of the week. */
+  readonly day: (typeof DAYS_OF_WEEK)[number];
+  /** Start hour, 0-23 (UTC). */
+  readonly startHour: number;
+  /** Start minute, 0-59. @default 0 */
+  readonly startMinute?: number;
+}
+
 /** Options of PostgresFlexibleServer. */
 export interface PostgresFlexibleServerProps {
   /**
@@ -85,6 +98,13 @@ export interface PostgresFlexibleServerProps {
    * @default false
    */
   readonly geoRedundantBackup?: boolean;
+  /**
+   * A custom weekly maintenance window, so planned maintenance (a restart of about a minute) lands
+   * when you choose. Azure Verified Modules default to Sunday 01:00; azcdk leaves the choice to
+   * you, since a good hour depends on your users' time zone.
+   * @default system-managed: Azure picks a time and notifies five days ahead
+   */
+  readonly maintenanceWindow?: PostgresMaintenanceWindow;
   /** Administrator login (immutable). Required with password authentication. @default none */
   readonly administratorLogin?: Value<string>;
   /** Administrator password: a securestring Parameter or its `.value`; a plain string is refused. @default none */
@@ -218,6 +238,13 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
         : { mode: 'Disabled' },
       storage: { storageSizeGB: props.storageSizeGb ?? 32, autoGrow: props.storageAutoGrow ? 'Enabled' : 'Disabled' },
       backup: { backupRetentionDays: props.backupRetentionDays ?? 7, geoRedundantBackup: props.geoRedundantBackup ? 'Enabled' : 'Disabled' },
+      maintenanceWindow: props.maintenanceWindow && {
+        customWindow: 'Enabled',
+        // An unknown day is reported by validateServer (left out here, so the L1 does not report it twice).
+        dayOfWeek: DAYS_OF_WEEK.includes(props.maintenanceWindow.day) ? DAYS_OF_WEEK.indexOf(props.maintenanceWindow.day) : undefined,
+        startHour: props.maintenanceWindow.startHour,
+        startMinute: props.maintenanceWindow.startMinute ?? 0,
+      },
       network: integration
         ? { publicNetworkAccess: 'Disabled', delegatedSubnetResourceId: integration.delegatedSubnet.subnetId, privateDnsZoneArmResourceId: integration.privateDnsZone.privateDnsZoneId }
         : { publicNetworkAccess: this.publicAccess ? 'Enabled' : 'Disabled' },
@@ -366,6 +393,9 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
     // Values the api does not know at all are reported by the L1; here: versions it knows but that are retired.
     if (typeof p.version === 'string' && (POSTGRES_VERSIONS as readonly string[]).includes(p.version) && !SUPPORTED_VERSIONS.includes(p.version)) {
       errors.push(`version '${p.version}' is retired: Azure no longer creates flexible servers with it. Use one of ${SUPPORTED_VERSIONS.join(', ')} (16 or 17 recommended; 13 is in paid extended support).`);
+    }
+    if (p.maintenanceWindow && !DAYS_OF_WEEK.includes(p.maintenanceWindow.day)) {
+      errors.push(`maintenanceWindow.day '${p.maintenanceWindow.day}' is not a day of the week: use one of ${DAYS_OF_WEEK.join(', ')}.`);
     }
     const passwordAuth = this.passwordAuthEnabled;
     if (p.administratorLogin === undefined && p.administratorPassword !== undefined) {

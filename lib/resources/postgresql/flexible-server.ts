@@ -51,6 +51,7 @@ export interface ArmPostgresFlexibleServerProps extends TopLevelResourceProps {
    */
   readonly network?: { readonly publicNetworkAccess?: 'Enabled' | 'Disabled'; readonly delegatedSubnetResourceId?: Value<string>; readonly privateDnsZoneArmResourceId?: Value<string> };
   /** Maintenance window (UTC). @default system managed */
+  /** Maintenance window: `customWindow: 'Enabled'` with dayOfWeek 0-6 (0 = Sunday), startHour 0-23, startMinute 0-59 (UTC). @default system-managed */
   readonly maintenanceWindow?: { readonly customWindow: 'Enabled' | 'Disabled'; readonly dayOfWeek?: number; readonly startHour?: number; readonly startMinute?: number };
   /** How the server is created. @default Azure's default ('Default', a new server) */
   readonly createMode?: 'Default' | 'Create' | 'Update' | 'PointInTimeRestore' | 'GeoRestore' | 'Replica' | 'ReviveDropped';
@@ -119,6 +120,10 @@ export class ArmPostgresFlexibleServer extends TypedArmResource<ArmPostgresFlexi
     }
     if (typeof size === 'number' && p.storage?.type === 'PremiumV2_LRS') c.intRange('storage.storageSizeGB', size, 32, 65536);
     c.intRange('backup.backupRetentionDays', p.backup?.backupRetentionDays, 7, 35);
+    c.oneOf('maintenanceWindow.customWindow', p.maintenanceWindow?.customWindow, ['Enabled', 'Disabled']);
+    c.intRange('maintenanceWindow.dayOfWeek', p.maintenanceWindow?.dayOfWeek, 0, 6);
+    c.intRange('maintenanceWindow.startHour', p.maintenanceWindow?.startHour, 0, 23);
+    c.intRange('maintenanceWindow.startMinute', p.maintenanceWindow?.startMinute, 0, 59);
     c.oneOf('network.publicNetworkAccess', p.network?.publicNetworkAccess, ['Enabled', 'Disabled']);
     c.length('administratorLogin', p.administratorLogin, 1, 63);
     const login = literalString(p.administratorLogin)?.toLowerCase();
