@@ -1,6 +1,7 @@
 /**
  * `Capture`: a matcher that remembers the value it matched, to check it further or reuse it.
  */
+import { AssertionUsageError } from './errors.js';
 import { formatValue, isPlainObject, jsonType } from './format.js';
 import { MatchResult, type CaptureSink } from './match-result.js';
 import { Matcher } from './matcher.js';
@@ -8,7 +9,9 @@ import { asMatcher } from './matchers.js';
 
 /**
  * Captures the values at its place in a pattern. Values are kept only from successful matches;
- * when several resources match, `next()` moves to the following one.
+ * when several resources match, `next()` moves to the following one. As in AWS CDK, only
+ * non-null values are captured: a null (or a missing key) is a mismatch, so `asString()` and the
+ * others never have to explain a null. To check for null, put `null` in the pattern instead.
  *
  * @example
  * const subnets = new Capture();
@@ -21,19 +24,25 @@ export class Capture extends Matcher implements CaptureSink {
   private readonly values: unknown[] = [];
   private index = 0;
 
-  /** @param pattern the captured value must also match this. @default any value but nothing */
+  /** @param pattern the captured value must also match this. @default any value but null or nothing */
   constructor(pattern?: unknown) {
     super();
-    this.inner = pattern === undefined ? undefined : asMatcher(pattern, { partialObjects: true });
+    if (pattern === null) throw new AssertionUsageError('Capture: a null pattern could never be captured (a Capture takes only non-null values); put null in the pattern itself.');
+    this.inner = pattern === undefined ? undefined : asMatcher(pattern, { partialObjects: true }, 'Capture');
+  }
+
+  public override describe(): string {
+    return this.inner ? `new Capture(${this.inner.describe()})` : 'new Capture()';
   }
 
   public test(actual: unknown): MatchResult {
+    const result = new MatchResult(actual);
+    if (actual === undefined) return result.recordFailure('missing: expected a value to capture');
+    if (actual === null) return result.recordFailure('expected a value to capture, got null (a Capture takes only non-null values)');
     if (this.inner) {
       const inner = this.inner.test(actual);
       if (!inner.isSuccess) return inner;
     }
-    const result = new MatchResult(actual);
-    if (actual === undefined) return result.recordFailure('missing: expected a value to capture');
     return result.recordCapture(this, actual);
   }
 

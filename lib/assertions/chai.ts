@@ -36,7 +36,8 @@ interface AssertionLike {
 
 /** The plugin: `chai.use(azcdkChai)`. */
 export function azcdkChai(chai: ChaiLike): void {
-  const add = (name: string, describe: (...args: any[]) => string, check: (t: Template, ...args: any[]) => void) =>
+  // `negated` is the message of a failed `.not` assertion: the template matches after all.
+  const add = (name: string, negated: (...args: any[]) => string, check: (t: Template, ...args: any[]) => void) =>
     chai.Assertion.addMethod(name, function (this: AssertionLike, ...args: any[]) {
       const template = toTemplate(this._obj);
       let failure: string | undefined;
@@ -47,16 +48,18 @@ export function azcdkChai(chai: ChaiLike): void {
         if (!MismatchError.isMismatchError(error)) throw error;
         failure = error.message;
       }
-      this.assert(failure === undefined, failure ?? '', `Expected no ${describe(...args)}, but there is one.`);
+      this.assert(failure === undefined, failure ?? '', negated(...args));
     });
-  add('haveResource', (type: string) => `matching resource of type ${type}`, (t, type: string, pattern?: unknown) => t.hasResource(type, pattern ?? {}));
-  add('haveResourceProperties', (type: string) => `resource of type ${type} with these properties`, (t, type: string, props: unknown) =>
+  add('haveResource', (type: string) => `Expected no matching resource of type ${type}, but there is one.`, (t, type: string, pattern?: unknown) =>
+    t.hasResource(type, pattern ?? {}),
+  );
+  add('haveResourceProperties', (type: string) => `Expected no resource of type ${type} with these properties, but there is one.`, (t, type: string, props: unknown) =>
     t.hasResourceProperties(type, props),
   );
-  add('haveResourceCount', (type: string, count: number) => `${count} resources of type ${type}`, (t, type: string, count: number) =>
+  add('haveResourceCount', (type: string, count: number) => `Expected the number of resources of type ${type} not to be ${count}, but it is.`, (t, type: string, count: number) =>
     t.resourceCountIs(type, count),
   );
-  add('haveDependency', () => 'such dependency', (t, from: ResourceSelector, on: ResourceSelector, options?: DependsOnOptions) =>
+  add('haveDependency', () => 'Expected no such dependency, but there is one.', (t, from: ResourceSelector, on: ResourceSelector, options?: DependsOnOptions) =>
     t.dependsOn(from, on, options),
   );
 }

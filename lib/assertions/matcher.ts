@@ -21,4 +21,19 @@ export abstract class Matcher {
 
   /** Tests `actual`; never throws for a mismatch, records it in the result instead. */
   public abstract test(actual: unknown): MatchResult;
+
+  /**
+   * How the matcher reads in failure messages, as it would be written in a test:
+   * `Match.stringLikeRegexp(/^pg-/m)`, `Match.not(Match.objectLike({"a":1}))`.
+   * Override it in custom matchers; patterns containing this matcher print it.
+   * @default the matcher's `name`
+   */
+  public describe(): string {
+    return this.name;
+  }
+
+  /** Same as `describe()`, so a matcher reads well in template strings too. */
+  public toString(): string {
+    return this.describe();
+  }
 }

@@ -6,7 +6,7 @@ import type { IResourceTarget } from '../core/expression.js';
 import { armResourceId } from '../synth/arm-expression.js';
 import { toArmPattern } from './arm-form.js';
 import { AssertionUsageError } from './errors.js';
-import { formatValue, isPlainObject, jsonType } from './format.js';
+import { formatTyped, formatValue, isPlainObject, jsonType, renderValue } from './format.js';
 import { MatchResult } from './match-result.js';
 import { Matcher } from './matcher.js';
 
@@ -14,6 +14,14 @@ import { Matcher } from './matcher.js';
 interface LiteralOptions {
   /** Objects may have keys the pattern does not name. */
   readonly partialObjects: boolean;
+}
+
+/** Names of the matchers users write as `Match.<name>(...)`; other names are internal (a literal in a pattern). */
+const PUBLIC_NAMES: ReadonlySet<string> = new Set(['objectLike', 'objectEquals', 'arrayWith', 'arrayEquals', 'exact']);
+
+/** `Match.objectLike({...})` for a matcher the user wrote, the bare pattern for a literal. */
+function describeAs(name: string, pattern: unknown): string {
+  return PUBLIC_NAMES.has(name) ? `Match.${name}(${renderValue(pattern)})` : renderValue(pattern);
 }
 
 /** Turns any pattern (literal or matcher) into a matcher. */
@@ -33,6 +41,10 @@ export class LiteralMatch extends Matcher {
     }
   }
 
+  public override describe(): string {
+    return describeAs(this.name, this.pattern);
+  }
+
   public test(actual: unknown): MatchResult {
     const p = this.pattern;
     if (Matcher.isMatcher(p)) return p.test(actual);
@@ -41,9 +53,7 @@ export class LiteralMatch extends Matcher {
     const result = new MatchResult(actual);
     if (actual === p) return result;
     if (actual === undefined) return result.recordFailure(`missing: expected ${formatValue(p)}`);
-    if (jsonType(actual) !== jsonType(p)) {
-      return result.recordFailure(`expected ${jsonType(p)} ${formatValue(p)}, got ${jsonType(actual)} ${formatValue(actual)}`);
-    }
+    if (jsonType(actual) !== jsonType(p)) return result.recordFailure(`expected ${formatTyped(p)}, got ${formatTyped(actual)}`);
     return result.recordFailure(`expected ${formatValue(p)}, got ${formatValue(actual)}`);
   }
 }
@@ -58,16 +68,20 @@ export class ObjectMatch extends Matcher {
     this.pattern = toArmPattern(pattern) as Record<string, unknown>;
   }
 
+  public override describe(): string {
+    return describeAs(this.name, this.pattern);
+  }
+
   public test(actual: unknown): MatchResult {
     const result = new MatchResult(actual);
     if (!isPlainObject(actual)) {
       return result.recordFailure(
-        actual === undefined ? `missing: expected an object like ${formatValue(this.pattern)}` : `expected an object, got ${jsonType(actual)} ${formatValue(actual)}`,
+        actual === undefined ? `missing: expected an object like ${formatValue(this.pattern)}` : `expected an object, got ${formatTyped(actual)}`,
       );
     }
     if (!this.options.partial) {
       for (const key of Object.keys(actual)) {
-        if (!(key in this.pattern)) result.recordFailure(`unexpected key (${this.name} allows only ${listKeys(this.pattern)})`, [key]);
+        if (!(key in this.pattern)) result.recordFailure(`unexpected key (${this.name} allows ${listKeys(this.pattern)})`, [key]);
       }
     }
     for (const [key, p] of Object.entries(this.pattern)) {
@@ -95,11 +109,15 @@ export class ArrayMatch extends Matcher {
     }
   }
 
+  public override describe(): string {
+    return describeAs(this.name, this.pattern);
+  }
+
   public test(actual: unknown): MatchResult {
     const result = new MatchResult(actual);
     if (!Array.isArray(actual)) {
       return result.recordFailure(
-        actual === undefined ? `missing: expected an array like ${formatValue(this.pattern)}` : `expected an array, got ${jsonType(actual)} ${formatValue(actual)}`,
+        actual === undefined ? `missing: expected an array like ${formatValue(this.pattern)}` : `expected an array, got ${formatTyped(actual)}`,
       );
     }
     const elementMatchers = this.pattern.map((p) => asMatcher(p, { partialObjects: this.options.partialObjects }, this.name));
@@ -150,6 +168,9 @@ export class ArrayMatch extends Matcher {
 /** Any value but null or nothing. */
 export class AnyValueMatch extends Matcher {
   public readonly name = 'anyValue';
+  public override describe(): string {
+    return 'Match.anyValue()';
+  }
   public test(actual: unknown): MatchResult {
     const result = new MatchResult(actual);
     if (actual === undefined) return result.recordFailure('missing: expected any value');
@@ -161,42 +182,74 @@ export class AnyValueMatch extends Matcher {
 /** Nothing there: the key is missing. */
 export class AbsentMatch extends Matcher {
   public readonly name = 'absent';
+  public override describe(): string {
+    return 'Match.absent()';
+  }
   public test(actual: unknown): MatchResult {
     const result = new MatchResult(actual);
     return actual === undefined ? result : result.recordFailure(`expected absent, got ${formatValue(actual)}`);
   }
 }
 
-/** Inverts a pattern. */
+/**
+ * Inverts a pattern. As in AWS CDK, a literal pattern is compared exactly (objects must have
+ * exactly its keys, at every level): `Match.not({ a: 1 })` passes on `{ a: 1, b: 2 }`. To forbid a
+ * partial shape, say so: `Match.not(Match.objectLike({ a: 1 }))`.
+ */
 export class NotMatch extends Matcher {
   public readonly name = 'not';
   private readonly inner: Matcher;
-  constructor(private readonly pattern: unknown) {
+  private readonly pattern: unknown;
+  constructor(pattern: unknown) {
     super();
-    this.inner = asMatcher(pattern, { partialObjects: true });
+    this.pattern = toArmPattern(pattern);
+    this.inner = asMatcher(pattern, { partialObjects: false }, 'not');
+  }
+  public override describe(): string {
+    return `Match.not(${renderValue(this.pattern)})`;
   }
   public test(actual: unknown): MatchResult {
     const result = new MatchResult(actual);
-    const describe = Matcher.isMatcher(this.pattern) ? this.pattern.name : formatValue(toArmPattern(this.pattern));
-    return this.inner.test(actual).isSuccess ? result.recordFailure(`expected not to match ${describe}, got ${formatValue(actual)}`) : result;
+    return this.inner.test(actual).isSuccess ? result.recordFailure(`expected not to match ${formatValue(this.pattern)}, got ${formatValue(actual)}`) : result;
   }
 }
 
-/** A string matching a regular expression. */
+/**
+ * A string matching a regular expression. A string pattern is compiled with the `m` flag, as AWS
+ * CDK does (`^` and `$` also match at line breaks); a RegExp keeps its own flags.
+ */
 export class StringLikeRegexpMatch extends Matcher {
   public readonly name = 'stringLikeRegexp';
   private readonly regexp: RegExp;
   constructor(pattern: string | RegExp) {
     super();
-    this.regexp = typeof pattern === 'string' ? new RegExp(pattern) : pattern;
+    this.regexp = compileRegexp(pattern);
+  }
+  public override describe(): string {
+    return `Match.stringLikeRegexp(${this.regexp})`;
   }
   public test(actual: unknown): MatchResult {
     const result = new MatchResult(actual);
-    if (typeof actual !== 'string') return result.recordFailure(`expected a string matching ${this.regexp}, got ${actual === undefined ? 'nothing' : `${jsonType(actual)} ${formatValue(actual)}`}`);
+    if (typeof actual !== 'string') return result.recordFailure(`expected a string matching ${this.regexp}, got ${formatTyped(actual)}`);
     // A fresh RegExp: a /g or /y regexp keeps lastIndex between calls.
     return new RegExp(this.regexp.source, this.regexp.flags.replace(/[gy]/g, '')).test(actual)
       ? result
       : result.recordFailure(`expected a string matching ${this.regexp}, got ${formatValue(actual)}`);
+  }
+}
+
+function compileRegexp(pattern: unknown): RegExp {
+  if (pattern instanceof RegExp) return pattern;
+  if (typeof pattern !== 'string') {
+    throw new AssertionUsageError(`stringLikeRegexp: the pattern must be a string or a RegExp, got ${formatTyped(pattern)}.`);
+  }
+  try {
+    return new RegExp(pattern, 'm');
+  } catch (error) {
+    throw new AssertionUsageError(
+      `stringLikeRegexp: ${JSON.stringify(pattern)} is not a valid regular expression (${(error as Error).message}). ` +
+        'Escape the special characters (\\( \\[ \\. ...) to match them literally.',
+    );
   }
 }
 
@@ -214,6 +267,9 @@ export class ResourceIdMatch extends Matcher {
     super();
     this.id = `[${armResourceId(target)}]`;
   }
+  public override describe(): string {
+    return `Match.resourceId(${describeTarget(this.target)})`;
+  }
   public test(actual: unknown): MatchResult {
     const result = new MatchResult(actual);
     return actual === this.id ? result : result.recordFailure(`expected the id of ${describeTarget(this.target)}, ${this.id}, got ${formatValue(actual)}`);
@@ -228,6 +284,9 @@ export class ReferencesResourceMatch extends Matcher {
     super();
     this.id = armResourceId(target);
   }
+  public override describe(): string {
+    return `Match.referencesResource(${describeTarget(this.target)})`;
+  }
   public test(actual: unknown): MatchResult {
     const result = new MatchResult(actual);
     const isExpression = typeof actual === 'string' && actual.startsWith('[') && !actual.startsWith('[[') && actual.endsWith(']');
@@ -239,5 +298,5 @@ export class ReferencesResourceMatch extends Matcher {
 
 function listKeys(pattern: Record<string, unknown>): string {
   const keys = Object.keys(pattern);
-  return keys.length ? keys.join(', ') : 'no keys';
+  return keys.length ? `only ${keys.join(', ')}` : 'no keys';
 }

@@ -10,7 +10,8 @@ import '../synth/index.js'; // registers the synthesizer, so fromStack works wit
 import { AssertionUsageError, MismatchError } from './errors.js';
 import { formatValue, isPlainObject } from './format.js';
 import { Matcher } from './matcher.js';
-import { asMatcher, ObjectMatch } from './matchers.js';
+import type { MatchResult } from './match-result.js';
+import { AbsentMatch, ArrayMatch, asMatcher, ObjectMatch } from './matchers.js';
 import { describeClosest, matchSection, plural, type SectionEntry } from './section.js';
 
 /** Kinds of dependsOn edges azcdk records. */
@@ -156,9 +157,18 @@ export class Template {
     return this.findInSection('outputs', name, pattern);
   }
 
-  /** The whole template matches `pattern` (objectLike unless a matcher is given). */
+  /**
+   * The whole template matches `pattern` (objectLike unless a matcher is given), as in AWS CDK.
+   * ARM's `resources` is an array where CloudFormation has an object keyed by logical id, so a
+   * literal `resources: [...]` in the pattern means `Match.arrayWith([...])`: these resources, in
+   * template order, among others (each one matched objectLike). For exactly these resources, write
+   * `resources: Match.arrayEquals([...])`. A matcher given as the whole pattern is used as it is.
+   */
   public templateMatches(pattern: unknown): void {
-    const result = resourceMatcher(pattern).test(this.template);
+    const amended = isPlainObject(pattern) && Array.isArray(pattern.resources)
+      ? { ...pattern, resources: new ArrayMatch('arrayWith', pattern.resources, { subsequence: true, partialObjects: true }) }
+      : pattern;
+    const result = resourceMatcher(amended).test(this.template);
     if (!result.isSuccess) throw new MismatchError(['Template does not match:', ...result.renderMismatches().map((l) => `  ${l}`)].join('\n'));
     result.finalize();
   }
@@ -190,7 +200,7 @@ export class Template {
     const list = edges.length ? edges.map((e) => `${e.on} (${e.kind}: ${e.reason})`).join(', ') : 'nothing';
     if (!edge) throw new MismatchError(`Expected ${fromId} to depend on ${onId}, but it depends on ${list}.`);
     if (options.kind && edge.kind !== options.kind) {
-      throw new MismatchError(`Expected ${fromId} to depend on ${onId} by a ${options.kind} edge, but the edge is ${edge.kind} (${edge.reason}).`);
+      throw new MismatchError(`Expected ${fromId} to depend on ${onId} by ${article(options.kind)} ${options.kind} edge, but the edge is ${edge.kind} (${edge.reason}).`);
     }
     if (options.reason !== undefined) {
       const result = asMatcher(options.reason, { partialObjects: false }, 'reason').test(edge.reason);
@@ -334,7 +344,7 @@ function resourceEntries(template: Record<string, unknown>, manifest?: ManifestS
       return { key: id, label: `${id} (${manifest!.resources[id].path})`, value, type, logicalId: id };
     }
     const name = (value as { name?: unknown } | null)?.name;
-    return { key: `resources[${i}]`, label: `resources[${i}] ${formatValue(name)}`, value, type };
+    return { key: `resources[${i}]`, label: name === undefined ? `resources[${i}]` : `resources[${i}] ${formatValue(name)}`, value, type };
   });
 }
 
@@ -343,9 +353,29 @@ function resourceMatcher(pattern: unknown): Matcher {
   return asMatcher(pattern, { partialObjects: true });
 }
 
-/** `{ properties: props }`, so mismatch paths start at /properties like the template. */
+/**
+ * `{ properties: props }`, so mismatch paths start at /properties like the template. As in AWS
+ * CDK, a resource without `properties` is matched as if it had `properties: {}`, so `{}` and
+ * `{ x: Match.absent() }` pass on it; only `Match.absent()` as the whole pattern sees the key missing.
+ */
 function propertiesMatcher(props: unknown): Matcher {
-  return new ObjectMatch('hasResourceProperties', { properties: props }, { partial: true });
+  const matcher = new ObjectMatch('hasResourceProperties', { properties: props }, { partial: true });
+  return props instanceof AbsentMatch ? matcher : new EmptyPropertiesMatch(matcher);
+}
+
+/** Tests a resource with missing `properties` as one with `properties: {}`. */
+class EmptyPropertiesMatch extends Matcher {
+  public readonly name = 'hasResourceProperties';
+  constructor(private readonly inner: Matcher) {
+    super();
+  }
+  public override describe(): string {
+    return this.inner.describe();
+  }
+  public test(actual: unknown): MatchResult {
+    const amended = isPlainObject(actual) && actual.properties === undefined ? { ...actual, properties: {} } : actual;
+    return this.inner.test(amended);
+  }
 }
 
 /** A count must be a whole number: `'1'` or `-1` would make every assertion fail, and every negation pass. */
@@ -360,6 +390,11 @@ function labels(entries: readonly SectionEntry[]): string {
 function describe(x: unknown): string {
   const name = (x as { constructor?: { name?: string } } | null)?.constructor?.name;
   return x !== null && typeof x === 'object' && name ? `an instance of ${name}` : formatValue(x);
+}
+
+/** "a" or "an" before a word (the dependency kinds: a reference, a parent, an ordering). */
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }
 
 function capitalize(s: string): string {

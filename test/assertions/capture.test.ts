@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { Capture, Match, Template } from '../../lib/assertions/index.js';
+import { AssertionUsageError, Capture, Match, Template } from '../../lib/assertions/index.js';
 import { errorOf } from '../support/synth.js';
 import { dataStack } from './fixture.js';
 
@@ -40,6 +40,18 @@ describe('assertions: Capture', () => {
   it('fails a match when its own pattern fails, or nothing is there', () => {
     expect(new Capture('a').test('b').renderMismatches()).to.deep.equal(['/: expected "a", got "b"']);
     expect(Match.objectLike({ x: new Capture() }).test({}).renderMismatches()).to.deep.equal(['/x: missing: expected a value to capture']);
+  });
+
+  it('refuses null, as AWS CDK does (a Capture holds only non-null values)', () => {
+    const capture = new Capture();
+    const result = Match.objectLike({ x: capture }).test({ x: null });
+    expect(result.renderMismatches()).to.deep.equal(['/x: expected a value to capture, got null (a Capture takes only non-null values)']);
+    result.finalize();
+    expect(capture.count).to.equal(0);
+    expect(() => new Capture(null)).to.throw(
+      AssertionUsageError,
+      'Capture: a null pattern could never be captured (a Capture takes only non-null values); put null in the pattern itself.',
+    );
   });
 
   it('explains a type mismatch precisely', () => {

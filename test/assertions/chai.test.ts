@@ -27,8 +27,15 @@ describe('assertions: chai plugin', () => {
     expect(stack).not.to.haveResourceProperties('Microsoft.DBforPostgreSQL/flexibleServers', { version: '15' });
     expect(stack).not.to.haveDependency(nsg, vnet);
     expect(errorOf(() => expect(stack).not.to.haveResourceCount('Microsoft.Network/virtualNetworks', 1))).to.equal(
-      'Expected no 1 resources of type Microsoft.Network/virtualNetworks, but there is one.',
+      'Expected the number of resources of type Microsoft.Network/virtualNetworks not to be 1, but it is.',
     );
+    expect(errorOf(() => expect(stack).not.to.haveResourceProperties('Microsoft.DBforPostgreSQL/flexibleServers', { version: '16' }))).to.equal(
+      'Expected no resource of type Microsoft.DBforPostgreSQL/flexibleServers with these properties, but there is one.',
+    );
+    expect(errorOf(() => expect(stack).not.to.haveResource('Microsoft.Network/virtualNetworks'))).to.equal(
+      'Expected no matching resource of type Microsoft.Network/virtualNetworks, but there is one.',
+    );
+    expect(errorOf(() => expect(stack).not.to.haveDependency(vnet, nsg))).to.equal('Expected no such dependency, but there is one.');
   });
 
   it('.not passes only on a genuine mismatch: usage errors are thrown, not taken as "no match"', () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { Match, Matcher } from '../../lib/assertions/index.js';
+import { AssertionUsageError, Capture, Match, Matcher } from '../../lib/assertions/index.js';
 import { App, ArmResource, Parameter, Stack } from '../../lib/index.js';
 import { errorOf } from '../support/synth.js';
 
@@ -19,6 +19,12 @@ describe('assertions: Match', () => {
         '/b/c: expected "x", got "y"',
         '/f: missing: expected true',
       ]);
+    });
+    it('reads a null pattern or value once, not as "null null"', () => {
+      expect(mismatches(Match.objectLike({ a: null }), { a: 'x' })).to.deep.equal(['/a: expected null, got string "x"']);
+      expect(mismatches(Match.objectLike({ a: 'x' }), { a: null })).to.deep.equal(['/a: expected string "x", got null']);
+      expect(mismatches(Match.objectLike({ a: { b: 1 } }), { a: null })).to.deep.equal(['/a: expected an object, got null']);
+      expect(mismatches(Match.arrayWith([1]), null)).to.deep.equal(['/: expected an array, got null']);
     });
     it('reports type differences and non-objects', () => {
       expect(mismatches(Match.objectLike({ a: 1 }), { a: '1' })).to.deep.equal(['/a: expected number 1, got string "1"']);
@@ -42,6 +48,9 @@ describe('assertions: Match', () => {
         '/e: unexpected key (objectEquals allows only a, b)',
         '/b/d: unexpected key (objectEquals allows only c)',
       ]);
+    });
+    it('with no keys, says that no key is allowed', () => {
+      expect(mismatches(Match.objectEquals({}), { a: 1 })).to.deep.equal(['/a: unexpected key (objectEquals allows no keys)']);
     });
     it('lets a nested objectLike relax a level', () => {
       expect(mismatches(Match.objectEquals({ a: Match.objectLike({ c: 2 }) }), { a: { c: 2, d: 3 } })).to.deep.equal([]);
@@ -102,11 +111,21 @@ describe('assertions: Match', () => {
   });
 
   describe('not', () => {
-    it('inverts a literal or a matcher', () => {
+    it('inverts a literal or a matcher, naming the matcher as written', () => {
       expect(mismatches(Match.not('Disabled'), 'Enabled')).to.deep.equal([]);
       expect(mismatches(Match.not('Enabled'), 'Enabled')).to.deep.equal(['/: expected not to match "Enabled", got "Enabled"']);
-      expect(mismatches(Match.objectLike({ a: Match.not(Match.absent()) }), {})).to.deep.equal(['/a: expected not to match absent, got nothing']);
-      expect(mismatches(Match.not(Match.arrayWith([2])), [1, 2])).to.deep.equal(['/: expected not to match arrayWith, got [1,2]']);
+      expect(mismatches(Match.objectLike({ a: Match.not(Match.absent()) }), {})).to.deep.equal(['/a: expected not to match Match.absent(), got nothing']);
+      expect(mismatches(Match.not(Match.arrayWith([2])), [1, 2])).to.deep.equal(['/: expected not to match Match.arrayWith([2]), got [1,2]']);
+      expect(mismatches(Match.not(Match.objectLike({ a: 1 })), { a: 1, b: 2 })).to.deep.equal([
+        '/: expected not to match Match.objectLike({"a":1}), got {"a":1,"b":2}',
+      ]);
+    });
+    it('compares a literal exactly, as AWS CDK does: objects need exactly its keys, arrays exactly its elements', () => {
+      expect(mismatches(Match.not({ a: 1 }), { a: 1, b: 2 })).to.deep.equal([]);
+      expect(mismatches(Match.not({ a: 1 }), { a: 1 })).to.deep.equal(['/: expected not to match {"a":1}, got {"a":1}']);
+      expect(mismatches(Match.not({ a: { b: 1 } }), { a: { b: 1, c: 2 } })).to.deep.equal([]);
+      expect(mismatches(Match.not([1]), [1, 2])).to.deep.equal([]);
+      expect(mismatches(Match.not([1]), [1])).to.deep.equal(['/: expected not to match [1], got [1]']);
     });
   });
 
@@ -119,9 +138,25 @@ describe('assertions: Match', () => {
       expect(m.test('pg-demo').isSuccess && m.test('pg-demo').isSuccess).to.equal(true);
     });
     it('reports non-matching strings and non-strings', () => {
-      expect(mismatches(Match.stringLikeRegexp('^pg-'), 'db')).to.deep.equal(['/: expected a string matching /^pg-/, got "db"']);
-      expect(mismatches(Match.stringLikeRegexp('^pg-'), 3)).to.deep.equal(['/: expected a string matching /^pg-/, got number 3']);
-      expect(mismatches(Match.objectLike({ n: Match.stringLikeRegexp('x') }), {})).to.deep.equal(['/n: expected a string matching /x/, got nothing']);
+      expect(mismatches(Match.stringLikeRegexp('^pg-'), 'db')).to.deep.equal(['/: expected a string matching /^pg-/m, got "db"']);
+      expect(mismatches(Match.stringLikeRegexp('^pg-'), 3)).to.deep.equal(['/: expected a string matching /^pg-/m, got number 3']);
+      expect(mismatches(Match.stringLikeRegexp('^pg-'), null)).to.deep.equal(['/: expected a string matching /^pg-/m, got null']);
+      expect(mismatches(Match.objectLike({ n: Match.stringLikeRegexp('x') }), {})).to.deep.equal(['/n: expected a string matching /x/m, got nothing']);
+    });
+    it('compiles a string with the m flag, as AWS CDK does; a RegExp keeps its flags', () => {
+      const script = 'line one\nset -e\nline three';
+      expect(mismatches(Match.stringLikeRegexp('^set -e$'), script)).to.deep.equal([]);
+      expect(mismatches(Match.stringLikeRegexp(/^set -e$/), script)).to.deep.equal([
+        '/: expected a string matching /^set -e$/, got "line one\\nset -e\\nline three"',
+      ]);
+    });
+    it('refuses an invalid regular expression or pattern with a usage error', () => {
+      expect(() => Match.stringLikeRegexp('(')).to.throw(
+        AssertionUsageError,
+        'stringLikeRegexp: "(" is not a valid regular expression (Invalid regular expression: /(/m: Unterminated group). ' +
+          'Escape the special characters (\\( \\[ \\. ...) to match them literally.',
+      );
+      expect(() => Match.stringLikeRegexp(3 as never)).to.throw(AssertionUsageError, 'stringLikeRegexp: the pattern must be a string or a RegExp, got number 3.');
     });
   });
 
@@ -161,6 +196,49 @@ describe('assertions: Match', () => {
       ]);
       // An escaped literal ([[...]) is a string, not an expression.
       expect(mismatches(Match.referencesResource(nsg), `[${NSG_ID}`)).to.have.length(1);
+    });
+  });
+
+  describe('describe(): matchers read as written in the test', () => {
+    const stack = new Stack(new App(), 'Net');
+    const vnet = new ArmResource(stack, 'Vnet', { type: 'Microsoft.Network/virtualNetworks', apiVersion: '2025-07-01', name: 'vnet' });
+
+    it('names every built-in matcher with its arguments', () => {
+      expect(Match.objectLike({ a: 1 }).describe()).to.equal('Match.objectLike({"a":1})');
+      expect(Match.objectEquals({}).describe()).to.equal('Match.objectEquals({})');
+      expect(Match.arrayEquals([1, 'x']).describe()).to.equal('Match.arrayEquals([1,"x"])');
+      expect(Match.exact({ a: [null] }).describe()).to.equal('Match.exact({"a":[null]})');
+      expect(Match.anyValue().describe()).to.equal('Match.anyValue()');
+      expect(Match.absent().describe()).to.equal('Match.absent()');
+      expect(Match.stringLikeRegexp('^x').describe()).to.equal('Match.stringLikeRegexp(/^x/m)');
+      expect(Match.stringLikeRegexp(/^x/i).describe()).to.equal('Match.stringLikeRegexp(/^x/i)');
+      expect(Match.not(Match.objectLike({ a: Match.absent() })).describe()).to.equal('Match.not(Match.objectLike({"a":Match.absent()}))');
+      expect(Match.resourceId(vnet).describe()).to.equal("Match.resourceId('Net/Vnet')");
+      expect(Match.referencesResource(vnet).describe()).to.equal("Match.referencesResource('Net/Vnet')");
+      expect(new Capture().describe()).to.equal('new Capture()');
+      expect(new Capture(Match.stringLikeRegexp('a')).describe()).to.equal('new Capture(Match.stringLikeRegexp(/a/m))');
+      expect(`${Match.anyValue()}`).to.equal('Match.anyValue()');
+    });
+
+    it('prints matchers nested in a pattern element, not [object Object] or their fields', () => {
+      const pattern = Match.arrayWith([{ properties: { id: Match.resourceId(vnet), n: Match.stringLikeRegexp('^a'), gone: Match.absent() } }]);
+      expect(mismatches(pattern, [{ properties: { id: 'x' } }])).to.deep.equal([
+        '/: arrayWith: no element matches element 0 of the pattern, ' +
+          `{"properties":{"id":Match.resourceId('Net/Vnet'),"n":Match.stringLikeRegexp(/^a/m),"gone":Match.absent()}}; closest is element 0:`,
+        `/0/properties/id: expected the id of 'Net/Vnet', [resourceId('Microsoft.Network/virtualNetworks', 'vnet')], got "x"`,
+        '/0/properties/n: expected a string matching /^a/m, got nothing',
+      ]);
+      expect(mismatches(Match.objectLike({ a: { b: Match.anyValue() } }), {})).to.deep.equal(['/a: missing: expected an object like {"b":Match.anyValue()}']);
+    });
+
+    it('a custom matcher reads as its name unless it describes itself', () => {
+      class Even extends Matcher {
+        public readonly name = 'even';
+        public test(actual: unknown) {
+          return Match.anyValue().test(actual);
+        }
+      }
+      expect(mismatches(Match.not(new Even()), 2)).to.deep.equal(['/: expected not to match even, got 2']);
     });
   });
 });

@@ -121,7 +121,42 @@ describe('assertions: Template', () => {
       const template = Template.fromStack(dataStack().stack);
       template.hasResourceProperties('Microsoft.DBforPostgreSQL/flexibleServers/databases', Match.objectEquals({ charset: 'UTF8' }));
       expect(errorOf(() => template.hasResourceProperties('Microsoft.DBforPostgreSQL/flexibleServers/databases', Match.objectEquals({})))).to.contain(
-        '/properties/charset: unexpected key (objectEquals allows only no keys)',
+        '/properties/charset: unexpected key (objectEquals allows no keys)',
+      );
+    });
+  });
+
+  describe('resources without properties', () => {
+    // As in AWS CDK, missing properties are matched as {}.
+    const bare = () => Template.fromJSON({ resources: [{ type: 'Microsoft.Network/privateDnsZones', name: 'z', location: 'global' }, { type: 'Microsoft.Network/privateDnsZones', apiVersion: '2024-06-01' }] });
+    const ZONE = 'Microsoft.Network/privateDnsZones';
+
+    it('hasResourceProperties, resourcePropertiesCountIs and allResourcesProperties read them as {}', () => {
+      const template = bare();
+      template.hasResourceProperties(ZONE, {});
+      template.hasResourceProperties(ZONE, { registrationEnabled: Match.absent() });
+      template.hasResourceProperties(ZONE, Match.objectEquals({}));
+      template.resourcePropertiesCountIs(ZONE, {}, 2);
+      template.resourcePropertiesCountIs(ZONE, { x: Match.absent() }, 2);
+      template.allResourcesProperties(ZONE, { x: Match.absent() });
+      // Match.absent() as the whole pattern: the key is missing.
+      template.hasResourceProperties(ZONE, Match.absent());
+    });
+
+    it('still fail on a property they do not have, at its path', () => {
+      expect(errorOf(() => bare().hasResourceProperties(ZONE, { registrationEnabled: false }))).to.equal(
+        `Template has 2 resources of type ${ZONE}, but none match the properties.\n` +
+          'The 2 closest matches:\n' +
+          '  resources[0] "z" (1 mismatch):\n' +
+          '    /properties/registrationEnabled: missing: expected false\n' +
+          '  resources[1] (1 mismatch):\n' +
+          '    /properties/registrationEnabled: missing: expected false',
+      );
+      expect(errorOf(() => Template.fromStack(dataStack().stack).hasResourceProperties(VNET, Match.absent()))).to.equal(
+        `Template has 1 resource of type ${VNET}, but the properties do not match.\n` +
+          'The closest match:\n' +
+          '  vnet (Data/Vnet) (1 mismatch):\n' +
+          '    /properties: expected absent, got {"addressSpace":{"addressPrefixes":["10.0.0.0/16"]},"subnets":[{"name":"a","properties":{"addressPrefix":"10.0.0.0/24...',
       );
     });
   });
@@ -170,6 +205,25 @@ describe('assertions: Template', () => {
   });
 
   describe('templateMatches', () => {
+    it('a literal resources array means arrayWith: these resources in template order, among others', () => {
+      const template = Template.fromStack(dataStack().stack);
+      template.templateMatches({ resources: [{ type: VNET }, { type: PG, properties: { version: '16' } }] });
+      template.templateMatches({ resources: Match.arrayWith([{ name: 'pg-demo' }]) });
+      expect(errorOf(() => template.templateMatches({ resources: [{ type: PG }, { type: VNET }] }))).to.equal(
+        'Template does not match:\n' +
+          `  /resources: arrayWith: no element after index 2 (where element 0 of the pattern matched) matches element 1 of the pattern, {"type":"${VNET}"}; closest is element 3:\n` +
+          `  /resources/3/type: expected "${VNET}", got "Microsoft.DBforPostgreSQL/flexibleServers/databases"`,
+      );
+      // Exactly these resources: say so.
+      expect(errorOf(() => template.templateMatches({ resources: Match.arrayEquals([{ type: VNET }]) }))).to.match(
+        /^Template does not match:\n {2}\/resources: expected 1 element, got 5: /,
+      );
+      // A matcher as the whole pattern is used as it is (objectEquals: exactly these keys).
+      expect(errorOf(() => template.templateMatches(Match.objectLike({ resources: [{ type: VNET }] })))).to.match(
+        /^Template does not match:\n {2}\/resources: expected 1 element, got 5: /,
+      );
+    });
+
     it('matches the whole template partially', () => {
       const template = Template.fromStack(dataStack().stack);
       template.templateMatches({ parameters: { prefix: { type: 'string' } }, outputs: Match.objectLike({ nsgId: Match.anyValue() }) });
@@ -201,6 +255,9 @@ describe('assertions: Template', () => {
       );
       expect(errorOf(() => template.dependsOn(rule, server, { kind: 'reference' }))).to.equal(
         'Expected rule to depend on server by a reference edge, but the edge is parent (parent).',
+      );
+      expect(errorOf(() => template.dependsOn(vnet, nsg, { kind: 'ordering' }))).to.match(
+        /^Expected vnet to depend on nsg by an ordering edge, but the edge is reference \(properties\./,
       );
       expect(errorOf(() => template.doesNotDependOn(rule, database))).to.equal(
         'Expected rule not to depend on database, but it does (ordering: PostgreSQL rejects concurrent child writes).',
