@@ -9,7 +9,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { AzcdkError } from '../core/errors.js';
+import { AzcdkError, UsageError } from '../core/errors.js';
 import { displayPath, useColour, type CliIo } from './io.js';
 import { findAppSource, PROJECT_FILE, type AppSource } from './load-app.js';
 import { synthesizeForCli, withAppFlags } from './synth.js';
@@ -68,9 +68,9 @@ export function diffCommand(io: CliIo): CommandModule<object, DiffArgs> {
 export function findBaseline(against: string | undefined, source: AppSource, io: CliIo): string {
   if (against !== undefined) {
     const dir = io.resolve(against);
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-      throw new AzcdkError(`--against ${against}: no such folder (${dir}). Write it with 'azcdk synth --out ${against}'.`);
-    }
+    // A wrong flag value: a usage error (exit 2), like an unknown flag.
+    if (!existsSync(dir)) throw new UsageError(`--against ${against}: no such folder (${dir}). Write it with 'azcdk synth --out ${against}', or pass the folder of the committed templates.`);
+    if (!statSync(dir).isDirectory()) throw new UsageError(`--against ${against}: ${dir} is a file, not a folder. Pass the folder that holds the committed templates.`);
     return dir;
   }
   const projectFile = join(io.cwd, PROJECT_FILE);

@@ -3,7 +3,7 @@
  * changed, a tree of property changes under each resource, and REPLACE called out.
  */
 import type { AssemblyDiff, EntryDiff, ParameterValueDiff, ResourceDiff, StackDiff, ValueChange } from './diff.js';
-import { fmt } from './diff.js';
+import { fmt, fmtPair } from './value-text.js';
 import { displayName } from './names.js';
 
 /** ANSI styling, or none. */
@@ -74,7 +74,8 @@ function valueLine(v: ParameterValueDiff, p: Palette): string {
   if (v.secure) return `${head}(secure)`;
   if (v.kind === 'added') return head + fmt(v.after);
   if (v.kind === 'removed') return head + fmt(v.before);
-  return `${head}${fmt(v.before)} -> ${fmt(v.after)}`;
+  const [before, after] = fmtPair(v.before, v.after);
+  return `${head}${before} -> ${after}`;
 }
 
 function resourceLines(r: ResourceDiff, p: Palette): string[] {
@@ -95,7 +96,8 @@ function changeLine(c: ValueChange, p: Palette): string {
   const createOnly = c.createOnly ? ` ${p.red('(requires replacement)')}` : '';
   if (c.kind === 'added') return `${p.green('[+]')} ${c.path}: ${fmt(c.after)}${createOnly}`;
   if (c.kind === 'removed') return `${p.red('[-]')} ${c.path}: ${fmt(c.before)}${createOnly}`;
-  return `${p.yellow('[~]')} ${c.path || '(value)'}: ${fmt(c.before)} -> ${fmt(c.after)}${createOnly}`;
+  const [before, after] = fmtPair(c.before, c.after);
+  return `${p.yellow('[~]')} ${c.path || '(value)'}: ${before} -> ${after}${createOnly}`;
 }
 
 function tree(children: string[], p: Palette): string[] {

@@ -9,6 +9,7 @@ import type { Manifest } from '../synth/manifest.js';
 import { parameterValuesOf, stackNamesOf, templateOf, type AssemblyFiles } from './assembly.js';
 import { diffParameterValues, ParameterUses, type ParameterFiles, type ParameterValueDiff } from './parameter-values.js';
 import { createOnlyPath } from './replacement.js';
+import { fmtPair } from './value-text.js';
 
 export type { ParameterFiles, ParameterValueDiff } from './parameter-values.js';
 
@@ -185,12 +186,13 @@ function diffResources(
     if (renamed !== undefined) {
       removed.delete(renamed);
       const d = diffResource(before[renamed], r, info, true)!;
+      const [was, is] = fmtPair(before[renamed].name, r.name);
       out.push({
         ...d,
         kind: 'replaced',
         previousName: before[renamed].name,
         replacement:
-          `the name changes, so Azure creates a new resource ${fmt(r.name)}; in Incremental mode the old ${fmt(before[renamed].name)} ` +
+          `the name changes, so Azure creates a new resource ${is}; in Incremental mode the old ${was} ` +
           'stays behind as an orphan (delete it yourself, or deploy in Complete mode)',
       });
       return;
@@ -219,8 +221,10 @@ function diffResource(before: Resource, after: Resource, info: ResourceInfo | un
   };
   diffValues(strip(before), strip(after), [], changes);
   const withCreateOnly = changes.map((c) => {
+    // Adding or removing a create-only property counts too: `zones: ['1']` added to a public IP,
+    // or taken away from a zonal one, is a change Azure refuses just like a changed value.
     const createOnly = createOnlyPath(type, c.path === '' ? [] : splitPath(c.path));
-    return createOnly && c.kind !== 'added' ? { ...c, createOnly } : c;
+    return createOnly ? { ...c, createOnly } : c;
   });
   const oldDeps = new Set(strings(before.dependsOn));
   const newDeps = new Set(strings(after.dependsOn));
@@ -313,8 +317,3 @@ function deepEqual(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Short JSON of a value for messages. */
-export function fmt(v: unknown): string {
-  const s = JSON.stringify(v) ?? 'nothing';
-  return s.length > 100 ? s.slice(0, 97) + '...' : s;
-}

@@ -9,6 +9,7 @@
  */
 import { createOnlyPath } from './replacement.js';
 import { displayName } from './names.js';
+import { fmtPair } from './value-text.js';
 
 /** A value in the parameters files that differs. */
 export interface ParameterValueDiff {
@@ -146,7 +147,9 @@ export class ParameterUses {
   private describe(params: readonly string[]): string {
     const one = (p: string) => {
       const c = this.changed.get(p)!;
-      return `'${p}' (${this.secure.has(p) ? 'secure value changes' : `${show(c.before)} -> ${show(c.after)}`})`;
+      if (this.secure.has(p)) return `'${p}' (secure value changes)`;
+      const [before, after] = fmtPair(c.before, c.after, 60);
+      return `'${p}' (${before} -> ${after})`;
     };
     return `parameter${params.length === 1 ? '' : 's'} ${params.map(one).join(', ')}`;
   }
@@ -199,9 +202,4 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function show(v: unknown): string {
-  const s = JSON.stringify(v) ?? 'no value';
-  return s.length > 60 ? s.slice(0, 57) + '...' : s;
 }

@@ -15,15 +15,27 @@ const CREATE_ONLY: Record<string, readonly string[]> = {
     'properties.network.delegatedSubnetResourceId',
     'properties.network.privateDnsZoneArmResourceId',
   ],
-  'microsoft.network/privateendpoints': ['properties.subnet.id'],
-  'microsoft.compute/virtualmachines': ['zones', 'properties.osProfile.computerName', 'properties.osProfile.adminUsername'],
+  // The NIC Azure creates for the endpoint is named once.
+  'microsoft.network/privateendpoints': ['properties.subnet.id', 'properties.customNetworkInterfaceName'],
+  // A link cannot be pointed at another virtual network.
+  'microsoft.network/privatednszones/virtualnetworklinks': ['properties.virtualNetwork.id'],
+  // "Changing property 'imageReference' is not allowed": a VM keeps the image it was built from.
+  'microsoft.compute/virtualmachines': [
+    'zones', 'properties.osProfile.computerName', 'properties.osProfile.adminUsername', 'properties.storageProfile.imageReference',
+  ],
   'microsoft.compute/disks': ['zones'],
-  'microsoft.network/publicipaddresses': ['zones', 'sku.name'],
+  // Zones, tier (Regional/Global) and IP version are fixed at creation; the SKU changes only by
+  // Azure's one-way Basic-to-Standard upgrade, which the diff cannot tell from other changes.
+  'microsoft.network/publicipaddresses': ['zones', 'sku.name', 'sku.tier', 'properties.publicIPAddressVersion'],
   'microsoft.storage/storageaccounts': ['properties.isHnsEnabled'],
   'microsoft.containerservice/managedclusters': ['properties.dnsPrefix'],
 };
 
-/** The create-only path a changed path falls under, if any (`location`, `properties.network...`). */
+/**
+ * The create-only path a changed, added or removed path falls under, if any (`location`,
+ * `properties.network...`). Adding one counts: `zones` added to an existing public IP, or an
+ * explicit value that differs from what Azure chose at creation, is refused like a changed value.
+ */
 export function createOnlyPath(type: string, path: readonly string[]): string | undefined {
   const dotted = path.join('.');
   for (const candidate of [...CREATE_ONLY['*'], ...(CREATE_ONLY[type.toLowerCase()] ?? [])]) {

@@ -183,8 +183,15 @@ describe('cli: azcdk diff', () => {
     expect(missing.code).to.equal(1);
     expect(missing.err).to.match(/^No committed templates to compare with: looked in templates\/app-\d+\/ and templates\/\. Run 'azcdk synth --out templates\/app-\d+' and commit the result, or pass --against DIR\.$/);
     const badDir = await run(['diff', '--against', 'nope', '--app', changed(dir, network())], dir);
-    expect(badDir.code).to.equal(1);
-    expect(badDir.err).to.match(/^--against nope: no such folder/);
+    expect(badDir.code).to.equal(2);
+    expect(badDir.err).to.equal(
+      `--against nope: no such folder (${join(dir, 'nope')}). Write it with 'azcdk synth --out nope', or pass the folder of the committed templates.`,
+    );
+    const file = await run(['diff', '--against', 'templates/net/manifest.json', '--app', changed(dir, network())], dir);
+    expect(file.code).to.equal(2);
+    expect(file.err).to.equal(
+      `--against templates/net/manifest.json: ${join(dir, 'templates/net/manifest.json')} is a file, not a folder. Pass the folder that holds the committed templates.`,
+    );
   });
 
   it('compares parameter values: a changed prefix renames (replaces) every resource named with it; --fail exits 1', async () => {

@@ -1,0 +1,131 @@
+import { expect } from 'chai';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { diffTemplates } from '../../lib/review/diff.js';
+import { formatDiff } from '../../lib/review/diff-format.js';
+import { fmtPair } from '../../lib/review/value-text.js';
+import { run, tempDir, writeApp } from './diff-fixtures.js';
+
+/** A stack with one public IP; `extra` goes into its props (zones, sku ...). */
+function publicIp(extra = '', tags = "{ env: 'demo' }"): string {
+  return `
+const stack = new Stack(app, 'Edge', { location: 'westeurope' });
+new ArmResource(stack, 'Ip', { type: 'Microsoft.Network/publicIPAddresses', apiVersion: '2025-07-01', name: 'pip-client',
+  sku: { name: 'Standard', tier: 'Regional' }, tags: ${tags}, ${extra}
+  properties: { publicIPAllocationMethod: 'Static', publicIPAddressVersion: 'IPv4' } });
+`;
+}
+
+/** Synthesizes `before` into templates/edge, then diffs `after` against it. */
+async function diffApps(before: string, after: string): Promise<{ code: number; lines: string[]; json: any }> {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'edge'));
+  const synth = await run(['synth', '--app', writeApp(join(dir, 'edge'), before), '--out', 'templates/edge'], dir);
+  expect(synth.code, synth.err).to.equal(0);
+  const app = writeApp(join(dir, 'edge'), after);
+  const { code, out } = await run(['diff', '--against', 'templates/edge', '--app', app], dir);
+  const json = JSON.parse((await run(['diff', '--json', '--against', 'templates/edge', '--app', app], dir)).out);
+  return { code, lines: out.split('\n'), json };
+}
+
+const FIXED =
+  'cannot change after creation: if the deployed value differs, Azure rejects the update; delete and recreate the resource (or give it a new name)';
+
+describe('cli: azcdk diff, create-only properties', () => {
+  it('adding zones to an existing public IP is a replacement', async () => {
+    const { code, lines, json } = await diffApps(publicIp(), publicIp("zones: ['1'],"));
+    expect(code).to.equal(0);
+    expect(lines).to.deep.equal([
+      'Comparing synth with templates/edge/',
+      'Stack Edge',
+      'Resources',
+      '[~] Microsoft.Network/publicIPAddresses pip-client Edge/Ip (ip) REPLACE',
+      ` ├─ zones ${FIXED}`,
+      ' └─ [+] zones: ["1"] (requires replacement)',
+      'Edge: resources 0 added, 0 removed, 1 changed (1 replaced)',
+      '',
+      '1 difference, 1 replacement.',
+    ]);
+    expect(json.replacements).to.equal(1);
+    expect(json.stacks[0].resources[0].changes).to.deep.equal([{ path: 'zones', kind: 'added', after: ['1'], createOnly: 'zones' }]);
+  });
+
+  it('removing zones from a zonal public IP, or changing them, is a replacement too', async () => {
+    const removed = await diffApps(publicIp("zones: ['1'],"), publicIp());
+    expect(removed.lines.slice(3, 6)).to.deep.equal([
+      '[~] Microsoft.Network/publicIPAddresses pip-client Edge/Ip (ip) REPLACE',
+      ` ├─ zones ${FIXED}`,
+      ' └─ [-] zones: ["1"] (requires replacement)',
+    ]);
+    const moved = await diffApps(publicIp("zones: ['1'],"), publicIp("zones: ['2'],"));
+    expect(moved.lines.slice(4, 6)).to.deep.equal([` ├─ zones ${FIXED}`, ' └─ [~] zones[0]: "1" -> "2" (requires replacement)']);
+  });
+
+  it('the tier and the IP version of a public IP are create-only; its tags are not', async () => {
+    const tier = await diffApps(publicIp(), publicIp().replace("tier: 'Regional'", "tier: 'Global'"));
+    expect(tier.lines).to.include(' └─ [~] sku.tier: "Regional" -> "Global" (requires replacement)');
+    const version = await diffApps(publicIp(), publicIp().replace("publicIPAddressVersion: 'IPv4'", "publicIPAddressVersion: 'IPv6'"));
+    expect(version.lines).to.include(' └─ [~] properties.publicIPAddressVersion: "IPv4" -> "IPv6" (requires replacement)');
+    const tags = await diffApps(publicIp(), publicIp('', "{ env: 'prod' }"));
+    expect(tags.lines.slice(3, 5)).to.deep.equal(['[~] Microsoft.Network/publicIPAddresses pip-client Edge/Ip (ip)', ' └─ [~] tags.env: "demo" -> "prod"']);
+    expect(tags.json.replacements).to.equal(0);
+  });
+
+  it('knows the create-only properties of the scenario: private endpoint NIC name, DNS zone link network, VM image', () => {
+    const lines = (type: string, before: Record<string, unknown>, after: Record<string, unknown>) =>
+      formatDiff({
+        stacks: [{ ...diffTemplates('S', { resources: [{ type, name: 'x', ...before }] }, { resources: [{ type, name: 'x', ...after }] }), status: 'changed' }],
+        differences: 1,
+        replacements: 1,
+      }).filter((l) => l.includes('requires replacement'));
+    expect(lines('Microsoft.Network/privateEndpoints', { properties: { customNetworkInterfaceName: 'a-nic' } }, { properties: { customNetworkInterfaceName: 'b-nic' } }))
+      .to.deep.equal([' └─ [~] properties.customNetworkInterfaceName: "a-nic" -> "b-nic" (requires replacement)']);
+    expect(lines('Microsoft.Network/privateDnsZones/virtualNetworkLinks', { properties: { virtualNetwork: { id: 'v1' } } }, { properties: { virtualNetwork: { id: 'v2' } } }))
+      .to.deep.equal([' └─ [~] properties.virtualNetwork.id: "v1" -> "v2" (requires replacement)']);
+    expect(lines('Microsoft.Compute/virtualMachines', { properties: { storageProfile: { imageReference: { sku: '2019-datacenter-gensecond' } } } },
+      { properties: { storageProfile: { imageReference: { sku: '2022-datacenter-g2' } } } }))
+      .to.deep.equal([' └─ [~] properties.storageProfile.imageReference.sku: "2019-datacenter-gensecond" -> "2022-datacenter-g2" (requires replacement)']);
+  });
+});
+
+describe('review: long values in a diff', () => {
+  const base = "[format('{0}/{1}', 'a-very-long-prefix-that-goes-on-and-on-and-on-and-on-and-on-and-on-and-on', parameters('suffix'))]";
+
+  it('shows both sides of a long change around the first difference, so they never read the same', () => {
+    const [a, b] = fmtPair(base + '-old', base + '-new');
+    // 30 characters before the first difference, then the rest (short enough to show whole).
+    expect(a).to.equal(`...d-on', parameters('suffix'))]-old"`);
+    expect(b).to.equal(`...d-on', parameters('suffix'))]-new"`);
+  });
+
+  it('keeps short values whole, and windows a difference in the middle with both ends marked', () => {
+    expect(fmtPair('a', 'b')).to.deep.equal(['"a"', '"b"']);
+    expect(fmtPair({ a: 1 }, undefined)).to.deep.equal(['{"a":1}', 'nothing']);
+    const x = (n: number) => 'x'.repeat(n);
+    // A difference near the start: the window starts at the start.
+    expect(fmtPair(`head-1-${x(200)}`, `head-2-${x(200)}`)).to.deep.equal([`"head-1-${x(92)}...`, `"head-2-${x(92)}...`]);
+    // In the middle: 30 characters of context, 100 in all, both ends cut.
+    expect(fmtPair(`${x(200)}-1-${x(200)}`, `${x(200)}-2-${x(200)}`)).to.deep.equal([`...${x(29)}-1-${x(68)}...`, `...${x(29)}-2-${x(68)}...`]);
+    // One side a prefix of the other: the shorter one visibly ends.
+    expect(fmtPair(x(200), `${x(200)}y`)).to.deep.equal([`...${x(30)}"`, `...${x(30)}y"`]);
+  });
+
+  it('a changed long property reads differently on each side in the diff output', () => {
+    const t = (name: string) => ({ resources: [{ type: 'Microsoft.Web/sites', name: 'site', properties: { siteConfig: { appCommandLine: name } } }] });
+    const lines = formatDiff({ stacks: [{ ...diffTemplates('S', t(base + '-old'), t(base + '-new')), status: 'changed' }], differences: 1, replacements: 0 });
+    expect(lines.slice(2, 4)).to.deep.equal([
+      '[~] Microsoft.Web/sites site',
+      ` └─ [~] properties.siteConfig.appCommandLine: ...d-on', parameters('suffix'))]-old" -> ...d-on', parameters('suffix'))]-new"`,
+    ]);
+  });
+
+  it('a long renamed name shows where the old and new names differ', () => {
+    const t = (name: string) => ({ resources: [{ type: 'Microsoft.Web/sites', name }] });
+    const info = [{ path: 'S/Site', logicalId: 'site' }];
+    const diff = diffTemplates('S', t(`${base}-old`), t(`${base}-new`), info, info);
+    expect(diff.resources[0].replacement).to.equal(
+      `the name changes, so Azure creates a new resource ...d-on', parameters('suffix'))]-new"; ` +
+        `in Incremental mode the old ...d-on', parameters('suffix'))]-old" stays behind as an orphan (delete it yourself, or deploy in Complete mode)`,
+    );
+  });
+});
