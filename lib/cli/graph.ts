@@ -4,9 +4,9 @@
  * WebAssembly Graphviz only for SVG, so other commands do not pay for them.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, extname } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { AzcdkError } from '../core/errors.js';
+import { AzcdkError, UsageError } from '../core/errors.js';
 import { displayPath, type CliIo } from './io.js';
 import { synthesizeForCli, withAppFlags } from './synth.js';
 
@@ -30,10 +30,10 @@ export function graphCommand(io: CliIo): CommandModule<object, GraphArgs> {
     builder: (y) =>
       withAppFlags(y)
         .positional('stack', { type: 'string', array: true, describe: 'Stacks to draw (default: all)' })
-        .option('format', { choices: GRAPH_FORMATS, describe: 'Output format (default: from the --out extension, else dot)' })
+        .option('format', { choices: GRAPH_FORMATS, describe: 'Output format (default: from the --out extension: .svg, .dot/.gv, .mmd/.mermaid; else dot)' })
         .option('out', { alias: 'o', type: 'string', describe: 'Write to FILE instead of stdout' }) as unknown as Argv<GraphArgs>,
     handler: async (args) => {
-      const format = args.format ?? formatFromFile(args.out) ?? 'dot';
+      const format = chooseFormat(args.format, args.out);
       const { assemblyManifest, selectStacks } = await import('../review/assembly.js');
       const { buildGraph } = await import('../review/graph.js');
       const { renderDot } = await import('../review/dot.js');
@@ -68,12 +68,37 @@ function writeGraph(file: string, text: string, flag: string): void {
   }
 }
 
-function formatFromFile(file: string | undefined): GraphArgs['format'] | undefined {
-  const ext = file?.toLowerCase().split('.').pop();
-  if (ext === 'svg') return 'svg';
-  if (ext === 'dot' || ext === 'gv') return 'dot';
-  if (ext === 'mmd' || ext === 'mermaid') return 'mermaid';
-  return undefined;
+type GraphFormat = (typeof GRAPH_FORMATS)[number];
+
+/** File extensions (lower case, no dot) and the format each one holds. */
+const EXTENSIONS: Readonly<Record<string, GraphFormat>> = { svg: 'svg', dot: 'dot', gv: 'dot', mmd: 'mermaid', mermaid: 'mermaid' };
+
+/** `.dot or .gv` */
+function extensionsOf(format: GraphFormat): string {
+  return Object.keys(EXTENSIONS).filter((e) => EXTENSIONS[e] === format).map((e) => `.${e}`).join(' or ');
+}
+
+/**
+ * The format to write: --format, else the --out extension, else DOT on stdout. An --out name
+ * whose extension says nothing (g.png, graph) or another format (--format dot --out g.svg) is a
+ * usage error: writing DOT text into a .png would only be found out when opening it.
+ */
+function chooseFormat(format: GraphFormat | undefined, out: string | undefined): GraphFormat {
+  if (out === undefined) return format ?? 'dot';
+  const ext = extname(out).slice(1).toLowerCase();
+  const implied = Object.hasOwn(EXTENSIONS, ext) ? EXTENSIONS[ext] : undefined;
+  const known = GRAPH_FORMATS.map((f) => `${extensionsOf(f)} (${f})`).join(', ');
+  if (format === undefined) {
+    if (implied) return implied;
+    throw new UsageError(
+      `--out ${out}: ${ext ? `.${ext} is not a graph file extension` : 'the file name has no extension'}. ` +
+        `azcdk graph writes ${known}: name the file with one of them, or pass --format ${GRAPH_FORMATS.join('|')}.`,
+    );
+  }
+  if (implied && implied !== format) {
+    throw new UsageError(`--format ${format} --out ${out}: a .${ext} file holds ${implied}. Pass --format ${implied}, or a file name ending in ${extensionsOf(format)}.`);
+  }
+  return format;
 }
 
 function count(n: number, one: string, many = `${one}s`): string {

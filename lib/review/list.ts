@@ -26,10 +26,15 @@ export function listStacks(manifest: Manifest, stacks: readonly string[], long: 
       lines.push(`      name  ${displayName(r.name)}${displayName(r.name) !== r.name && typeof r.name === 'string' ? `  ${r.name}` : ''}`);
       lines.push(`      path  ${r.path}`);
       const deps = r.dependsOn ?? [];
-      lines.push(`      dependsOn  ${deps.length ? deps.map((d) => `${d.on} (${d.kind}: ${d.reason})`).join(', ') : '-'}`);
+      lines.push(`      dependsOn  ${deps.length ? deps.map((d) => `${d.on} (${d.kind}: ${oneLine(d.reason)})`).join(', ') : '-'}`);
     }
   }
   return lines;
+}
+
+/** A reason written over several lines stays on its line of the listing: line breaks read as `\n`. */
+function oneLine(s: string): string {
+  return s.replace(/\r?\n/g, '\\n');
 }
 
 function count(n: number, noun: string): string {

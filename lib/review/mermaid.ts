@@ -30,7 +30,17 @@ export function renderMermaid(graph: DependencyGraph): string {
   return lines.join('\n') + '\n';
 }
 
-/** Text inside a quoted Mermaid label: quotes and angle brackets as entity codes. */
+/**
+ * Text inside a quoted Mermaid label: `#` (Mermaid's entity marker, so a name containing
+ * `#quot;` stays as written), `&` (HTML's), quotes and angle brackets as entity codes, and line
+ * breaks as spaces (a Mermaid statement is one line). `#` goes first: the others add `#`.
+ */
 function text(s: string): string {
-  return s.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
+  return s
+    .replace(/#/g, '#35;')
+    .replace(/&/g, '#38;')
+    .replace(/"/g, '#quot;')
+    .replace(/</g, '#lt;')
+    .replace(/>/g, '#gt;')
+    .replace(/\r?\n/g, ' ');
 }

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderSvg } from '../../lib/review/svg.js';
 import { NETWORK_APP, run, tempDir, writeApp } from './diff-fixtures.js';
@@ -110,6 +110,29 @@ describe('cli: azcdk graph', () => {
     expect(blocked.err.split(' (')[0]).to.equal(`--out blocker/g.dot: could not write ${join(dir, 'blocker', 'g.dot')}`);
     expect(blocked.err).to.match(/ \((ENOTDIR|EEXIST): .*\)\. Pass a file path in a folder you can write to, or leave out --out to print to stdout\.$/);
     expect(blocked.err).to.not.contain('unexpectedly');
+  });
+
+  it('refuses an --out extension that names no graph format (exit 2, nothing written), unless --format says which', async () => {
+    const dir = tempDir();
+    const app = writeApp(dir, NETWORK_APP);
+    const known = '.svg (svg), .dot or .gv (dot), .mmd or .mermaid (mermaid)';
+    const png = await run(['graph', '--out', 'g.png', '--app', app], dir);
+    expect(png.code).to.equal(2);
+    expect(png.err).to.equal(`--out g.png: .png is not a graph file extension. azcdk graph writes ${known}: name the file with one of them, or pass --format svg|dot|mermaid.`);
+    const bare = await run(['graph', '--out', 'graph', '--app', app], dir);
+    expect(bare.code).to.equal(2);
+    expect(bare.err).to.equal(`--out graph: the file name has no extension. azcdk graph writes ${known}: name the file with one of them, or pass --format svg|dot|mermaid.`);
+    // An extension that names another format than --format.
+    const clash = await run(['graph', '--format', 'dot', '--out', 'g.svg', '--app', app], dir);
+    expect(clash.code).to.equal(2);
+    expect(clash.err).to.equal('--format dot --out g.svg: a .svg file holds svg. Pass --format svg, or a file name ending in .dot or .gv.');
+    expect(existsSync(join(dir, 'g.png')) || existsSync(join(dir, 'graph')) || existsSync(join(dir, 'g.svg'))).to.equal(false);
+    // --format decides for other extensions; .GV and .Mermaid are known in any case.
+    const txt = await run(['graph', '--format', 'mermaid', '--out', 'g.txt', '--app', app], dir);
+    expect(txt.code).to.equal(0);
+    expect(readFileSync(join(dir, 'g.txt'), 'utf8')).to.match(/^flowchart BT\n/);
+    expect((await run(['graph', '--out', 'G.GV', '--app', app], dir)).err).to.equal('Wrote G.GV (dot, 5 resources, 4 dependencies).');
+    expect((await run(['graph', '--out', 'g.Mermaid', '--app', app], dir)).err).to.equal('Wrote g.Mermaid (mermaid, 5 resources, 4 dependencies).');
   });
 
   it('rejects an unknown format with a usage error', async () => {

@@ -31,7 +31,16 @@ describe('cli: azcdk list', () => {
     expect(out).to.contain('      dependsOn  db (ordering: PostgreSQL serialises child writes), server (parent: parent)');
   });
 
-  it('rejects an unknown stack as wrong usage (exit 2), naming the stacks there are', async () => {
+  it('--long keeps a reason written over several lines on its line (line breaks as \\n)', async () => {
+    const dir = tempDir();
+    const app = writeApp(dir, NETWORK_APP.replace("'PostgreSQL serialises child writes'", "'PostgreSQL serialises child writes:\\nServerIsBusy otherwise'"));
+    const { code, out } = await run(['ls', '--long', '--app', app], dir);
+    expect(code).to.equal(0);
+    expect(out).to.contain('      dependsOn  db (ordering: PostgreSQL serialises child writes:\\nServerIsBusy otherwise), server (parent: parent)');
+    expect(out.split('\n').filter((l) => !/^(\S|  \S|      (name|path|dependsOn)  )/.test(l))).to.deep.equal([]);
+  });
+
+    it('rejects an unknown stack as wrong usage (exit 2), naming the stacks there are', async () => {
     const dir = tempDir();
     const { code, err } = await run(['list', 'Nope', '--app', writeApp(dir, NETWORK_APP)], dir);
     expect(code).to.equal(2);
