@@ -49,12 +49,20 @@ export abstract class Match {
     return new AbsentMatch();
   }
 
-  /** Anything that does not match `pattern`. */
+  /**
+   * Anything that does not match `pattern`. As in AWS CDK, a literal pattern is compared exactly
+   * (like `Match.exact`): `Match.not({ a: 1 })` passes on `{ a: 1, b: 2 }`. To rule out a partial
+   * shape, pass a matcher: `Match.not(Match.objectLike({ a: 1 }))`.
+   */
   public static not(pattern: unknown): Matcher {
     return new NotMatch(pattern);
   }
 
-  /** A string matching a regular expression (a string is compiled with `new RegExp`). */
+  /**
+   * A string matching a regular expression. A string is compiled with the `m` flag, as AWS CDK
+   * does (`^`/`$` also match at line breaks); a RegExp keeps its own flags. An invalid
+   * expression throws an AssertionUsageError.
+   */
   public static stringLikeRegexp(pattern: string | RegExp): Matcher {
     return new StringLikeRegexpMatch(pattern);
   }
