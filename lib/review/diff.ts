@@ -223,8 +223,9 @@ function diffResource(before: Resource, after: Resource, info: ResourceInfo | un
   const withCreateOnly = changes.map((c) => {
     // Adding or removing a create-only property counts too: `zones: ['1']` added to a public IP,
     // or taken away from a zonal one, is a change Azure refuses just like a changed value.
-    const createOnly = createOnlyPath(type, c.path === '' ? [] : splitPath(c.path));
-    return createOnly ? { ...c, createOnly } : c;
+    const path = c.path === '' ? [] : splitPath(c.path);
+    const createOnly = createOnlyPath(type, path);
+    return createOnly && touches(c, createOnly.split('.').slice(path.length)) ? { ...c, createOnly } : c;
   });
   const oldDeps = new Set(strings(before.dependsOn));
   const newDeps = new Set(strings(after.dependsOn));
@@ -298,6 +299,15 @@ function namesOf(list: unknown[]): Map<string, unknown> | undefined {
     names.set(item.name, item);
   }
   return list.length ? names : undefined;
+}
+
+/**
+ * True if a change reaches the create-only property `rest` levels below its own path: `properties`
+ * added as a whole touches `properties.administratorLogin` only if the added object has it.
+ */
+function touches(c: ValueChange, rest: readonly string[]): boolean {
+  const has = (v: unknown) => rest.reduce<unknown>((at, key) => (isObject(at) ? at[key] : undefined), v) !== undefined;
+  return rest.length === 0 || has(c.before) || has(c.after);
 }
 
 /** `properties.subnets[name='a'].x` -> `['properties', 'subnets', ...]` (for the create-only table). */

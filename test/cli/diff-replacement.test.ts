@@ -71,7 +71,22 @@ describe('cli: azcdk diff, create-only properties', () => {
     expect(tags.json.replacements).to.equal(0);
   });
 
-  it('knows the create-only properties of the scenario: private endpoint NIC name, DNS zone link network, VM image', () => {
+  it('an object added or removed as a whole is a replacement only if it holds a create-only property', () => {
+    const changes = (before: Record<string, unknown>, after: Record<string, unknown>) =>
+      diffTemplates('S', { resources: [{ type: 'Microsoft.Network/publicIPAddresses', name: 'ip', ...before }] },
+        { resources: [{ type: 'Microsoft.Network/publicIPAddresses', name: 'ip', ...after }] }).resources[0];
+    expect(changes({}, { properties: { idleTimeoutInMinutes: 10 } })).to.deep.include({
+      changes: [{ path: 'properties', kind: 'added', after: { idleTimeoutInMinutes: 10 } }],
+    });
+    expect(changes({}, { properties: { idleTimeoutInMinutes: 10 } }).replacement).to.equal(undefined);
+    const withVersion = changes({ properties: { publicIPAddressVersion: 'IPv6' } }, {});
+    expect(withVersion.changes).to.deep.equal([
+      { path: 'properties', kind: 'removed', before: { publicIPAddressVersion: 'IPv6' }, createOnly: 'properties.publicIPAddressVersion' },
+    ]);
+    expect(withVersion.replacement).to.equal(`properties.publicIPAddressVersion ${FIXED}`);
+  });
+
+    it('knows the create-only properties of the scenario: private endpoint NIC name, DNS zone link network, VM image', () => {
     const lines = (type: string, before: Record<string, unknown>, after: Record<string, unknown>) =>
       formatDiff({
         stacks: [{ ...diffTemplates('S', { resources: [{ type, name: 'x', ...before }] }, { resources: [{ type, name: 'x', ...after }] }), status: 'changed' }],
