@@ -244,6 +244,15 @@ describe('L2 validation: virtual network', () => {
 });
 
 describe('L2 validation: Windows client VM', () => {
+  it("refuses a NIC in a delegated subnet, as private endpoints are refused", () => {
+    const s = baseScenario();
+    const delegated = s.vnet.addSubnet('db', { addressPrefix: '10.0.2.0/24', delegations: ['Microsoft.DBforPostgreSQL/flexibleServers'] });
+    new WindowsVirtualMachine(s.stack, 'Client', { subnet: delegated, adminUsername: 'azureuser', adminPassword: s.vmPassword, publicIp: true });
+    expect(synthError(s)).to.contain(
+      "[Test/Client] subnet 'db' is delegated to Microsoft.DBforPostgreSQL/flexibleServers; a virtual machine's network interface cannot be placed in a delegated subnet. Use a subnet without delegations.",
+    );
+  });
+
   it('refuses a Windows computer name over 15 characters', () => {
     const s = baseScenario();
     new WindowsVirtualMachine(s.stack, 'Client', { subnet: s.vnet.subnets[0], adminUsername: 'azureuser', adminPassword: s.vmPassword, computerName: 'client-vm-for-postgres' });
