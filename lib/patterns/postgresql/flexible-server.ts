@@ -29,7 +29,7 @@ const SUPPORTED_VERSIONS: readonly string[] = ['13', '14', '15', '16', '17', '18
 export interface PostgresHighAvailability {
   /** 'ZoneRedundant' (standby in another zone) or 'SameZone'. Not available on the Burstable tier. */
   readonly mode: 'ZoneRedundant' | 'SameZone';
-  /** Zone of the standby, for ZoneRedundant; must differ from availabilityZone. @default Azure picks */
+  /** Zone of the standby, for ZoneRedundant: needs availabilityZone, and must differ from it. @default Azure picks */
   readonly standbyZone?: '1' | '2' | '3';
 }
 
@@ -208,6 +208,7 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
   private readonly publicAccess: boolean;
   private readonly problems: string[] = [];
   private warnedUnreachable = false;
+  private warnedNoAdministrator = false;
   private chained = false;
 
   constructor(scope: Construct, id: string, props: PostgresFlexibleServerProps = {}) {
@@ -376,6 +377,11 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
       );
     }
     const zone = literalString(p.availabilityZone);
+    const standby = p.highAvailability?.mode === 'ZoneRedundant' ? p.highAvailability.standbyZone : undefined;
+    if (standby !== undefined && p.availabilityZone === undefined) {
+      // Azure then picks the primary's zone itself, and nothing keeps it out of the standby's.
+      errors.push(`highAvailability.standbyZone '${standby}' is set but availabilityZone is not: Azure then picks the primary's zone, which can be zone '${standby}' too, so zone-redundant HA would not get the placement the template asks for. Set availabilityZone to another zone (e.g. '${standby === '1' ? '2' : '1'}'), or remove standbyZone and let Azure place both.`);
+    }
     if (p.highAvailability?.mode === 'ZoneRedundant' && zone !== undefined && p.highAvailability.standbyZone === zone) {
       errors.push(`highAvailability.standbyZone '${zone}' equals availabilityZone '${zone}': zone-redundant HA puts the standby in another zone. Choose a different standbyZone (e.g. '${zone === '3' ? '1' : '3'}'), or use mode 'SameZone'.`);
     }
@@ -397,6 +403,11 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
     }
     if (!passwordAuth && !this.entraEnabled) {
       errors.push(`both password and Microsoft Entra authentication are disabled, so nobody could sign in: set administratorLogin and administratorPassword, or entraAuthentication: true with addAdministrator().`);
+    }
+    // A warning, not an error: Azure creates the server, and an administrator may be added outside this template (portal, CLI, another pipeline).
+    if (!passwordAuth && this.entraEnabled && this.administrators.length === 0 && !this.warnedNoAdministrator) {
+      this.warnedNoAdministrator = true;
+      Annotations.of(this).addWarning(`Microsoft Entra is the only sign-in method (password authentication is disabled) and the server has no Entra administrator, so nobody can sign in: add one with addAdministrator({ objectId, principalName, principalType }), or enable password authentication (administratorLogin and administratorPassword).`);
     }
     if (this.administrators.length > 0 && !this.entraEnabled) {
       errors.push(`has Entra administrators but Microsoft Entra authentication is disabled: set entraAuthentication: true.`);
