@@ -3,7 +3,7 @@
  * moving a construct under another parent does not rename, i.e. replace, the Azure resource).
  */
 import type { IConstruct } from 'constructs';
-import { Fn, type Expression } from '../core/index.js';
+import { Fn, Stack, type Expression } from '../core/index.js';
 
 /** `MyServer_1` -> `myserver-1`: lowercase letters, digits and single hyphens, trimmed to `max`. */
 export function slug(text: string, max = 63): string {
@@ -31,4 +31,20 @@ const UNIQUE_STRING_LENGTH = 13;
 export function globallyUniqueName(scope: IConstruct, max: number): Expression {
   const s = slug(scope.node.id, max - UNIQUE_STRING_LENGTH - 1);
   return Fn.format('{0}-{1}', s, Fn.uniqueString(Fn.resourceGroup().get('id')));
+}
+
+/**
+ * `Db-PrivateEndpoint` for `Stack/Db/PrivateEndpoint`: the construct's path below its stack,
+ * unique within the stack, for construct ids that stand for another construct.
+ */
+export function pathBelowStack(c: IConstruct): string {
+  const depth = Stack.of(c).node.scopes.length;
+  return c.node.scopes.slice(depth).map((s) => s.node.id).join('-');
+}
+
+/** `base`, or `base-2`, `base-3`, ... if `scope` already has a child with that id. */
+export function uniqueChildId(scope: IConstruct, base: string): string {
+  let id = base;
+  for (let n = 2; scope.node.tryFindChild(id); n++) id = `${base}-${n}`;
+  return id;
 }

@@ -206,7 +206,7 @@ resource privateDnsZonePrivatelinkPostgresDatabaseAzureCom 'Microsoft.Network/pr
 
 resource privateDnsZonePrivatelinkPostgresDatabaseAzureComLinkVnet 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = {
   parent: privateDnsZonePrivatelinkPostgresDatabaseAzureCom
-  name: 'link-vnet'
+  name: 'link-myVirtualNetwork'
   location: 'global'
   properties: {
     registrationEnabled: false

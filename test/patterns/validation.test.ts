@@ -55,6 +55,20 @@ describe('L2 validation: PostgreSQL flexible server', () => {
     );
   });
 
+  it('refuses a zone-redundant standby zone without a primary zone, and accepts one known at deployment', () => {
+    const s = baseScenario();
+    server(s, { highAvailability: { mode: 'ZoneRedundant', standbyZone: '1' } }).addPrivateEndpoint(s.vnet.subnets[0]);
+    expect(synthError(s)).to.contain(
+      "[Test/Db] highAvailability.standbyZone '1' is set but availabilityZone is not: Azure then picks the primary's zone, which can be zone '1' too, " +
+        "so zone-redundant HA would not get the placement the template asks for. Set availabilityZone to another zone (e.g. '2'), or remove standbyZone and let Azure place both.",
+    );
+    const ok = baseScenario();
+    const zone = new Parameter(ok.stack, 'zone', { type: 'string' });
+    server(ok, { availabilityZone: zone.value, highAvailability: { mode: 'ZoneRedundant', standbyZone: '3' } }).addPrivateEndpoint(ok.vnet.subnets[0]);
+    server(ok, { highAvailability: { mode: 'ZoneRedundant' } }, 'Other').addPrivateEndpoint(ok.vnet.subnets[0]);
+    expect(() => ok.app.synth()).to.not.throw();
+  });
+
   it('refuses a standby zone with SameZone HA', () => {
     const s = baseScenario();
     server(s, { highAvailability: { mode: 'SameZone', standbyZone: '2' } }).addPrivateEndpoint(s.vnet.subnets[0]);
@@ -186,6 +200,28 @@ describe('L2 validation: PostgreSQL flexible server', () => {
     expect(synthError(s)).to.contain("[Test/Db] sku 'Standard_B2s' does not belong to tier GeneralPurpose (it is a Burstable size): use PostgresSku.burstable('Standard_B2s').");
   });
 
+  it('warns that nobody can sign in to an Entra-only server without an Entra administrator', () => {
+    const s = baseScenario();
+    server(s, { administratorLogin: undefined, administratorPassword: undefined, passwordAuthentication: false, entraAuthentication: true }).addPrivateEndpoint(s.vnet.subnets[0]);
+    expect(s.app.synth().annotations).to.deep.equal([{
+      level: 'warning', path: 'Test/Db',
+      message: 'Microsoft Entra is the only sign-in method (password authentication is disabled) and the server has no Entra administrator, so nobody can sign in: ' +
+        'add one with addAdministrator({ objectId, principalName, principalType }), or enable password authentication (administratorLogin and administratorPassword).',
+    }]);
+    Template.fromStack(s.stack).hasResourceProperties('Microsoft.DBforPostgreSQL/flexibleServers', {
+      authConfig: Match.objectEquals({ activeDirectoryAuth: 'Enabled', passwordAuth: 'Disabled', tenantId: '[subscription().tenantId]' }),
+    });
+  });
+
+  it('does not warn about sign-in when an Entra administrator is added (also after construction), or a password works', () => {
+    const s = baseScenario();
+    const db = server(s, { administratorLogin: undefined, administratorPassword: undefined, passwordAuthentication: false, entraAuthentication: true });
+    db.addPrivateEndpoint(s.vnet.subnets[0]);
+    db.addAdministrator({ objectId: '00000000-0000-0000-0000-000000000001', principalName: 'dba', principalType: 'Group' });
+    server(s, { entraAuthentication: true }, 'Both').addPrivateEndpoint(s.vnet.subnets[0]);
+    expect(s.app.synth().annotations).to.deep.equal([]);
+  });
+
   it('refuses Entra administrators while Entra authentication is off', () => {
     const s = baseScenario();
     const db = server(s);
@@ -244,6 +280,15 @@ describe('L2 validation: virtual network', () => {
 });
 
 describe('L2 validation: Windows client VM', () => {
+  it("refuses a NIC in a delegated subnet, as private endpoints are refused", () => {
+    const s = baseScenario();
+    const delegated = s.vnet.addSubnet('db', { addressPrefix: '10.0.2.0/24', delegations: ['Microsoft.DBforPostgreSQL/flexibleServers'] });
+    new WindowsVirtualMachine(s.stack, 'Client', { subnet: delegated, adminUsername: 'azureuser', adminPassword: s.vmPassword, publicIp: true });
+    expect(synthError(s)).to.contain(
+      "[Test/Client] subnet 'db' is delegated to Microsoft.DBforPostgreSQL/flexibleServers; a virtual machine's network interface cannot be placed in a delegated subnet. Use a subnet without delegations.",
+    );
+  });
+
   it('refuses a Windows computer name over 15 characters', () => {
     const s = baseScenario();
     new WindowsVirtualMachine(s.stack, 'Client', { subnet: s.vnet.subnets[0], adminUsername: 'azureuser', adminPassword: s.vmPassword, computerName: 'client-vm-for-postgres' });

@@ -11,7 +11,7 @@ import { ArmPublicIpAddress } from '../../resources/network/public-ip-address.js
 import { defaultName, slug } from '../names.js';
 import { Cidr, tryParseIpv4 } from '../network/cidr.js';
 import { NetworkSecurityGroup, type INetworkSecurityGroup } from '../network/network-security-group.js';
-import type { Subnet } from '../network/subnet.js';
+import { refuseDelegatedSubnet, type Subnet } from '../network/subnet.js';
 import { secureValue, type SecretValue } from '../secrets.js';
 
 /** Marketplace images for WindowsVirtualMachine. */
@@ -32,7 +32,7 @@ export interface VmPublicIpOptions {
 
 /** Options of WindowsVirtualMachine. */
 export interface WindowsVirtualMachineProps {
-  /** Subnet of the VM's NIC. */
+  /** Subnet of the VM's NIC (not a delegated subnet: Azure keeps those for their service). */
   readonly subnet: Subnet;
   /** Admin user name (at most 20 characters; not administrator, admin, root, ...). */
   readonly adminUsername: Value<string>;
@@ -102,6 +102,7 @@ export class WindowsVirtualMachine extends Construct {
     super(scope, id);
     const password = secureValue(props.adminPassword, 'adminPassword');
     if ('error' in password) this.problems.push(password.error);
+    refuseDelegatedSubnet(this, props.subnet, "a virtual machine's network interface");
 
     if (props.publicIp) {
       const options = props.publicIp === true ? {} : props.publicIp;

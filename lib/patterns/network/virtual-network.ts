@@ -27,7 +27,8 @@ export interface VirtualNetworkProps {
 }
 
 /** Options of VirtualNetwork.fromVirtualNetworkName. */
-export interface VirtualNetworkImportOptions extends ImportLocationOptions {  /**
+export interface VirtualNetworkImportOptions extends ImportLocationOptions {
+  /**
    * The VNet's region. Private endpoints placed in its subnets are created in this region (an
    * endpoint must be in its VNet's region), so set it when the VNet is not in the stack's location.
    * @default the stack's location
@@ -81,6 +82,8 @@ export class VirtualNetwork extends Construct implements IVirtualNetwork {
   public readonly resource: ArmVirtualNetwork;
   /** The address space as given. */
   public readonly addressSpace: readonly string[];
+  /** Custom DNS servers as given; empty for Azure-provided DNS. */
+  public readonly dnsServers: readonly Value<string>[];
   private readonly subnetsByName = new Map<string, Subnet>();
   private readonly props: VirtualNetworkProps;
 
@@ -88,6 +91,7 @@ export class VirtualNetwork extends Construct implements IVirtualNetwork {
     super(scope, id);
     this.props = props;
     this.addressSpace = props.addressSpace;
+    this.dnsServers = props.dnsServers ?? [];
     this.resource = new ArmVirtualNetwork(this, 'Resource', {
       name: props.name ?? defaultName(this, 'vnet', 64), location: props.location, tags: props.tags,
       addressPrefixes: props.addressSpace, dnsServers: props.dnsServers,

@@ -5,7 +5,7 @@
  * private endpoints with private DNS.
  */
 import { Construct, type IConstruct } from 'constructs';
-import { Annotations, ArmResource, Aspects, ExistingResource, Fn, parseTokenString, type Expression, type Value } from '../../core/index.js';
+import { Annotations, ArmResource, Aspects, ExistingResource, Fn, type Expression, type Value } from '../../core/index.js';
 import { ArmPostgresAdministrator } from '../../resources/postgresql/administrator.js';
 import { ArmPostgresConfiguration } from '../../resources/postgresql/configuration.js';
 import { ArmPostgresDatabase } from '../../resources/postgresql/database.js';
@@ -18,6 +18,7 @@ import type { ImportLocationOptions } from '../imports.js';
 import type { IPrivateDnsZone } from '../private-link/private-dns-zone.js';
 import { PrivateEndpoint, type PrivateEndpointDnsOptions } from '../private-link/private-endpoint.js';
 import { secureValue, type SecretValue } from '../secrets.js';
+import { SERVER_IS_BUSY } from './server-is-busy.js';
 import { PostgresSku } from './sku.js';
 
 /** PostgreSQL major versions azcdk lets you create (13 is in paid extended support since 31 March 2026). */
@@ -28,7 +29,7 @@ const SUPPORTED_VERSIONS: readonly string[] = ['13', '14', '15', '16', '17', '18
 export interface PostgresHighAvailability {
   /** 'ZoneRedundant' (standby in another zone) or 'SameZone'. Not available on the Burstable tier. */
   readonly mode: 'ZoneRedundant' | 'SameZone';
-  /** Zone of the standby, for ZoneRedundant; must differ from availabilityZone. @default Azure picks */
+  /** Zone of the standby, for ZoneRedundant: needs availabilityZone, and must differ from it. @default Azure picks */
   readonly standbyZone?: '1' | '2' | '3';
 }
 
@@ -160,12 +161,16 @@ export interface IPostgresFlexibleServer {
   readonly serverId: Expression;
   /** Server name. */
   readonly serverName: Value<string>;
+  /**
+   * Adds a private endpoint in `subnet`, with private DNS (by default the
+   * privatelink.postgres.database.azure.com zone, linked to the subnet's VNet, and a zone group).
+   * Endpoints to one server deploy one after another (ServerIsBusy).
+   */
+  addPrivateEndpoint(subnet: Subnet, options?: PostgresPrivateEndpointOptions): PrivateEndpoint;
 }
 
 /** Zone name endings Azure accepts for VNet integration: public cloud, US Government, China. */
 const VNET_INTEGRATION_ZONE_SUFFIXES = ['.postgres.database.azure.com', '.postgres.database.usgovcloudapi.net', '.postgres.database.chinacloudapi.cn'];
-
-const SERVER_IS_BUSY = 'PostgreSQL rejects concurrent changes to a server and its children (ServerIsBusy)';
 
 /**
  * A PostgreSQL flexible server.
@@ -182,11 +187,7 @@ const SERVER_IS_BUSY = 'PostgreSQL rejects concurrent changes to a server and it
 export class PostgresFlexibleServer extends Construct implements IPostgresFlexibleServer {
   /** Imports an existing server (e.g. to put a private endpoint in front of it). */
   public static fromServerName(scope: Construct, id: string, serverName: Value<string>, options: ImportLocationOptions = {}): IPostgresFlexibleServer {
-    const resource = new ExistingResource(scope, id, {
-      type: ArmPostgresFlexibleServer.RESOURCE_TYPE, apiVersion: ArmPostgresFlexibleServer.API_VERSION, name: serverName,
-      resourceGroupName: options.resourceGroupName, subscriptionId: options.subscriptionId,
-    });
-    return { serverId: resource.id, serverName };
+    return new ImportedPostgresFlexibleServer(scope, id, serverName, options);
   }
 
   /** The L1 server. */
@@ -207,6 +208,7 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
   private readonly publicAccess: boolean;
   private readonly problems: string[] = [];
   private warnedUnreachable = false;
+  private warnedNoAdministrator = false;
   private chained = false;
 
   constructor(scope: Construct, id: string, props: PostgresFlexibleServerProps = {}) {
@@ -337,39 +339,30 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
    * privatelink.postgres.database.azure.com zone, linked to the subnet's VNet, and a zone group).
    */
   public addPrivateEndpoint(subnet: Subnet, options: PostgresPrivateEndpointOptions = {}): PrivateEndpoint {
-    const n = this.privateEndpoints.length + 1;
-    const id = options.id ?? (n === 1 ? 'PrivateEndpoint' : `PrivateEndpoint${n}`);
-    // Named after the server, so endpoints of two servers in one resource group do not collide.
-    const suffix = n === 1 ? '' : `-${n}`;
-    const endpoint = new PrivateEndpoint(this, id, {
-      subnet, name: options.name ?? `pe-${slug(this.node.id, 61 - suffix.length)}${suffix}`,
-      target: { resourceId: this.serverId, groupId: 'postgresqlServer', recordName: this.serverName },
-      // Location: the endpoint's, which is its VNet's region (not necessarily the server's).
-      dns: options.dns, manualApproval: options.manualApproval, tags: this.props.tags,
-    });
+    const endpoint = addServerPrivateEndpoint(this, this.privateEndpoints.length, subnet, options, this.props.tags);
     this.privateEndpoints.push(endpoint);
     return endpoint;
   }
 
-  /** Chains children: databases -> firewall rules -> configurations -> administrators -> private endpoints. */
+  /**
+   * Chains children: databases -> firewall rules -> configurations -> administrators -> the first
+   * private endpoint; each endpoint orders itself after the previous one to this server.
+   */
   private chainChildren(): void {
     if (this.chained) return;
     this.chained = true;
-    const chain: ArmResource[] = [...this.databases, ...this.firewallRules, ...this.configurations, ...this.administrators, ...this.connectedEndpoints().map((e) => e.resource)];
+    const chain: ArmResource[] = [...this.databases, ...this.firewallRules, ...this.configurations, ...this.administrators, ...this.connectedEndpoints().slice(0, 1).map((e) => e.resource)];
     for (let i = 1; i < chain.length; i++) {
       chain[i].addDependency(chain[i - 1], `${SERVER_IS_BUSY}: deploy after ${chain[i - 1].node.path}`);
     }
   }
 
   /**
-   * Private endpoints to this server: those addPrivateEndpoint() made, and any PrivateEndpoint
-   * elsewhere in the app whose target is this server's id (they need the same serialization).
+   * Private endpoints to this server, in construct tree order: those addPrivateEndpoint() made,
+   * and any PrivateEndpoint elsewhere in the stack whose target is this server's id.
    */
   private connectedEndpoints(): PrivateEndpoint[] {
-    const own = new Set(this.privateEndpoints);
-    const others = this.node.root.node.findAll().filter((c): c is PrivateEndpoint =>
-      c instanceof PrivateEndpoint && !own.has(c) && sameExpression(c.target.resourceId, this.serverId));
-    return [...this.privateEndpoints, ...others];
+    return PrivateEndpoint.targeting(this, this.serverId);
   }
 
   private validateServer(): string[] {
@@ -384,6 +377,11 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
       );
     }
     const zone = literalString(p.availabilityZone);
+    const standby = p.highAvailability?.mode === 'ZoneRedundant' ? p.highAvailability.standbyZone : undefined;
+    if (standby !== undefined && p.availabilityZone === undefined) {
+      // Azure then picks the primary's zone itself, and nothing keeps it out of the standby's.
+      errors.push(`highAvailability.standbyZone '${standby}' is set but availabilityZone is not: Azure then picks the primary's zone, which can be zone '${standby}' too, so zone-redundant HA would not get the placement the template asks for. Set availabilityZone to another zone (e.g. '${standby === '1' ? '2' : '1'}'), or remove standbyZone and let Azure place both.`);
+    }
     if (p.highAvailability?.mode === 'ZoneRedundant' && zone !== undefined && p.highAvailability.standbyZone === zone) {
       errors.push(`highAvailability.standbyZone '${zone}' equals availabilityZone '${zone}': zone-redundant HA puts the standby in another zone. Choose a different standbyZone (e.g. '${zone === '3' ? '1' : '3'}'), or use mode 'SameZone'.`);
     }
@@ -405,6 +403,11 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
     }
     if (!passwordAuth && !this.entraEnabled) {
       errors.push(`both password and Microsoft Entra authentication are disabled, so nobody could sign in: set administratorLogin and administratorPassword, or entraAuthentication: true with addAdministrator().`);
+    }
+    // A warning, not an error: Azure creates the server, and an administrator may be added outside this template (portal, CLI, another pipeline).
+    if (!passwordAuth && this.entraEnabled && this.administrators.length === 0 && !this.warnedNoAdministrator) {
+      this.warnedNoAdministrator = true;
+      Annotations.of(this).addWarning(`Microsoft Entra is the only sign-in method (password authentication is disabled) and the server has no Entra administrator, so nobody can sign in: add one with addAdministrator({ objectId, principalName, principalType }), or enable password authentication (administratorLogin and administratorPassword).`);
     }
     if (this.administrators.length > 0 && !this.entraEnabled) {
       errors.push(`has Entra administrators but Microsoft Entra authentication is disabled: set entraAuthentication: true.`);
@@ -439,7 +442,42 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
   }
 }
 
-/** True if `value` is `expression`, or a string that is only its token (`${server.serverId}`). */
-function sameExpression(value: unknown, expression: Expression): boolean {
-  return value === expression || (typeof value === 'string' && parseTokenString(value) === expression);
+/** A server this app does not deploy: a handle for private endpoints to it. */
+class ImportedPostgresFlexibleServer extends Construct implements IPostgresFlexibleServer {
+  public readonly resource: ExistingResource;
+  private readonly privateEndpoints: PrivateEndpoint[] = [];
+
+  constructor(scope: Construct, id: string, public readonly serverName: Value<string>, options: ImportLocationOptions) {
+    super(scope, id);
+    this.resource = new ExistingResource(this, 'Resource', {
+      type: ArmPostgresFlexibleServer.RESOURCE_TYPE, apiVersion: ArmPostgresFlexibleServer.API_VERSION, name: serverName,
+      resourceGroupName: options.resourceGroupName, subscriptionId: options.subscriptionId,
+    });
+  }
+
+  public get serverId(): Expression {
+    return this.resource.id;
+  }
+
+  public addPrivateEndpoint(subnet: Subnet, options: PostgresPrivateEndpointOptions = {}): PrivateEndpoint {
+    const endpoint = addServerPrivateEndpoint(this, this.privateEndpoints.length, subnet, options);
+    this.privateEndpoints.push(endpoint);
+    return endpoint;
+  }
+}
+
+/** The `count + 1`-th private endpoint of `server` (declared or imported), as a child of it. */
+function addServerPrivateEndpoint(
+  server: Construct & IPostgresFlexibleServer, count: number, subnet: Subnet, options: PostgresPrivateEndpointOptions, tags?: Record<string, Value<string>>,
+): PrivateEndpoint {
+  const n = count + 1;
+  const id = options.id ?? (n === 1 ? 'PrivateEndpoint' : `PrivateEndpoint${n}`);
+  // Named after the server, so endpoints of two servers in one resource group do not collide.
+  const suffix = n === 1 ? '' : `-${n}`;
+  return new PrivateEndpoint(server, id, {
+    subnet, name: options.name ?? `pe-${slug(server.node.id, 61 - suffix.length)}${suffix}`,
+    target: { resourceId: server.serverId, groupId: 'postgresqlServer', recordName: server.serverName },
+    // Location: the endpoint's, which is its VNet's region (not necessarily the server's).
+    dns: options.dns, manualApproval: options.manualApproval, tags,
+  });
 }

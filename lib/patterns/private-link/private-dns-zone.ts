@@ -8,11 +8,17 @@ import { ArmPrivateDnsZone } from '../../resources/privatedns/private-dns-zone.j
 import { ArmVirtualNetworkLink } from '../../resources/privatedns/virtual-network-link.js';
 import type { IVirtualNetwork } from '../network/subnet.js';
 import type { ImportLocationOptions } from '../imports.js';
-import { slug } from '../names.js';
+import { literalString } from '../../resources/validation.js';
+import { pathBelowStack, slug, uniqueChildId } from '../names.js';
 
 /** Private DNS zone names of private link sub-resources (Azure public cloud). */
 export const PRIVATE_LINK_ZONES: Readonly<Record<string, string>> = {
   postgresqlServer: 'privatelink.postgres.database.azure.com',
+};
+
+/** The same zones in the sovereign clouds (Azure US Government, Azure operated by 21Vianet). */
+export const SOVEREIGN_PRIVATE_LINK_ZONES: Readonly<Record<string, readonly string[]>> = {
+  postgresqlServer: ['privatelink.postgres.database.usgovcloudapi.net', 'privatelink.postgres.database.chinacloudapi.cn'],
 };
 
 /** A private DNS zone, declared here or imported. */
@@ -59,7 +65,18 @@ export class PrivateDnsZone extends Construct implements IPrivateDnsZone {
     return found instanceof PrivateDnsZone ? found : new PrivateDnsZone(stack, id, { zoneName });
   }
 
-  /** Imports a zone that exists already (its links and records are managed elsewhere). */
+  /**
+   * Imports a zone that exists already (its links and records are managed elsewhere).
+   *
+   * azcdk creates no VNet links in an imported zone, and a PrivateEndpoint warns when its
+   * VNet, declared in this app, would need one. Linking is not offered because it is rarely
+   * right: a zone in another resource group or subscription (the usual central DNS) cannot
+   * take a child from this resource-group deployment at all; a zone in this resource group is
+   * imported because someone else owns it, and Azure links a VNet to a zone only once, so a
+   * link made here would clash with the owner's, and deleting this stack would cut DNS for
+   * everyone else in the VNet. If this template should own the zone and its links, declare it
+   * with `new PrivateDnsZone` (a PUT of an existing zone keeps its records).
+   */
   public static fromZoneName(scope: Construct, id: string, zoneName: Value<string>, options: ImportLocationOptions = {}): IPrivateDnsZone {
     const resource = new ExistingResource(scope, id, {
       type: ArmPrivateDnsZone.RESOURCE_TYPE, apiVersion: ArmPrivateDnsZone.API_VERSION, name: zoneName,
@@ -73,6 +90,7 @@ export class PrivateDnsZone extends Construct implements IPrivateDnsZone {
   /** The zone name. */
   public readonly zoneName: string;
   private readonly links = new Map<IVirtualNetwork, ArmVirtualNetworkLink>();
+  private readonly linkNames = new Set<string>();
 
   constructor(scope: Construct, id: string, props: PrivateDnsZoneProps) {
     super(scope, id);
@@ -92,13 +110,29 @@ export class PrivateDnsZone extends Construct implements IPrivateDnsZone {
   public linkVirtualNetwork(vnet: IVirtualNetwork): ArmVirtualNetworkLink {
     let link = this.links.get(vnet);
     if (!link) {
-      // Named after the VNet's construct id: stable, and unique per VNet within the zone.
-      link = new ArmVirtualNetworkLink(this.resource, `Link-${vnet.node.id}`, {
-        name: `link-${slug(vnet.node.id, 75)}`, virtualNetworkId: vnet.virtualNetworkId, registrationEnabled: false,
+      // The VNet's path below its stack: two VNets may share a construct id under different parents.
+      link = new ArmVirtualNetworkLink(this.resource, uniqueChildId(this.resource, `Link-${pathBelowStack(vnet)}`), {
+        name: this.linkName(vnet), virtualNetworkId: vnet.virtualNetworkId, registrationEnabled: false,
       });
       this.links.set(vnet, link);
     }
     return link;
+  }
+
+  /**
+   * `link-<VNet name>`: VNet names are unique per resource group, so two stacks that link their
+   * own VNets to one zone of a shared resource group get two links instead of overwriting one.
+   * A name known only at deployment stays an expression; two literal names that clash (VNets of
+   * one name in two resource groups) get `-2`, `-3`, ...
+   */
+  private linkName(vnet: IVirtualNetwork): Value<string> {
+    const vnetName = vnet.resource.shortName;
+    const literal = literalString(vnetName);
+    if (literal === undefined) return `link-${vnetName}`; // an expression: rendered as format('link-{0}', ...)
+    let name = `link-${literal}`;
+    for (let n = 2; this.linkNames.has(name.toLowerCase()); n++) name = `link-${literal}-${n}`;
+    this.linkNames.add(name.toLowerCase());
+    return name;
   }
 
   /** Adds an A record set. */

@@ -3,15 +3,31 @@
  * a zone group by default (Azure writes and removes the A record), or an A record this template
  * manages (for users who manage DNS themselves), or no DNS at all. Never both.
  */
-import { Construct } from 'constructs';
-import { ExistingResource, Stack, type Expression, type Value } from '../../core/index.js';
+import { Construct, type IConstruct } from 'constructs';
+import { Annotations, Aspects, ExistingResource, Stack, type Expression, type Value } from '../../core/index.js';
 import { ArmNetworkInterface } from '../../resources/network/network-interface.js';
 import { ArmPrivateDnsZoneGroup } from '../../resources/network/private-dns-zone-group.js';
 import { ArmPrivateEndpoint } from '../../resources/network/private-endpoint.js';
 import type { ArmPrivateDnsARecord } from '../../resources/privatedns/a-record.js';
-import { defaultName } from '../names.js';
-import type { Subnet } from '../network/subnet.js';
-import { PRIVATE_LINK_ZONES, PrivateDnsZone, type IPrivateDnsZone } from './private-dns-zone.js';
+import { literalString } from '../../resources/validation.js';
+import { defaultName, pathBelowStack } from '../names.js';
+import { refuseDelegatedSubnet, type IVirtualNetwork, type Subnet } from '../network/subnet.js';
+import { VirtualNetwork } from '../network/virtual-network.js';
+import { SERVER_IS_BUSY } from '../postgresql/server-is-busy.js';
+import { valueKey } from '../value-key.js';
+import { PRIVATE_LINK_ZONES, PrivateDnsZone, SOVEREIGN_PRIVATE_LINK_ZONES, type IPrivateDnsZone } from './private-dns-zone.js';
+
+/**
+ * Group ids whose service rejects concurrent changes to one resource, with the reason: private
+ * endpoints to one such target deploy one after another (ordering edges with this reason).
+ */
+const SERIALIZED_GROUP_IDS: Readonly<Record<string, string>> = { postgresqlServer: SERVER_IS_BUSY };
+
+/** Azure DNS, the resolver custom DNS servers must forward to for private DNS zones. */
+const AZURE_DNS = '168.63.129.16';
+
+/** VNets already warned about their custom DNS servers, and for which zones. */
+const customDnsWarned = new WeakMap<IVirtualNetwork, Set<string>>();
 
 /** What the endpoint connects to. */
 export interface PrivateLinkTarget {
@@ -37,11 +53,18 @@ export interface PrivateEndpointDnsOptions {
   /** @default 'zoneGroup' */
   readonly mode?: PrivateEndpointDnsMode;
   /**
-   * The zone. @default the stack-wide zone for the target's group id (e.g.
+   * The zone. For a group id azcdk knows (PRIVATE_LINK_ZONES) its name must be that privatelink
+   * zone (or a sovereign cloud's, SOVEREIGN_PRIVATE_LINK_ZONES): the service's public name is a
+   * CNAME into it, so any other zone is never consulted and synthesis refuses it.
+   * @default the stack-wide zone for the target's group id (e.g.
    * privatelink.postgres.database.azure.com), created on first use and linked to the subnet's VNet
    */
   readonly zone?: IPrivateDnsZone;
-  /** Link the zone to the endpoint subnet's VNet (registration disabled). @default true */
+  /**
+   * Link the zone to the endpoint subnet's VNet (registration disabled). Imported zones are never
+   * linked here: for a VNet declared in this app that is a warning, unless this is false.
+   * @default true
+   */
   readonly linkVirtualNetwork?: boolean;
 }
 
@@ -71,6 +94,15 @@ export interface PrivateEndpointProps {
 
 /** A private endpoint with private DNS. */
 export class PrivateEndpoint extends Construct {
+  /**
+   * The private endpoints of `scope`'s stack that connect to `resourceId` (compared by what the
+   * ids render to, so two imports of one server match), in construct tree order.
+   */
+  public static targeting(scope: IConstruct, resourceId: Value<string>): PrivateEndpoint[] {
+    const key = valueKey(resourceId);
+    return Stack.of(scope).node.findAll().filter((c): c is PrivateEndpoint => c instanceof PrivateEndpoint && valueKey(c.target.resourceId) === key);
+  }
+
   /** The L1 endpoint. */
   public readonly resource: ArmPrivateEndpoint;
   /** The zone group, in 'zoneGroup' mode. */
@@ -84,16 +116,13 @@ export class PrivateEndpoint extends Construct {
   /** The resource the endpoint connects to. */
   public readonly target: PrivateLinkTarget;
 
+  private serialized = false;
+
   constructor(scope: Construct, id: string, props: PrivateEndpointProps) {
     super(scope, id);
     this.target = props.target;
     const subnet = props.subnet;
-    this.node.addValidation({
-      validate: () =>
-        subnet.delegations.length > 0
-          ? [`subnet '${subnet.subnetName}' is delegated to ${subnet.delegations.join(', ')}; private endpoints cannot be placed in a delegated subnet. Use a subnet without delegations.`]
-          : [],
-    });
+    refuseDelegatedSubnet(this, subnet, 'private endpoints');
     const name = props.name ?? defaultName(this, 'pe', 64);
     const nicName = props.networkInterfaceName ?? `${typeof name === 'string' ? name : defaultName(this, 'pe', 60)}-nic`;
     this.resource = new ArmPrivateEndpoint(this, 'Resource', {
@@ -102,6 +131,8 @@ export class PrivateEndpoint extends Construct {
     });
     // Referencing the NIC by its custom name avoids a nested reference() through the endpoint.
     this.networkInterface = new ExistingResource(this, 'Nic', { type: ArmNetworkInterface.RESOURCE_TYPE, apiVersion: ArmNetworkInterface.API_VERSION, name: nicName });
+    // Ordering against the other endpoints to the same target, once all of them are known.
+    Aspects.of(this).add({ visit: (node: IConstruct) => node === this && this.serializeAfterEarlierEndpoints() });
 
     const mode = props.dns?.mode ?? 'zoneGroup';
     if (mode === 'none') return;
@@ -111,7 +142,13 @@ export class PrivateEndpoint extends Construct {
     }
     const zone = props.dns?.zone ?? PrivateDnsZone.forZoneName(this, zoneName);
     this.zone = zone;
-    if (props.dns?.linkVirtualNetwork ?? true) zone.linkVirtualNetwork(props.subnet.virtualNetwork);
+    if (props.dns?.zone) this.node.addValidation({ validate: () => this.checkZoneName(zone) });
+    const vnet = props.subnet.virtualNetwork;
+    if (props.dns?.linkVirtualNetwork ?? true) {
+      const link = zone.linkVirtualNetwork(vnet);
+      if (!link && vnet instanceof VirtualNetwork) this.warnUnlinkedImportedZone(zone, vnet);
+    }
+    if (vnet instanceof VirtualNetwork) this.warnCustomDnsServers(vnet, zone);
     if (mode === 'zoneGroup') {
       this.zoneGroup = new ArmPrivateDnsZoneGroup(this.resource, 'DnsZoneGroup', {
         zones: [{ name: (typeof zone.zoneName === 'string' ? zone.zoneName : 'zone').replace(/\./g, '-'), privateDnsZoneId: zone.privateDnsZoneId }],
@@ -137,10 +174,82 @@ export class PrivateEndpoint extends Construct {
   public get privateEndpointId(): Expression {
     return this.resource.id;
   }
+
+  /**
+   * Orders this endpoint after the previous endpoint to the same target when the target's
+   * service takes one change at a time (PostgreSQL: ServerIsBusy), and warns when an earlier
+   * endpoint to the same target registers in the same zone.
+   */
+  private serializeAfterEarlierEndpoints(): void {
+    if (this.serialized) return;
+    this.serialized = true;
+    const earlier = PrivateEndpoint.targeting(this, this.target.resourceId);
+    earlier.splice(earlier.indexOf(this));
+    const reason = SERIALIZED_GROUP_IDS[this.target.groupId];
+    const previous = earlier[earlier.length - 1];
+    // A declared PostgresFlexibleServer orders the first endpoint after its other children.
+    if (reason && previous) this.resource.addDependency(previous.resource, `${reason}: deploy after ${previous.resource.node.path}`);
+    const zone = this.zone;
+    if (!zone) return;
+    const zoneKey = valueKey(zone.privateDnsZoneId);
+    const rival = earlier.find((e) => e.target.groupId === this.target.groupId && e.zone && valueKey(e.zone.privateDnsZoneId) === zoneKey);
+    if (rival) {
+      Annotations.of(this).addWarning(
+        `connects to the same target as ${rival.node.path} (group id '${this.target.groupId}') and registers in the same ${describeZone(zone)}: ` +
+          `both write the A record of the target's name, so the endpoint deployed last wins and clients may resolve the other endpoint's IP. ` +
+          `Use one private endpoint per target per DNS zone (VNets peered with the endpoint's VNet and linked to the zone reach it too), ` +
+          `or give each endpoint its own zone (dns.zone: a zone of the same name in another resource group, PrivateDnsZone.fromZoneName) linked only to that endpoint's VNet.`,
+      );
+    }
+  }
+
+  /** A declared zone must be the one the target's public name points into (a CNAME to privatelink.<...>). */
+  private checkZoneName(zone: IPrivateDnsZone): string[] {
+    const given = literalString(zone.zoneName);
+    const expected = PRIVATE_LINK_ZONES[this.target.groupId];
+    if (given === undefined || expected === undefined) return [];
+    const accepted = [expected, ...(SOVEREIGN_PRIVATE_LINK_ZONES[this.target.groupId] ?? [])];
+    if (accepted.includes(given.toLowerCase())) return [];
+    const sovereign = accepted.slice(1).map((z) => `'${z}'`).join(', ');
+    return [
+      `dns.zone '${given}' is not the private link zone of group id '${this.target.groupId}': the target's public name is a CNAME into ${expected}, ` +
+        `so clients never look up records in '${given}' and keep resolving the public address. ` +
+        `Use a zone named '${expected}' (or leave dns.zone unset for the stack's zone)${sovereign ? `; in sovereign clouds ${sovereign}` : ''}.`,
+    ];
+  }
+
+  private warnUnlinkedImportedZone(zone: IPrivateDnsZone, vnet: VirtualNetwork): void {
+    Annotations.of(this).addWarning(
+      `the ${describeZone(zone)} is imported, so azcdk does not link it to the virtual network ${describeName(vnet.resource.shortName)} (${vnet.node.path}): ` +
+        `until the zone's owner links that VNet (registration disabled), clients in it resolve the public address instead of the private endpoint. ` +
+        `Ask the zone's owner to link the VNet, or declare the zone with new PrivateDnsZone if this template owns it; set dns.linkVirtualNetwork: false once the link exists.`,
+    );
+  }
+
+  /** Custom DNS servers answer for the VNet: unless they forward to Azure DNS, private DNS zones do not resolve. Once per VNet and zone. */
+  private warnCustomDnsServers(vnet: VirtualNetwork, zone: IPrivateDnsZone): void {
+    const servers = vnet.dnsServers.filter((server) => literalString(server)?.trim() !== AZURE_DNS);
+    if (servers.length === 0) return;
+    const zoneKey = valueKey(zone.privateDnsZoneId);
+    const warned = customDnsWarned.get(vnet) ?? new Set<string>();
+    customDnsWarned.set(vnet, warned);
+    if (warned.has(zoneKey)) return;
+    warned.add(zoneKey);
+    Annotations.of(vnet).addWarning(
+      `uses custom DNS servers (${servers.map((server) => literalString(server) ?? 'a value known at deployment time').join(', ')}) and holds the private endpoint ${this.node.path}: ` +
+        `clients in it resolve the endpoint's target to its private IP only if those servers forward queries for the ${describeZone(zone)} (or all queries) to Azure DNS at ${AZURE_DNS} from a VNet linked to the zone. ` +
+        `Configure that forwarder (or an Azure DNS Private Resolver), or remove dnsServers to use Azure-provided DNS.`,
+    );
+  }
 }
 
-/** `Db-PrivateEndpoint` for `Stack/Db/PrivateEndpoint`: unique within a stack, used as a construct id. */
-function pathBelowStack(c: Construct): string {
-  const depth = Stack.of(c).node.scopes.length;
-  return c.node.scopes.slice(depth).map((s) => s.node.id).join('-');
+/** `private DNS zone 'privatelink.postgres.database.azure.com'`, for messages. */
+function describeZone(zone: IPrivateDnsZone): string {
+  return `private DNS zone ${describeName(zone.zoneName)}`;
+}
+
+/** `'name'`, or a note that the name is known only at deployment. */
+function describeName(name: Value<string>): string {
+  const literal = literalString(name);
+  return literal === undefined ? '(its name is known only at deployment)' : `'${literal}'`;
 }
