@@ -239,3 +239,69 @@ describe('azcdk synth (the CLI)', () => {
     expect(existsSync(join(dir, 'strict-out'))).to.equal(false);
   });
 });
+
+describe('azcdk synth: an app file is synthesized when its own work is done', () => {
+  const RESOURCE = `new ArmResource(stack, 'R', { type: 'Microsoft.Test/things', apiVersion: '2025-01-01', name: 'r' });`;
+
+  it('waits for work after an await in an async IIFE, and for top-level await', () => {
+    const { dir } = project(`const app = new App();\n(async () => {\n  await new Promise((r) => setTimeout(r, 30));\n  const stack = new Stack(app, 'Late');\n  ${RESOURCE}\n})();`);
+    const run = runAzcdk(['synth', '--app', 'app.ts'], dir);
+    expect(run.stderr).to.equal('');
+    expect(run.stdout).to.equal('Synthesized Late into azcdk.out/\n');
+    expect(JSON.parse(readFileSync(join(dir, 'azcdk.out', 'Late.json'), 'utf8')).resources).to.have.length(1);
+    const tla = project(`const app = new App();\nawait new Promise((r) => setTimeout(r, 30));\nconst stack = new Stack(app, 'Top');\n${RESOURCE}`, 'app.mjs');
+    const run2 = runAzcdk(['synth', '--app', 'app.mjs'], tla.dir);
+    expect(run2.stderr).to.equal('');
+    expect(run2.stdout).to.equal('Synthesized Top into azcdk.out/\n');
+  });
+
+  it('fails with exit 1 and writes nothing when the app throws later, in a timer or a rejected promise', () => {
+    const { dir } = project(`const app = new App();\nconst stack = new Stack(app, 'S');\n${RESOURCE}\nsetTimeout(() => { throw new Error('late failure'); }, 20);`);
+    const run = runAzcdk(['synth', '--app', 'app.ts'], dir);
+    expect(run.status).to.equal(1);
+    expect(run.stdout).to.equal('');
+    expect(run.stderr).to.equal(`[${join(dir, 'app.ts')}] the app's asynchronous work threw (nothing was written): late failure.\n    at Timeout._onTimeout (${join(dir, 'app.ts')}:5:26)\n`);
+    expect(untouched(dir)).to.equal(true);
+    const rejected = project(`const app = new App();\nnew Stack(app, 'S');\nPromise.reject(new Error('nope'));`, 'app.mjs');
+    const run2 = runAzcdk(['synth', '--app', 'app.mjs'], rejected.dir);
+    expect(run2.status).to.equal(1);
+    expect(run2.stderr).to.match(/^\[.*app\.mjs\] the app's asynchronous work threw \(nothing was written\): nope\.\n/);
+    expect(untouched(rejected.dir)).to.equal(true);
+  });
+
+  it('reports process.exit() in the app, exits 1 and leaves nothing behind', () => {
+    const { dir } = project(`const app = new App();\nconst stack = new Stack(app, 'S');\n${RESOURCE}\nprocess.exit(0);`);
+    const run = runAzcdk(['synth', '--app', 'app.ts'], dir);
+    expect(run.status).to.equal(1);
+    expect(run.stderr).to.equal(
+      `[${join(dir, 'app.ts')}] the app called process.exit(0) before azcdk could synthesize it, so nothing was written. Remove the call: azcdk synthesizes the app when its work is done.\n`,
+    );
+    expect(readdirSync(dir).sort()).to.deep.equal(['app.ts', 'azcdk.out', 'package.json']);
+    expect(untouched(dir)).to.equal(true);
+  });
+
+  it('gives TypeScript apps __dirname, __filename and require of each file, and a hint for .js apps', () => {
+    const { dir } = project(`import { where } from './sub/helper.js';\nconst app = new App();\nconst stack = new Stack(app, 'D', { description: __dirname + '|' + where() });\n${RESOURCE}`);
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'sub', 'helper.ts'), "export const where = () => `${__dirname}|${__filename}|${require('node:path').basename('/a/b.txt')}`;\n");
+    const run = runAzcdk(['synth', '--app', 'app.ts'], dir);
+    expect(run.stderr).to.equal('');
+    const template = JSON.parse(readFileSync(join(dir, 'azcdk.out', 'D.json'), 'utf8'));
+    expect(template.metadata.description).to.equal(`${dir}|${join(dir, 'sub')}|${join(dir, 'sub', 'helper.ts')}|b.txt`);
+    const js = project(`const app = new App();\nconsole.log(__dirname);`, 'app.mjs');
+    const run2 = runAzcdk(['synth', '--app', 'app.mjs'], js.dir);
+    expect(run2.status).to.equal(1);
+    expect(run2.stderr).to.contain(
+      'the app threw: __dirname is not defined in ES module scope. azcdk apps are ES modules: use import.meta.dirname, import.meta.filename, or createRequire(import.meta.url) from node:module (TypeScript apps get __dirname, __filename and require defined for them).',
+    );
+  });
+
+  it('runs an app file whose path has a space in it', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'my apps'));
+    writeApp(join(dir, 'my apps'), 'app.ts', NETWORK_APP);
+    const run = runAzcdk(['synth', '--app', join(dir, 'my apps', 'app.ts')], dir);
+    expect(run.stderr).to.equal('');
+    expect(run.stdout).to.equal('Synthesized Net into azcdk.out/\n');
+  });
+});
