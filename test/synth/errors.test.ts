@@ -238,7 +238,7 @@ describe('secrets in outputs and parameter files', () => {
     new Variable(stack, 'my-var', { value: 'a' });
     new Output(stack, 'my-output', { value: 'x' });
     const message = errorOf(() => app.synth());
-    expect(message).to.contain("[S/other] value of parameter 'other' must be a literal: the parameters file holds plain values. Put expressions in defaultValue instead.");
+    expect(message).to.contain("[S/other] value: must be literal, but holds an expression (a parameter, resource attribute or function): the parameters file holds plain values. Put expressions in defaultValue instead.");
     expect(message).to.contain("[S/my-var] Variable name 'my-var' is not valid");
     expect(message).to.contain("[S/my-output] Output name 'my-output' is not valid");
   });
