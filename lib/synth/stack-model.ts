@@ -136,6 +136,7 @@ export function buildStackModel(stack: Stack, problems: Problem[], constructs: r
   checkDuplicateNames(resources, problems);
 
   const existing = members.existing.map((resource) => {
+    checkParentStack(resource, stack, problems);
     const ctx = { ...context(resource), evaluatedEarly: { place: 'the name of an existing resource' } };
     const shortName = resolveValue(resource.shortName, ctx, 'name') ?? null;
     resolveValue(resource.resourceGroupName, ctx, 'resourceGroupName');
@@ -203,7 +204,9 @@ function assignLogicalIds(stack: Stack, all: ResourceBase[], problems: Problem[]
 function resolveResource(resource: ArmResource, ctx: ResolveContext, logicalIds: Map<ResourceBase, string>): Omit<ResourceModel, 'dependencies'> {
   const nameContext: ResolveContext = { ...ctx, evaluatedEarly: NAME_PLACE };
   const shortName = resolveValue(resource.shortName, nameContext, 'name') ?? null;
-  const fullName = resource.parentResource ? resolveValue(fullNameOf(resource), nameContext, 'name') ?? null : shortName;
+  // With a parent in another stack only that is reported, not each of the parent's name parts.
+  const parentHere = checkParentStack(resource, ctx.stack, ctx.problems);
+  const fullName = resource.parentResource && parentHere ? resolveValue(fullNameOf(resource), nameContext, 'name') ?? null : shortName;
   const condition = resolveValue(resource._condition, ctx, 'condition');
   const body: Record<string, Resolved> = {};
   const raw = resource._renderBody();
@@ -224,6 +227,24 @@ function resolveResource(resource: ArmResource, ctx: ResolveContext, logicalIds:
   }
   checkParentScope(resource, ctx.problems);
   return { resource, logicalId: logicalIds.get(resource)!, shortName, fullName, condition, body };
+}
+
+/**
+ * A child (declared or existing) is in its parent's stack: its name and id are built from the
+ * parent's, and its template deploys (or looks up) it under a parent it knows.
+ */
+function checkParentStack(resource: ResourceBase, stack: Stack, problems: Problem[]): boolean {
+  const parent = resource.parentResource;
+  const parentStack = parent && Stack.tryOf(parent);
+  if (!parent || parentStack === stack) return true;
+  const kind = resource.isExisting ? 'an existing child' : 'a child';
+  problems.push({
+    path: resource.node.path,
+    message:
+      `parent: ${parent.node.path} belongs to ${parentStack ? `stack '${parentStack.stackName}'` : 'no stack'}, but ${kind} must be in its parent's stack (stack '${stack.stackName}'). ` +
+      `Import the parent into stack '${stack.stackName}' with new ExistingResource(...) and pass that as parent, or move this resource into stack '${parentStack?.stackName ?? stack.stackName}'.`,
+  });
+  return false;
 }
 
 /**

@@ -265,3 +265,21 @@ describe('resource group boundaries', () => {
     );
   });
 });
+
+describe('a parent in another stack', () => {
+  it('is refused for declared and existing children, with the fix, and without messages about the parent name', () => {
+    const app = new App();
+    const a = new Stack(app, 'A');
+    const b = new Stack(app, 'B');
+    const prefix = new Parameter(a, 'prefix', { type: 'string' });
+    const vnet = new ArmResource(a, 'Vnet', { type: 'Microsoft.Network/virtualNetworks', apiVersion: '2025-07-01', name: `${prefix.value}-vnet` });
+    new ArmResource(b, 'Subnet', { type: 'Microsoft.Network/virtualNetworks/subnets', apiVersion: '2025-07-01', name: 's', parent: vnet });
+    const existing = new ExistingResource(b, 'Existing', { type: 'Microsoft.Network/virtualNetworks/subnets', apiVersion: '2025-07-01', name: 'e', parent: vnet });
+    thing(b, 'Nic', { subnet: { id: existing.id } });
+    expect(errorOf(() => app.synth())).to.equal(
+      'Synthesis found 2 problems:\n' +
+        "  [B/Subnet] parent: A/Vnet belongs to stack 'A', but a child must be in its parent's stack (stack 'B'). Import the parent into stack 'B' with new ExistingResource(...) and pass that as parent, or move this resource into stack 'A'.\n" +
+        "  [B/Existing] parent: A/Vnet belongs to stack 'A', but an existing child must be in its parent's stack (stack 'B'). Import the parent into stack 'B' with new ExistingResource(...) and pass that as parent, or move this resource into stack 'A'.",
+    );
+  });
+});
