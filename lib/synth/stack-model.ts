@@ -124,6 +124,10 @@ export function buildStackModel(stack: Stack, problems: Problem[], constructs: r
     for (const { target, reason } of resource.dependencies) addOrderingEdges(graph, stack, [resource], target, reason, stackDependencies);
     return model;
   });
+  // `stack.node.addDependency(other)`: the stack itself is not among its members.
+  for (const target of stack.node.dependencies) {
+    addOrderingEdges(graph, stack, members.resources, target, `node.addDependency on ${stack.node.path}`, stackDependencies);
+  }
   for (const construct of members.withNodeDependencies) {
     const sources = construct.node.findAll().filter(ArmResource.isArmResource);
     for (const target of construct.node.dependencies) {

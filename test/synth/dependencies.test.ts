@@ -106,6 +106,30 @@ describe('dependsOn inference', () => {
     expect(manifest.stacks.Network.dependencies).to.deep.equal([]);
   });
 
+  it('makes stack.node.addDependency(other stack or a construct in it) a stack dependency, and refuses cycles', () => {
+    const app = new App();
+    const alpha = new Stack(app, 'Alpha');
+    const beta = new Stack(app, 'Beta');
+    const gamma = new Stack(app, 'Gamma');
+    const vnet = thing(alpha, 'Vnet');
+    thing(beta, 'X');
+    beta.node.addDependency(alpha);
+    gamma.node.addDependency(vnet);
+    const manifest = manifestOf(app);
+    expect(manifest.stacks.Beta.dependencies).to.deep.equal(['Alpha']);
+    expect(manifest.stacks.Gamma.dependencies).to.deep.equal(['Alpha']);
+    expect(manifest.stacks.Alpha.dependencies).to.deep.equal([]);
+
+    const cyclic = new App();
+    const one = new Stack(cyclic, 'One');
+    const two = new Stack(cyclic, 'Two');
+    one.node.addDependency(two);
+    two.node.addDependency(one);
+    expect(errorOf(() => cyclic.synth())).to.equal(
+      'Synthesis found 1 problem:\n  [Two] stacks depend on each other in a cycle (One -> Two -> One), so none can deploy first: remove one of the dependencies.',
+    );
+  });
+
   it('reports stacks that depend on each other', () => {
     const app = new App();
     const network = new Stack(app, 'Network');
