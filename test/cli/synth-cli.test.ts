@@ -201,6 +201,13 @@ describe('azcdk synth (the CLI)', () => {
     expect(version.stdout.trim()).to.match(/^\d+\.\d+\.\d+$/);
   });
 
+  it('--check FILE is a usage error', () => {
+    const { dir } = project();
+    const run = runAzcdk(['synth', '--app', 'app.ts', '--check', 'package.json'], dir);
+    expect(run.status).to.equal(2);
+    expect(run.stderr).to.equal(`--check package.json: ${join(dir, 'package.json')} is a file, not a folder. Pass the folder synth wrote (e.g. --check templates/my-app).\n`);
+  });
+
   it('--check passes when the folder matches and fails, listing files, when it drifts', () => {
     const { dir } = project();
     expect(runAzcdk(['synth', '--app', 'app.ts', '--out', 'committed'], dir).status).to.equal(0);
@@ -217,12 +224,26 @@ describe('azcdk synth (the CLI)', () => {
     expect(drift.stderr).to.contain("Run 'azcdk synth --out committed' and commit the result.");
   });
 
-  it('--stack selects stacks and rejects unknown ones', () => {
-    const { dir } = project(`${NETWORK_APP}\nconst other = new Stack(app, 'Other');\nnew ArmResource(other, 'X', { type: 'Microsoft.Test/things', apiVersion: '2025-01-01', name: 'x' });`);
-    expect(runAzcdk(['synth', 'Other', '--app', 'app.ts'], dir).status).to.equal(0);
-    expect(readdirSync(join(dir, 'azcdk.out')).filter((f) => f.startsWith('Net'))).to.deep.equal([]);
+  it('--stack narrows what is printed and checked; the folder always holds the whole app; unknown stacks are refused', () => {
+    const { dir } = project(`${NETWORK_APP}\nconst other = new Stack(app, 'Other');\nnew ArmResource(other, 'X', { type: 'Microsoft.Test/things', apiVersion: '2025-01-01', name: 'x' });\nother.node.addDependency(stack);`);
+    const run = runAzcdk(['synth', 'Other', '--app', 'app.ts'], dir);
+    expect(run.stderr).to.equal('');
+    expect(run.stdout).to.equal('Synthesized Other into azcdk.out/ (with Net: the folder always holds the whole app)\n');
+    expect(readdirSync(join(dir, 'azcdk.out')).sort()).to.deep.equal(['Net.bicep', 'Net.json', 'Net.parameters.json', 'Other.bicep', 'Other.json', 'Other.parameters.json', 'manifest.json']);
     const manifest = JSON.parse(readFileSync(join(dir, 'azcdk.out', 'manifest.json'), 'utf8'));
-    expect(Object.keys(manifest.stacks)).to.deep.equal(['Other']);
+    expect(Object.keys(manifest.stacks)).to.deep.equal(['Net', 'Other']);
+    expect(manifest.stacks.Other.dependencies).to.deep.equal(['Net']);
+    const check = runAzcdk(['synth', 'Other', '--app', 'app.ts', '--check', 'azcdk.out'], dir);
+    expect(check.stderr).to.equal('');
+    expect(check.stdout).to.equal('azcdk.out is up to date (4 files of Other and the manifest).\n');
+    // A drifted file of another stack is not Other's business; a stray file is nobody's.
+    writeFileSync(join(dir, 'azcdk.out', 'Net.bicep'), 'drifted');
+    expect(runAzcdk(['synth', 'Other', '--app', 'app.ts', '--check', 'azcdk.out'], dir).status).to.equal(0);
+    writeFileSync(join(dir, 'azcdk.out', 'Other.bicep'), 'drifted');
+    writeFileSync(join(dir, 'azcdk.out', 'stray.json'), '{}');
+    const drift = runAzcdk(['synth', 'Other', '--app', 'app.ts', '--check', 'azcdk.out'], dir);
+    expect(drift.status).to.equal(1);
+    expect(drift.stderr).to.match(/^changed: Other\.bicep \(line 1: committed "drifted", .*\)\nextra: stray\.json\n\[azcdk\.out\] differs from what synth writes \(2 files\)/);
     const unknown = runAzcdk(['synth', '--stack', 'Nope', '--app', 'app.ts'], dir);
     expect(unknown.status).to.equal(2);
     expect(unknown.stderr).to.equal("No stack named 'Nope'; the app has: Net, Other.\n");
