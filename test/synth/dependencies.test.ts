@@ -95,6 +95,19 @@ describe('dependsOn inference', () => {
     ]);
   });
 
+  it('keeps an ordering reason in the manifest when the resource is referenced too (one dependsOn entry)', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    const a = thing(stack, 'A');
+    const b = thing(stack, 'B', { a: a.id });
+    b.addDependency(a, 'why');
+    b.addDependency(a, 'why');
+    expect(resource(templateOf(app, 'S'), 'b').dependsOn).to.deep.equal([idOf('a')]);
+    expect(manifestOf(app).stacks.S.resources.b.dependsOn).to.deep.equal([
+      { on: 'a', kind: 'reference', reason: 'properties.a', also: [{ kind: 'ordering', reason: 'why' }] },
+    ]);
+  });
+
   it('turns a dependency on another stack into a stack dependency', () => {
     const app = new App();
     const network = new Stack(app, 'Network');
