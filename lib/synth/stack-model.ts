@@ -16,7 +16,7 @@ import { allocateLogicalIds } from '../core/names.js';
 import type { Problem } from '../core/errors.js';
 import { DependencyGraph, describeCycle, type Edge } from './dependency-graph.js';
 import { References, resolveValue, normalizeArgument, type ResolveContext, type Resolved } from './resolve.js';
-import { fullNameOf } from './arm-expression.js';
+import { fullNameOf, toArmJson } from './arm-expression.js';
 
 /** The keys of a resource body after type, apiVersion and name, in the order both writers emit them. */
 export const RESOURCE_BODY_KEYS = ['location', 'tags', 'sku', 'kind', 'identity', 'zones', 'plan', 'properties'] as const;
@@ -327,13 +327,17 @@ function addOrderingEdges(
 function checkDuplicateNames(resources: ReadonlyArray<Omit<ResourceModel, 'dependencies'>>, problems: Problem[]): void {
   const seen = new Map<string, ArmResource>();
   for (const r of resources) {
-    const key = `${r.resource.resourceType.toLowerCase()}|${typeof r.fullName === 'string' ? r.fullName.toLowerCase() : r.fullName}`;
-    if (typeof r.fullName !== 'string') continue; // names with expressions are only known at deploy time
+    // A name with expressions is compared as rendered: the same expression is the same name at deploy time.
+    const literal = typeof r.fullName === 'string';
+    const name = literal ? (r.fullName as string) : String(toArmJson(r.fullName));
+    const key = `${r.resource.resourceType.toLowerCase()}|${literal ? 'l' : 'e'}|${name.toLowerCase()}`;
     const other = seen.get(key);
     if (other) {
       problems.push({
         path: r.resource.node.path,
-        message: `declares ${r.resource.resourceType} '${r.fullName}', which ${other.node.path} declares too (Azure names are case-insensitive): give one of them another name.`,
+        message: literal
+          ? `declares ${r.resource.resourceType} '${name}', which ${other.node.path} declares too (Azure names are case-insensitive): give one of them another name.`
+          : `declares ${r.resource.resourceType} named ${name}, the same expression as ${other.node.path}, so both are one Azure resource and ARM refuses the template: give one of them an explicit name, or a different construct id if its name is derived from it.`,
       });
     }
     seen.set(key, r.resource);

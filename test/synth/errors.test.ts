@@ -84,6 +84,20 @@ describe('synthesis errors say what, where and how to fix', () => {
     expect(errorOf(() => app.synth())).to.contain("[S/Two] declares Microsoft.Test/things 'SAME', which S/One declares too (Azure names are case-insensitive): give one of them another name.");
   });
 
+  it('refuses two resources of one type whose names are the same expression, with the fix', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    const name = Fn.format('{0}-{1}', 'db', Fn.uniqueString(Fn.resourceGroup().get('id')));
+    thing(stack, 'One', {}, name as unknown as string);
+    thing(stack, 'Two', {}, `${Fn.format('{0}-{1}', 'db', Fn.uniqueString(Fn.resourceGroup().get('id')))}`);
+    thing(stack, 'Three', {}, `${Fn.format('{0}-{1}', 'other', Fn.uniqueString(Fn.resourceGroup().get('id')))}`);
+    expect(errorOf(() => app.synth())).to.equal(
+      'Synthesis found 1 problem:\n' +
+        "  [S/Two] declares Microsoft.Test/things named [format('{0}-{1}', 'db', uniqueString(resourceGroup().id))], the same expression as S/One, so both are one Azure resource and ARM refuses the template: " +
+        'give one of them an explicit name, or a different construct id if its name is derived from it.',
+    );
+  });
+
   it('refuses child resources without a parent, and mismatched parent types', () => {
     const stack = new Stack(new App(), 'S');
     expect(() => new ArmResource(stack, 'Db', { type: 'Microsoft.DBforPostgreSQL/flexibleServers/databases', apiVersion: '2025-08-01', name: 'db' }))
