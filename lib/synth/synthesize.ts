@@ -86,6 +86,7 @@ function synthesizeStack(stack: Stack, members: readonly IConstruct[], enforceLi
       ...checkLimits({
         stackPath: stack.node.path,
         bytes: Buffer.byteLength(templateJson),
+        compactBytes: () => Buffer.byteLength(JSON.stringify(JSON.parse(templateJson))),
         parameters: model.parameters.length,
         variables: model.variables.length,
         resourceTypes,
