@@ -15,6 +15,7 @@ import { compareStrings, stableJson } from './json.js';
 import { checkLimits, type LongExpression } from './limits.js';
 import { lintStack } from './lint.js';
 import { checkNoRawTokens } from './token-guard.js';
+import { locateLongExpressions } from './locate-expression.js';
 import { MANIFEST_FILE, MANIFEST_VERSION, manifestStack, type Manifest, type ManifestStack } from './manifest.js';
 import { buildStackModel, type StackModel } from './stack-model.js';
 import { renderBicep } from './bicep/bicep-writer.js';
@@ -91,7 +92,7 @@ function synthesizeStack(stack: Stack, members: readonly IConstruct[], enforceLi
         variables: model.variables.length,
         resourceTypes,
         outputs: model.outputs.length,
-        longExpressions,
+        longExpressions: locateLongExpressions(templateJson, model, longExpressions),
       }),
     );
   }

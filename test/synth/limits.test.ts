@@ -39,10 +39,10 @@ describe('ARM limits', () => {
     const app = new App();
     const stack = new Stack(app, 'S');
     new Output(stack, 'long', { value: Fn.concat('a'.repeat(24_600), Fn.resourceGroup().get('id')) });
-    new ArmResource(stack, 'R', { type: 'Microsoft.Test/things', apiVersion: '2025-01-01', name: 'r', location: null, properties: { x: Fn.concat('b'.repeat(24_600), Fn.resourceGroup().get('id')) } });
+    new ArmResource(stack, 'R', { type: 'Microsoft.Test/things', apiVersion: '2025-01-01', name: 'r', location: null, properties: { x: 1, y: { z: ['short', Fn.concat('b'.repeat(24_600), Fn.resourceGroup().get('id'))] } } });
     const message = errorOf(() => app.synth());
     expect(message).to.match(/\[S\/long\] value: an expression is 24\d{3} characters long; ARM accepts at most 24576: \[concat\('aaa/);
-    expect(message).to.match(/\[S\/R\] properties: an expression is 24\d{3} characters long; ARM accepts at most 24576: \[concat\('bbb/);
+    expect(message).to.match(/\[S\/R\] properties\.y\.z\[1\]: an expression is 24\d{3} characters long; ARM accepts at most 24576: \[concat\('bbb/);
   });
 
   it('refuses more than 512 variables', () => {
