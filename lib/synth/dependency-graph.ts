@@ -51,11 +51,18 @@ export class DependencyGraph {
     return edges ? [...edges.values()] : NO_EDGES;
   }
 
-  /**
-   * Finds one cycle, as the list of edges that form it, or undefined. Iterative DFS, so that
-   * long chains (tens of thousands of resources) do not overflow the stack.
-   */
+  /** Finds one cycle, as the list of edges that form it, or undefined. */
   public findCycle(): Edge[] | undefined {
+    return this.findCycles()[0];
+  }
+
+  /**
+   * Finds the cycles, each once: one per edge that closes a loop in a depth-first walk, so two
+   * independent cycles are both reported. Iterative DFS, so that long chains (tens of thousands
+   * of resources) do not overflow the stack.
+   */
+  public findCycles(): Edge[][] {
+    const cycles: Edge[][] = [];
     const state = new Map<ArmResource, 1 | 2>(); // 1 = on the current path, 2 = done
     for (const start of this.nodes) {
       if (state.has(start) || !this.outgoing.has(start)) continue;
@@ -75,7 +82,8 @@ export class DependencyGraph {
         const s = state.get(edge.to);
         if (s === 1) {
           const startIndex = path.findIndex((e) => e.from === edge.to);
-          return [...path.slice(startIndex === -1 ? path.length : startIndex), edge];
+          cycles.push([...path.slice(startIndex === -1 ? path.length : startIndex), edge]);
+          continue;
         }
         if (s === 2) continue;
         state.set(edge.to, 1);
@@ -83,7 +91,7 @@ export class DependencyGraph {
         stack.push({ node: edge.to, edges: this.edgesFrom(edge.to), next: 0 });
       }
     }
-    return undefined;
+    return cycles;
   }
 }
 

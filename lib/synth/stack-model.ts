@@ -134,8 +134,7 @@ export function buildStackModel(stack: Stack, problems: Problem[], constructs: r
       addOrderingEdges(graph, stack, sources, target, `node.addDependency on ${construct.node.path}`, stackDependencies);
     }
   }
-  const cycle = graph.findCycle();
-  if (cycle) problems.push({ path: stack.node.path, message: describeCycle(cycle) });
+  for (const cycle of graph.findCycles()) problems.push({ path: stack.node.path, message: describeCycle(cycle) });
   const resources: ResourceModel[] = resolved.map((r) => Object.assign(r, { dependencies: graph.edgesFrom(r.resource) }));
   checkDuplicateNames(resources, problems);
 

@@ -153,6 +153,25 @@ describe('dependsOn inference', () => {
     expect(errorOf(() => app.synth())).to.match(/stacks depend on each other in a cycle \((Db -> Network -> Db|Network -> Db -> Network)\), so none can deploy first/);
   });
 
+  it('reports every cycle, each once', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    const a = thing(stack, 'A');
+    thing(stack, 'B', { a: a.id });
+    a.addDependency(stack.node.findChild('B'), 'first cycle');
+    const c = thing(stack, 'C');
+    thing(stack, 'D', { c: c.id });
+    c.addDependency(stack.node.findChild('D'), 'second cycle');
+    const cycle = (lines: string) =>
+      `  [S] dependency cycle: the resources below each wait for the next, so none can deploy:\n${lines}\n` +
+      '    Break the cycle: remove one of these references or ordering dependencies (for example, read a value from a parameter instead of from the other resource).';
+    expect(errorOf(() => app.synth())).to.equal(
+      'Synthesis found 2 problems:\n' +
+        cycle('      S/A -> S/B (ordering: first cycle)\n      S/B -> S/A (references it at properties.a)') + '\n' +
+        cycle('      S/C -> S/D (ordering: second cycle)\n      S/D -> S/C (references it at properties.c)'),
+    );
+  });
+
   it('reports a cycle with the whole chain and the reason of each link', () => {
     const app = new App();
     const stack = new Stack(app, 'S');

@@ -99,18 +99,26 @@ describe('synthesis errors say what, where and how to fix', () => {
   });
 
   it('refuses child resources without a parent, and mismatched parent types', () => {
-    const stack = new Stack(new App(), 'S');
-    expect(() => new ArmResource(stack, 'Db', { type: 'Microsoft.DBforPostgreSQL/flexibleServers/databases', apiVersion: '2025-08-01', name: 'db' }))
-      .to.throw("[S/Db] 'Microsoft.DBforPostgreSQL/flexibleServers/databases' is a child resource type: pass 'parent' (the Microsoft.DBforPostgreSQL/flexibleServers resource)");
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    new ArmResource(stack, 'Db', { type: 'Microsoft.DBforPostgreSQL/flexibleServers/databases', apiVersion: '2025-08-01', name: 'db' });
     const parent = thing(stack, 'P');
-    expect(() => new ArmResource(stack, 'C', { type: 'Microsoft.Other/x/y', apiVersion: '2025-08-01', name: 'c', parent }))
-      .to.throw("[S/C] type 'Microsoft.Other/x/y' is not a child type of its parent 'Microsoft.Test/things'");
+    new ArmResource(stack, 'C', { type: 'Microsoft.Other/x/y', apiVersion: '2025-08-01', name: 'c', parent });
+    const message = errorOf(() => app.synth());
+    expect(message).to.contain("[S/Db] 'Microsoft.DBforPostgreSQL/flexibleServers/databases' is a child resource type: pass 'parent' (the Microsoft.DBforPostgreSQL/flexibleServers resource)");
+    expect(message).to.contain("[S/C] type 'Microsoft.Other/x/y' is not a child type of its parent 'Microsoft.Test/things'");
   });
 
-  it('refuses malformed types and api-versions', () => {
-    const stack = new Stack(new App(), 'S');
-    expect(() => new ArmResource(stack, 'A', { type: 'virtualNetworks', apiVersion: '2025-07-01', name: 'a' })).to.throw(/\[S\/A\] invalid resource type 'virtualNetworks'/);
-    expect(() => new ArmResource(stack, 'B', { type: 'Microsoft.Network/virtualNetworks', apiVersion: 'latest', name: 'b' })).to.throw(/\[S\/B\] invalid apiVersion 'latest'.*YYYY-MM-DD/);
+  it('refuses malformed types and api-versions, all of them at synth', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    new ArmResource(stack, 'A', { type: 'bad type', apiVersion: '2025-07-01', name: 'a' });
+    new ArmResource(stack, 'B', { type: 'Microsoft.Network/virtualNetworks', apiVersion: 'bad', name: 'b' });
+    expect(errorOf(() => app.synth())).to.equal(
+      'Synthesis found 2 problems:\n' +
+        "  [S/A] invalid resource type 'bad type': expected 'Namespace.Provider/type[/childType]', e.g. 'Microsoft.Network/virtualNetworks'.\n" +
+        "  [S/B] invalid apiVersion 'bad' for Microsoft.Network/virtualNetworks: expected 'YYYY-MM-DD' or 'YYYY-MM-DD-preview'.",
+    );
   });
 });
 
