@@ -15,6 +15,7 @@ import { MANIFEST_FILE } from '../synth/synthesize.js';
 import { readManifest, selectStacks } from '../synth/select-stacks.js';
 import { UsageError } from './errors.js';
 import { importTypeScriptApp } from './typescript-app.js';
+import { watchApp } from './app-lifetime.js';
 import '../synth/index.js'; // registers the synthesizer with App
 
 /** Name of the project file that names the app, like cdk.json. */
@@ -58,8 +59,12 @@ export function findAppSource(appFlag: string | undefined, cwd: string): AppSour
 
 function classify(app: string, origin: string, cwd: string): AppSource {
   const trimmed = app.trim();
-  if (!/\s/.test(trimmed) && MODULE_EXTENSIONS.has(extname(trimmed))) {
-    const file = isAbsolute(trimmed) ? trimmed : resolve(cwd, trimmed);
+  const file = isAbsolute(trimmed) ? trimmed : resolve(cwd, trimmed);
+  const moduleFile = MODULE_EXTENSIONS.has(extname(trimmed));
+  // An existing file is a file even if its path has spaces ("/tmp/my apps/app.ts"); otherwise a
+  // space makes it a command ("node app.js").
+  if (moduleFile && existsSync(file) && statSync(file).isFile()) return { kind: 'file', value: file, origin, cwd };
+  if (!/\s/.test(trimmed) && moduleFile) {
     if (!existsSync(file) || !statSync(file).isFile()) {
       throw new AzcdkError(`[${origin}] app file '${trimmed}' does not exist (looked for ${file}). Fix the path, or run from the project folder.`);
     }
@@ -76,13 +81,26 @@ export async function synthesizeApp(source: AppSource, stacks?: readonly string[
 async function synthesizeFile(file: string, stacks?: readonly string[]): Promise<Assembly> {
   const holder = globalThis as unknown as Record<symbol, App[] | undefined>;
   const apps: App[] = [];
+  // Kept until the app's work is done: an App created after an `await` is still the app's.
   holder[APP_REGISTRY] = apps;
+  const watch = watchApp((code) => {
+    process.stderr.write(
+      `[${file}] the app called process.exit(${code}) before azcdk could synthesize it, so nothing was written. ` +
+        `Remove the call: azcdk synthesizes the app when its work is done.\n`,
+    );
+    process.exitCode = 1;
+  });
   try {
-    if (/\.[mc]?ts$/.test(file)) await importTypeScriptApp(file);
-    else await import(`${pathToFileURL(file).href}?run=${++runs}`); // a new URL: the app runs again when the CLI runs twice in one process
-  } catch (error) {
-    throw appThrew(file, error);
+    try {
+      if (/\.[mc]?ts$/.test(file)) await importTypeScriptApp(file);
+      else await import(`${pathToFileURL(file).href}?run=${++runs}`); // a new URL: the app runs again when the CLI runs twice in one process
+    } catch (error) {
+      throw appThrew(file, error);
+    }
+    const failure = await watch.settled();
+    if (failure) throw appThrew(file, failure.error, "the app's asynchronous work threw (nothing was written)");
   } finally {
+    watch.dispose();
     delete holder[APP_REGISTRY];
   }
   if (apps.length !== 1) {
@@ -108,7 +126,11 @@ function appThrew(file: string, error: unknown, what = 'the app threw'): AzcdkEr
     return frames.length ? new AzcdkError(`${error.message}\n${frames.join('\n')}`) : error;
   }
   const message = err.message.replace(/([^.])$/, '$1.');
-  const hint = /already a Construct with name/.test(message) ? ' Give every construct a unique id within its scope.' : '';
+  const hint = /already a Construct with name/.test(message)
+    ? ' Give every construct a unique id within its scope.'
+    : /\b(__dirname|__filename|require) is not defined in ES module scope/.test(message)
+      ? ' azcdk apps are ES modules: use import.meta.dirname, import.meta.filename, or createRequire(import.meta.url) from node:module (TypeScript apps get __dirname, __filename and require defined for them).'
+      : '';
   return new AzcdkError(`[${file}] ${what}: ${message}${hint}${frames.length ? '\n' + frames.join('\n') : ''}`);
 }
 

@@ -7,6 +7,7 @@ import type { Annotation } from '../core/annotations.js';
 import type { Assembly } from '../core/assembly.js';
 import { AzcdkError } from '../core/errors.js';
 import { compareWithFolder, writeAssemblyAtomically } from '../synth/write-assembly.js';
+import { selectStacks } from '../synth/select-stacks.js';
 import { findAppSource, synthesizeApp } from './load-app.js';
 import { displayPath, type CliIo } from './io.js';
 
@@ -33,13 +34,22 @@ export function withAppOptions<T>(y: Argv<T>) {
 
 /** Runs the app and returns its assembly, printing annotations; fails on warnings with --strict. */
 export async function synthesizeForCli(args: { app?: string; stack?: string[]; strict: boolean }, io: CliIo): Promise<Assembly> {
-  const assembly = await synthesizeApp(findAppSource(args.app, io.cwd), args.stack);
-  printAnnotations(assembly.annotations, io);
-  const warnings = assembly.annotations.filter((a) => a.level === 'warning');
+  return (await synthesizeWholeApp(args, io)).selected;
+}
+
+/**
+ * Runs the app: the whole assembly (what the output folder always holds) and the stacks named in
+ * `args.stack` (all when none are), whose annotations are printed and, with --strict, fail.
+ */
+export async function synthesizeWholeApp(args: { app?: string; stack?: string[]; strict: boolean }, io: CliIo): Promise<{ whole: Assembly; selected: Assembly }> {
+  const whole = await synthesizeApp(findAppSource(args.app, io.cwd));
+  const selected = selectStacks(whole, args.stack);
+  printAnnotations(selected.annotations, io);
+  const warnings = selected.annotations.filter((a) => a.level === 'warning');
   if (args.strict && warnings.length) {
     throw new AzcdkError(`--strict: ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (above) fail synthesis. Fix them or drop --strict.`);
   }
-  return assembly;
+  return { whole, selected };
 }
 
 function printAnnotations(annotations: readonly Annotation[], io: CliIo): void {
@@ -56,10 +66,14 @@ export function synthCommand(io: CliIo): CommandModule<object, SynthArgs> {
       withAppOptions(y)
         .positional('stack', { type: 'string', array: true, describe: 'Stacks to synthesize (default: all)' })
         .option('check', { type: 'string', describe: 'Do not write; fail if DIR differs from what synth would write' }) as Argv<SynthArgs>,
+    // The output folder always holds the whole app (other stacks' files, and the manifest that lists
+    // them as dependencies, stay true); naming stacks narrows what is printed and checked.
     handler: async (args) => {
-      const assembly = await synthesizeForCli(args, io);
+      const { whole, selected } = await synthesizeWholeApp(args, io);
+      const others = whole.stackNames.filter((name) => !selected.stackNames.includes(name));
       if (args.check !== undefined) {
-        const differences = compareWithFolder(assembly.files, io.resolve(args.check));
+        const checked = new Set([...selected.files.keys()]);
+        const differences = compareWithFolder(whole.files, io.resolve(args.check), args.check).filter((d) => d.kind === 'extra' || checked.has(d.file));
         if (differences.length) {
           for (const d of differences) io.err(`${d.kind}: ${d.file}${d.detail ? ` (${d.detail})` : ''}`);
           throw new AzcdkError(
@@ -67,12 +81,13 @@ export function synthCommand(io: CliIo): CommandModule<object, SynthArgs> {
               `Run 'azcdk synth --out ${args.check}' and commit the result.`,
           );
         }
-        io.out(`${args.check} is up to date (${assembly.files.size} files).`);
+        io.out(`${args.check} is up to date (${checked.size} files${others.length ? ` of ${selected.stackNames.join(', ')} and the manifest` : ''}).`);
         return;
       }
       const outdir = io.resolve(args.out);
-      writeAssemblyAtomically(assembly, outdir);
-      io.out(`Synthesized ${assembly.stackNames.join(', ')} into ${displayPath(io.cwd, outdir)}/`);
+      writeAssemblyAtomically(whole, outdir);
+      const rest = others.length ? ` (with ${others.join(', ')}: the folder always holds the whole app)` : '';
+      io.out(`Synthesized ${selected.stackNames.join(', ')} into ${displayPath(io.cwd, outdir)}/${rest}`);
     },
   };
 }

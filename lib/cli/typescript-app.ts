@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AzcdkError } from '../core/errors.js';
 import { VERSION } from './version.js';
@@ -31,12 +31,16 @@ export async function importTypeScriptApp(file: string): Promise<void> {
   const code = readCache(file) ?? (await bundle(file));
   // A new name per run: ES modules are cached by URL, and the app must run again when asked twice.
   const beside = join(dirname(file), `.${basename(file)}.azcdk-${process.pid}-${++runs}.mjs`);
+  // Removed once imported, and also if the app calls process.exit() while it is being imported.
+  const remove = () => rmSync(beside, { force: true });
+  process.once('exit', remove);
   writeFileSync(beside, code);
   process.setSourceMapsEnabled(true); // stack traces point at the .ts lines
   try {
     await import(pathToFileURL(beside).href);
   } finally {
-    rmSync(beside, { force: true });
+    remove();
+    process.off('exit', remove);
   }
 }
 
@@ -56,6 +60,40 @@ const useThisAzcdk: import('esbuild').Plugin = {
   },
 };
 
+/**
+ * CommonJS names in the app's files: `__dirname`, `__filename` and `require` (CDK apps use them a
+ * lot) get the values they would have in that very file, which ES modules lack. Each file that
+ * uses one without declaring it gets them on its first line (so line numbers stay true).
+ */
+const commonJsNames: import('esbuild').Plugin = {
+  name: 'azcdk-commonjs-names',
+  setup(build) {
+    build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, (args) => {
+      if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
+      const source = readFileSync(args.path, 'utf8');
+      const prelude = commonJsPrelude(source, args.path);
+      if (prelude === '') return undefined; // esbuild reads the file itself
+      const at = source.startsWith('#!') ? source.indexOf('\n') + 1 : 0; // after a shebang line
+      return { contents: source.slice(0, at) + prelude + source.slice(at), loader: loaderFor(args.path) };
+    });
+  },
+};
+
+/** The declarations a file needs for the CommonJS names it uses but does not declare. */
+export function commonJsPrelude(source: string, path: string): string {
+  const uses = (name: string) => new RegExp(`(?<![.$\\w])${name}(?![$\\w])`).test(source) && !new RegExp(`\\b(?:const|let|var|function|class)\\s+${name}\\b|\\bimport\\b[^;]*\\b${name}\\b[^;]*\\bfrom\\b`).test(source);
+  const values: string[] = [];
+  if (uses('__filename')) values.push(`__filename = ${JSON.stringify(path)}`);
+  if (uses('__dirname')) values.push(`__dirname = ${JSON.stringify(dirname(path))}`);
+  if (uses('require')) values.push(`require = process.getBuiltinModule('node:module').createRequire(${JSON.stringify(pathToFileURL(path).href)})`);
+  return values.length ? `var ${values.join(', ')}; ` : '';
+}
+
+function loaderFor(path: string): import('esbuild').Loader {
+  const ext = extname(path);
+  return ext === '.tsx' ? 'tsx' : ext === '.jsx' ? 'jsx' : /ts$/.test(ext) ? 'ts' : 'js';
+}
+
 async function bundle(file: string): Promise<string> {
   const esbuild = await import('esbuild');
   // Paths in the source map and metafile are relative to absWorkingDir: the app's folder, where
@@ -66,7 +104,7 @@ async function bundle(file: string): Promise<string> {
     result = await esbuild.build({
       absWorkingDir: appDir, entryPoints: [resolve(file)], bundle: true, format: 'esm', platform: 'node', target: 'node20',
       packages: 'external', write: false, sourcemap: 'inline', metafile: true, logLevel: 'silent',
-      plugins: [useThisAzcdk],
+      plugins: [useThisAzcdk, commonJsNames],
     });
   } catch (error) {
     const errors = (error as { errors?: Array<{ text: string; location?: { file: string; line: number; column: number } | null }> }).errors ?? [];

@@ -2,6 +2,7 @@
  * Output: a value the deployment returns (ARM `outputs`, Bicep `output`).
  */
 import { checkTemplateName } from './names.js';
+import { checkLiteralOnly, METADATA_IS_LITERAL } from './literals.js';
 import { addBrand, hasBrand } from './brand.js';
 import { Construct } from 'constructs';
 import type { ValueType } from './expression.js';
@@ -37,7 +38,9 @@ export class Output extends Construct {
   constructor(scope: Construct, id: string, props: OutputProps) {
     super(scope, id);
     this.outputName = id;
-    this.node.addValidation({ validate: () => checkTemplateName('Output', this.outputName) });
+    this.node.addValidation({
+      validate: () => [...checkTemplateName('Output', this.outputName), ...checkLiteralOnly('description', props.description, METADATA_IS_LITERAL)],
+    });
     this.props = props;
   }
 }

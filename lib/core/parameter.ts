@@ -5,7 +5,7 @@ import { addBrand, hasBrand } from './brand.js';
 import { checkTemplateName } from './names.js';
 import { Construct } from 'constructs';
 import { Expression, ParameterReference, type IParameterTarget, type ValueType } from './expression.js';
-import { Tokens } from './tokens.js';
+import { checkLiteralOnly, METADATA_IS_LITERAL } from './literals.js';
 
 const PARAMETER_BRAND = Symbol.for('azcdk.Parameter');
 const STACK_BRAND = Symbol.for('azcdk.Stack');
@@ -131,11 +131,12 @@ export class Parameter extends Construct implements IParameterTarget {
     if (p.minLength !== undefined && p.maxLength !== undefined && p.minLength > p.maxLength) {
       errors.push(`minLength (${p.minLength}) is greater than maxLength (${p.maxLength}).`);
     }
-    if (p.value !== undefined && containsExpression(p.value)) {
-      errors.push(`value of parameter '${this.parameterName}' must be a literal: the parameters file holds plain values. Put expressions in defaultValue instead.`);
-    }
+    const valueErrors = checkLiteralOnly('value', p.value, 'the parameters file holds plain values. Put expressions in defaultValue instead.');
+    errors.push(...valueErrors);
+    errors.push(...checkLiteralOnly('allowedValues', p.allowedValues, 'ARM compares the value with them before evaluating any expression. List the values themselves.'));
+    errors.push(...checkLiteralOnly('description', p.description, METADATA_IS_LITERAL));
     for (const [label, v] of [['defaultValue', p.defaultValue], ['value', p.value]] as const) {
-      if (v === undefined || Expression.isExpression(v)) continue;
+      if (v === undefined || Expression.isExpression(v) || (label === 'value' && valueErrors.length)) continue;
       errors.push(...checkLiteral(this.parameterName, label, v, p));
     }
     return errors;
@@ -162,15 +163,6 @@ function checkLiteral(name: string, label: string, v: unknown, p: ParameterProps
     if (p.maxLength !== undefined && length > p.maxLength) errors.push(`${label} of parameter '${name}' is longer than maxLength ${p.maxLength}.`);
   }
   return errors;
-}
-
-/** True if a value holds an expression or a string token anywhere. */
-function containsExpression(value: unknown): boolean {
-  if (Expression.isExpression(value)) return true;
-  if (typeof value === 'string') return Tokens.containsToken(value);
-  if (Array.isArray(value)) return value.some(containsExpression);
-  if (typeof value === 'object' && value !== null) return Object.values(value).some(containsExpression);
-  return false;
 }
 
 addBrand(Parameter, PARAMETER_BRAND);

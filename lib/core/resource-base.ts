@@ -51,19 +51,9 @@ export abstract class ResourceBase extends Construct implements IResourceTarget 
 
   constructor(scope: Construct, id: string, props: ResourceIdentityProps) {
     super(scope, id);
-    if (!RESOURCE_TYPE.test(props.type)) {
-      throw new AzcdkError(`[${this.node.path}] invalid resource type '${props.type}': expected 'Namespace.Provider/type[/childType]', e.g. 'Microsoft.Network/virtualNetworks'.`);
-    }
-    if (!API_VERSION.test(props.apiVersion)) {
-      throw new AzcdkError(`[${this.node.path}] invalid apiVersion '${props.apiVersion}' for ${props.type}: expected 'YYYY-MM-DD' or 'YYYY-MM-DD-preview'.`);
-    }
-    const parentType = props.type.slice(0, props.type.lastIndexOf('/'));
-    if (props.parent && parentType.toLowerCase() !== props.parent.resourceType.toLowerCase()) { // ARM types are case-insensitive
-      throw new AzcdkError(`[${this.node.path}] type '${props.type}' is not a child type of its parent '${props.parent.resourceType}': expected '${props.parent.resourceType}/<childType>'.`);
-    }
-    if (!props.parent && parentType.includes('/')) {
-      throw new AzcdkError(`[${this.node.path}] '${props.type}' is a child resource type: pass 'parent' (the ${parentType} resource) so azcdk can build its name and dependsOn.`);
-    }
+    // Reported at synth with every other problem (the tree stays usable with a wrong type or version).
+    const problems = identityProblems(props);
+    if (problems.length) this.node.addValidation({ validate: () => problems });
     this.resourceType = props.type;
     this.apiVersion = props.apiVersion;
     this.shortName = props.name;
@@ -110,6 +100,25 @@ export abstract class ResourceBase extends Construct implements IResourceTarget 
     if (!r) this.refs.set(key, (r = make()));
     return r;
   }
+}
+
+/** What is wrong with a resource's type, api-version or parent type. */
+function identityProblems(props: ResourceIdentityProps): string[] {
+  const problems: string[] = [];
+  if (!RESOURCE_TYPE.test(props.type)) {
+    problems.push(`invalid resource type '${props.type}': expected 'Namespace.Provider/type[/childType]', e.g. 'Microsoft.Network/virtualNetworks'.`);
+  }
+  if (!API_VERSION.test(props.apiVersion)) {
+    problems.push(`invalid apiVersion '${props.apiVersion}' for ${props.type}: expected 'YYYY-MM-DD' or 'YYYY-MM-DD-preview'.`);
+  }
+  const parentType = props.type.slice(0, props.type.lastIndexOf('/'));
+  if (props.parent && parentType.toLowerCase() !== props.parent.resourceType.toLowerCase()) { // ARM types are case-insensitive
+    problems.push(`type '${props.type}' is not a child type of its parent '${props.parent.resourceType}': expected '${props.parent.resourceType}/<childType>'.`);
+  }
+  if (!props.parent && parentType.includes('/')) {
+    problems.push(`'${props.type}' is a child resource type: pass 'parent' (the ${parentType} resource) so azcdk can build its name and dependsOn.`);
+  }
+  return problems;
 }
 
 /** Parses `properties.ipConfigurations[0].id` into `['properties', 'ipConfigurations', 0, 'id']`. */

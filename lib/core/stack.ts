@@ -7,6 +7,7 @@ import { AzcdkError } from './errors.js';
 import { App } from './app.js';
 import type { Expression } from './expression.js';
 import { Fn } from './functions.js';
+import { checkLiteralOnly, METADATA_IS_LITERAL } from './literals.js';
 import { LOCATION_PARAMETER, Parameter } from './parameter.js';
 
 const STACK_BRAND = Symbol.for('azcdk.Stack');
@@ -85,6 +86,7 @@ export class Stack extends Construct {
     super(scope, id);
     this.stackName = id;
     this.description = props.description;
+    this.node.addValidation({ validate: () => checkLiteralOnly('description', props.description, METADATA_IS_LITERAL) });
     // Construct id 'DefaultLocation', template name 'location': a user's own Parameter 'location'
     // (or an Output 'location') does not clash with it, and replaces it (see `location`).
     this.locationParameter = new Parameter(this, 'DefaultLocation', {

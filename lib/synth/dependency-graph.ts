@@ -14,11 +14,16 @@ export interface Edge {
   readonly kind: EdgeKind;
   /** Where the reference is (`properties.subnets[0].properties.networkSecurityGroup.id`) or the ordering reason. */
   readonly reason: string;
+  /**
+   * Other reasons for the same dependency (e.g. an `addDependency` reason of a resource that is
+   * referenced too), in the order they were added; absent when there are none.
+   */
+  readonly also?: ReadonlyArray<{ readonly kind: EdgeKind; readonly reason: string }>;
 }
 
 const NO_EDGES: readonly Edge[] = Object.freeze([]);
 
-/** Direct dependencies of each resource, deduplicated (the first reason for a target is kept). */
+/** Direct dependencies of each resource, deduplicated (the first reason for a target leads, the others are kept in `also`). */
 export class DependencyGraph {
   // Only resources with dependencies get an entry: in large stacks most have none.
   private readonly outgoing = new Map<ArmResource, Map<ArmResource, Edge>>();
@@ -30,7 +35,14 @@ export class DependencyGraph {
     if (edge.from === edge.to) return;
     let edges = this.outgoing.get(edge.from);
     if (!edges) this.outgoing.set(edge.from, (edges = new Map()));
-    if (!edges.has(edge.to)) edges.set(edge.to, edge);
+    const first = edges.get(edge.to);
+    if (!first) {
+      edges.set(edge.to, edge);
+      return;
+    }
+    const same = (e: { kind: EdgeKind; reason: string }) => e.kind === edge.kind && e.reason === edge.reason;
+    if (same(first) || first.also?.some(same)) return;
+    edges.set(edge.to, { ...first, also: [...(first.also ?? []), { kind: edge.kind, reason: edge.reason }] });
   }
 
   /** The direct dependencies of a resource, in insertion order. */
@@ -39,11 +51,18 @@ export class DependencyGraph {
     return edges ? [...edges.values()] : NO_EDGES;
   }
 
-  /**
-   * Finds one cycle, as the list of edges that form it, or undefined. Iterative DFS, so that
-   * long chains (tens of thousands of resources) do not overflow the stack.
-   */
+  /** Finds one cycle, as the list of edges that form it, or undefined. */
   public findCycle(): Edge[] | undefined {
+    return this.findCycles()[0];
+  }
+
+  /**
+   * Finds the cycles, each once: one per edge that closes a loop in a depth-first walk, so two
+   * independent cycles are both reported. Iterative DFS, so that long chains (tens of thousands
+   * of resources) do not overflow the stack.
+   */
+  public findCycles(): Edge[][] {
+    const cycles: Edge[][] = [];
     const state = new Map<ArmResource, 1 | 2>(); // 1 = on the current path, 2 = done
     for (const start of this.nodes) {
       if (state.has(start) || !this.outgoing.has(start)) continue;
@@ -63,7 +82,8 @@ export class DependencyGraph {
         const s = state.get(edge.to);
         if (s === 1) {
           const startIndex = path.findIndex((e) => e.from === edge.to);
-          return [...path.slice(startIndex === -1 ? path.length : startIndex), edge];
+          cycles.push([...path.slice(startIndex === -1 ? path.length : startIndex), edge]);
+          continue;
         }
         if (s === 2) continue;
         state.set(edge.to, 1);
@@ -71,7 +91,7 @@ export class DependencyGraph {
         stack.push({ node: edge.to, edges: this.edgesFrom(edge.to), next: 0 });
       }
     }
-    return undefined;
+    return cycles;
   }
 }
 

@@ -21,8 +21,17 @@ export interface ManifestResource {
   readonly apiVersion: string;
   /** The ARM `name` value as written in the template (literal or `[expression]`). */
   readonly name: unknown;
-  /** Direct dependencies: logical id, kind and reason (absent when there are none). */
-  readonly dependsOn?: ReadonlyArray<{ readonly on: string; readonly kind: string; readonly reason: string }>;
+  /**
+   * Direct dependencies: logical id, kind and reason (absent when there are none). One entry per
+   * dependency; `also` lists further kinds and reasons for the same one (absent when there are none),
+   * e.g. an explicit ordering of a resource that is referenced too.
+   */
+  readonly dependsOn?: ReadonlyArray<{
+    readonly on: string;
+    readonly kind: string;
+    readonly reason: string;
+    readonly also?: ReadonlyArray<{ readonly kind: string; readonly reason: string }>;
+  }>;
 }
 
 /** A stack in the manifest. */
@@ -78,7 +87,7 @@ export function manifestStack(model: StackModel, files: { template: string; bice
           ...(r.dependencies.length
             ? {
                 dependsOn: r.dependencies
-                  .map((e) => ({ on: model.logicalIds.get(e.to)!, kind: e.kind, reason: e.reason }))
+                  .map((e) => ({ on: model.logicalIds.get(e.to)!, kind: e.kind, reason: e.reason, ...(e.also ? { also: e.also } : {}) }))
                   .sort((a, b) => compareStrings(a.on, b.on)),
               }
             : {}),

@@ -16,7 +16,7 @@ import { allocateLogicalIds } from '../core/names.js';
 import type { Problem } from '../core/errors.js';
 import { DependencyGraph, describeCycle, type Edge } from './dependency-graph.js';
 import { References, resolveValue, normalizeArgument, type ResolveContext, type Resolved } from './resolve.js';
-import { fullNameOf } from './arm-expression.js';
+import { fullNameOf, toArmJson } from './arm-expression.js';
 
 /** The keys of a resource body after type, apiVersion and name, in the order both writers emit them. */
 export const RESOURCE_BODY_KEYS = ['location', 'tags', 'sku', 'kind', 'identity', 'zones', 'plan', 'properties'] as const;
@@ -124,18 +124,22 @@ export function buildStackModel(stack: Stack, problems: Problem[], constructs: r
     for (const { target, reason } of resource.dependencies) addOrderingEdges(graph, stack, [resource], target, reason, stackDependencies);
     return model;
   });
+  // `stack.node.addDependency(other)`: the stack itself is not among its members.
+  for (const target of stack.node.dependencies) {
+    addOrderingEdges(graph, stack, members.resources, target, `node.addDependency on ${stack.node.path}`, stackDependencies);
+  }
   for (const construct of members.withNodeDependencies) {
     const sources = construct.node.findAll().filter(ArmResource.isArmResource);
     for (const target of construct.node.dependencies) {
       addOrderingEdges(graph, stack, sources, target, `node.addDependency on ${construct.node.path}`, stackDependencies);
     }
   }
-  const cycle = graph.findCycle();
-  if (cycle) problems.push({ path: stack.node.path, message: describeCycle(cycle) });
+  for (const cycle of graph.findCycles()) problems.push({ path: stack.node.path, message: describeCycle(cycle) });
   const resources: ResourceModel[] = resolved.map((r) => Object.assign(r, { dependencies: graph.edgesFrom(r.resource) }));
   checkDuplicateNames(resources, problems);
 
   const existing = members.existing.map((resource) => {
+    checkParentStack(resource, stack, problems);
     const ctx = { ...context(resource), evaluatedEarly: { place: 'the name of an existing resource' } };
     const shortName = resolveValue(resource.shortName, ctx, 'name') ?? null;
     resolveValue(resource.resourceGroupName, ctx, 'resourceGroupName');
@@ -203,7 +207,9 @@ function assignLogicalIds(stack: Stack, all: ResourceBase[], problems: Problem[]
 function resolveResource(resource: ArmResource, ctx: ResolveContext, logicalIds: Map<ResourceBase, string>): Omit<ResourceModel, 'dependencies'> {
   const nameContext: ResolveContext = { ...ctx, evaluatedEarly: NAME_PLACE };
   const shortName = resolveValue(resource.shortName, nameContext, 'name') ?? null;
-  const fullName = resource.parentResource ? resolveValue(fullNameOf(resource), nameContext, 'name') ?? null : shortName;
+  // With a parent in another stack only that is reported, not each of the parent's name parts.
+  const parentHere = checkParentStack(resource, ctx.stack, ctx.problems);
+  const fullName = resource.parentResource && parentHere ? resolveValue(fullNameOf(resource), nameContext, 'name') ?? null : shortName;
   const condition = resolveValue(resource._condition, ctx, 'condition');
   const body: Record<string, Resolved> = {};
   const raw = resource._renderBody();
@@ -224,6 +230,24 @@ function resolveResource(resource: ArmResource, ctx: ResolveContext, logicalIds:
   }
   checkParentScope(resource, ctx.problems);
   return { resource, logicalId: logicalIds.get(resource)!, shortName, fullName, condition, body };
+}
+
+/**
+ * A child (declared or existing) is in its parent's stack: its name and id are built from the
+ * parent's, and its template deploys (or looks up) it under a parent it knows.
+ */
+function checkParentStack(resource: ResourceBase, stack: Stack, problems: Problem[]): boolean {
+  const parent = resource.parentResource;
+  const parentStack = parent && Stack.tryOf(parent);
+  if (!parent || parentStack === stack) return true;
+  const kind = resource.isExisting ? 'an existing child' : 'a child';
+  problems.push({
+    path: resource.node.path,
+    message:
+      `parent: ${parent.node.path} belongs to ${parentStack ? `stack '${parentStack.stackName}'` : 'no stack'}, but ${kind} must be in its parent's stack (stack '${stack.stackName}'). ` +
+      `Import the parent into stack '${stack.stackName}' with new ExistingResource(...) and pass that as parent, or move this resource into stack '${parentStack?.stackName ?? stack.stackName}'.`,
+  });
+  return false;
 }
 
 /**
@@ -302,13 +326,17 @@ function addOrderingEdges(
 function checkDuplicateNames(resources: ReadonlyArray<Omit<ResourceModel, 'dependencies'>>, problems: Problem[]): void {
   const seen = new Map<string, ArmResource>();
   for (const r of resources) {
-    const key = `${r.resource.resourceType.toLowerCase()}|${typeof r.fullName === 'string' ? r.fullName.toLowerCase() : r.fullName}`;
-    if (typeof r.fullName !== 'string') continue; // names with expressions are only known at deploy time
+    // A name with expressions is compared as rendered: the same expression is the same name at deploy time.
+    const literal = typeof r.fullName === 'string';
+    const name = literal ? (r.fullName as string) : String(toArmJson(r.fullName));
+    const key = `${r.resource.resourceType.toLowerCase()}|${literal ? 'l' : 'e'}|${name.toLowerCase()}`;
     const other = seen.get(key);
     if (other) {
       problems.push({
         path: r.resource.node.path,
-        message: `declares ${r.resource.resourceType} '${r.fullName}', which ${other.node.path} declares too (Azure names are case-insensitive): give one of them another name.`,
+        message: literal
+          ? `declares ${r.resource.resourceType} '${name}', which ${other.node.path} declares too (Azure names are case-insensitive): give one of them another name.`
+          : `declares ${r.resource.resourceType} named ${name}, the same expression as ${other.node.path}, so both are one Azure resource and ARM refuses the template: give one of them an explicit name, or a different construct id if its name is derived from it.`,
       });
     }
     seen.set(key, r.resource);

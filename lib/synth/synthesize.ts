@@ -14,6 +14,8 @@ import { renderArmTemplate, renderParametersFile, type LocatedExpressionSink } f
 import { compareStrings, stableJson } from './json.js';
 import { checkLimits, type LongExpression } from './limits.js';
 import { lintStack } from './lint.js';
+import { checkNoRawTokens } from './token-guard.js';
+import { locateLongExpressions } from './locate-expression.js';
 import { MANIFEST_FILE, MANIFEST_VERSION, manifestStack, type Manifest, type ManifestStack } from './manifest.js';
 import { buildStackModel, type StackModel } from './stack-model.js';
 import { renderBicep } from './bicep/bicep-writer.js';
@@ -48,6 +50,8 @@ export function synthesize(app: App): Assembly {
 
   const manifest: Manifest = { version: MANIFEST_VERSION, stacks: manifestStacks };
   files.set(MANIFEST_FILE, stableJson(manifest));
+  checkNoRawTokens(files, problems);
+  if (problems.length) throw new ValidationError(problems);
   return { files, stackNames: stacks.map((s) => s.stackName), annotations: annotations.filter((a) => a.level !== 'error') };
 }
 
@@ -83,11 +87,12 @@ function synthesizeStack(stack: Stack, members: readonly IConstruct[], enforceLi
       ...checkLimits({
         stackPath: stack.node.path,
         bytes: Buffer.byteLength(templateJson),
+        compactBytes: () => Buffer.byteLength(JSON.stringify(JSON.parse(templateJson))),
         parameters: model.parameters.length,
         variables: model.variables.length,
         resourceTypes,
         outputs: model.outputs.length,
-        longExpressions,
+        longExpressions: locateLongExpressions(templateJson, model, longExpressions),
       }),
     );
   }

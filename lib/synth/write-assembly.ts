@@ -4,7 +4,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Assembly } from '../core/assembly.js';
-import { AzcdkError } from '../core/errors.js';
+import { AzcdkError, UsageError } from '../core/errors.js';
 import { MANIFEST_FILE } from './manifest.js';
 
 /**
@@ -113,8 +113,14 @@ export interface FileDifference {
   readonly detail?: string;
 }
 
-/** Compares the assembly with the files in `dir` (only top-level files; dotfiles ignored). */
-export function compareWithFolder(files: ReadonlyMap<string, string>, dir: string): FileDifference[] {
+/**
+ * Compares the assembly with the files in `dir` (only top-level files; dotfiles ignored).
+ * A `dir` that is a file is a UsageError (`shown`: the folder as the user named it).
+ */
+export function compareWithFolder(files: ReadonlyMap<string, string>, dir: string, shown = dir): FileDifference[] {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    throw new UsageError(`--check ${shown}: ${dir} is a file, not a folder. Pass the folder synth wrote (e.g. --check templates/my-app).`);
+  }
   const differences: FileDifference[] = [];
   const onDisk = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name) : [];
   for (const [name, content] of files) {

@@ -201,6 +201,13 @@ describe('azcdk synth (the CLI)', () => {
     expect(version.stdout.trim()).to.match(/^\d+\.\d+\.\d+$/);
   });
 
+  it('--check FILE is a usage error', () => {
+    const { dir } = project();
+    const run = runAzcdk(['synth', '--app', 'app.ts', '--check', 'package.json'], dir);
+    expect(run.status).to.equal(2);
+    expect(run.stderr).to.equal(`--check package.json: ${join(dir, 'package.json')} is a file, not a folder. Pass the folder synth wrote (e.g. --check templates/my-app).\n`);
+  });
+
   it('--check passes when the folder matches and fails, listing files, when it drifts', () => {
     const { dir } = project();
     expect(runAzcdk(['synth', '--app', 'app.ts', '--out', 'committed'], dir).status).to.equal(0);
@@ -217,12 +224,26 @@ describe('azcdk synth (the CLI)', () => {
     expect(drift.stderr).to.contain("Run 'azcdk synth --out committed' and commit the result.");
   });
 
-  it('--stack selects stacks and rejects unknown ones', () => {
-    const { dir } = project(`${NETWORK_APP}\nconst other = new Stack(app, 'Other');\nnew ArmResource(other, 'X', { type: 'Microsoft.Test/things', apiVersion: '2025-01-01', name: 'x' });`);
-    expect(runAzcdk(['synth', 'Other', '--app', 'app.ts'], dir).status).to.equal(0);
-    expect(readdirSync(join(dir, 'azcdk.out')).filter((f) => f.startsWith('Net'))).to.deep.equal([]);
+  it('--stack narrows what is printed and checked; the folder always holds the whole app; unknown stacks are refused', () => {
+    const { dir } = project(`${NETWORK_APP}\nconst other = new Stack(app, 'Other');\nnew ArmResource(other, 'X', { type: 'Microsoft.Test/things', apiVersion: '2025-01-01', name: 'x' });\nother.node.addDependency(stack);`);
+    const run = runAzcdk(['synth', 'Other', '--app', 'app.ts'], dir);
+    expect(run.stderr).to.equal('');
+    expect(run.stdout).to.equal('Synthesized Other into azcdk.out/ (with Net: the folder always holds the whole app)\n');
+    expect(readdirSync(join(dir, 'azcdk.out')).sort()).to.deep.equal(['Net.bicep', 'Net.json', 'Net.parameters.json', 'Other.bicep', 'Other.json', 'Other.parameters.json', 'manifest.json']);
     const manifest = JSON.parse(readFileSync(join(dir, 'azcdk.out', 'manifest.json'), 'utf8'));
-    expect(Object.keys(manifest.stacks)).to.deep.equal(['Other']);
+    expect(Object.keys(manifest.stacks)).to.deep.equal(['Net', 'Other']);
+    expect(manifest.stacks.Other.dependencies).to.deep.equal(['Net']);
+    const check = runAzcdk(['synth', 'Other', '--app', 'app.ts', '--check', 'azcdk.out'], dir);
+    expect(check.stderr).to.equal('');
+    expect(check.stdout).to.equal('azcdk.out is up to date (4 files of Other and the manifest).\n');
+    // A drifted file of another stack is not Other's business; a stray file is nobody's.
+    writeFileSync(join(dir, 'azcdk.out', 'Net.bicep'), 'drifted');
+    expect(runAzcdk(['synth', 'Other', '--app', 'app.ts', '--check', 'azcdk.out'], dir).status).to.equal(0);
+    writeFileSync(join(dir, 'azcdk.out', 'Other.bicep'), 'drifted');
+    writeFileSync(join(dir, 'azcdk.out', 'stray.json'), '{}');
+    const drift = runAzcdk(['synth', 'Other', '--app', 'app.ts', '--check', 'azcdk.out'], dir);
+    expect(drift.status).to.equal(1);
+    expect(drift.stderr).to.match(/^changed: Other\.bicep \(line 1: committed "drifted", .*\)\nextra: stray\.json\n\[azcdk\.out\] differs from what synth writes \(2 files\)/);
     const unknown = runAzcdk(['synth', '--stack', 'Nope', '--app', 'app.ts'], dir);
     expect(unknown.status).to.equal(2);
     expect(unknown.stderr).to.equal("No stack named 'Nope'; the app has: Net, Other.\n");
@@ -237,5 +258,71 @@ describe('azcdk synth (the CLI)', () => {
     expect(strict.status).to.equal(1);
     expect(strict.stderr).to.contain('--strict: 1 warning (above) fail synthesis.');
     expect(existsSync(join(dir, 'strict-out'))).to.equal(false);
+  });
+});
+
+describe('azcdk synth: an app file is synthesized when its own work is done', () => {
+  const RESOURCE = `new ArmResource(stack, 'R', { type: 'Microsoft.Test/things', apiVersion: '2025-01-01', name: 'r' });`;
+
+  it('waits for work after an await in an async IIFE, and for top-level await', () => {
+    const { dir } = project(`const app = new App();\n(async () => {\n  await new Promise((r) => setTimeout(r, 30));\n  const stack = new Stack(app, 'Late');\n  ${RESOURCE}\n})();`);
+    const run = runAzcdk(['synth', '--app', 'app.ts'], dir);
+    expect(run.stderr).to.equal('');
+    expect(run.stdout).to.equal('Synthesized Late into azcdk.out/\n');
+    expect(JSON.parse(readFileSync(join(dir, 'azcdk.out', 'Late.json'), 'utf8')).resources).to.have.length(1);
+    const tla = project(`const app = new App();\nawait new Promise((r) => setTimeout(r, 30));\nconst stack = new Stack(app, 'Top');\n${RESOURCE}`, 'app.mjs');
+    const run2 = runAzcdk(['synth', '--app', 'app.mjs'], tla.dir);
+    expect(run2.stderr).to.equal('');
+    expect(run2.stdout).to.equal('Synthesized Top into azcdk.out/\n');
+  });
+
+  it('fails with exit 1 and writes nothing when the app throws later, in a timer or a rejected promise', () => {
+    const { dir } = project(`const app = new App();\nconst stack = new Stack(app, 'S');\n${RESOURCE}\nsetTimeout(() => { throw new Error('late failure'); }, 20);`);
+    const run = runAzcdk(['synth', '--app', 'app.ts'], dir);
+    expect(run.status).to.equal(1);
+    expect(run.stdout).to.equal('');
+    expect(run.stderr).to.equal(`[${join(dir, 'app.ts')}] the app's asynchronous work threw (nothing was written): late failure.\n    at Timeout._onTimeout (${join(dir, 'app.ts')}:5:26)\n`);
+    expect(untouched(dir)).to.equal(true);
+    const rejected = project(`const app = new App();\nnew Stack(app, 'S');\nPromise.reject(new Error('nope'));`, 'app.mjs');
+    const run2 = runAzcdk(['synth', '--app', 'app.mjs'], rejected.dir);
+    expect(run2.status).to.equal(1);
+    expect(run2.stderr).to.match(/^\[.*app\.mjs\] the app's asynchronous work threw \(nothing was written\): nope\.\n/);
+    expect(untouched(rejected.dir)).to.equal(true);
+  });
+
+  it('reports process.exit() in the app, exits 1 and leaves nothing behind', () => {
+    const { dir } = project(`const app = new App();\nconst stack = new Stack(app, 'S');\n${RESOURCE}\nprocess.exit(0);`);
+    const run = runAzcdk(['synth', '--app', 'app.ts'], dir);
+    expect(run.status).to.equal(1);
+    expect(run.stderr).to.equal(
+      `[${join(dir, 'app.ts')}] the app called process.exit(0) before azcdk could synthesize it, so nothing was written. Remove the call: azcdk synthesizes the app when its work is done.\n`,
+    );
+    expect(readdirSync(dir).sort()).to.deep.equal(['app.ts', 'azcdk.out', 'package.json']);
+    expect(untouched(dir)).to.equal(true);
+  });
+
+  it('gives TypeScript apps __dirname, __filename and require of each file, and a hint for .js apps', () => {
+    const { dir } = project(`import { where } from './sub/helper.js';\nconst app = new App();\nconst stack = new Stack(app, 'D', { description: __dirname + '|' + where() });\n${RESOURCE}`);
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'sub', 'helper.ts'), "export const where = () => `${__dirname}|${__filename}|${require('node:path').basename('/a/b.txt')}`;\n");
+    const run = runAzcdk(['synth', '--app', 'app.ts'], dir);
+    expect(run.stderr).to.equal('');
+    const template = JSON.parse(readFileSync(join(dir, 'azcdk.out', 'D.json'), 'utf8'));
+    expect(template.metadata.description).to.equal(`${dir}|${join(dir, 'sub')}|${join(dir, 'sub', 'helper.ts')}|b.txt`);
+    const js = project(`const app = new App();\nconsole.log(__dirname);`, 'app.mjs');
+    const run2 = runAzcdk(['synth', '--app', 'app.mjs'], js.dir);
+    expect(run2.status).to.equal(1);
+    expect(run2.stderr).to.contain(
+      'the app threw: __dirname is not defined in ES module scope. azcdk apps are ES modules: use import.meta.dirname, import.meta.filename, or createRequire(import.meta.url) from node:module (TypeScript apps get __dirname, __filename and require defined for them).',
+    );
+  });
+
+  it('runs an app file whose path has a space in it', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'my apps'));
+    writeApp(join(dir, 'my apps'), 'app.ts', NETWORK_APP);
+    const run = runAzcdk(['synth', '--app', join(dir, 'my apps', 'app.ts')], dir);
+    expect(run.stderr).to.equal('');
+    expect(run.stdout).to.equal('Synthesized Net into azcdk.out/\n');
   });
 });

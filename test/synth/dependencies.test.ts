@@ -95,6 +95,19 @@ describe('dependsOn inference', () => {
     ]);
   });
 
+  it('keeps an ordering reason in the manifest when the resource is referenced too (one dependsOn entry)', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    const a = thing(stack, 'A');
+    const b = thing(stack, 'B', { a: a.id });
+    b.addDependency(a, 'why');
+    b.addDependency(a, 'why');
+    expect(resource(templateOf(app, 'S'), 'b').dependsOn).to.deep.equal([idOf('a')]);
+    expect(manifestOf(app).stacks.S.resources.b.dependsOn).to.deep.equal([
+      { on: 'a', kind: 'reference', reason: 'properties.a', also: [{ kind: 'ordering', reason: 'why' }] },
+    ]);
+  });
+
   it('turns a dependency on another stack into a stack dependency', () => {
     const app = new App();
     const network = new Stack(app, 'Network');
@@ -106,6 +119,30 @@ describe('dependsOn inference', () => {
     expect(manifest.stacks.Network.dependencies).to.deep.equal([]);
   });
 
+  it('makes stack.node.addDependency(other stack or a construct in it) a stack dependency, and refuses cycles', () => {
+    const app = new App();
+    const alpha = new Stack(app, 'Alpha');
+    const beta = new Stack(app, 'Beta');
+    const gamma = new Stack(app, 'Gamma');
+    const vnet = thing(alpha, 'Vnet');
+    thing(beta, 'X');
+    beta.node.addDependency(alpha);
+    gamma.node.addDependency(vnet);
+    const manifest = manifestOf(app);
+    expect(manifest.stacks.Beta.dependencies).to.deep.equal(['Alpha']);
+    expect(manifest.stacks.Gamma.dependencies).to.deep.equal(['Alpha']);
+    expect(manifest.stacks.Alpha.dependencies).to.deep.equal([]);
+
+    const cyclic = new App();
+    const one = new Stack(cyclic, 'One');
+    const two = new Stack(cyclic, 'Two');
+    one.node.addDependency(two);
+    two.node.addDependency(one);
+    expect(errorOf(() => cyclic.synth())).to.equal(
+      'Synthesis found 1 problem:\n  [Two] stacks depend on each other in a cycle (One -> Two -> One), so none can deploy first: remove one of the dependencies.',
+    );
+  });
+
   it('reports stacks that depend on each other', () => {
     const app = new App();
     const network = new Stack(app, 'Network');
@@ -114,6 +151,25 @@ describe('dependsOn inference', () => {
     thing(db, 'Server').addDependency(vnet, 'needs the network');
     network.addStackDependency(db);
     expect(errorOf(() => app.synth())).to.match(/stacks depend on each other in a cycle \((Db -> Network -> Db|Network -> Db -> Network)\), so none can deploy first/);
+  });
+
+  it('reports every cycle, each once', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    const a = thing(stack, 'A');
+    thing(stack, 'B', { a: a.id });
+    a.addDependency(stack.node.findChild('B'), 'first cycle');
+    const c = thing(stack, 'C');
+    thing(stack, 'D', { c: c.id });
+    c.addDependency(stack.node.findChild('D'), 'second cycle');
+    const cycle = (lines: string) =>
+      `  [S] dependency cycle: the resources below each wait for the next, so none can deploy:\n${lines}\n` +
+      '    Break the cycle: remove one of these references or ordering dependencies (for example, read a value from a parameter instead of from the other resource).';
+    expect(errorOf(() => app.synth())).to.equal(
+      'Synthesis found 2 problems:\n' +
+        cycle('      S/A -> S/B (ordering: first cycle)\n      S/B -> S/A (references it at properties.a)') + '\n' +
+        cycle('      S/C -> S/D (ordering: second cycle)\n      S/D -> S/C (references it at properties.c)'),
+    );
   });
 
   it('reports a cycle with the whole chain and the reason of each link', () => {

@@ -84,19 +84,41 @@ describe('synthesis errors say what, where and how to fix', () => {
     expect(errorOf(() => app.synth())).to.contain("[S/Two] declares Microsoft.Test/things 'SAME', which S/One declares too (Azure names are case-insensitive): give one of them another name.");
   });
 
-  it('refuses child resources without a parent, and mismatched parent types', () => {
-    const stack = new Stack(new App(), 'S');
-    expect(() => new ArmResource(stack, 'Db', { type: 'Microsoft.DBforPostgreSQL/flexibleServers/databases', apiVersion: '2025-08-01', name: 'db' }))
-      .to.throw("[S/Db] 'Microsoft.DBforPostgreSQL/flexibleServers/databases' is a child resource type: pass 'parent' (the Microsoft.DBforPostgreSQL/flexibleServers resource)");
-    const parent = thing(stack, 'P');
-    expect(() => new ArmResource(stack, 'C', { type: 'Microsoft.Other/x/y', apiVersion: '2025-08-01', name: 'c', parent }))
-      .to.throw("[S/C] type 'Microsoft.Other/x/y' is not a child type of its parent 'Microsoft.Test/things'");
+  it('refuses two resources of one type whose names are the same expression, with the fix', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    const name = Fn.format('{0}-{1}', 'db', Fn.uniqueString(Fn.resourceGroup().get('id')));
+    thing(stack, 'One', {}, name as unknown as string);
+    thing(stack, 'Two', {}, `${Fn.format('{0}-{1}', 'db', Fn.uniqueString(Fn.resourceGroup().get('id')))}`);
+    thing(stack, 'Three', {}, `${Fn.format('{0}-{1}', 'other', Fn.uniqueString(Fn.resourceGroup().get('id')))}`);
+    expect(errorOf(() => app.synth())).to.equal(
+      'Synthesis found 1 problem:\n' +
+        "  [S/Two] declares Microsoft.Test/things named [format('{0}-{1}', 'db', uniqueString(resourceGroup().id))], the same expression as S/One, so both are one Azure resource and ARM refuses the template: " +
+        'give one of them an explicit name, or a different construct id if its name is derived from it.',
+    );
   });
 
-  it('refuses malformed types and api-versions', () => {
-    const stack = new Stack(new App(), 'S');
-    expect(() => new ArmResource(stack, 'A', { type: 'virtualNetworks', apiVersion: '2025-07-01', name: 'a' })).to.throw(/\[S\/A\] invalid resource type 'virtualNetworks'/);
-    expect(() => new ArmResource(stack, 'B', { type: 'Microsoft.Network/virtualNetworks', apiVersion: 'latest', name: 'b' })).to.throw(/\[S\/B\] invalid apiVersion 'latest'.*YYYY-MM-DD/);
+  it('refuses child resources without a parent, and mismatched parent types', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    new ArmResource(stack, 'Db', { type: 'Microsoft.DBforPostgreSQL/flexibleServers/databases', apiVersion: '2025-08-01', name: 'db' });
+    const parent = thing(stack, 'P');
+    new ArmResource(stack, 'C', { type: 'Microsoft.Other/x/y', apiVersion: '2025-08-01', name: 'c', parent });
+    const message = errorOf(() => app.synth());
+    expect(message).to.contain("[S/Db] 'Microsoft.DBforPostgreSQL/flexibleServers/databases' is a child resource type: pass 'parent' (the Microsoft.DBforPostgreSQL/flexibleServers resource)");
+    expect(message).to.contain("[S/C] type 'Microsoft.Other/x/y' is not a child type of its parent 'Microsoft.Test/things'");
+  });
+
+  it('refuses malformed types and api-versions, all of them at synth', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    new ArmResource(stack, 'A', { type: 'bad type', apiVersion: '2025-07-01', name: 'a' });
+    new ArmResource(stack, 'B', { type: 'Microsoft.Network/virtualNetworks', apiVersion: 'bad', name: 'b' });
+    expect(errorOf(() => app.synth())).to.equal(
+      'Synthesis found 2 problems:\n' +
+        "  [S/A] invalid resource type 'bad type': expected 'Namespace.Provider/type[/childType]', e.g. 'Microsoft.Network/virtualNetworks'.\n" +
+        "  [S/B] invalid apiVersion 'bad' for Microsoft.Network/virtualNetworks: expected 'YYYY-MM-DD' or 'YYYY-MM-DD-preview'.",
+    );
   });
 });
 
@@ -238,7 +260,7 @@ describe('secrets in outputs and parameter files', () => {
     new Variable(stack, 'my-var', { value: 'a' });
     new Output(stack, 'my-output', { value: 'x' });
     const message = errorOf(() => app.synth());
-    expect(message).to.contain("[S/other] value of parameter 'other' must be a literal: the parameters file holds plain values. Put expressions in defaultValue instead.");
+    expect(message).to.contain("[S/other] value: must be literal, but holds an expression (a parameter, resource attribute or function): the parameters file holds plain values. Put expressions in defaultValue instead.");
     expect(message).to.contain("[S/my-var] Variable name 'my-var' is not valid");
     expect(message).to.contain("[S/my-output] Output name 'my-output' is not valid");
   });
@@ -262,6 +284,24 @@ describe('resource group boundaries', () => {
     new ArmResource(stack, 'Record', { type: 'Microsoft.Network/privateDnsZones/A', apiVersion: '2024-06-01', name: 'db', parent: zone, properties: { ttl: 10 } });
     expect(errorOf(() => app.synth())).to.contain(
       '[S/Record] is declared as a child of S/HubZone, which is in another resource group: a stack deploys only into its own resource group. Declare it in a stack deployed to that group.',
+    );
+  });
+});
+
+describe('a parent in another stack', () => {
+  it('is refused for declared and existing children, with the fix, and without messages about the parent name', () => {
+    const app = new App();
+    const a = new Stack(app, 'A');
+    const b = new Stack(app, 'B');
+    const prefix = new Parameter(a, 'prefix', { type: 'string' });
+    const vnet = new ArmResource(a, 'Vnet', { type: 'Microsoft.Network/virtualNetworks', apiVersion: '2025-07-01', name: `${prefix.value}-vnet` });
+    new ArmResource(b, 'Subnet', { type: 'Microsoft.Network/virtualNetworks/subnets', apiVersion: '2025-07-01', name: 's', parent: vnet });
+    const existing = new ExistingResource(b, 'Existing', { type: 'Microsoft.Network/virtualNetworks/subnets', apiVersion: '2025-07-01', name: 'e', parent: vnet });
+    thing(b, 'Nic', { subnet: { id: existing.id } });
+    expect(errorOf(() => app.synth())).to.equal(
+      'Synthesis found 2 problems:\n' +
+        "  [B/Subnet] parent: A/Vnet belongs to stack 'A', but a child must be in its parent's stack (stack 'B'). Import the parent into stack 'B' with new ExistingResource(...) and pass that as parent, or move this resource into stack 'A'.\n" +
+        "  [B/Existing] parent: A/Vnet belongs to stack 'A', but an existing child must be in its parent's stack (stack 'B'). Import the parent into stack 'B' with new ExistingResource(...) and pass that as parent, or move this resource into stack 'A'.",
     );
   });
 });

@@ -39,10 +39,10 @@ describe('ARM limits', () => {
     const app = new App();
     const stack = new Stack(app, 'S');
     new Output(stack, 'long', { value: Fn.concat('a'.repeat(24_600), Fn.resourceGroup().get('id')) });
-    new ArmResource(stack, 'R', { type: 'Microsoft.Test/things', apiVersion: '2025-01-01', name: 'r', location: null, properties: { x: Fn.concat('b'.repeat(24_600), Fn.resourceGroup().get('id')) } });
+    new ArmResource(stack, 'R', { type: 'Microsoft.Test/things', apiVersion: '2025-01-01', name: 'r', location: null, properties: { x: 1, y: { z: ['short', Fn.concat('b'.repeat(24_600), Fn.resourceGroup().get('id'))] } } });
     const message = errorOf(() => app.synth());
     expect(message).to.match(/\[S\/long\] value: an expression is 24\d{3} characters long; ARM accepts at most 24576: \[concat\('aaa/);
-    expect(message).to.match(/\[S\/R\] properties: an expression is 24\d{3} characters long; ARM accepts at most 24576: \[concat\('bbb/);
+    expect(message).to.match(/\[S\/R\] properties\.y\.z\[1\]: an expression is 24\d{3} characters long; ARM accepts at most 24576: \[concat\('bbb/);
   });
 
   it('refuses more than 512 variables', () => {
@@ -63,7 +63,25 @@ describe('ARM limits', () => {
     for (let i = 0; i < 5; i++) {
       new ArmResource(stack, `R${i}`, { type: 'Microsoft.Test/things', apiVersion: '2025-01-01', name: `r${i}`, location: null, properties: { blob: 'x'.repeat(1_000_000) } });
     }
-    expect(errorOf(() => app.synth())).to.match(/\[S\] template is 50\d{5} bytes; ARM accepts at most 4194304 \(4 MB\)/);
+    expect(errorOf(() => app.synth())).to.match(
+      /\[S\] template is 50\d{5} bytes as Azure measures it \(compact JSON, as az and the SDKs send it; the indented file is 50\d{5} bytes\); ARM accepts at most 4194304 \(4 MB\)\. Split the stack into several stacks\./,
+    );
+  });
+
+  it('measures the compact JSON Azure receives, not the indented file', () => {
+    // 60,000 items: ~5.2 MB indented, ~3.1 MB compact: deployable.
+    const build = (count: number) => {
+      const app = new App();
+      const stack = new Stack(app, 'S');
+      const items = Array.from({ length: count }, () => ({ k: 'x'.repeat(40) }));
+      new ArmResource(stack, 'R', { type: 'Microsoft.Test/things', apiVersion: '2025-01-01', name: 'r', location: null, properties: { items } });
+      return app;
+    };
+    const fits = build(60_000);
+    const indented = Buffer.byteLength(fits.synth().files.get('S.json')!);
+    expect(indented).to.be.greaterThan(4 * 1024 * 1024);
+    expect(() => fits.synth()).to.not.throw();
+    expect(errorOf(() => build(90_000).synth())).to.match(/\[S\] template is 4\d{6} bytes as Azure measures it \(compact JSON, as az and the SDKs send it; the indented file is 7\d{6} bytes\)/);
   });
 
   it('can be switched off (benchmarks)', () => {
