@@ -218,6 +218,7 @@ async function deployOne(p: MappedStack, options: DeployOptions, ctx: DeployerCo
   let final: DeploymentState;
   try {
     const submitted = await submit(p, options, ctx, interrupts);
+    if (submitted.attached) io.err(`note: ${stack.name}: ${submitted.attached}`);
     if (interrupts.first.aborted) {
       interrupts.stop();
       final = await interrupted(p, options, ctx);
@@ -296,7 +297,7 @@ async function submit(p: MappedStack, options: DeployOptions, ctx: DeployerConte
   let refused = false;
   try {
     return await reportRequestErrors(stack.name, map, () =>
-      ctx.client.submit(rg, name, request, interrupts.second).catch((error: unknown) => {
+      ctx.client.submit(rg, name, request, { signal: interrupts.second, uniqueName: options.deploymentName === undefined }).catch((error: unknown) => {
         refused = error instanceof ArmRequestError;
         throw error;
       }),
@@ -334,7 +335,8 @@ async function waitWithProgress(p: MappedStack, submitted: SubmittedDeployment, 
     }
   };
   io.out(`${p.stack.name}: deploying${submitted.initial.correlationId ? ` (correlation id ${submitted.initial.correlationId})` : ''}...`);
-  const waiting = reportRequestErrors(p.stack.name, p.map, () => submitted.waitUntilDone(signal)).then((s) => { final = s; }, (e) => { failure = e; });
+  const onRetry = (message: string) => io.err(`note: ${p.stack.name}: ${message}`);
+  const waiting = reportRequestErrors(p.stack.name, p.map, () => submitted.waitUntilDone(signal, onRetry)).then((s) => { final = s; }, (e) => { failure = e; });
   try {
     while (final === undefined && failure === undefined && !signal.aborted) {
       await Promise.race([waiting, sleep(options.progressIntervalMs, signal)]);
