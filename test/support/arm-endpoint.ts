@@ -466,7 +466,10 @@ export class ArmEndpoint {
         continue;
       }
       const existed = this.resources.has(r.id.toLowerCase());
-      const { dependsOn: _, ...state } = r;
+      // As stored by Azure: a resource without a location has no location key (not one set to
+      // undefined, which what-if would report as a change on every redeploy).
+      const { dependsOn: _, location, ...rest } = r;
+      const state: ResourceState = { ...rest, ...(location !== undefined ? { location } : {}) };
       this.resources.set(r.id.toLowerCase(), state);
       this.compute(state, d);
       this.finish(op, 'Succeeded', existed ? 'OK' : 'Created', null);
