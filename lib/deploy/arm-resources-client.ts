@@ -247,7 +247,8 @@ class ArmResourcesDeploymentClient implements DeploymentClient {
     }
     for (;;) {
       if (failingSince !== undefined) {
-        const delay = retryAfterOf(headerOf(last, 'retry-after')) ?? Math.min(1000 * 2 ** (failures - 1), 60_000);
+        // Backoff, or Azure's Retry-After when that is longer (a Retry-After of 0 is no reason to hammer).
+        const delay = Math.max(retryAfterOf(headerOf(last, 'retry-after')) ?? 0, Math.min(1000 * 2 ** (failures - 1), 60_000));
         if (Date.now() + delay - failingSince > limit) {
           throw this.translate(this.waiting(resourceGroup, deploymentName, `${minutes(Date.now() - failingSince)} of failures in a row, so azcdk stopped waiting`), last);
         }

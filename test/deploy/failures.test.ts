@@ -5,8 +5,9 @@
 import { expect } from 'chai';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createArmResourcesClient } from '../../lib/deploy/arm-resources-client.js';
 import { ArmEndpoint } from '../support/arm-endpoint.js';
-import { ctrlCWhen, deploy, deployFixture, ioFor, onFirstLine, tempDir, writeApp } from '../support/deploy-cli.js';
+import { ctrlCWhen, deploy, deployFixture, ioFor, onFirstLine, SUBSCRIPTION, tempDir, writeApp } from '../support/deploy-cli.js';
 import { orphanApp } from './apps.js';
 
 describe('azcdk deploy: failures and faults', () => {
@@ -102,11 +103,29 @@ describe('azcdk deploy: failures and faults', () => {
     expect(statusRequests().filter((r) => r.status === 429)).to.have.length(9);
     expect(statusRequests().at(-1)!.status).to.equal(200);
     expect(io.stderr).to.include.members([
-      'note: Network: could not poll deployment throttled (HTTP 429 TooManyRequests); retrying in 0 s (failure 1 in a row; azcdk keeps trying for 10 min of failures in a row). The deployment goes on in Azure meanwhile.',
-      'note: Network: could not poll deployment throttled (HTTP 429 TooManyRequests); retrying in 0 s (failure 2 in a row; azcdk keeps trying for 10 min of failures in a row). The deployment goes on in Azure meanwhile.',
+      'note: Network: could not poll deployment throttled (HTTP 429 TooManyRequests); retrying in 1 s (failure 1 in a row; azcdk keeps trying for 10 min of failures in a row). The deployment goes on in Azure meanwhile.',
+      'note: Network: could not poll deployment throttled (HTTP 429 TooManyRequests); retrying in 2 s (failure 2 in a row; azcdk keeps trying for 10 min of failures in a row). The deployment goes on in Azure meanwhile.',
     ]);
     expect(io.text()).to.contain('Network: deployment throttled succeeded.');
     expect(io.text()).to.contain('Network.nsgId = /subscriptions/');
+  });
+
+  it('gives up waiting only after transient failures have gone on in a row for the limit, saying so and how to follow the deployment', async () => {
+    const resume = endpoint.pauseDeployments(); // stays Accepted: only the limit ends the wait
+    endpoint.inject({ method: 'GET', path: STATUS, times: 1000, action: { status: 503, code: 'ServiceUnavailable', message: 'Try later.', retryAfter: '0' } });
+    const client = await createArmResourcesClient({
+      subscriptionId: SUBSCRIPTION, endpoint: endpoint.url, authentication: { kind: 'static', token: endpoint.token }, pollIntervalMs: 20, givePollingUpAfterMs: 1500,
+    });
+    const submitted = await client.submit('rg', 'stuck', { mode: 'Incremental', template: JSON.parse(readFileSync(join(out, 'Network.json'), 'utf8')), parameters: JSON.parse(readFileSync(join(out, 'Network.parameters.json'), 'utf8')).parameters });
+    const retries: string[] = [];
+    const error = await submitted.waitUntilDone(undefined, (m) => retries.push(m)).then(() => undefined, (e: Error) => e);
+    resume();
+    expect(retries).to.deep.equal([
+      'could not poll deployment stuck (HTTP 503 ServiceUnavailable); retrying in 1 s (failure 1 in a row; azcdk keeps trying for 1.5 s of failures in a row). The deployment goes on in Azure meanwhile.',
+    ]);
+    expect(error?.message).to.match(
+      /^Waiting for deployment 'stuck' \([\d.]+ s of failures in a row, so azcdk stopped waiting; it may still be running in Azure: az deployment group show -g rg -n stuck\) failed \(HTTP 503\): ServiceUnavailable: Try later\.$/,
+    );
   });
 
   it('keeps waiting through several 503s and dropped connections in a row while polling, and succeeds', async () => {
