@@ -66,7 +66,7 @@ export function deployCommand(io: CliIo): CommandModule<object, DeployArgs> {
         .option('mode', { type: 'string', choices: ['Incremental', 'Complete'], default: 'Incremental', describe: 'Complete deletes resources in the group that the template does not declare (asks first)' })
         .option('validate-only', { type: 'boolean', default: false, describe: 'Validate, then stop' })
         .option('what-if', { type: 'boolean', default: false, describe: 'Validate and show what would change, then stop' })
-        .option('what-if-json', { type: 'string', describe: 'Also write the what-if result as JSON to FILE (for PR comments, job summaries)' })
+        .option('what-if-json', { type: 'string', describe: 'Also write the what-if result as JSON to FILE (for PR comments, job summaries); without --what-if, azcdk then confirms and deploys as usual' })
         .option('yes', { alias: 'y', type: 'boolean', default: false, describe: 'Deploy without asking for confirmation (required when stdin is not a terminal)' })
         .option('wait', { type: 'boolean', default: true, describe: 'Wait for the deployment; --no-wait submits it and prints how to follow it' })
         .option('deployment-name', { alias: 'n', type: 'string', describe: 'Deployment name (default: <stack>-<UTC time>-<random>, unique per run)' })
@@ -81,6 +81,7 @@ export function deployCommand(io: CliIo): CommandModule<object, DeployArgs> {
           }
           if (!(Number(a['poll-interval']) > 0)) throw new UsageError('--poll-interval must be a positive number of seconds.');
           if (a['validate-only'] && a['what-if']) throw new UsageError('--validate-only stops before what-if; pass one of --validate-only and --what-if.');
+          if (a['validate-only'] && a['what-if-json'] !== undefined) throw new UsageError('--validate-only stops before what-if, so --what-if-json would write nothing; pass one of them (--what-if --what-if-json FILE stops after writing the what-if).');
           return true;
         }) as unknown as Argv<DeployArgs>,
     handler: async (args) => {

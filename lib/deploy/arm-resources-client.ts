@@ -5,6 +5,7 @@
  */
 import { ResourceManagementClient, type Deployment, type DeploymentExtended, type DeploymentOperation, type DeploymentParameter, type WhatIfChange } from '@azure/arm-resources';
 import type { AccessToken, TokenCredential } from '@azure/identity';
+import { randomUUID } from 'node:crypto';
 import { AzcdkError } from '../core/errors.js';
 import { isLoopbackHost, TOKEN_ENV } from './credentials.js';
 import {
@@ -15,6 +16,7 @@ import {
   type DeploymentState,
   type OperationInfo,
   type ResourceChange,
+  type SubmitOptions,
   type SubmittedDeployment,
 } from './client.js';
 import type { Authentication } from './credentials.js';
@@ -30,6 +32,11 @@ export interface ArmClientOptions {
    * wins when longer). @default no pacing: the SDK's interval (2000), or Retry-After
    */
   readonly pollIntervalMs?: number;
+  /**
+   * While waiting for a deployment ARM accepted, transient polling failures (429, 5xx, dropped
+   * connections) are retried until they have gone on in a row for this long. @default 600000 (10 min)
+   */
+  readonly givePollingUpAfterMs?: number;
 }
 
 // The value of @azure/core-rest-pipeline's bearerTokenAuthenticationPolicyName (a transitive
@@ -79,7 +86,7 @@ export async function createArmResourcesClient(options: ArmClientOptions): Promi
   const holds: Holds = new WeakMap();
   sdk.pipeline.addPolicy(holdPolicy(holds));
   if (options.pollIntervalMs !== undefined) sdk.pipeline.addPolicy(pacingPolicy(options.pollIntervalMs));
-  return new ArmResourcesDeploymentClient(sdk, endpoint ?? 'https://management.azure.com', holds, options.pollIntervalMs);
+  return new ArmResourcesDeploymentClient(sdk, endpoint ?? 'https://management.azure.com', holds, options.pollIntervalMs, options.givePollingUpAfterMs ?? 600_000);
 }
 
 class ArmResourcesDeploymentClient implements DeploymentClient {
@@ -87,7 +94,8 @@ class ArmResourcesDeploymentClient implements DeploymentClient {
     private readonly sdk: ResourceManagementClient,
     private readonly endpoint: string,
     private readonly holds: Holds,
-    private readonly pollIntervalMs?: number,
+    private readonly pollIntervalMs: number | undefined,
+    private readonly givePollingUpAfterMs: number,
   ) {}
 
   async getResourceGroup(name: string) {
@@ -134,7 +142,8 @@ class ArmResourcesDeploymentClient implements DeploymentClient {
     }));
   }
 
-  async submit(resourceGroup: string, deploymentName: string, request: DeploymentRequest, signal?: AbortSignal): Promise<SubmittedDeployment> {
+  async submit(resourceGroup: string, deploymentName: string, request: DeploymentRequest, submitOptions: SubmitOptions = {}): Promise<SubmittedDeployment> {
+    const signal = submitOptions.signal;
     // Every request of this long-running operation carries control.signal. beginCreateOrUpdate
     // polls once before it returns; that poll (and any after it) is held (holdPolicy) until
     // waitUntilDone is called, so submit returns as soon as ARM accepts the PUT, and --no-wait or
@@ -154,24 +163,26 @@ class ArmResourcesDeploymentClient implements DeploymentClient {
       this.holds.set(control.signal, held);
       onAccepted();
     };
+    // ARM makes the client's correlation id the deployment's: it tells our deployment from another
+    // one of the same name when the answer to the PUT is lost.
+    const correlationId = randomUUID();
     // Never rejects: a failure after ARM accepted the PUT is reported by waitUntilDone, or not at all.
     const outcome = this.sdk.deployments
-      .beginCreateOrUpdate(resourceGroup, deploymentName, body(request), { ...this.lroOptions(), abortSignal: control.signal, onResponse })
+      .beginCreateOrUpdate(resourceGroup, deploymentName, body(request), {
+        ...this.lroOptions(), abortSignal: control.signal, onResponse, requestOptions: { customHeaders: { [CORRELATION_HEADER]: correlationId } },
+      })
       .then((poller) => ({ poller }), (error: unknown) => ({ error }));
     const first = await Promise.race([acceptance, outcome]);
     signal?.removeEventListener('abort', abandon);
-    if (!accepted && first && 'error' in first) throw this.translate(`Submitting deployment '${deploymentName}'`, first.error);
+    if (!accepted && first && 'error' in first) {
+      const attached = signal?.aborted ? undefined : await this.attach(resourceGroup, deploymentName, first.error, correlationId, submitOptions.uniqueName ?? false);
+      if (attached) return attached;
+      throw this.translate(`Submitting deployment '${deploymentName}'`, first.error);
+    }
     const initial = accepted ?? (first && 'poller' in first ? first.poller.getOperationState().result : undefined);
-    // A failed or canceled deployment rejects with a plain Error that lacks the details; the
-    // deployment record has them. Anything else is a polling failure.
-    const settle = async (error: unknown): Promise<DeploymentState> => {
-      const state = await this.get(resourceGroup, deploymentName).catch(() => undefined);
-      if (state && ['Failed', 'Canceled', 'Succeeded'].includes(state.provisioningState)) return state;
-      throw this.translate(this.waiting(resourceGroup, deploymentName), error);
-    };
     return {
       initial: initial?.properties ? { ...toState(initial), name: deploymentName } : { name: deploymentName, provisioningState: 'Accepted' },
-      waitUntilDone: async (waitSignal?: AbortSignal) => {
+      waitUntilDone: async (waitSignal?: AbortSignal, onRetry?: (message: string) => void) => {
         const stop = () => control.abort();
         if (waitSignal?.aborted) stop();
         else waitSignal?.addEventListener('abort', stop, { once: true });
@@ -182,12 +193,85 @@ class ArmResourcesDeploymentClient implements DeploymentClient {
           return toState(await result.poller.pollUntilDone(waitSignal ? { abortSignal: waitSignal } : undefined));
         } catch (error) {
           if (waitSignal?.aborted) throw error;
-          return settle(error);
+          // The SDK's poller gives up after its own few retries; the deployment goes on in Azure.
+          return this.follow(resourceGroup, deploymentName, error, waitSignal, onRetry);
         } finally {
           waitSignal?.removeEventListener('abort', stop);
         }
       },
     };
+  }
+
+  /**
+   * After a PUT whose answer azcdk never saw: a connection error, or the SDK's retry of it
+   * refused with DeploymentActive because ARM did receive the first one. The deployment found
+   * under the name is ours if it carries our correlation id (or the name is unique to this run).
+   */
+  private async attach(resourceGroup: string, deploymentName: string, error: unknown, correlationId: string, uniqueName: boolean): Promise<SubmittedDeployment | undefined> {
+    const e = error as { name?: string; statusCode?: number; code?: string; details?: { error?: ArmErrorInfo } };
+    const active = e?.statusCode === 409 && (e.details?.error?.code ?? e.code) === 'DeploymentActive';
+    const lost = e?.name === 'RestError' && e.statusCode === undefined;
+    if (!active && !lost) return undefined;
+    let found: DeploymentExtended | undefined;
+    try {
+      found = await this.sdk.deployments.get(resourceGroup, deploymentName);
+    } catch {
+      return undefined; // not there (nothing was submitted), or unreachable: report the PUT's error
+    }
+    const ours = found.properties?.correlationId?.toLowerCase() === correlationId || uniqueName;
+    if (!ours) return undefined;
+    const how = active ? 'the retried request found it running' : 'Azure has it';
+    return {
+      initial: { ...toState(found), name: deploymentName },
+      attached: `the connection dropped before Azure's answer to deployment ${deploymentName} arrived, but Azure did accept it (${how}); following it.`,
+      waitUntilDone: (waitSignal?: AbortSignal, onRetry?: (message: string) => void) => this.follow(resourceGroup, deploymentName, undefined, waitSignal, onRetry),
+    };
+  }
+
+  /**
+   * Polls the deployment itself (GET) until it is terminal. `error` is what stopped the SDK's
+   * poller, if anything: a failed or canceled deployment rejects with a plain Error that lacks the
+   * details (the deployment record has them); a transient failure (429, 5xx, dropped connection)
+   * is retried with backoff, honouring Retry-After, until failures have gone on in a row for
+   * givePollingUpAfterMs; anything else is a polling failure.
+   */
+  private async follow(resourceGroup: string, deploymentName: string, error: unknown, signal?: AbortSignal, onRetry?: (message: string) => void): Promise<DeploymentState> {
+    const limit = this.givePollingUpAfterMs;
+    let failingSince = error !== undefined && isTransient(error) ? Date.now() : undefined;
+    let failures = failingSince === undefined ? 0 : 1;
+    let last = error;
+    if (error !== undefined && failingSince === undefined) {
+      const state = await this.get(resourceGroup, deploymentName).catch(() => undefined);
+      if (state && TERMINAL_STATES.includes(state.provisioningState)) return state;
+      throw this.translate(this.waiting(resourceGroup, deploymentName), error);
+    }
+    for (;;) {
+      if (failingSince !== undefined) {
+        // Backoff, or Azure's Retry-After when that is longer (a Retry-After of 0 is no reason to hammer).
+        const delay = Math.max(retryAfterOf(headerOf(last, 'retry-after')) ?? 0, Math.min(1000 * 2 ** (failures - 1), 60_000));
+        if (Date.now() + delay - failingSince > limit) {
+          throw this.translate(this.waiting(resourceGroup, deploymentName, `${minutes(Date.now() - failingSince)} of failures in a row, so azcdk stopped waiting`), last);
+        }
+        onRetry?.(
+          `could not poll deployment ${deploymentName} (${describeTransient(last)}); retrying in ${seconds(delay)}` +
+            ` (failure ${failures} in a row; azcdk keeps trying for ${minutes(limit)} of failures in a row). The deployment goes on in Azure meanwhile.`,
+        );
+        await wait(delay, signal);
+      } else {
+        await wait(this.pollIntervalMs ?? 2000, signal);
+      }
+      try {
+        const state = toState(await this.sdk.deployments.get(resourceGroup, deploymentName, signal ? { abortSignal: signal } : undefined));
+        failingSince = undefined;
+        failures = 0;
+        if (TERMINAL_STATES.includes(state.provisioningState)) return state;
+      } catch (e) {
+        if (signal?.aborted || !isTransient(e)) throw this.translate(this.waiting(resourceGroup, deploymentName), e);
+        last = e;
+        failures++;
+        failingSince ??= Date.now();
+      }
+    }
   }
 
   async get(resourceGroup: string, deploymentName: string): Promise<DeploymentState> {
@@ -206,8 +290,8 @@ class ArmResourcesDeploymentClient implements DeploymentClient {
     await this.call(`Canceling deployment '${deploymentName}'`, () => this.sdk.deployments.cancel(resourceGroup, deploymentName));
   }
 
-  private waiting(resourceGroup: string, deploymentName: string): string {
-    return `Waiting for deployment '${deploymentName}' (submitted; it may still be running in Azure: az deployment group show -g ${resourceGroup} -n ${deploymentName})`;
+  private waiting(resourceGroup: string, deploymentName: string, why = 'submitted'): string {
+    return `Waiting for deployment '${deploymentName}' (${why}; it may still be running in Azure: az deployment group show -g ${resourceGroup} -n ${deploymentName})`;
   }
 
   private lroOptions() {
@@ -356,6 +440,34 @@ function parseText(text: string | null | undefined): unknown {
   } catch {
     return undefined;
   }
+}
+
+const CORRELATION_HEADER = 'x-ms-correlation-request-id';
+const TERMINAL_STATES = ['Succeeded', 'Failed', 'Canceled'];
+
+/** 408, 429, 5xx and errors without an HTTP status (connection reset, refused, timed out). */
+function isTransient(error: unknown): boolean {
+  const e = error as { name?: string; statusCode?: number } | null;
+  if (e?.name !== 'RestError') return false;
+  return e.statusCode === undefined || e.statusCode === 408 || e.statusCode === 429 || e.statusCode >= 500;
+}
+
+function describeTransient(error: unknown): string {
+  const e = error as { statusCode?: number; code?: string; message?: string; details?: { error?: ArmErrorInfo } };
+  if (e.statusCode !== undefined) return `HTTP ${e.statusCode}${e.details?.error?.code ? ` ${e.details.error.code}` : e.code ? ` ${e.code}` : ''}`;
+  return e.code ?? e.message ?? 'connection failed';
+}
+
+function headerOf(error: unknown, name: string): string | undefined {
+  return (error as { response?: { headers?: { get(n: string): string | undefined } } } | null)?.response?.headers?.get(name);
+}
+
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+function minutes(ms: number): string {
+  return ms >= 60_000 ? `${Number((ms / 60_000).toFixed(1))} min` : seconds(ms);
 }
 
 function statusOf(error: unknown): number | undefined {

@@ -79,10 +79,29 @@ export interface SubmittedDeployment {
   /** State right after submission (usually Accepted). */
   readonly initial: DeploymentState;
   /**
-   * Polls until the deployment is terminal, honouring Retry-After; resolves with the final state
-   * whether it succeeded or not. Rejects only when polling itself fails or `signal` aborts.
+   * Set when azcdk did not see ARM accept the PUT but found the deployment it sent running (the
+   * connection dropped after ARM received it): what happened, for the user.
    */
-  waitUntilDone(signal?: AbortSignal): Promise<DeploymentState>;
+  readonly attached?: string;
+  /**
+   * Polls until the deployment is terminal, honouring Retry-After; resolves with the final state
+   * whether it succeeded or not. Transient failures (429, 5xx, dropped connections) are retried
+   * with backoff, each announced through `onRetry`, until they have gone on for a long time (see
+   * ArmClientOptions.givePollingUpAfterMs). Rejects when polling fails for good or `signal` aborts.
+   */
+  waitUntilDone(signal?: AbortSignal, onRetry?: (message: string) => void): Promise<DeploymentState>;
+}
+
+/** How a deployment is submitted. */
+export interface SubmitOptions {
+  /** Abandons the PUT: submit rejects with an AbortError, and ARM may or may not have received the deployment. */
+  readonly signal?: AbortSignal;
+  /**
+   * The deployment name was made up by azcdk for this run (unique), so a deployment of that name
+   * found running after a dropped connection can only be the one this run sent.
+   * @default false
+   */
+  readonly uniqueName?: boolean;
 }
 
 /** Resource-group-scope deployment operations. */
@@ -96,10 +115,11 @@ export interface DeploymentClient {
   whatIf(resourceGroup: string, deploymentName: string, request: DeploymentRequest): Promise<readonly ResourceChange[]>;
   /**
    * Submits the deployment (PUT) and resolves as soon as ARM accepted it, without polling.
-   * Throws ArmRequestError if ARM refused it. `signal` abandons the PUT: it rejects with an
-   * AbortError, and ARM may or may not have received the deployment.
+   * Throws ArmRequestError if ARM refused it. When the answer is lost (the connection dropped,
+   * and the SDK's retried PUT found the deployment active), it attaches to the deployment if it
+   * is the one this call sent (same correlation id, or `uniqueName`).
    */
-  submit(resourceGroup: string, deploymentName: string, request: DeploymentRequest, signal?: AbortSignal): Promise<SubmittedDeployment>;
+  submit(resourceGroup: string, deploymentName: string, request: DeploymentRequest, options?: SubmitOptions): Promise<SubmittedDeployment>;
   get(resourceGroup: string, deploymentName: string): Promise<DeploymentState>;
   listOperations(resourceGroup: string, deploymentName: string): Promise<readonly OperationInfo[]>;
   cancel(resourceGroup: string, deploymentName: string): Promise<void>;

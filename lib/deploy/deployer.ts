@@ -10,13 +10,14 @@ import { AzcdkError, UsageError } from '../core/errors.js';
 import { ArmRequestError, type DeploymentClient, type DeploymentRequest, type DeploymentState, type OperationInfo, type ParameterValue, type ResourceChange, type SubmittedDeployment } from './client.js';
 import { describeError, describeFailure } from './failures.js';
 import { checkDeploymentName, defaultDeploymentName } from './names.js';
-import { convert, isSecureType, parametersForStack, secretsOf, unknownParameters, type ParsedParameters, type TemplateParameter } from './parameters.js';
+import { checkSecureValue, convert, isSecureType, parametersForStack, secretsOf, unknownParameters, type ParsedParameters, type TemplateParameter } from './parameters.js';
 import { ProgressView } from './progress.js';
 import { confirm, PromptInterrupted, type InterruptSource, type Prompter } from './prompt.js';
 import type { Redactor } from './redact.js';
 import { evaluateName, ResourceMap, type DeploymentContext } from './resource-map.js';
 import { unselectedDependencies, type StackArtifact } from './stacks.js';
 import { hasChanges, renderWhatIf, whatIfJson } from './what-if.js';
+import { maskWhatIf, securePropertyPaths } from './what-if-secrets.js';
 
 /** What to do on Ctrl-C while waiting for a deployment. */
 export type InterruptAction = 'ask' | 'cancel' | 'leave';
@@ -159,8 +160,10 @@ async function askForMissing(stack: StackArtifact, missing: readonly string[], d
     const question = `${stack.name}: value for ${p.type} parameter '${name}'${description}: `;
     const text = isSecureType(p.type) ? await ctx.prompter.askSecret(question) : await ctx.prompter.ask(question);
     if (text === '') throw new UsageError(`No value given for parameter '${name}' of ${stack.name}; nothing was deployed.`);
+    const value = convert(name, p.type, text, `${name} (prompt)`);
+    checkSecureValue(name, p.type, value, `${stack.name}: the answer for '${name}'`);
     if (isSecureType(p.type)) ctx.redactor.add([text]);
-    values[name] = { value: convert(name, p.type, text, `${name} (prompt)`) };
+    values[name] = { value };
   }
   return values;
 }
@@ -200,7 +203,8 @@ async function deployOne(p: MappedStack, options: DeployOptions, ctx: DeployerCo
   io.out(`${stack.name}: validation passed.`);
   if (options.validateOnly) return undefined;
 
-  const changes = await reportRequestErrors(stack.name, map, () => client.whatIf(rg, name, request));
+  // Masked before anything is shown or written: providers may echo secrets in `before`.
+  const changes = maskWhatIf(await reportRequestErrors(stack.name, map, () => client.whatIf(rg, name, request)), securePropertyPaths(stack.template));
   io.out(`${stack.name}: what-if:`);
   for (const line of renderWhatIf(changes, map)) io.out(line);
   if (options.whatIfJson) {
@@ -218,6 +222,7 @@ async function deployOne(p: MappedStack, options: DeployOptions, ctx: DeployerCo
   let final: DeploymentState;
   try {
     const submitted = await submit(p, options, ctx, interrupts);
+    if (submitted.attached) io.err(`note: ${stack.name}: ${submitted.attached}`);
     if (interrupts.first.aborted) {
       interrupts.stop();
       final = await interrupted(p, options, ctx);
@@ -251,10 +256,10 @@ async function deployOne(p: MappedStack, options: DeployOptions, ctx: DeployerCo
 
 async function confirmChanges(stackName: string, rg: string, changes: readonly ResourceChange[], options: DeployOptions, ctx: DeployerContext): Promise<void> {
   const deletes = changes.filter((c) => c.changeType === 'Delete');
-  if (!hasChanges(changes) && options.mode !== 'Complete') {
-    ctx.io.out(`${stackName}: no changes; deploying to refresh outputs.`);
-    return;
-  }
+  // "No changes" is what-if's prediction, not a promise (it cannot see everything a deployment
+  // does), so it is confirmed like any other deployment: never deployed unasked.
+  const unchanged = !hasChanges(changes);
+  if (unchanged) ctx.io.out(`${stackName}: no changes; deploying again refreshes the outputs.`);
   const deleting = deletes.length ? ` It DELETES ${deletes.length} resource${deletes.length === 1 ? '' : 's'} that the template does not declare (Complete mode): ${deletes.map((d) => d.resourceId).join(', ')}.` : '';
   if (options.yes) {
     if (deleting) ctx.io.err(`warning: ${stackName}:${deleting}`);
@@ -263,7 +268,7 @@ async function confirmChanges(stackName: string, rg: string, changes: readonly R
   if (!ctx.canPrompt || !ctx.prompter) {
     throw new AzcdkError(`${stackName}: not deploying without confirmation, and stdin is not a terminal to ask on. Review the changes above and re-run with --yes.${deleting}`);
   }
-  const ok = await confirm(ctx.prompter, `Deploy ${stackName} to ${rg}${options.mode === 'Complete' ? ' in Complete mode' : ''}?${deleting}`);
+  const ok = await confirm(ctx.prompter, `Deploy ${stackName} to ${rg}${options.mode === 'Complete' ? ' in Complete mode' : ''}${unchanged ? ' (no changes)' : ''}?${deleting}`);
   if (!ok) throw new AzcdkError(`${stackName}: not confirmed; nothing was deployed.`);
 }
 
@@ -296,7 +301,7 @@ async function submit(p: MappedStack, options: DeployOptions, ctx: DeployerConte
   let refused = false;
   try {
     return await reportRequestErrors(stack.name, map, () =>
-      ctx.client.submit(rg, name, request, interrupts.second).catch((error: unknown) => {
+      ctx.client.submit(rg, name, request, { signal: interrupts.second, uniqueName: options.deploymentName === undefined }).catch((error: unknown) => {
         refused = error instanceof ArmRequestError;
         throw error;
       }),
@@ -334,7 +339,8 @@ async function waitWithProgress(p: MappedStack, submitted: SubmittedDeployment, 
     }
   };
   io.out(`${p.stack.name}: deploying${submitted.initial.correlationId ? ` (correlation id ${submitted.initial.correlationId})` : ''}...`);
-  const waiting = reportRequestErrors(p.stack.name, p.map, () => submitted.waitUntilDone(signal)).then((s) => { final = s; }, (e) => { failure = e; });
+  const onRetry = (message: string) => io.err(`note: ${p.stack.name}: ${message}`);
+  const waiting = reportRequestErrors(p.stack.name, p.map, () => submitted.waitUntilDone(signal, onRetry)).then((s) => { final = s; }, (e) => { failure = e; });
   try {
     while (final === undefined && failure === undefined && !signal.aborted) {
       await Promise.race([waiting, sleep(options.progressIntervalMs, signal)]);
@@ -425,7 +431,8 @@ async function reportRequestErrors<T>(what: string, map: ResourceMap, fn: () => 
 
 function writeJson(file: string, value: unknown, redactor: Redactor): void {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, redactor.redact(JSON.stringify(value, null, 2)) + '\n');
+  // Structurally: a short secret never garbles keys or property paths (redact.ts).
+  writeFileSync(file, JSON.stringify(redactor.redactValue(value), null, 2) + '\n');
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

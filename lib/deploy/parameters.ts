@@ -4,7 +4,8 @@
  * win. Values are converted to the template parameter's type. Secure values are collected so
  * the caller can keep them out of every line and file it writes.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { MIN_REDACTABLE_LENGTH } from './redact.js';
 import { UsageError } from '../core/errors.js';
 import type { ParameterValue } from './client.js';
 
@@ -62,9 +63,8 @@ export function parseParameterArgs(raw: readonly string[], ctx: ParameterContext
       args.push({ name, input: { text }, source: `${name}=@env:${variable}` });
     } else if (value.startsWith('@')) {
       const file = ctx.resolve(value.slice(1));
-      if (!existsSync(file)) throw new UsageError(`--parameters ${name}=${value}: file ${file} does not exist.`);
       // One trailing newline is what `echo secret > file` adds; it is never part of the value.
-      const text = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+      const text = readTextFile(file, `--parameters ${name}=${value}`).replace(/\r?\n$/, '');
       args.push({ name, input: { text }, source: `${name}=${value}` });
     } else {
       args.push({ name, input: { text: value }, source: `${name}=...` });
@@ -75,13 +75,13 @@ export function parseParameterArgs(raw: readonly string[], ctx: ParameterContext
 
 function readParametersFile(path: string, ctx: ParameterContext): ParameterArg[] {
   const file = ctx.resolve(path);
-  if (!existsSync(file)) throw new UsageError(`--parameters @${path}: file ${file} does not exist.`);
+  const text = readTextFile(file, `--parameters @${path}`);
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    json = JSON.parse(text);
   } catch {
     // Not JSON.parse's message: it quotes the text around the error, which may be a password.
-    throw new UsageError(`--parameters @${path}: ${file} is not valid JSON (${jsonErrorPosition(readFileSync(file, 'utf8'))}). Fix the file; its content is not shown here.`);
+    throw new UsageError(`--parameters @${path}: ${file} is not valid JSON (${jsonErrorPosition(text)}). Fix the file; its content is not shown here.`);
   }
   // deploymentParameters format ({$schema, contentVersion, parameters}) or its bare parameters object.
   const obj = json as Record<string, unknown>;
@@ -96,6 +96,17 @@ function readParametersFile(path: string, ctx: ParameterContext): ParameterArg[]
     }
     return { name, input: { ready: ('reference' in e ? { reference: e.reference } : { value: e.value }) as ParameterValue }, source: `@${path}` };
   });
+}
+
+/** A file's text, or a usage error naming the flag and the file (missing, a folder, unreadable). */
+function readTextFile(file: string, flag: string): string {
+  if (!existsSync(file)) throw new UsageError(`${flag}: file ${file} does not exist.`);
+  if (statSync(file).isDirectory()) throw new UsageError(`${flag}: ${file} is a folder, not a file. Name the file that holds the value.`);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${flag}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check its permissions.`);
+  }
 }
 
 /**
@@ -196,12 +207,30 @@ export function parametersForStack(
   for (const arg of parsed.args) {
     const decl = declared[arg.name];
     if (!decl) continue; // declared by another stack; unknownParameters() reports names nobody declares
-    values[arg.name] = 'ready' in arg.input ? arg.input.ready : { value: convert(arg.name, decl.type, arg.input.text, arg.source) };
+    const value: ParameterValue = 'ready' in arg.input ? arg.input.ready : { value: convert(arg.name, decl.type, arg.input.text, arg.source) };
+    if ('value' in value) checkSecureValue(arg.name, decl.type, value.value, `--parameters ${arg.source}`);
+    values[arg.name] = value;
   }
   const missing = Object.entries(declared)
     .filter(([name, p]) => p.defaultValue === undefined && !(name in values))
     .map(([name]) => name);
   return { values, missing, secrets: secretsOf(declared, values) };
+}
+
+/**
+ * Refuses a securestring value that is empty (as an empty answer to the prompt is) or too short
+ * to keep out of output by substring without garbling other text (redact.ts).
+ * @param where the flag and source, or the prompt, for the message
+ */
+export function checkSecureValue(name: string, type: string, value: unknown, where: string): void {
+  if (type.toLowerCase() !== 'securestring' || typeof value !== 'string') return;
+  if (value === '') throw new UsageError(`${where}: secure parameter '${name}' is empty. Give it a value; nothing was deployed.`);
+  if (value.length < MIN_REDACTABLE_LENGTH) {
+    throw new UsageError(
+      `${where}: secure parameter '${name}' has only ${value.length} character${value.length === 1 ? '' : 's'}; azcdk needs at least ${MIN_REDACTABLE_LENGTH} ` +
+        `to keep a secret out of its output without garbling other text (Azure's password rules ask for 8 or more anyway).`,
+    );
+  }
 }
 
 /** Values of the secure parameters among `values`. */

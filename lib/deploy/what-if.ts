@@ -4,6 +4,7 @@
  */
 import type { PropertyChange, ResourceChange } from './client.js';
 import { parseResourceId, type ResourceMap } from './resource-map.js';
+import { SECURE } from './what-if-secrets.js';
 
 const SYMBOLS: Record<string, string> = { Create: '+', Delete: '-', Modify: '~', Deploy: '!', NoChange: '=', Ignore: '*', Unsupported: 'x', Array: '~', NoEffect: 'x' };
 const ORDER = ['Delete', 'Create', 'Modify', 'Deploy', 'Unsupported', 'NoChange', 'Ignore'];
@@ -68,8 +69,10 @@ function renderDelta(delta: readonly PropertyChange[], indent: string): string[]
 }
 
 function short(value: unknown): string {
+  if (value === SECURE) return SECURE;
+  // An absent value and one that is undefined are the same: Azure's JSON has no undefined.
+  if (value === undefined) return '(none)';
   const text = JSON.stringify(value);
-  if (text === undefined) return 'null';
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 

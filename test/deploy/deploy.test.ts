@@ -115,6 +115,41 @@ describe('azcdk deploy', () => {
     expect(puts()).to.have.length(0);
   });
 
+  it('never deploys without confirmation when stdin is not a terminal, also when what-if says "no changes"', async () => {
+    const first = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--location', 'westeurope', '--yes'], first), first.text()).to.equal(0);
+    const again = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, [], again)).to.equal(1);
+    expect(again.stdout).to.include('Network: no changes; deploying again refreshes the outputs.');
+    expect(again.text()).to.contain('Network: not deploying without confirmation, and stdin is not a terminal to ask on. Review the changes above and re-run with --yes.');
+    expect(puts()).to.have.length(1);
+    // On a terminal it asks, saying there are no changes.
+    const asked = ioFor(endpoint, dir, { interactive: true, answers: ['n'] });
+    expect(await deploy(endpoint, out, [], asked)).to.equal(1);
+    expect(asked.questions[0]).to.contain('Deploy Network to rg (no changes)?');
+    expect(puts()).to.have.length(1);
+  });
+
+  it('--what-if-json without --what-if writes the what-if, then confirms as usual: no deployment without --yes when stdin is not a terminal', async () => {
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--location', 'westeurope', '--what-if-json', 'what-if.json'], io)).to.equal(1);
+    expect(JSON.parse(readFileSync(join(dir, 'what-if.json'), 'utf8')).stacks.Network.summary).to.deep.equal({ Create: 2 });
+    expect(io.text()).to.contain('not deploying without confirmation');
+    expect(puts()).to.have.length(0);
+    const yes = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--what-if-json', 'what-if.json', '--yes'], yes), yes.text()).to.equal(0);
+    expect(yes.stdout).to.include(`  what-if written to ${join(dir, 'what-if.json')}`);
+    expect(puts()).to.have.length(1);
+  });
+
+  it('refuses --validate-only with --what-if-json (it would write nothing), exit 2, before any request', async () => {
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--validate-only', '--what-if-json', 'what-if.json'], io)).to.equal(2);
+    expect(io.text()).to.contain('--validate-only stops before what-if, so --what-if-json would write nothing; pass one of them (--what-if --what-if-json FILE stops after writing the what-if).');
+    expect(endpoint.requests).to.have.length(0);
+    expect(existsSync(join(dir, 'what-if.json'))).to.equal(false);
+  });
+
   it('asks on a terminal: "n" deploys nothing, "y" deploys', async () => {
     const no = ioFor(endpoint, dir, { interactive: true, answers: ['n'] });
     expect(await deploy(endpoint, out, ['--location', 'westeurope'], no)).to.equal(1);

@@ -5,8 +5,9 @@
 import { expect } from 'chai';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createArmResourcesClient } from '../../lib/deploy/arm-resources-client.js';
 import { ArmEndpoint } from '../support/arm-endpoint.js';
-import { ctrlCWhen, deploy, deployFixture, ioFor, onFirstLine, tempDir, writeApp } from '../support/deploy-cli.js';
+import { ctrlCWhen, deploy, deployFixture, ioFor, onFirstLine, SUBSCRIPTION, tempDir, writeApp } from '../support/deploy-cli.js';
 import { orphanApp } from './apps.js';
 
 describe('azcdk deploy: failures and faults', () => {
@@ -87,6 +88,94 @@ describe('azcdk deploy: failures and faults', () => {
     expect(polls[0].status).to.equal('dropped');
     expect(polls.slice(1).every((r) => r.status === 200)).to.equal(true);
     expect(io.text()).to.contain('Network.nsgId = ');
+  });
+
+  // The deployment's status: the SDK poller's operationStatuses URL, and the deployment itself,
+  // which azcdk polls once the poller has given up.
+  const STATUS = /\/deployments\/[^/]+(\/operationStatuses\/[^/]+)?$/i;
+  const statusRequests = () => endpoint.requests.filter((r) => r.method === 'GET' && STATUS.test(r.path) && r.at >= deploymentPuts()[0].at);
+
+  it('keeps waiting through many 429s in a row while polling, saying so, and succeeds', async () => {
+    // 4 exhaust the SDK poller (1 + 3 retries), 4 more the first GET of the deployment.
+    endpoint.inject({ method: 'GET', path: STATUS, times: 9, action: { status: 429, code: 'TooManyRequests', message: 'Rate limit exceeded.', retryAfter: '0' } });
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'throttled'], io), io.text()).to.equal(0);
+    expect(statusRequests().filter((r) => r.status === 429)).to.have.length(9);
+    expect(statusRequests().at(-1)!.status).to.equal(200);
+    expect(io.stderr).to.include.members([
+      'note: Network: could not poll deployment throttled (HTTP 429 TooManyRequests); retrying in 1 s (failure 1 in a row; azcdk keeps trying for 10 min of failures in a row). The deployment goes on in Azure meanwhile.',
+      'note: Network: could not poll deployment throttled (HTTP 429 TooManyRequests); retrying in 2 s (failure 2 in a row; azcdk keeps trying for 10 min of failures in a row). The deployment goes on in Azure meanwhile.',
+    ]);
+    expect(io.text()).to.contain('Network: deployment throttled succeeded.');
+    expect(io.text()).to.contain('Network.nsgId = /subscriptions/');
+  });
+
+  it('gives up waiting only after transient failures have gone on in a row for the limit, saying so and how to follow the deployment', async () => {
+    const resume = endpoint.pauseDeployments(); // stays Accepted: only the limit ends the wait
+    endpoint.inject({ method: 'GET', path: STATUS, times: 1000, action: { status: 503, code: 'ServiceUnavailable', message: 'Try later.', retryAfter: '0' } });
+    const client = await createArmResourcesClient({
+      subscriptionId: SUBSCRIPTION, endpoint: endpoint.url, authentication: { kind: 'static', token: endpoint.token }, pollIntervalMs: 20, givePollingUpAfterMs: 1500,
+    });
+    const submitted = await client.submit('rg', 'stuck', { mode: 'Incremental', template: JSON.parse(readFileSync(join(out, 'Network.json'), 'utf8')), parameters: JSON.parse(readFileSync(join(out, 'Network.parameters.json'), 'utf8')).parameters });
+    const retries: string[] = [];
+    const error = await submitted.waitUntilDone(undefined, (m) => retries.push(m)).then(() => undefined, (e: Error) => e);
+    resume();
+    expect(retries).to.deep.equal([
+      'could not poll deployment stuck (HTTP 503 ServiceUnavailable); retrying in 1 s (failure 1 in a row; azcdk keeps trying for 1.5 s of failures in a row). The deployment goes on in Azure meanwhile.',
+    ]);
+    expect(error?.message).to.match(
+      /^Waiting for deployment 'stuck' \([\d.]+ s of failures in a row, so azcdk stopped waiting; it may still be running in Azure: az deployment group show -g rg -n stuck\) failed \(HTTP 503\): ServiceUnavailable: Try later\.$/,
+    );
+  });
+
+  it('keeps waiting through several 503s and dropped connections in a row while polling, and succeeds', async () => {
+    endpoint.inject({ method: 'GET', path: STATUS, times: 3, action: { status: 503, code: 'ServiceUnavailable', message: 'Try later.', retryAfter: '0' } });
+    endpoint.inject({ method: 'GET', path: STATUS, times: 3, action: 'drop' });
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'flaky'], io), io.text()).to.equal(0);
+    expect(statusRequests().map((r) => r.status).slice(0, 6)).to.deep.equal([503, 503, 503, 'dropped', 'dropped', 'dropped']);
+    expect(io.stderr.some((l) => l.startsWith('note: Network: could not poll deployment flaky ('))).to.equal(true);
+    expect(io.text()).to.contain('Network: deployment flaky succeeded.');
+  });
+
+  /** Keeps the next deployment active until the SDK's retry of its PUT has been answered. */
+  const resumeOnSecondPut = () => {
+    const resume = endpoint.pauseDeployments();
+    const before = deploymentPuts().length;
+    endpoint.onRequest = () => {
+      if (deploymentPuts().length === before + 2) resume(); // answered (409) before the deployment moves on
+    };
+  };
+
+  it('follows its own deployment when the connection drops after Azure accepted the PUT (the retried PUT finds it active)', async () => {
+    endpoint.inject({ method: 'PUT', path: '/deployments/', action: 'drop-after-processing' });
+    resumeOnSecondPut();
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'lost-answer', '--outputs-file', 'outputs.json'], io), io.text()).to.equal(0);
+    expect(deploymentPuts().map((r) => r.status)).to.deep.equal(['dropped after 201', 409]);
+    expect(io.stderr).to.include(
+      "note: Network: the connection dropped before Azure's answer to deployment lost-answer arrived, but Azure did accept it (the retried request found it running); following it.",
+    );
+    expect(io.text()).to.not.contain('Submitting deployment');
+    expect(io.text()).to.contain('Network: deployment lost-answer succeeded.');
+    expect(JSON.parse(readFileSync(join(dir, 'outputs.json'), 'utf8')).Network.nsgId).to.match(/demo-nsg$/);
+  });
+
+  it('follows its own deployment with a generated name too, and refuses to follow someone else\'s active deployment of the same name', async () => {
+    // Someone else's deployment of that name is running: the PUT is refused, nothing is followed.
+    const resume = endpoint.pauseDeployments();
+    const other = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--yes', '--no-wait', '--deployment-name', 'shared'], other), other.text()).to.equal(0);
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'shared'], io)).to.equal(1);
+    expect(io.text()).to.contain("Network: Submitting deployment 'shared' failed (HTTP 409):\n  DeploymentActive: The deployment 'shared' cannot be saved");
+    resume();
+    // A generated (unique) name after a dropped answer: followed.
+    endpoint.inject({ method: 'PUT', path: '/deployments/', action: 'drop-after-processing' });
+    resumeOnSecondPut();
+    const mine = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--yes'], mine), mine.text()).to.equal(0);
+    expect(mine.text()).to.match(/note: Network: the connection dropped before Azure's answer to deployment Network-\S+ arrived, but Azure did accept it/);
   });
 
   it('fails with a clear message when polling keeps failing', async () => {

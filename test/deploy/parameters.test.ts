@@ -43,13 +43,40 @@ describe('azcdk deploy: parameters', () => {
     expect(io.text()).to.contain('parameters: administratorLogin="fromfile", storageSizeGB=128, administratorLoginPassword=(secure), highAvailability=true');
   });
 
+  it('refuses an empty or very short securestring from any source (exit 2, nothing sent), as an empty prompt answer is', async () => {
+    const cases: Array<[string[], Record<string, string>, string]> = [
+      [['administratorLoginPassword=@env:EMPTY'], { EMPTY: '' }, "--parameters administratorLoginPassword=@env:EMPTY: secure parameter 'administratorLoginPassword' is empty. Give it a value; nothing was deployed."],
+      [['administratorLoginPassword='], {}, "--parameters administratorLoginPassword=...: secure parameter 'administratorLoginPassword' is empty."],
+      [['administratorLoginPassword=a'], {}, "--parameters administratorLoginPassword=...: secure parameter 'administratorLoginPassword' has only 1 character; azcdk needs at least 4 to keep a secret out of its output without garbling other text (Azure's password rules ask for 8 or more anyway)."],
+    ];
+    for (const [args, env, message] of cases) {
+      const io = ioFor(endpoint, dir, { env });
+      expect(await deploy(endpoint, out, ['--yes', '-p', 'administratorLogin=pgadmin', ...args], io), io.text()).to.equal(2);
+      expect(io.text()).to.contain(message);
+      expect(io.text()).to.not.contain('priv***');
+    }
+    const prompted = ioFor(endpoint, dir, { interactive: true, answers: ['pgadmin'], secrets: ['ab'] });
+    expect(await deploy(endpoint, out, ['--yes'], prompted)).to.equal(2);
+    expect(prompted.text()).to.contain("Db: the answer for 'administratorLoginPassword': secure parameter 'administratorLoginPassword' has only 2 characters;");
+    expect(endpoint.requests).to.have.length(0);
+  });
+
+  it('names the flag and the file when -p NAME=@PATH or @PATH is a folder (exit 2, no stack trace)', async () => {
+    for (const arg of ['administratorLoginPassword=@.', '@.']) {
+      const io = ioFor(endpoint, dir);
+      expect(await deploy(endpoint, out, ['--yes', '-p', arg], io)).to.equal(2);
+      expect(io.text()).to.contain(`--parameters ${arg}: ${dir} is a folder, not a file. Name the file that holds the value.`);
+      expect(io.text()).to.not.contain('EISDIR');
+    }
+  });
+
   it('keeps secure values out of stdout, stderr and every file written, even when Azure echoes them back', async () => {
     const io = ioFor(endpoint, dir, { env: { PG_PASSWORD: SECRET } });
     const code = await deploy(endpoint, out, ['--yes', '-p', 'administratorLogin=pgadmin', 'administratorLoginPassword=@env:PG_PASSWORD', '--outputs-file', 'o/outputs.json', '--what-if-json', 'o/what-if.json'], io);
     expect(code, io.text()).to.equal(0);
-    // The endpoint's what-if returns the evaluated properties, password included: redacted.
+    // The endpoint's what-if returns the evaluated properties, password included: masked where the template puts it.
     const whatIf = readFileSync(join(dir, 'o/what-if.json'), 'utf8');
-    expect(whatIf).to.contain('"administratorLoginPassword": "***"');
+    expect(whatIf).to.contain('"administratorLoginPassword": "(secure)"');
     // A value longer than maxLength: ARM quotes it in its error. The CLI must not.
     const tooLong = `${SECRET}-far-too-long-for-20`;
     const failing = ioFor(endpoint, dir, { env: { PG_PASSWORD: tooLong } });

@@ -9,6 +9,7 @@ import type { OperationInfo } from '../../lib/deploy/client.js';
 import { describeFailure } from '../../lib/deploy/failures.js';
 import { formatElapsed, parseIsoDuration, ProgressView } from '../../lib/deploy/progress.js';
 import { Redactor } from '../../lib/deploy/redact.js';
+import { looksSecret, maskWhatIf, securePropertyPaths } from '../../lib/deploy/what-if-secrets.js';
 import { evaluateName, parseResourceId, ResourceMap } from '../../lib/deploy/resource-map.js';
 import { uniqueString } from '../../lib/deploy/unique-string.js';
 import { ArmEndpoint } from '../support/arm-endpoint.js';
@@ -184,8 +185,55 @@ describe('deploy: small helpers', () => {
 
   it('redacts secrets, longest first, also JSON-escaped', () => {
     const r = new Redactor();
-    r.add(['pa"ss', 'pa', '']);
-    expect(r.redact('x pa"ss y pa z')).to.equal('x *** y *** z');
+    r.add(['pa"ss', 'pass', '']);
+    expect(r.redact('x pa"ss y pass z')).to.equal('x *** y *** z');
     expect(r.redact(JSON.stringify({ v: 'pa"ss' }))).to.equal('{"v":"***"}');
+  });
+
+  it('leaves secrets shorter than 4 characters alone: they would garble ordinary words', () => {
+    const r = new Redactor();
+    r.add(['a', 'ab', 'abc', 'abcd']);
+    expect(r.redact('privateEndpointIp abc abcd')).to.equal('privateEndpointIp abc ***');
+  });
+
+  it('redacts JSON values structurally: inside string values, never keys or what-if paths', () => {
+    const r = new Redactor();
+    r.add(['Endp']);
+    expect(r.redactValue({ privateEndpointIp: 'x-Endp-y', changes: [{ path: 'properties.Endpoint', after: 'Endp' }], n: 1 })).to.deep.equal({
+      privateEndpointIp: 'x-***-y', changes: [{ path: 'properties.Endpoint', after: '***' }], n: 1,
+    });
+  });
+
+  it('finds the property paths fed from secure parameters, also through variables and in child resources', () => {
+    const paths = securePropertyPaths({
+      parameters: { pw: { type: 'securestring' }, cfg: { type: 'secureObject' }, name: { type: 'string' } },
+      variables: { wrapped: "[concat('x', parameters('pw'))]", twice: "[variables('wrapped')]", plain: "[parameters('name')]" },
+      resources: [
+        { type: 'Microsoft.Web/sites', name: "[parameters('name')]", properties: { siteConfig: { appSettings: [{ name: 'A', value: "[variables('twice')]" }] }, other: "[variables('plain')]" },
+          resources: [{ type: 'config', name: 'web', properties: "[parameters('cfg')]" }] },
+      ],
+    });
+    expect([...paths.entries()].map(([t, p]) => [t, [...p]])).to.deep.equal([
+      ['microsoft.web/sites', ['properties.siteconfig.appsettings.value']],
+      ['microsoft.web/sites/config', ['properties']],
+    ]);
+  });
+
+  it('masks secure paths (with all below them) and secret-looking names in what-if, leaving the rest', () => {
+    const paths = securePropertyPaths({ parameters: { pw: { type: 'securestring' } }, resources: [{ type: 'Microsoft.Web/sites', properties: { siteConfig: { appSettings: [{ value: "[parameters('pw')]" }] } } }] });
+    const site = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Web/sites/app';
+    const [masked] = maskWhatIf([{
+      resourceId: site, changeType: 'Modify',
+      before: { name: 'app', properties: { siteConfig: { appSettings: [{ name: 'A', value: 'old' }] }, storageKey: 'k1', sshPublicKey: 'ssh-rsa AAA' } },
+      delta: [
+        { path: 'properties.siteConfig.appSettings', propertyChangeType: 'Array', children: [{ path: '0', propertyChangeType: 'Modify', children: [{ path: 'value', propertyChangeType: 'Modify', before: 'old', after: 'new' }] }] },
+        { path: 'properties.storageKey', propertyChangeType: 'Delete', before: 'k1' },
+      ],
+    }], paths);
+    expect(masked.before).to.deep.equal({ name: 'app', properties: { siteConfig: { appSettings: [{ name: 'A', value: '(secure)' }] }, storageKey: '(secure)', sshPublicKey: 'ssh-rsa AAA' } });
+    expect(masked.delta![0].children![0].children![0]).to.deep.include({ before: '(secure)', after: '(secure)' });
+    expect(masked.delta![1]).to.deep.include({ before: '(secure)' });
+    expect(['adminPassword', 'administratorLoginPassword', 'clientSecret', 'primaryKey', 'sasToken', 'key'].filter((n) => !looksSecret(n))).to.deep.equal([]);
+    expect(['publicKey', 'keyVaultUri', 'adminUsername', 'keySource'].filter(looksSecret)).to.deep.equal([]);
   });
 });

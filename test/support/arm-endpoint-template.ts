@@ -211,11 +211,13 @@ export function propertyDelta(before: unknown, after: unknown, path = ''): Prope
   if (JSON.stringify(before) === JSON.stringify(after)) return [];
   const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
   if (isObject(before) && isObject(after)) {
-    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    // A key set to undefined is absent, as in the JSON Azure sends.
+    const has = (o: Record<string, unknown>, k: string) => o[k] !== undefined;
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => has(before, k) || has(after, k));
     return keys.flatMap((k) => {
       const p = path ? `${path}.${k}` : k;
-      if (!(k in before)) return [{ path: p, propertyChangeType: 'Create' as const, after: after[k] }];
-      if (!(k in after)) return [{ path: p, propertyChangeType: 'Delete' as const, before: before[k] }];
+      if (!has(before, k)) return [{ path: p, propertyChangeType: 'Create' as const, after: after[k] }];
+      if (!has(after, k)) return [{ path: p, propertyChangeType: 'Delete' as const, before: before[k] }];
       return propertyDelta(before[k], after[k], p);
     });
   }

@@ -37,8 +37,12 @@ export interface Fault {
   readonly path?: string | RegExp;
   /** How many matching requests it affects. @default 1 */
   readonly times?: number;
-  /** Answer with this status and error, or drop the connection without answering. */
-  readonly action: { readonly status: number; readonly code: string; readonly message: string; readonly retryAfter?: string } | 'drop';
+  /**
+   * Answer with this status and error; or drop the connection without answering ('drop': the
+   * request is not processed; 'drop-after-processing': it is, as when the answer is lost on the
+   * way back after ARM accepted a deployment).
+   */
+  readonly action: { readonly status: number; readonly code: string; readonly message: string; readonly retryAfter?: string } | 'drop' | 'drop-after-processing';
 }
 
 /** A request the endpoint received. */
@@ -50,8 +54,8 @@ export interface RecordedRequest {
   readonly body: string;
   /** When it arrived (Date.now()). */
   readonly at: number;
-  /** Status answered, or 'dropped'. */
-  status?: number | 'dropped';
+  /** Status answered, 'dropped', or `dropped after <status>` (processed, the answer never sent). */
+  status?: number | 'dropped' | `dropped after ${number}`;
 }
 
 /** A deployment operation (`DeploymentOperation`). */
@@ -146,6 +150,7 @@ export class ArmEndpoint {
   private readonly implicit = new Map<string, ResourceState>();
   private addresses = 0;
   private closed = false;
+  private paused?: Promise<void>;
 
   private constructor(options: ArmEndpointOptions) {
     this.token = options.token ?? randomBytes(18).toString('base64url');
@@ -180,6 +185,19 @@ export class ArmEndpoint {
     this.resources.set(resource.id.toLowerCase(), resource);
   }
 
+  /**
+   * Holds deployments in Accepted until the returned function is called: for a test that needs a
+   * deployment still active when a request arrives, without depending on timing.
+   */
+  pauseDeployments(): () => void {
+    let resume!: () => void;
+    this.paused = new Promise<void>((resolve) => (resume = resolve));
+    return () => {
+      this.paused = undefined;
+      resume();
+    };
+  }
+
   /** A deployment's provisioningState, or undefined. */
   deploymentState(resourceGroup: string, name: string): string | undefined {
     return this.deployments.get(`${resourceGroup}/${name}`.toLowerCase())?.provisioningState;
@@ -208,6 +226,11 @@ export class ArmEndpoint {
         return;
       }
       const reply = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
+        if (fault === 'drop-after-processing') {
+          record.status = `dropped after ${status}`;
+          req.socket.destroy();
+          return;
+        }
         record.status = status;
         const correlationId = (req.headers['x-ms-correlation-request-id'] as string | undefined) ?? randomUUID();
         res.writeHead(status, {
@@ -218,7 +241,7 @@ export class ArmEndpoint {
         });
         res.end(body === undefined ? undefined : JSON.stringify(body));
       };
-      if (fault) {
+      if (fault && fault !== 'drop-after-processing') {
         reply(fault.status, { error: { code: fault.code, message: fault.message } }, fault.retryAfter !== undefined ? { 'retry-after': fault.retryAfter } : {});
         return;
       }
@@ -422,6 +445,7 @@ export class ArmEndpoint {
   private async run(d: DeploymentRecord): Promise<void> {
     const active = () => !this.closed && d.provisioningState !== 'Canceled';
     await this.sleep(this.stepMs);
+    if (this.paused) await this.paused;
     if (!active()) return;
     d.provisioningState = 'Running';
     const failed = new Set<string>();
@@ -442,7 +466,10 @@ export class ArmEndpoint {
         continue;
       }
       const existed = this.resources.has(r.id.toLowerCase());
-      const { dependsOn: _, ...state } = r;
+      // As stored by Azure: a resource without a location has no location key (not one set to
+      // undefined, which what-if would report as a change on every redeploy).
+      const { dependsOn: _, location, ...rest } = r;
+      const state: ResourceState = { ...rest, ...(location !== undefined ? { location } : {}) };
       this.resources.set(r.id.toLowerCase(), state);
       this.compute(state, d);
       this.finish(op, 'Succeeded', existed ? 'OK' : 'Created', null);
