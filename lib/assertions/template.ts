@@ -5,7 +5,7 @@
 import type { IConstruct } from 'constructs';
 import { App } from '../core/app.js';
 import { Stack } from '../core/stack.js';
-import type { ManifestStack } from '../synth/manifest.js';
+import type { ManifestDependency, ManifestStack } from '../synth/manifest.js';
 import '../synth/index.js'; // registers the synthesizer, so fromStack works with only this module imported
 import { AssertionUsageError, MismatchError } from './errors.js';
 import { formatValue, isPlainObject } from './format.js';
@@ -174,7 +174,7 @@ export class Template {
   }
 
   /** Direct dependencies of a resource, from the manifest: logical id, kind and reason of each edge. */
-  public dependenciesOf(from: ResourceSelector): ReadonlyArray<{ readonly on: string; readonly kind: string; readonly reason: string }> {
+  public dependenciesOf(from: ResourceSelector): ReadonlyArray<ManifestDependency> {
     const manifest = this.requireManifest('dependenciesOf');
     return manifest.resources[this.logicalIdOf(from, manifest)].dependsOn ?? [];
   }
@@ -199,13 +199,21 @@ export class Template {
     const edge = edges.find((e) => e.on === onId);
     const list = edges.length ? edges.map((e) => `${e.on} (${e.kind}: ${e.reason})`).join(', ') : 'nothing';
     if (!edge) throw new MismatchError(`Expected ${fromId} to depend on ${onId}, but it depends on ${list}.`);
-    if (options.kind && edge.kind !== options.kind) {
-      throw new MismatchError(`Expected ${fromId} to depend on ${onId} by ${article(options.kind)} ${options.kind} edge, but the edge is ${edge.kind} (${edge.reason}).`);
+    // One dependsOn entry can have several reasons (a reference and an addDependency ordering):
+    // the assertion passes when any of them has the asked kind and reason.
+    const reasons = [{ kind: edge.kind, reason: edge.reason }, ...(edge.also ?? [])];
+    const ofKind = options.kind ? reasons.filter((r) => r.kind === options.kind) : reasons;
+    if (!ofKind.length) {
+      const recorded = reasons.map((r) => `${r.kind} (${r.reason})`).join(', ');
+      throw new MismatchError(`Expected ${fromId} to depend on ${onId} by ${article(options.kind!)} ${options.kind} edge, but the edge is ${recorded}.`);
     }
     if (options.reason !== undefined) {
-      const result = asMatcher(options.reason, { partialObjects: false }, 'reason').test(edge.reason);
-      if (!result.isSuccess) {
-        throw new MismatchError(`Expected ${fromId} to depend on ${onId} for reason ${formatValue(options.reason)}, but the recorded reason is ${formatValue(edge.reason)}.`);
+      const matcher = asMatcher(options.reason, { partialObjects: false }, 'reason');
+      const result = ofKind.map((r) => matcher.test(r.reason)).find((r) => r.isSuccess);
+      if (!result) {
+        const recorded = ofKind.map((r) => formatValue(r.reason)).join(' and ');
+        const is = ofKind.length > 1 ? 'reasons are' : 'reason is';
+        throw new MismatchError(`Expected ${fromId} to depend on ${onId} for reason ${formatValue(options.reason)}, but the recorded ${is} ${recorded}.`);
       }
       result.finalize(); // fills a Capture given as the reason
     }

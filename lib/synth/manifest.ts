@@ -26,12 +26,18 @@ export interface ManifestResource {
    * dependency; `also` lists further kinds and reasons for the same one (absent when there are none),
    * e.g. an explicit ordering of a resource that is referenced too.
    */
-  readonly dependsOn?: ReadonlyArray<{
-    readonly on: string;
-    readonly kind: string;
-    readonly reason: string;
-    readonly also?: ReadonlyArray<{ readonly kind: string; readonly reason: string }>;
-  }>;
+  readonly dependsOn?: ReadonlyArray<ManifestDependency>;
+}
+
+/** One direct dependency of a resource in the manifest. */
+export interface ManifestDependency {
+  /** Logical id of the resource depended on. */
+  readonly on: string;
+  /** reference, parent or ordering. */
+  readonly kind: string;
+  readonly reason: string;
+  /** Further kinds and reasons for the same dependency (absent when there are none). */
+  readonly also?: ReadonlyArray<{ readonly kind: string; readonly reason: string }>;
 }
 
 /** A stack in the manifest. */

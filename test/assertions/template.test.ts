@@ -285,6 +285,26 @@ describe('assertions: Template', () => {
       expect(() => template.dependsOn(rule, database, options)).to.throw(AssertionUsageError, "dependsOn: unknown option 'reasons'; the options are kind, reason.");
     });
 
+    it('finds an ordering reason recorded on an edge that is also a reference', () => {
+      const app = new App();
+      const stack = new Stack(app, 'Both');
+      const nsg = new ArmResource(stack, 'Nsg', { type: 'Microsoft.Network/networkSecurityGroups', apiVersion: '2025-07-01', name: 'nsg' });
+      const vnet = new ArmResource(stack, 'Vnet', { type: VNET, apiVersion: '2025-07-01', name: 'vnet', properties: { dhcpOptions: { dnsServers: [nsg.name] } } });
+      vnet.addDependency(nsg, 'rules first');
+      const template = Template.fromStack(stack);
+      template.dependsOn(vnet, nsg, { kind: 'reference' });
+      template.dependsOn(vnet, nsg, { kind: 'ordering', reason: 'rules first' });
+      const reason = new Capture();
+      template.dependsOn(vnet, nsg, { kind: 'ordering', reason });
+      expect(reason.asString()).to.equal('rules first');
+      expect(errorOf(() => template.dependsOn(vnet, nsg, { kind: 'parent' }))).to.equal(
+        'Expected vnet to depend on nsg by a parent edge, but the edge is reference (properties.dhcpOptions.dnsServers[0]), ordering (rules first).',
+      );
+      expect(errorOf(() => template.dependsOn(vnet, nsg, { reason: 'other' }))).to.equal(
+        'Expected vnet to depend on nsg for reason "other", but the recorded reasons are "properties.dhcpOptions.dnsServers[0]" and "rules first".',
+      );
+    });
+
     it('needs the manifest', () => {
       const template = Template.fromJSON(Template.fromStack(dataStack().stack).toJSON());
       expect(errorOf(() => template.dependsOn('vnet', 'nsg'))).to.equal(
