@@ -164,7 +164,8 @@ export function renderArgument(arg: unknown): string {
     case 'string':
       return armStringLiteral(value);
     case 'number':
-      return Number.isInteger(value) && value >= 0 ? String(value) : `json(${armStringLiteral(String(value))})`;
+      // Integer literals only for safe integers: others print as `1e+21` or past int64.
+      return Number.isSafeInteger(value) && value >= 0 ? String(value) : `json(${armStringLiteral(String(value))})`;
     case 'boolean':
       return value ? 'true()' : 'false()';
   }

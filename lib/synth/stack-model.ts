@@ -291,8 +291,8 @@ function throughVariables(refs: References, variableRefs: Map<Variable, Referenc
 
 /**
  * An edge to `target` if it is declared here; for an existing resource, edges to what its
- * identity depends on instead: its declared parent, and resources its name is built from
- * (as Bicep does for `existing` symbols).
+ * identity depends on instead: its declared parent, and resources its name, resource group and
+ * subscription are built from (as Bicep does for `existing` symbols, scope included).
  */
 function addEdgesTo(
   graph: DependencyGraph, from: ArmResource, target: ResourceBase, kind: 'reference' | 'parent', reason: string, variableRefs: Map<Variable, References>,
@@ -302,10 +302,11 @@ function addEdgesTo(
       if (Stack.tryOf(t) === from.stack) graph.add({ from, to: t, kind, reason });
       return;
     }
-    const nameExpression = normalizeArgument(t.shortName);
-    if (typeof nameExpression === 'object' && nameExpression !== null) {
+    for (const identity of [t.shortName, t.resourceGroupName, t.subscriptionId]) {
+      const expression = normalizeArgument(identity);
+      if (typeof expression !== 'object' || expression === null) continue;
       const refs = new References();
-      resolveValue(nameExpression, { stack: from.stack, ownerPath: from.node.path, problems: [], references: refs }, reason);
+      resolveValue(expression, { stack: from.stack, ownerPath: from.node.path, problems: [], references: refs }, reason);
       for (const [declared] of throughVariables(refs, variableRefs)) if (declared !== t) addEdgesTo(graph, from, declared, kind, reason, variableRefs);
     }
   }

@@ -18,13 +18,16 @@ const foreign: IResourceTarget = {
   resourceGroupName: 'rg-hub', subscriptionId: new ParameterReference(prefix),
 };
 
-function context(shadowed: string[] = []): BicepContext {
+function context(shadowed: string[] = [], refusals: string[] = []): BicepContext {
   const symbols = new Map<IResourceTarget, string>([[vnet, 'vnet'], [subnet, 'subnet']]);
   return {
     symbolOf: (t) => symbols.get(t),
     parameterSymbol: (p) => p.parameterName,
     variableSymbol: (v) => (v === names ? 'namesVar' : v.variableName),
     isShadowed: (f) => shadowed.includes(f),
+    parameterNamed: (name) => (name === 'prefix' ? 'prefix' : undefined),
+    variableNamed: (name) => (name === 'names' ? 'namesVar' : undefined),
+    refuse: (message) => refusals.push(message),
   };
 }
 
@@ -136,6 +139,10 @@ describe('Bicep expressions', () => {
   });
 
   describe('property access', () => {
+    it("reads keys named like literals with an indexer (x['null'])", () => {
+      expect(r(new PropertyAccess(p, ['null', 'true', 'az', 'ok']))).to.equal("prefix['null']['true'].az.ok");
+    });
+
     it('renders dotted, quoted and indexed access', () => {
       expect(r(new PropertyAccess(Fn.resourceGroup(), ['location']))).to.equal('resourceGroup().location');
       expect(r(new PropertyAccess(new VariableReference(names), ['a-b', 0, 'c']))).to.equal("namesVar['a-b'][0].c");
@@ -174,6 +181,35 @@ describe('Bicep expressions', () => {
 
     it('writes non-integer numbers with json() and negative integers as literals', () => {
       expect(renderBicepValue([2.5, -1], context())).to.equal("[\n  json('2.5')\n  -1\n]");
+    });
+
+    it('writes numbers past the safe integers with json() and their JSON text, qualified when json is shadowed', () => {
+      expect(renderBicepValue([1e21, 2 ** 63, -(2 ** 53), 2 ** 53 - 1], context())).to.equal(
+        "[\n  json('1e+21')\n  json('9223372036854776000')\n  json('-9007199254740992')\n  9007199254740991\n]",
+      );
+      expect(renderBicepValue({ ratio: 0.5 }, context(['json']))).to.equal("{\n  ratio: sys.json('0.5')\n}");
+      expect(r(Fn.if(true, new Literal(1e21), 2), context(['json']))).to.equal("true ? sys.json('1e+21') : 2");
+    });
+  });
+
+  describe('ARM-only calls', () => {
+    it("writes parameters('x') and variables('x') as symbols, coalesce(x) as x", () => {
+      expect(r(Fn.call('parameters', ['prefix']))).to.equal('prefix');
+      expect(r(Fn.call('variables', ['names']))).to.equal('namesVar');
+      expect(r(Fn.call('coalesce', [p]))).to.equal('prefix');
+    });
+
+    it('refuses through the context what Bicep has no form for', () => {
+      const refusals: string[] = [];
+      const ctx = context([], refusals);
+      for (const e of [Fn.and(p), Fn.call('not', []), Fn.call('copyIndex', []), Fn.call('parameters', ['other']), Fn.call('createObject', ['k'])]) r(e, ctx);
+      expect(refusals).to.deep.equal([
+        "and() takes at least 2 arguments, got 1 (ARM refuses the call; Bicep writes it as &&): fix the call's arguments.",
+        "not() takes exactly 1 argument, got 0 (ARM refuses the call; Bicep writes it as !): fix the call's arguments.",
+        'copyIndex() has no Bicep equivalent: build the value in TypeScript, or leave it to a resource property.',
+        "parameters('other') names no parameter of this stack: declare the parameter, or use the Parameter's .value.",
+        'createObject() takes key/value pairs with string keys: fix the Fn.call arguments, or pass a plain object.',
+      ]);
     });
   });
 });

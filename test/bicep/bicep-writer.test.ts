@@ -1,5 +1,7 @@
 import { expect } from 'chai';
-import { App, ArmResource, ExistingResource, Fn, Output, Parameter, Stack, Variable } from '../../lib/index.js';
+import { App, ArmResource, ExistingResource, Fn, Output, Parameter, Stack, ValidationError, Variable } from '../../lib/index.js';
+import { shortReason } from '../../lib/synth/bicep/bicep-writer.js';
+import { functionNamespace } from '../../lib/synth/bicep/bicep-syntax.js';
 import { fileOf, manifestOf } from '../support/synth.js';
 
 /** A small stack using every kind of declaration. */
@@ -192,5 +194,219 @@ describe('Bicep writer', () => {
     expect(text.endsWith('}\n') || text.endsWith('\n')).to.equal(true);
     expect(text.endsWith('\n\n')).to.equal(false);
     expect(text).not.to.contain('\r');
+  });
+});
+
+/** A stack `S` with `build` run on it, synthesized; throws the ValidationError if refused. */
+function synthS(build: (stack: Stack) => void): { bicep: string; template: any } {
+  const app = new App();
+  const stack = new Stack(app, 'S');
+  build(stack);
+  const assembly = app.synth();
+  return { bicep: fileOf(assembly, 'S.bicep'), template: JSON.parse(fileOf(assembly, 'S.json')) };
+}
+
+/** The problem messages of a refused synth. */
+function problemsOf(build: (stack: Stack) => void): string[] {
+  try {
+    synthS(build);
+  } catch (e) {
+    if (e instanceof ValidationError) return e.problems.map((p) => `[${p.path}] ${p.message}`);
+    throw e;
+  }
+  throw new Error('synth was not refused');
+}
+
+const T = { type: 'Microsoft.T/a', apiVersion: '2025-01-01', location: null } as const;
+
+describe('Bicep writer: names Bicep binds before its built-ins', () => {
+  it('qualifies a decorator a parameter shadows (@sys.description), and only that one', () => {
+    const { bicep } = synthS((s) => {
+      new Parameter(s, 'description', { type: 'string', description: 'what it is', maxLength: 5 });
+      new Parameter(s, 'secure', { type: 'securestring', minLength: 8 });
+      new Parameter(s, 'minLength', { type: 'int', minValue: 1 });
+    });
+    expect(bicep).to.contain("@sys.description('what it is')\n@maxLength(5)\nparam description string");
+    expect(bicep).to.contain('@sys.secure()\n@sys.minLength(8)\nparam secure string');
+    expect(bicep).to.contain('@minValue(1)\nparam minLength int');
+  });
+
+  it('renames resources and variables named like decorators (secure, minLength)', () => {
+    const { bicep } = synthS((s) => {
+      const pw = new Parameter(s, 'pw', { type: 'securestring', minLength: 8 });
+      new ArmResource(s, 'Secure', { ...T, name: 'a', properties: { pw: pw.value } });
+      new Variable(s, 'minLength', { value: 'x' });
+    });
+    expect(bicep).to.contain('@secure()\n@minLength(8)\nparam pw string');
+    expect(bicep).to.contain("var minLengthVar = 'x'");
+    expect(bicep).to.contain("resource secureResource 'Microsoft.T/a@2025-01-01' = {");
+  });
+
+  it('refuses a parameter named like a type, saying why and how to fix; renames other symbols of that name', () => {
+    expect(problemsOf((s) => new Parameter(s, 'string', { type: 'string', defaultValue: 'x' }))).to.deep.equal([
+      "[S/string] parameter name 'string' is a Bicep type: Bicep would read every 'string' type clause (`param x string`) as this parameter (BCP287); " +
+        "the name is the same in the ARM template and the Bicep file (it is the deployment's interface), so rename it, e.g. 'stringValue'.",
+    ]);
+    for (const name of ['int', 'bool', 'object', 'array', 'any']) {
+      expect(problemsOf((s) => new Parameter(s, name, { type: 'int' }))[0]).to.match(new RegExp(`^\\[S/${name}\\] parameter name '${name}' is a Bicep type`));
+    }
+    const { bicep } = synthS((s) => {
+      new Variable(s, 'string', { value: 'v' });
+      new ArmResource(s, 'Object', { ...T, name: 'o' });
+      new Output(s, 'int', { value: 1 });
+    });
+    expect(bicep).to.contain("var stringVar = 'v'");
+    expect(bicep).to.contain("resource objectResource 'Microsoft.T/a@2025-01-01' = {");
+    expect(bicep).to.contain('output int int = 1'); // outputs are not referenceable: no binding to capture
+  });
+
+  it('qualifies json() when a parameter named json shadows it', () => {
+    const { bicep } = synthS((s) => {
+      const j = new Parameter(s, 'json', { type: 'string', defaultValue: 'x' });
+      new ArmResource(s, 'R', { ...T, name: j.value, properties: { ratio: 0.5, listed: [Fn.if(true, 1.5, 2)] } });
+    });
+    expect(bicep).to.contain("    ratio: sys.json('0.5')\n");
+    expect(bicep).to.contain("true ? sys.json('1.5') : 2");
+  });
+
+  it('refuses output names Bicep reads as literals (true, false, null)', () => {
+    expect(problemsOf((s) => {
+      new Output(s, 'null', { value: 'x' });
+      new Output(s, 'false', { value: 'x' });
+    })).to.deep.equal([
+      "[S/null] output name 'null' is a literal in Bicep (`output null ...` does not parse): the name is the same in the ARM template and the Bicep file (it is the deployment's interface), so rename it.",
+      "[S/false] output name 'false' is a literal in Bicep (`output false ...` does not parse): the name is the same in the ARM template and the Bicep file (it is the deployment's interface), so rename it.",
+    ]);
+  });
+
+  it('reads properties named like literals with an indexer (x[\'null\'])', () => {
+    const { bicep } = synthS((s) => {
+      const a = new ArmResource(s, 'A', { ...T, name: 'a' });
+      const v = new Variable(s, 'v', { value: { true: 1 } });
+      new Output(s, 'o', { value: a.getRuntimeProperty('properties.null.x') });
+      new Output(s, 't', { value: v.ref.get('true') });
+    });
+    expect(bicep).to.contain("output o string = a.properties['null'].x");
+    expect(bicep).to.contain("output t string = v['true']");
+  });
+});
+
+describe('Bicep writer: ARM functions Bicep does not have', () => {
+  it("writes parameters('x') and variables('x') as the symbols", () => {
+    const { bicep } = synthS((s) => {
+      new Parameter(s, 'deploy', { type: 'bool', defaultValue: true });
+      new Variable(s, 'string', { value: 'v' });
+      new ArmResource(s, 'R', { ...T, name: 'r', properties: { p: Fn.call('parameters', ['deploy']), v: Fn.call('variables', ['string']) } });
+    });
+    expect(bicep).to.contain('    p: deploy\n    v: stringVar\n');
+  });
+
+  it('writes coalesce() of one argument as the argument', () => {
+    const { bicep } = synthS((s) => {
+      const p = new Parameter(s, 'p', { type: 'string' });
+      new ArmResource(s, 'R', { ...T, name: 'r', properties: { c: Fn.call('coalesce', [p.value]) } });
+    });
+    expect(bicep).to.contain('    c: p\n');
+  });
+
+  it('refuses calls ARM refuses too (wrong arity), ARM-only functions and parameters() of no parameter, at the construct', () => {
+    const problems = problemsOf((s) => {
+      const deploy = new Parameter(s, 'deploy', { type: 'bool' });
+      new ArmResource(s, 'R', {
+        ...T, name: 'r',
+        properties: {
+          one: Fn.and(deploy.value), eq: Fn.call('equals', [1, 2, 3]), ternary: Fn.call('if', [true, 1]), nt: Fn.call('true', [1]),
+          loop: Fn.call('copyIndex', []), missing: Fn.call('parameters', ['nope']), computed: Fn.call('variables', [Fn.toLower('V')]),
+          odd: Fn.call('createObject', ['k']),
+        },
+      });
+    });
+    expect(problems).to.deep.equal([
+      "[S/R] the Bicep file cannot express this: and() takes at least 2 arguments, got 1 (ARM refuses the call; Bicep writes it as &&): fix the call's arguments.",
+      "[S/R] the Bicep file cannot express this: equals() takes exactly 2 arguments, got 3 (ARM refuses the call; Bicep writes it as ==): fix the call's arguments.",
+      "[S/R] the Bicep file cannot express this: if() takes exactly 3 arguments, got 2 (ARM refuses the call; Bicep writes it as c ? a : b): fix the call's arguments.",
+      "[S/R] the Bicep file cannot express this: true() takes exactly 0 arguments, got 1 (ARM refuses the call; Bicep writes it as true): fix the call's arguments.",
+      '[S/R] the Bicep file cannot express this: copyIndex() has no Bicep equivalent: build the value in TypeScript, or leave it to a resource property.',
+      "[S/R] the Bicep file cannot express this: parameters('nope') names no parameter of this stack: declare the parameter, or use the Parameter's .value.",
+      "[S/R] the Bicep file cannot express this: variables() with a computed name has no Bicep equivalent: use the Variable's .ref.",
+      '[S/R] the Bicep file cannot express this: createObject() takes key/value pairs with string keys: fix the Fn.call arguments, or pass a plain object.',
+    ]);
+  });
+
+  it('reports refusals at the declaration that holds them (variable, output)', () => {
+    const problems = problemsOf((s) => {
+      new Variable(s, 'v', { value: Fn.call('or', [true]) });
+      new Output(s, 'o', { value: Fn.call('not', []) });
+    });
+    expect(problems.map((p) => p.slice(0, p.indexOf(']') + 1))).to.deep.equal(['[S/v]', '[S/o]']);
+  });
+});
+
+describe('Bicep writer: values', () => {
+  it('writes numbers outside the safe integers as json() with the JSON text ARM gets, in both languages', () => {
+    const { bicep, template } = synthS((s) => {
+      const c = new Parameter(s, 'c', { type: 'bool' });
+      new ArmResource(s, 'V', {
+        ...T, name: 'v',
+        properties: { big: 1e21, big2: 2 ** 63, max: Number.MAX_SAFE_INTEGER, neg: -(2 ** 60), tiny: 1e-7, inExpression: Fn.if(c.value, 1e21, -(2 ** 63)) },
+      });
+    });
+    expect(bicep).to.contain([
+      "    big: json('1e+21')",
+      "    big2: json('9223372036854776000')",
+      '    max: 9007199254740991',
+      "    neg: json('-1152921504606847000')", // the decimal JavaScript (and so the template) prints
+      "    tiny: json('1e-7')",
+      "    inExpression: c ? json('1e+21') : json('-9223372036854776000')",
+    ].join('\n'));
+    const props = template.resources[0].properties;
+    expect(JSON.stringify(props.big)).to.equal('1e+21');
+    expect(JSON.stringify(props.big2)).to.equal('9223372036854776000');
+    expect(props.inExpression).to.equal("[if(parameters('c'), json('1e+21'), json('-9223372036854776000'))]");
+  });
+
+  it('refuses a null parameter default, which Bicep does not type-check', () => {
+    expect(problemsOf((s) => new Parameter(s, 'o', { type: 'object', defaultValue: null as never }))).to.deep.equal([
+      "[S/o] parameter 'o' has the default null, which Bicep refuses for a object parameter: omit the default, or give a object (e.g. {}).",
+    ]);
+  });
+});
+
+describe('Bicep writer: dependsOn', () => {
+  it('writes an ordering edge without a reason with no comment', () => {
+    const { bicep } = synthS((s) => {
+      const a = new ArmResource(s, 'A', { ...T, name: 'a' });
+      new ArmResource(s, 'B', { ...T, name: 'b' }).addDependency(a, '');
+    });
+    expect(bicep).to.contain('  dependsOn: [\n    a\n  ]\n');
+  });
+
+  it('gives an existing resource the edges its resource group and subscription are built from, in ARM as in Bicep', () => {
+    const { bicep, template } = synthS((s) => {
+      const a = new ArmResource(s, 'A', { ...T, name: 'a' });
+      const sub = new ArmResource(s, 'Sub', { ...T, name: 'sub' });
+      const e = new ExistingResource(s, 'E', { type: 'Microsoft.T/e', apiVersion: '2025-01-01', name: 'e', resourceGroupName: `${a.name}-rg`, subscriptionId: `${sub.name}` });
+      new ArmResource(s, 'U', { ...T, name: 'u', properties: { e: e.id } });
+    });
+    expect(bicep).to.contain("  scope: resourceGroup(sub.name, '${a.name}-rg')\n");
+    const u = template.resources.find((r: { name: string }) => r.name === 'u');
+    expect(u.dependsOn).to.deep.equal(["[resourceId('Microsoft.T/a', 'a')]", "[resourceId('Microsoft.T/a', 'sub')]"]);
+  });
+
+  it('comments ordering edges with the reason, not the construct path, within 120 columns', () => {
+    expect(shortReason('PostgreSQL rejects concurrent changes (ServerIsBusy): deploy after App/Db/Resource/Database-appdb', 'db', 'App')).to.equal(
+      'PostgreSQL rejects concurrent changes (ServerIsBusy)',
+    );
+    expect(shortReason('wait for App/Db/Rule', 'rule', 'App')).to.equal('wait for Rule');
+    expect(shortReason('ordering: it\'s\n  late', 'x', 'App')).to.equal("ordering: it's late");
+    const long = shortReason('word '.repeat(40), 'someSymbol', 'App');
+    expect(long).to.match(/^word( word)*\.\.\.$/);
+    expect(`    someSymbol // ${long}`.length).to.be.at.most(120);
+  });
+});
+
+describe('Bicep syntax', () => {
+  it('puts deployer() in az, with resourceGroup(); concat() in sys', () => {
+    expect([functionNamespace('deployer'), functionNamespace('resourceGroup'), functionNamespace('listKeys'), functionNamespace('concat')]).to.deep.equal(['az', 'az', 'az', 'sys']);
   });
 });

@@ -158,4 +158,26 @@ describe('Bicep reader', () => {
     expect(() => readBicep("param concat string\n\nvar v = concat('a', 'b')\n")).to.throw(/shadowed/);
     expect(() => parseBicep("param p string = 'x' 'y'\n")).to.throw(/end of the line/);
   });
+
+  it('binds decorators and type names to symbols first, as Bicep does', () => {
+    expect(() => readBicep("@description('d')\nparam description string\n")).to.throw(/@description binds to the symbol 'description' \(BCP059\)/);
+    expect(() => readBicep("@secure()\nparam pw string\n\nvar secure = 1\n")).to.throw(/@secure binds to the symbol/);
+    expect(readBicep("@sys.description('d')\nparam description string\n").parameters.description).to.deep.equal({ type: 'string', description: 'd' });
+    expect(() => readBicep("param string string\n")).to.throw(/the type 'string' binds to the symbol 'string' \(BCP287\)/);
+    expect(() => readBicep("param p int\n\nvar int = 1\n")).to.throw(/BCP287/);
+    expect(() => readBicep("param json string\n\nvar v = json('0.5')\n")).to.throw(/shadowed/);
+    expect(readBicep("param json string\n\nvar v = sys.json('0.5')\n").variables).to.deep.equal(['0.5']);
+  });
+
+  it('refuses what Bicep does not compile: ARM-only functions, wrong namespaces, literals as names, big integers, null defaults', () => {
+    expect(() => readBicep("param deploy bool\n\nvar v = parameters('deploy')\n")).to.throw(/parameters\(\) is an ARM function Bicep does not have/);
+    expect(() => readBicep('var v = and(true)\n')).to.throw(/and\(\) is an ARM function/);
+    expect(() => readBicep('var v = sys.deployer()\n')).to.throw(/deployer\(\) is in az, not sys/);
+    expect(() => readBicep("output null string = 'x'\n")).to.throw(/'null' is a literal, not a name/);
+    expect(() => readBicep("param p object\n\nvar v = p.null\n")).to.throw(/'.null' is not a property access/);
+    expect(() => readBicep('var v = {\n  true: 1\n}\n')).to.throw(/as a key it must be quoted/);
+    expect(() => readBicep('var v = 9223372036854776000\n')).to.throw(/BCP010/);
+    expect(() => readBicep('var v = 9007199254740993\n')).to.throw(/compares exactly/);
+    expect(() => readBicep('param o object = null\n')).to.throw(/null is not a object/);
+  });
 });

@@ -37,10 +37,11 @@ export type BicepExpr =
   | { readonly k: 'binary'; readonly op: string; readonly l: BicepExpr; readonly r: BicepExpr }
   | { readonly k: 'ternary'; readonly c: BicepExpr; readonly t: BicepExpr; readonly f: BicepExpr };
 
-/** A decorator such as `@minLength(3)`. */
+/** A decorator such as `@minLength(3)`; `ns` is `sys` for `@sys.minLength(3)`. */
 export interface Decorator {
   readonly name: string;
   readonly args: readonly BicepExpr[];
+  readonly ns?: string;
 }
 
 /** The declarations of a Bicep file, in source order. */
@@ -67,6 +68,21 @@ const BINARY_LEVELS: readonly string[][] = [['??'], ['||'], ['&&'], ['==', '!=']
 /** Longest first, so `<=` is not read as `<`. */
 const ALL_OPERATORS = ['??', '||', '&&', '==', '!=', '<=', '>=', '<', '>', '+', '-', '*', '/', '%'];
 const TYPES = new Set(['string', 'int', 'bool', 'object', 'array']);
+/** The lexer's literal keywords: never a declaration name, a bare object key or a `.property`. */
+const LITERALS = new Set(['true', 'false', 'null']);
+/** Namespaces: no referenceable symbol may take these names. */
+const NAMESPACES = new Set(['az', 'sys']);
+/**
+ * ARM template functions that Bicep does not have (it spells them as operators, literals or
+ * symbols, or not at all): a call to one of them in Bicep does not compile.
+ */
+const ARM_ONLY_FUNCTIONS = new Set([
+  'parameters', 'variables', 'and', 'or', 'not', 'equals', 'less', 'lessorequals', 'greater', 'greaterorequals', 'add', 'sub',
+  'mul', 'div', 'mod', 'if', 'coalesce', 'createarray', 'createobject', 'true', 'false', 'null', 'copyindex', 'references',
+  'lambda', 'lambdavariables',
+]);
+/** The largest Bicep integer literal (int64). */
+const INT64_MAX = 2n ** 63n - 1n;
 
 /** Parses the Bicep subset azcdk emits. Throws with the line and column of anything else. */
 export function parseBicep(text: string): BicepFile {
@@ -82,19 +98,25 @@ class Parser {
     const declared = new Set<string>();
     const declare = (name: string) => {
       if (declared.has(name)) this.fail(`symbol '${name}' is declared twice`);
+      if (NAMESPACES.has(name)) this.fail(`symbol '${name}' takes the name of a namespace`);
       declared.add(name);
     };
     for (this.ws(true); this.i < this.text.length; this.ws(true)) {
       const decorators: Decorator[] = [];
       while (this.eat('@')) {
-        const name = this.identifier();
-        decorators.push({ name, args: this.callArguments() });
+        const first = this.identifier();
+        const ns = this.peek('.') ? first : undefined;
+        if (ns !== undefined && ns !== 'sys') this.fail(`decorators live in sys, not ${ns}`);
+        if (ns !== undefined) this.i++;
+        const name = ns === undefined ? first : this.identifier();
+        decorators.push({ name, args: this.callArguments(), ...(ns ? { ns } : {}) });
         this.endOfLine();
         this.ws(true);
       }
       const keyword = this.identifier();
       this.ws(false);
       const name = this.identifier();
+      if (LITERALS.has(name)) this.fail(`'${name}' is a literal, not a name`);
       this.ws(false);
       if (keyword === 'metadata') {
         this.expect('=');
@@ -201,6 +223,7 @@ class Parser {
       if (this.peek('.')) {
         this.i++;
         const name = this.identifier();
+        if (LITERALS.has(name)) this.fail(`'.${name}' is not a property access: '${name}' is a literal (use ['${name}'])`);
         if (this.peek('(')) {
           if (base.k !== 'ident' || (base.name !== 'az' && base.name !== 'sys')) this.fail('method calls are not in the subset');
           base = { k: 'call', name, args: this.callArguments(), ns: base.name };
@@ -235,7 +258,11 @@ class Parser {
     if (c === '[') return this.array();
     if (c !== undefined && /\d/.test(c)) {
       const m = /^\d+/.exec(this.text.slice(this.i))!;
+      if (BigInt(m[0]) > INT64_MAX) this.fail(`${m[0]} is not a 64-bit integer (BCP010)`);
+      // Bicep holds it exactly; a JavaScript number would not, so the comparison could not be trusted.
+      if (!Number.isSafeInteger(Number(m[0]))) this.fail(`${m[0]} is past the integers the reader compares exactly`);
       this.i += m[0].length;
+      if (/[.eE]/.test(this.text[this.i] ?? '')) this.fail('Bicep has integer literals only');
       return { k: 'num', v: Number(m[0]) };
     }
     const name = this.identifier();
@@ -271,6 +298,7 @@ class Parser {
         key = typeof text === 'string' ? text : s;
       } else {
         key = this.identifier();
+        if (LITERALS.has(key)) this.fail(`'${key}' is a literal: as a key it must be quoted`);
       }
       this.ws(false);
       this.expect(':');
@@ -408,6 +436,8 @@ class Reader {
     const f = this.file;
     const parameters: Deployment['parameters'] = {};
     for (const [name, p] of f.params) {
+      this.checkBindings(`param ${name}`, p.type, p.decorators);
+      if (p.defaultValue?.k === 'null') this.fail(`param ${name}: null is not a ${p.type} (a default must have the parameter's type)`);
       const d = decorators(p.decorators);
       const secure = d.has('secure');
       parameters[name] = compact({
@@ -441,6 +471,7 @@ class Reader {
     }
     const outputs: Deployment['outputs'] = {};
     for (const [name, o] of f.outputs) {
+      this.checkBindings(`output ${name}`, o.type, o.decorators);
       outputs[name] = compact({ type: o.type, value: this.json(o.value), description: this.string(decorators(o.decorators).get('description')) });
     }
     const description = f.metadata.get('description');
@@ -520,6 +551,8 @@ class Reader {
       case 'call':
         // An unqualified call to a name a symbol shadows would not reach the function.
         if (!e.ns && this.isSymbol(e.name)) return this.fail(`call to '${e.name}' is shadowed by a symbol: qualify it (az./sys.)`);
+        if (ARM_ONLY_FUNCTIONS.has(e.name.toLowerCase())) return this.fail(`${e.name}() is an ARM function Bicep does not have`);
+        if (e.ns && e.ns !== namespaceOf(e.name)) return this.fail(`${e.name}() is in ${namespaceOf(e.name)}, not ${e.ns}`);
         return call(e.name, e.args.map((a) => this.canon(a)), noVariables);
       case 'unary':
         if (e.op === '!') return call('not', [this.canon(e.e)], noVariables);
@@ -536,6 +569,17 @@ class Reader {
       case 'prop':
       case 'index':
         return this.reference(e);
+    }
+  }
+
+  /**
+   * Bicep's name binding looks up file symbols before the sys/az namespaces, for type names and
+   * decorators as for calls: a symbol named `string` or `description` captures them unless qualified.
+   */
+  private checkBindings(where: string, type: string, list: readonly Decorator[]): void {
+    if (this.isSymbol(type)) this.fail(`${where}: the type '${type}' binds to the symbol '${type}' (BCP287)`);
+    for (const d of list) {
+      if (!d.ns && this.isSymbol(d.name)) this.fail(`${where}: @${d.name} binds to the symbol '${d.name}' (BCP059): qualify it (@sys.${d.name})`);
     }
   }
 
@@ -616,6 +660,16 @@ class Reader {
   private fail(message: string): never {
     throw new Error(`Bicep reader: ${message}`);
   }
+}
+
+/** Functions of the `az` namespace; the others are in `sys`. */
+const AZ_FUNCTIONS = new Set([
+  'resourceGroup', 'subscription', 'tenant', 'managementGroup', 'deployment', 'deployer', 'environment', 'resourceId',
+  'subscriptionResourceId', 'tenantResourceId', 'managementGroupResourceId', 'extensionResourceId', 'reference', 'pickZones', 'providers',
+]);
+
+function namespaceOf(name: string): 'az' | 'sys' {
+  return AZ_FUNCTIONS.has(name) || name.startsWith('list') ? 'az' : 'sys';
 }
 
 function decorators(list: readonly Decorator[]): Map<string, readonly BicepExpr[]> {

@@ -7,6 +7,10 @@
  * - interpolations are `'${prefix}-nsg'`;
  * - ARM functions that Bicep spells as operators (`if`, `equals`, `and`, `coalesce`, ...) become
  *   operators, parenthesized by precedence; `createArray`/`createObject` become literals;
+ *   `parameters('x')`/`variables('x')` become the symbols;
+ * - ARM-only calls (wrong arity for an operator, `copyIndex()`, computed `parameters()`...) are
+ *   refused through the context, never passed through as calls Bicep does not have;
+ * - numbers that are not safe integers are `json('<the JSON text ARM gets>')`;
  * - a resource without a declaration in the file falls back to `resourceId(...)`.
  */
 import {
@@ -16,7 +20,7 @@ import { Tokens } from '../../core/tokens.js';
 import { nameSegments } from '../arm-expression.js';
 import { normalizeArgument, type Resolved } from '../resolve.js';
 import { BUILT_IN_FUNCTIONS } from './identifiers.js';
-import { IDENTIFIER, bicepKey, bicepString, escapeStringContent, functionNamespace } from './bicep-syntax.js';
+import { bicepAccessor, bicepKey, bicepString, escapeStringContent, functionNamespace } from './bicep-syntax.js';
 
 /** What the renderer needs to know about the file it writes into. */
 export interface BicepContext {
@@ -28,6 +32,12 @@ export interface BicepContext {
   variableSymbol(target: IVariableTarget): string;
   /** True if a symbol shadows this built-in function (lower-cased name), so calls must be qualified. */
   isShadowed(functionName: string): boolean;
+  /** The symbol of the stack's parameter of this name (for ARM's `parameters('x')`); undefined if none. */
+  parameterNamed(name: string): string | undefined;
+  /** The symbol of the stack's variable of this name (for ARM's `variables('x')`); undefined if none. */
+  variableNamed(name: string): string | undefined;
+  /** Reports an expression Bicep cannot express (the writer adds where); the caller still returns some text. */
+  refuse(message: string): void;
 }
 
 /** Operator precedence, loosest first; atoms (literals, symbols, calls, accesses) bind tightest. */
@@ -117,7 +127,7 @@ export function appendBicepValue(out: string[], value: Resolved, ctx: BicepConte
     }
     out.push('\n', indent, '}');
   } else {
-    out.push(renderScalar(value === undefined ? null : value).text);
+    out.push(renderScalar(value === undefined ? null : value, ctx).text);
   }
 }
 
@@ -125,7 +135,7 @@ function render(expression: Expression, ctx: BicepContext): Rendered {
   const e = expression as AnyExpression;
   switch (e.kind) {
     case 'literal':
-      return renderScalar(e.value);
+      return renderScalar(e.value, ctx);
     case 'parameter':
       return atom(ctx.parameterSymbol(e.parameter));
     case 'variable':
@@ -181,33 +191,79 @@ function resourceIdCall(target: IResourceTarget, ctx: BicepContext): string {
   return `${qualify('resourceId', ctx)}(${args.join(', ')})`;
 }
 
+/** ARM functions with no Bicep function of that name, and how many arguments their Bicep syntax needs. */
+const ARITY: Record<string, { min: number; max: number; spelled: string }> = {
+  ...Object.fromEntries(Object.entries(BINARY).map(([f, b]) => [f, b.variadic ? { min: 2, max: Infinity, spelled: b.op } : { min: 2, max: 2, spelled: b.op }])),
+  coalesce: { min: 1, max: Infinity, spelled: '??' },
+  if: { min: 3, max: 3, spelled: 'c ? a : b' },
+  not: { min: 1, max: 1, spelled: '!' },
+  true: { min: 0, max: 0, spelled: 'true' },
+  false: { min: 0, max: 0, spelled: 'false' },
+  null: { min: 0, max: 0, spelled: 'null' },
+  parameters: { min: 1, max: 1, spelled: 'the parameter symbol' },
+  variables: { min: 1, max: 1, spelled: 'the variable symbol' },
+};
+
+/** ARM functions Bicep has no counterpart for at all (loops and lambdas are Bicep syntax we do not emit). */
+const ARM_ONLY = new Set(['copyindex', 'references', 'lambda', 'lambdavariables']);
+
 function renderCall(name: string, args: readonly unknown[], ctx: BicepContext): Rendered {
   const lower = name.toLowerCase();
+  const arity = ARITY[lower];
+  if (arity && (args.length < arity.min || args.length > arity.max)) {
+    const count = arity.min === arity.max ? `exactly ${arity.min}` : `at least ${arity.min}`;
+    ctx.refuse(`${name}() takes ${count} argument${arity.min === 1 ? '' : 's'}, got ${args.length} (ARM refuses the call; Bicep writes it as ${arity.spelled}): fix the call's arguments.`);
+    return atom('null');
+  }
+  if (ARM_ONLY.has(lower)) {
+    ctx.refuse(`${name}() has no Bicep equivalent: build the value in TypeScript, or leave it to a resource property.`);
+    return atom('null');
+  }
   const binary = BINARY[lower];
-  if (binary && (binary.variadic ? args.length >= 2 : args.length === 2)) {
+  if (binary) {
     // Left-associative: the right operand must bind tighter than the operator.
     const parts = args.map((a, i) => wrap(renderArgument(a, ctx), i === 0 ? binary.precedence : binary.precedence + 1));
     return { text: parts.join(` ${binary.op} `), precedence: binary.precedence };
   }
-  if (lower === 'if' && args.length === 3) {
+  if (lower === 'coalesce') return renderArgument(args[0], ctx); // coalesce(x) is x
+  if (lower === 'if') {
     const [c, t, f] = args.map((a) => wrap(renderArgument(a, ctx), Precedence.Ternary + 1));
     return { text: `${c} ? ${t} : ${f}`, precedence: Precedence.Ternary };
   }
-  if (lower === 'not' && args.length === 1) {
+  if (lower === 'not') {
     return { text: `!${wrap(renderArgument(args[0], ctx), Precedence.Unary)}`, precedence: Precedence.Unary };
   }
-  if (args.length === 0 && (lower === 'true' || lower === 'false' || lower === 'null')) return atom(lower);
+  if (lower === 'true' || lower === 'false' || lower === 'null') return atom(lower);
+  if (lower === 'parameters' || lower === 'variables') return atom(declaredSymbol(lower, args[0], ctx));
   if (lower === 'format') {
     const parts = formatAsInterpolation(args);
     if (parts) return renderInterpolation(new Interpolation(parts).parts, ctx);
   }
   if (lower === 'createarray') return atom(`[${args.map((a) => renderArgument(a, ctx).text).join(', ')}]`);
-  if (lower === 'createobject' && args.length % 2 === 0 && args.every((a, i) => i % 2 === 1 || typeof a === 'string' || Expression.isExpression(a))) {
+  if (lower === 'createobject') {
+    if (args.length % 2 !== 0 || !args.every((a, i) => i % 2 === 1 || typeof normalizeArgument(a) === 'string' || Expression.isExpression(normalizeArgument(a)))) {
+      ctx.refuse('createObject() takes key/value pairs with string keys: fix the Fn.call arguments, or pass a plain object.');
+      return atom('{}');
+    }
     const entries: string[] = [];
-    for (let i = 0; i < args.length; i += 2) entries.push(`${objectKey(args[i] as string | Expression, ctx)}: ${renderArgument(args[i + 1], ctx).text}`);
+    for (let i = 0; i < args.length; i += 2) entries.push(`${objectKey(normalizeArgument(args[i]) as string | Expression, ctx)}: ${renderArgument(args[i + 1], ctx).text}`);
     return atom(entries.length ? `{ ${entries.join(', ')} }` : '{}');
   }
   return atom(`${qualify(CANONICAL_FUNCTION.get(lower) ?? name, ctx)}(${args.map((a) => renderArgument(a, ctx).text).join(', ')})`);
+}
+
+/** ARM's `parameters('x')` / `variables('x')` as the symbol they name; refused unless `x` is literal and declared. */
+function declaredSymbol(kind: 'parameters' | 'variables', arg: unknown, ctx: BicepContext): string {
+  const name = normalizeArgument(arg);
+  const symbol = typeof name !== 'string' ? undefined : kind === 'parameters' ? ctx.parameterNamed(name) : ctx.variableNamed(name);
+  if (symbol !== undefined) return symbol;
+  const what = kind === 'parameters' ? 'parameter' : 'variable';
+  ctx.refuse(
+    typeof name === 'string'
+      ? `${kind}('${name}') names no ${what} of this stack: declare the ${what}, or use the ${kind === 'parameters' ? 'Parameter\'s .value' : 'Variable\'s .ref'}.`
+      : `${kind}() with a computed name has no Bicep equivalent: use the ${kind === 'parameters' ? 'Parameter\'s .value' : 'Variable\'s .ref'}.`,
+  );
+  return 'null';
 }
 
 /**
@@ -262,14 +318,15 @@ function renderArgument(arg: unknown, ctx: BicepContext): Rendered {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
     return atom(entries.length ? `{ ${entries.map(([k, v]) => `${objectKey(k, ctx)}: ${renderArgument(v, ctx).text}`).join(', ')} }` : '{}');
   }
-  return renderScalar(value === undefined ? null : (value as string | number | boolean | null));
+  return renderScalar(value === undefined ? null : (value as string | number | boolean | null), ctx);
 }
 
-function renderScalar(value: string | number | boolean | null): Rendered {
+function renderScalar(value: string | number | boolean | null, ctx: BicepContext): Rendered {
   if (typeof value === 'string') return atom(bicepString(value));
   if (typeof value === 'number') {
-    // Bicep has integer literals only; other numbers go through json(), as in ARM.
-    if (!Number.isInteger(value)) return atom(`json(${bicepString(String(value))})`);
+    // Bicep has 64-bit integer literals only. Fractions, and integers JavaScript does not hold
+    // exactly (printed `1e+21`, or rounded past int64), go through json() with the JSON text ARM gets.
+    if (!Number.isSafeInteger(value)) return atom(`${qualify('json', ctx)}(${bicepString(JSON.stringify(value))})`);
     return value < 0 ? { text: String(value), precedence: Precedence.Unary } : atom(String(value));
   }
   if (typeof value === 'boolean') return atom(String(value));
@@ -295,7 +352,7 @@ function wrap(r: Rendered, minimum: Precedence): string {
   return r.precedence < minimum ? `(${r.text})` : r.text;
 }
 
-/** `.key`, `['odd-key']` and `[0]` accessors. */
+/** `.key`, `['odd-key']`, `['null']` and `[0]` accessors. */
 export function accessPath(path: readonly PathSegment[]): string {
-  return path.map((s) => (typeof s === 'number' ? `[${s}]` : IDENTIFIER.test(s) ? `.${s}` : `[${bicepString(s)}]`)).join('');
+  return path.map((s) => (typeof s === 'number' ? `[${s}]` : bicepAccessor(s))).join('');
 }

@@ -9,8 +9,11 @@
 /** A Bicep identifier (symbolic names, object keys written unquoted, property access `.x`). */
 export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Words that cannot be used as a symbolic name: lexer keywords and the built-in namespaces. */
-export const RESERVED_WORDS: ReadonlySet<string> = new Set(['true', 'false', 'null', 'az', 'sys']);
+/** The lexer's literal keywords: never a name, a bare key or a `.property`. */
+export const LITERAL_KEYWORDS: ReadonlySet<string> = new Set(['true', 'false', 'null']);
+
+/** Words that cannot be used as a symbolic name: literal keywords and the built-in namespaces. */
+export const RESERVED_WORDS: ReadonlySet<string> = new Set([...LITERAL_KEYWORDS, 'az', 'sys']);
 
 /**
  * Declaration and contextual keywords. Bicep accepts most of them as symbol names, but a
@@ -23,9 +26,24 @@ export const KEYWORDS: ReadonlySet<string> = new Set([
   'string', 'int', 'bool', 'object', 'array', 'any', 'void',
 ]);
 
+/**
+ * Bicep's built-in types, in the `sys` namespace. A symbol of one of these names would capture
+ * every type clause (`param string string`: BCP287), so parameters may not have them.
+ */
+export const TYPE_NAMES: ReadonlySet<string> = new Set(['string', 'int', 'bool', 'object', 'array', 'any']);
+
+/**
+ * Decorators (all in `sys`). Decorators are looked up like functions: file symbols first, so a
+ * symbol named `description` captures `@description(...)` (BCP059) unless it is `@sys.description`.
+ */
+export const DECORATORS: readonly string[] = [
+  'description', 'secure', 'allowed', 'minValue', 'maxValue', 'minLength', 'maxLength', 'metadata', 'export', 'sealed',
+  'discriminator', 'batchSize', 'onlyIfNotExists', 'retryOn',
+];
+
 /** Built-in functions of the `az` namespace (the rest of those we emit live in `sys`). */
 const AZ_FUNCTIONS: ReadonlySet<string> = new Set([
-  'resourcegroup', 'subscription', 'tenant', 'managementgroup', 'deployment', 'environment', 'resourceid',
+  'resourcegroup', 'subscription', 'tenant', 'managementgroup', 'deployment', 'deployer', 'environment', 'resourceid',
   'subscriptionresourceid', 'tenantresourceid', 'managementgroupresourceid', 'extensionresourceid',
   'reference', 'pickzones', 'providers',
 ]);
@@ -83,4 +101,9 @@ export function escapeStringContent(text: string): string {
 /** An object key: bare when it is an identifier that is not a literal keyword, quoted otherwise. */
 export function bicepKey(key: string): string {
   return IDENTIFIER.test(key) && !RESERVED_WORDS.has(key) ? key : bicepString(key);
+}
+
+/** A property accessor: `.key` for identifiers, `['key']` for other keys and literal keywords (`x['null']`). */
+export function bicepAccessor(key: string): string {
+  return IDENTIFIER.test(key) && !LITERAL_KEYWORDS.has(key) ? `.${key}` : `[${bicepString(key)}]`;
 }

@@ -40,7 +40,11 @@ const BICEP_TYPES: Record<string, { type: string; secure: boolean }> = {
 export function renderBicep(model: StackModel, problems: Problem[] = []): string {
   const symbols = assignSymbols(model, calledFunctions(model), problems);
   const used = new Set<ResourceBase>();
-  const ctx: BicepContext = {
+  const parameterNames = new Set(model.parameters.map((p) => p.parameter.parameterName));
+  // The declaration being rendered, for problems found inside its expressions.
+  let at = model.stack.node.path;
+  const refused = new Set<string>();
+  const ctx: WriterContext = {
     symbolOf: (target) => {
       const symbol = symbols.resourceSymbol(target as ResourceBase);
       if (symbol) used.add(target as ResourceBase);
@@ -49,11 +53,26 @@ export function renderBicep(model: StackModel, problems: Problem[] = []): string
     parameterSymbol: (p) => p.parameterName,
     variableSymbol: (v) => symbols.variables.get(v as Variable) ?? v.variableName,
     isShadowed: (f) => symbols.shadowedFunctions.has(f),
+    parameterNamed: (name) => (parameterNames.has(name) ? name : undefined),
+    variableNamed: (name) => symbols.variableNamed(name),
+    refuse: (message) => {
+      const key = `${at}\u0000${message}`;
+      if (refused.has(key)) return;
+      refused.add(key);
+      problems.push({ path: at, message: `the Bicep file cannot express this: ${message}` });
+    },
+    at: (path) => {
+      at = path;
+    },
+    stackPath: model.stack.node.path,
   };
 
   const header = model.stack.description ? [`metadata description = ${bicepString(model.stack.description)}`] : [];
-  const parameters = model.parameters.map((p) => renderParameter(p, ctx));
-  const variables = model.variables.map((v) => `var ${ctx.variableSymbol(v.variable)} = ${renderBicepValue(v.value, ctx)}`);
+  const parameters = model.parameters.map((p) => renderParameter(p, ctx, problems));
+  const variables = model.variables.map((v) => {
+    ctx.at(v.variable.node.path);
+    return `var ${ctx.variableSymbol(v.variable)} = ${renderBicepValue(v.value, ctx)}`;
+  });
   const typeLiterals = new Map<string, string>();
   const resources = model.resources.map((r) => {
     const out: string[] = [];
@@ -67,30 +86,54 @@ export function renderBicep(model: StackModel, problems: Problem[] = []): string
   return [header, parameters, variables, existing, resources, outputs].flat().join('\n\n') + '\n';
 }
 
-function renderParameter({ parameter, defaultValue }: ParameterModel, ctx: BicepContext): string {
+/** The context plus where the writer is (for refusals). */
+interface WriterContext extends BicepContext {
+  /** Sets the construct path that refusals are reported at. */
+  at(path: string): void;
+  /** The stack's construct path. */
+  readonly stackPath: string;
+}
+
+function renderParameter({ parameter, defaultValue }: ParameterModel, ctx: WriterContext, problems: Problem[]): string {
+  ctx.at(parameter.node.path);
   const p = parameter.props;
   const { type, secure } = BICEP_TYPES[p.type];
   const lines: string[] = [];
-  if (p.description) lines.push(`@description(${bicepString(p.description)})`);
-  if (secure) lines.push('@secure()');
-  if (p.allowedValues) lines.push(`@allowed(${renderBicepValue([...p.allowedValues], ctx)})`);
-  if (p.minValue !== undefined) lines.push(`@minValue(${p.minValue})`);
-  if (p.maxValue !== undefined) lines.push(`@maxValue(${p.maxValue})`);
-  if (p.minLength !== undefined) lines.push(`@minLength(${p.minLength})`);
-  if (p.maxLength !== undefined) lines.push(`@maxLength(${p.maxLength})`);
+  if (p.description) lines.push(`${decorator('description', ctx)}(${bicepString(p.description)})`);
+  if (secure) lines.push(`${decorator('secure', ctx)}()`);
+  if (p.allowedValues) lines.push(`${decorator('allowed', ctx)}(${renderBicepValue([...p.allowedValues], ctx)})`);
+  if (p.minValue !== undefined) lines.push(`${decorator('minValue', ctx)}(${p.minValue})`);
+  if (p.maxValue !== undefined) lines.push(`${decorator('maxValue', ctx)}(${p.maxValue})`);
+  if (p.minLength !== undefined) lines.push(`${decorator('minLength', ctx)}(${p.minLength})`);
+  if (p.maxLength !== undefined) lines.push(`${decorator('maxLength', ctx)}(${p.maxLength})`);
+  if (defaultValue === null) {
+    // `param o object = null` does not type-check in Bicep (null is not an object), and the
+    // nullable form (`object?`) means "optional", which ARM's defaultValue null does not say.
+    problems.push({ path: parameter.node.path, message: `parameter '${parameter.parameterName}' has the default null, which Bicep refuses for a ${type} parameter: omit the default, or give a ${type} (e.g. ${EMPTY_VALUE[type] ?? "''"}).` });
+  }
   const assignment = defaultValue === undefined ? '' : ` = ${renderBicepValue(defaultValue, ctx)}`;
   lines.push(`param ${(parameter as Parameter).parameterName} ${type}${assignment}`);
   return lines.join('\n');
 }
 
-function renderOutput(o: OutputModel, ctx: BicepContext): string {
-  const description = o.output.props.description ? `@description(${bicepString(o.output.props.description)})\n` : '';
+/** An example value of each type, for messages. */
+const EMPTY_VALUE: Record<string, string> = { string: "''", int: '0', bool: 'false', object: '{}', array: '[]' };
+
+/** `@name`, or `@sys.name` when a parameter shadows the decorator. */
+function decorator(name: string, ctx: BicepContext): string {
+  return ctx.isShadowed(name.toLowerCase()) ? `@sys.${name}` : `@${name}`;
+}
+
+function renderOutput(o: OutputModel, ctx: WriterContext): string {
+  ctx.at(o.output.node.path);
+  const description = o.output.props.description ? `${decorator('description', ctx)}(${bicepString(o.output.props.description)})\n` : '';
   return `${description}output ${o.output.outputName} ${BICEP_TYPES[o.type].type} = ${renderBicepValue(o.value, ctx)}`;
 }
 
 
-function appendResource(out: string[], model: ResourceModel, ctx: BicepContext, typeLiterals: Map<string, string>): void {
+function appendResource(out: string[], model: ResourceModel, ctx: WriterContext, typeLiterals: Map<string, string>): void {
   const r = model.resource;
+  ctx.at(r.node.path);
   const typeKey = `${r.resourceType}@${r.apiVersion}`;
   let typeLiteral = typeLiterals.get(typeKey);
   if (typeLiteral === undefined) typeLiterals.set(typeKey, (typeLiteral = bicepString(typeKey)));
@@ -103,10 +146,10 @@ function appendResource(out: string[], model: ResourceModel, ctx: BicepContext, 
     out.push('\n  ', key, ': ');
     appendBicepValue(out, value, ctx, '  ');
   }
-  const ordering = orderingDependencies(model, ctx);
+  const ordering = orderingDependencies(model, ctx, ctx.stackPath);
   if (ordering.length) {
     out.push('\n  dependsOn: [');
-    for (const { symbol, reason } of ordering) out.push('\n    ', symbol, ' // ', reason);
+    for (const { symbol, reason } of ordering) out.push('\n    ', symbol, reason ? ` // ${reason}` : '');
     out.push('\n  ]');
   }
   out.push('\n}');
@@ -120,22 +163,40 @@ function identityLines(target: IResourceTarget, shortName: Resolved, fullName: R
   return [...(parentSymbol ? [`  parent: ${parentSymbol}`] : []), `  name: ${renderBicepValue(shortName, ctx, '  ')}`];
 }
 
-/** Ordering edges (those Bicep cannot infer), one per target, sorted by symbol, with their reason as a comment. */
-function orderingDependencies(model: ResourceModel, ctx: BicepContext): Array<{ symbol: string; reason: string }> {
+/** Ordering edges (those Bicep cannot infer), one per target, sorted by symbol, with their short reason as a comment. */
+function orderingDependencies(model: ResourceModel, ctx: BicepContext, stackPath: string): Array<{ symbol: string; reason: string }> {
   const bySymbol = new Map<string, string>();
   for (const edge of model.dependencies) {
     if (edge.kind !== 'ordering') continue;
     const symbol = ctx.symbolOf(edge.to);
-    if (symbol && !bySymbol.has(symbol)) bySymbol.set(symbol, edge.reason.replace(/\s+/g, ' ').trim());
+    if (symbol && !bySymbol.has(symbol)) bySymbol.set(symbol, shortReason(edge.reason, symbol, stackPath));
   }
   return [...bySymbol].sort(([a], [b]) => compareStrings(a, b)).map(([symbol, reason]) => ({ symbol, reason }));
+}
+
+/** `bicep format`'s line width, which a dependsOn line with its comment stays within. */
+const LINE_WIDTH = 120;
+
+/**
+ * The comment of an ordering edge: the reason on one line, without the clauses (`: deploy after
+ * Stack/Db/...`) that name construct paths, since the symbol on the line names the target, cut to
+ * the line width. The manifest keeps the full reason.
+ */
+export function shortReason(reason: string, symbol: string, stackPath: string): string {
+  const oneLine = reason.replace(/\s+/g, ' ').trim();
+  const pathPrefix = `${stackPath}/`;
+  const kept = oneLine.split(': ').filter((clause) => !clause.includes(pathPrefix));
+  // A reason that is nothing but paths keeps them, shortened to their last segment.
+  const text = kept.length ? kept.join(': ') : oneLine.split(' ').map((w) => (w.startsWith(pathPrefix) ? w.slice(w.lastIndexOf('/') + 1) : w)).join(' ');
+  const room = Math.max(LINE_WIDTH - `    ${symbol} // `.length, 20);
+  return text.length <= room ? text : `${text.slice(0, room - 3).replace(/\s+\S*$/, '').trimEnd()}...`;
 }
 
 /**
  * `existing` declarations for the imported resources the file refers to (directly, as a parent,
  * or from another existing declaration), in model order.
  */
-function renderUsedExisting(all: readonly ExistingModel[], used: Set<ResourceBase>, ctx: BicepContext): string[] {
+function renderUsedExisting(all: readonly ExistingModel[], used: Set<ResourceBase>, ctx: WriterContext): string[] {
   const rendered = new Map<ExistingModel, string>();
   // Rendering one declaration can use more symbols (its parent, names, scope): repeat until stable.
   for (let changed = true; changed; ) {
@@ -149,8 +210,9 @@ function renderUsedExisting(all: readonly ExistingModel[], used: Set<ResourceBas
   return all.filter((e) => rendered.has(e)).map((e) => rendered.get(e)!);
 }
 
-function renderExisting(e: ExistingModel, ctx: BicepContext): string {
+function renderExisting(e: ExistingModel, ctx: WriterContext): string {
   const r = e.resource;
+  ctx.at(r.node.path);
   const lines: string[] = [];
   if (!r.parentResource && r.resourceGroupName !== undefined) {
     const args = [r.subscriptionId, r.resourceGroupName].filter((a) => a !== undefined).map((a) => renderBicepValue(asResolved(a), ctx));

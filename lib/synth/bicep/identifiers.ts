@@ -8,14 +8,16 @@
  * - variables and resources keep their name (the logical id for resources) unless it is a
  *   keyword, a built-in function name, or taken by a parameter or another symbol; then they get a
  *   suffix (`Var`, `Resource`) and, if needed, a number;
- * - a parameter that shadows a function used in the template makes the writer qualify the
- *   calls (`az.resourceGroup()`), since the parameter cannot be renamed.
+ * - a parameter that shadows a function or decorator makes the writer qualify the calls
+ *   (`az.resourceGroup()`, `@sys.description(...)`), since the parameter cannot be renamed;
+ * - a parameter named like a type (`string`) or a literal keyword, and an output named `true`,
+ *   `false` or `null`, are refused: Bicep cannot qualify those, and the names are shared with ARM.
  */
 import type { Problem } from '../../core/errors.js';
 import type { ResourceBase } from '../../core/resource-base.js';
 import type { Variable } from '../../core/variable.js';
 import type { StackModel } from '../stack-model.js';
-import { KEYWORDS, RESERVED_WORDS } from './bicep-syntax.js';
+import { DECORATORS, KEYWORDS, LITERAL_KEYWORDS, RESERVED_WORDS, TYPE_NAMES } from './bicep-syntax.js';
 
 /**
  * Built-in Bicep functions (az and sys namespaces). Symbols we choose avoid these names so that
@@ -41,8 +43,10 @@ export interface BicepSymbols {
   resourceSymbol(resource: ResourceBase): string | undefined;
   /** Symbol of every variable. */
   readonly variables: ReadonlyMap<Variable, string>;
-  /** Lower-cased function names that a parameter shadows: calls to them are qualified. */
+  /** Lower-cased function and decorator names that a parameter shadows: calls to them are qualified. */
   readonly shadowedFunctions: ReadonlySet<string>;
+  /** Symbol of the variable of this (ARM) name, for `variables('x')`. */
+  variableNamed(name: string): string | undefined;
 }
 
 type Candidate = { readonly key: Variable | ResourceBase; readonly name: string; readonly suffix: string };
@@ -52,16 +56,27 @@ type Candidate = { readonly key: Variable | ResourceBase; readonly name: string;
  * calls. Parameters whose names Bicep reserves are reported to `problems`.
  */
 export function assignSymbols(model: StackModel, calledFunctions: ReadonlySet<string>, problems: Problem[]): BicepSymbols {
-  const functions = new Set([...BUILT_IN_FUNCTIONS, ...calledFunctions].map((f) => f.toLowerCase()));
+  const functions = new Set([...BUILT_IN_FUNCTIONS, ...DECORATORS, ...calledFunctions].map((f) => f.toLowerCase()));
   const taken = new Set<string>();
   const shadowedFunctions = new Set<string>();
+  const shared = 'the name is the same in the ARM template and the Bicep file (it is the deployment\'s interface), so rename it';
   for (const { parameter } of model.parameters) {
     const name = parameter.parameterName;
     if (RESERVED_WORDS.has(name)) {
-      problems.push({ path: parameter.node.path, message: `parameter name '${name}' is reserved in Bicep: choose another name.` });
+      problems.push({ path: parameter.node.path, message: `parameter name '${name}' is reserved in Bicep: ${shared}.` });
+    } else if (TYPE_NAMES.has(name)) {
+      problems.push({
+        path: parameter.node.path,
+        message: `parameter name '${name}' is a Bicep type: Bicep would read every '${name}' type clause (\`param x ${name}\`) as this parameter (BCP287); ${shared}, e.g. '${name}Value'.`,
+      });
     }
     if (functions.has(name.toLowerCase())) shadowedFunctions.add(name.toLowerCase());
     taken.add(name);
+  }
+  for (const { output } of model.outputs) {
+    if (LITERAL_KEYWORDS.has(output.outputName)) {
+      problems.push({ path: output.node.path, message: `output name '${output.outputName}' is a literal in Bicep (\`output ${output.outputName} ...\` does not parse): ${shared}.` });
+    }
   }
 
   // Natural names first, so a renamed symbol never takes a name another symbol has naturally.
@@ -88,5 +103,9 @@ export function assignSymbols(model: StackModel, calledFunctions: ReadonlySet<st
     resourceSymbol: (resource) => renamed.get(resource) ?? model.logicalIds.get(resource),
     variables,
     shadowedFunctions,
+    variableNamed: (name) => {
+      const v = model.variables.find((m) => m.variable.variableName === name);
+      return v && variables.get(v.variable);
+    },
   };
 }

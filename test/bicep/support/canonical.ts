@@ -121,6 +121,7 @@ export function call(name: string, args: readonly C[], variable: (name: string) 
       break;
     }
   }
+  if (lower === 'coalesce' && args.length === 1) return args[0]; // coalesce(x) is x
   if (FLATTENED.has(lower)) return { k: 'call', name: lower, args: args.flatMap((a) => (a.k === 'call' && a.name === lower ? a.args : [a])) };
   return { k: 'call', name: lower, args };
 }

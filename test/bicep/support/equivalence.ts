@@ -70,7 +70,8 @@ export function expectAppEquivalent(app: App, label = ''): string[] {
 
 /**
  * `bicep format` conventions: LF only, exactly one final newline, no tabs, no trailing spaces,
- * 2-space indentation, no two blank lines in a row, and one blank line between top-level declarations.
+ * 2-space indentation, no two blank lines in a row, one blank line between top-level declarations,
+ * and comment lines within the 120-column width.
  */
 export function checkBicepFormatting(text: string, label = ''): void {
   const where = (i: number) => `${label} line ${i + 1}`;
@@ -81,6 +82,8 @@ export function checkBicepFormatting(text: string, label = ''): void {
     expect(line.includes('\t'), `${where(i)}: tab`).to.equal(false);
     expect(/ $/.test(line), `${where(i)}: trailing space`).to.equal(false);
     expect(/^ */.exec(line)![0].length % 2, `${where(i)}: indentation not a multiple of 2`).to.equal(0);
+    // Comments (the reasons of dependsOn entries) are short: the manifest has the full reason.
+    if (line.includes(' // ')) expect(line.length, `${where(i)}: a comment line wider than 120 columns`).to.be.at.most(120);
     if (i > 0) expect(line === '' && lines[i - 1] === '', `${where(i)}: two blank lines`).to.equal(false);
   });
   // Blank lines separate declarations: each block holds one declaration, after its decorators.

@@ -23,13 +23,22 @@ function prng(seed: number): () => number {
 
 /** Text that exercises the escapes of both languages. */
 const AWKWARD = ["it's", '${x}', '[x]', '[[', '{0}', '}{', 'a\\b', 'two\nlines', 'tab\t', "''", '$', 'café', '', ' ', '[', ']'];
-/** Parameter names that shadow Bicep functions, so calls must be qualified. */
-const SHADOWING = ['concat', 'length', 'resourceGroup', 'toLower', 'string', 'guid'];
+/**
+ * Parameter names that shadow Bicep functions and decorators, so calls and decorators must be
+ * qualified. (Names of types, `string`..., are refused: Bicep cannot qualify a type clause.)
+ */
+const SHADOWING = ['concat', 'length', 'resourceGroup', 'toLower', 'guid', 'json', 'description', 'secure', 'minLength', 'maxLength', 'allowed', 'minValue', 'deployer'];
+/** Names for variables and outputs that clash with decorators, functions, types and keywords. */
+const CLASHING = ['minLength', 'description', 'secure', 'allowed', 'string', 'int', 'object', 'bool', 'array', 'json', 'if', 'concat'];
+/** Numbers at the edges of both languages: fractions, exponent forms, integers past 2^53 and past int64. */
+const EDGE_NUMBERS = [2.25, -0.5, 1e21, -1e21, 2 ** 63, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, 1e-7];
 
 class Generator {
   private readonly random: () => number;
   private readonly stack: Stack;
   private readonly strings: Expression[] = [];
+  /** Names of the parameters that are not secure (`parameters('p')` may go anywhere). */
+  private readonly parameterNames: string[] = [];
   private readonly others: Expression[] = [];
   private readonly bools: Expression[] = [];
   private readonly secure: Expression[] = [];
@@ -57,13 +66,15 @@ class Generator {
     }
     const outputCount = this.int(4);
     for (let i = 0; i < outputCount; i++) {
-      new Output(this.stack, `out${i}`, { value: this.value(2, { runtime: true, secure: false }) });
+      const clashing = `${this.pick(CLASHING)}${this.chance(0.5) ? '' : i}`;
+      const name = this.chance(0.2) && !this.stack.node.tryFindChild(clashing) ? clashing : `out${i}`;
+      new Output(this.stack, name, { value: this.value(2, { runtime: true, secure: false }) });
     }
   }
 
   private parameter(i: number): void {
     const kind = this.pick(['string', 'string', 'int', 'bool', 'array', 'object', 'securestring', 'secureObject'] as const);
-    const name = this.chance(0.15) ? this.pick(SHADOWING) + (i ? String(i) : '') : `p${i}`;
+    const name = this.chance(0.3) ? this.pick(SHADOWING) + (i ? String(i) : '') : `p${i}`;
     const description = this.chance(0.4) ? this.awkward() : undefined;
     let p: Parameter;
     switch (kind) {
@@ -94,11 +105,14 @@ class Generator {
         p = new Parameter(this.stack, name, { type: kind, description, minLength: kind === 'securestring' && this.chance(0.5) ? 12 : undefined });
         this.secure.push(p.value);
     }
+    if (kind !== 'securestring' && kind !== 'secureObject') this.parameterNames.push(name);
   }
 
   private variable(i: number): void {
     // Variables built before any secure parameter exists are secret-free and may feed outputs.
-    const v = new Variable(this.stack, `v${i}`, { value: this.value(2, { runtime: false, secure: true }) });
+    const clashing = `${this.pick(CLASHING)}${this.chance(0.5) ? '' : i}`;
+    const name = this.chance(0.3) && !this.stack.node.tryFindChild(clashing) ? clashing : `v${i}`;
+    const v = new Variable(this.stack, name, { value: this.value(2, { runtime: false, secure: true }) });
     this.variables.push(v);
     if (this.secure.length === 0) this.plainVariables.push(v);
   }
@@ -112,7 +126,8 @@ class Generator {
     } else if (roll < 0.5) {
       r = new ExistingResource(this.stack, `Existing${i}`, {
         type: this.newType(), apiVersion: '2024-01-01', name: this.name(i),
-        resourceGroupName: this.chance(0.5) && this.strings.length ? this.pick(this.strings) : `rg-${i}`,
+        // A group named from a declared resource: Bicep's existing symbol carries that reference over.
+        resourceGroupName: this.chance(0.3) && this.declared.length ? `${this.pick(this.declared).name}-rg` : this.chance(0.5) && this.strings.length ? this.pick(this.strings) : `rg-${i}`,
         ...(this.chance(0.5) ? { subscriptionId: Fn.subscription().get('subscriptionId') } : {}),
       });
     } else {
@@ -126,7 +141,7 @@ class Generator {
     const child = this.localParents.length > 0 && this.chance(0.4);
     const parent = child ? this.pick(this.localParents) : undefined;
     // Some construct ids give logical ids that clash with keywords, functions or parameters.
-    const base = this.pick(['Res', 'Db', 'Net', 'ResourceGroup', 'If', 'Resource', 'Param', 'P1', 'V0', 'Concat']);
+    const base = this.pick(['Res', 'Db', 'Net', 'ResourceGroup', 'If', 'Resource', 'Param', 'P1', 'V0', 'Concat', 'Secure', 'Description', 'MinLength', 'String', 'Json', 'Int', 'Object', 'Bool']);
     const r = new ArmResource(this.stack, this.stack.node.tryFindChild(base) ? `${base}${i}` : base, {
       type: parent ? `${parent.resourceType}/kid${this.int(2)}` : this.newType(),
       apiVersion: this.pick(['2025-01-01', '2024-06-01-preview']),
@@ -138,7 +153,11 @@ class Generator {
       condition: this.chance(0.2) ? this.condition() : undefined,
       properties: this.chance(0.9) ? (this.object(3, { runtime: true, secure: true }) as Record<string, unknown>) : undefined,
     });
-    if (this.declared.length && this.chance(0.3)) r.addDependency(this.pick(this.declared), `ordering ${i}: ${this.awkward()}`);
+    if (this.declared.length && this.chance(0.3)) {
+      const target = this.pick(this.declared);
+      const reason = this.pick([`ordering ${i}: ${this.awkward()}`, '', `${'a long reason '.repeat(12)}: deploy after ${target.node.path}`, `wait for ${target.node.path}`]);
+      r.addDependency(target, reason);
+    }
     this.declared.push(r);
     this.localParents.push(r);
   }
@@ -187,7 +206,7 @@ class Generator {
       case 0:
         return this.awkward();
       case 1:
-        return this.pick([0, 7, -2, 2.25, true, false, null]);
+        return this.chance(0.3) ? this.pick(EDGE_NUMBERS) : this.pick([0, 7, -2, 2.25, true, false, null]);
       case 2:
         return str();
       case 3:
@@ -196,7 +215,7 @@ class Generator {
         return opts.secure && this.secure.length ? this.pick(this.secure) : 's';
       case 5: {
         const usable = opts.secure ? this.variables : this.plainVariables;
-        return usable.length ? (this.chance(0.5) ? this.pick(usable).ref : this.pick(usable).ref.get(this.pick(['a', 'odd-key', 0]))) : 'v';
+        return usable.length ? (this.chance(0.5) ? this.pick(usable).ref : this.pick(usable).ref.get(this.pick(['a', 'odd-key', 0, 'null', 'true']))) : 'v';
       }
       case 6:
         return this.resourceAttribute(opts);
@@ -208,16 +227,48 @@ class Generator {
           .map((p) => (typeof p === 'string' ? p : String(p)))
           .join('');
       case 9:
-        return Fn.if(this.bools.length ? this.pick(this.bools) : true, this.leaf(opts), Fn.call('createArray', [1, this.awkward()]));
+        return Fn.if(this.bools.length ? this.pick(this.bools) : true, this.leaf(opts), Fn.call('createArray', [this.pick(EDGE_NUMBERS), this.awkward()]));
       case 10:
-        return Fn.and(Fn.equals(str(), 'x'), Fn.or(true, Fn.not(false)), Fn.call('less', [Fn.call('add', [1, Fn.call('sub', [3, 2])]), 5]));
+        return this.operators(str);
       case 11:
         return Fn.call('coalesce', [Fn.call('null'), str(), Fn.call('createObject', ['k', new Literal(this.awkward())])]);
       case 12:
-        return this.pick([Fn.resourceGroup().get('location'), Fn.subscription().get('subscriptionId'), Fn.uniqueString(Fn.resourceGroup().get('id'), str() as string)]);
+        return this.pick([
+          Fn.resourceGroup().get('location'), Fn.subscription().get('subscriptionId'), Fn.uniqueString(Fn.resourceGroup().get('id'), str() as string),
+          Fn.call('deployer', []).get('objectId'),
+        ]);
       default:
         return Fn.concat(Fn.toLower(str() as string), Fn.string(this.int(9)), Fn.guid('a', this.awkward()));
     }
+  }
+
+  /**
+   * Calls Bicep writes as operators, with looser operators (`??`, `||`, `?:`) as operands of
+   * tighter ones, so a wrong precedence or missing parentheses changes the reading; and ARM's
+   * own spelling of a parameter, `parameters('p')`.
+   */
+  private operators(str: () => Value<string>): Expression {
+    const bool = (): Value<boolean> => (this.bools.length && this.chance(0.6) ? (this.pick(this.bools) as Value<boolean>) : this.chance(0.5));
+    const coalesced = () => Fn.call('coalesce', [Fn.call('null'), str()]);
+    const options: Array<() => Expression> = [
+      () => Fn.and(Fn.equals(str(), 'x'), Fn.or(true, Fn.not(false)), Fn.call('less', [Fn.call('add', [1, Fn.call('sub', [3, 2])]), 5])),
+      () => Fn.and(Fn.or(bool(), bool()), bool()),
+      () => Fn.and(bool(), Fn.or(bool(), bool())),
+      () => Fn.or(Fn.and(bool(), bool()), Fn.not(Fn.or(bool(), bool()))),
+      () => Fn.equals(coalesced(), 'e'),
+      () => Fn.equals('e', coalesced()),
+      () => Fn.call('coalesce', [Fn.call('coalesce', [Fn.call('null'), Fn.call('null')]), str()]),
+      () => Fn.or(Fn.call('coalesce', [Fn.call('null'), bool()]), bool()),
+      () => Fn.call('add', [Fn.call('mul', [2, Fn.call('sub', [3, 1])]), Fn.call('sub', [4, Fn.call('sub', [2, 1])])]),
+      () => Fn.call('less', [Fn.call('coalesce', [Fn.call('null'), 1]), 2]),
+      () => Fn.equals(Fn.if(bool(), 'a', 'b'), Fn.call('coalesce', [Fn.call('null'), 'a'])),
+      () => Fn.not(Fn.equals(Fn.if(bool(), 1, 2), 1)),
+      () => Fn.call('coalesce', [Fn.if(bool(), Fn.call('null'), 'a'), 'b']),
+      () => Fn.call('coalesce', [str()]),
+      // (`variables('v')` is left to the unit tests: the model does not follow it to the resources v references.)
+      () => (this.parameterNames.length ? Fn.call('parameters', [this.pick(this.parameterNames)]) : Fn.equals(1, 2)),
+    ];
+    return this.pick(options)();
   }
 
   private resourceAttribute(opts: LeafOptions): unknown {
@@ -234,7 +285,7 @@ class Generator {
       case 3:
         return this.chance(0.5) ? new Literal(target.resourceType) : Fn.toUpper(target.name);
       case 4:
-        return target.getRuntimeProperty('properties.state');
+        return target.getRuntimeProperty(this.pick(['properties.state', 'properties.null', 'properties.true.false']));
       case 5:
         return target.getRuntimeProperty(`properties.list[${this.int(3)}].value`);
       default:
