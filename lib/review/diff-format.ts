@@ -93,7 +93,7 @@ function resourceLines(r: ResourceDiff, p: Palette): string[] {
 }
 
 function changeLine(c: ValueChange, p: Palette): string {
-  const createOnly = c.createOnly ? ` ${p.red('(requires replacement)')}` : '';
+  const createOnly = c.createOnly ? ` ${p.red('(requires replacement)')}` : c.shrinks ? ` ${p.red('(can only grow: requires replacement)')}` : '';
   if (c.kind === 'added') return `${p.green('[+]')} ${c.path}: ${fmt(c.after)}${createOnly}`;
   if (c.kind === 'removed') return `${p.red('[-]')} ${c.path}: ${fmt(c.before)}${createOnly}`;
   const [before, after] = fmtPair(c.before, c.after);

@@ -8,7 +8,7 @@
 import type { Manifest } from '../synth/manifest.js';
 import { parameterValuesOf, stackNamesOf, templateOf, type AssemblyFiles } from './assembly.js';
 import { diffParameterValues, ParameterUses, type ParameterFiles, type ParameterValueDiff } from './parameter-values.js';
-import { createOnlyPath } from './replacement.js';
+import { createOnlyPath, shrunkPath } from './replacement.js';
 import { fmtPair } from './value-text.js';
 
 export type { ParameterFiles, ParameterValueDiff } from './parameter-values.js';
@@ -22,6 +22,8 @@ export interface ValueChange {
   readonly after?: unknown;
   /** The create-only property this change touches: the update fails, the resource must be recreated. */
   readonly createOnly?: string;
+  /** The grow-only size this change makes smaller (PostgreSQL storage, a disk): refused like a create-only change. */
+  readonly shrinks?: string;
 }
 
 /** A resource that differs. */
@@ -225,18 +227,23 @@ function diffResource(before: Resource, after: Resource, info: ResourceInfo | un
     // or taken away from a zonal one, is a change Azure refuses just like a changed value.
     const path = c.path === '' ? [] : splitPath(c.path);
     const createOnly = createOnlyPath(type, path);
-    return createOnly && touches(c, createOnly.split('.').slice(path.length)) ? { ...c, createOnly } : c;
+    if (createOnly && touches(c, createOnly.split('.').slice(path.length))) return { ...c, createOnly };
+    const shrinks = c.kind === 'changed' ? shrunkPath(type, path, c.before, c.after) : undefined;
+    return shrinks ? { ...c, shrinks } : c;
   });
   const oldDeps = new Set(strings(before.dependsOn));
   const newDeps = new Set(strings(after.dependsOn));
   const dependsOn = { added: [...newDeps].filter((d) => !oldDeps.has(d)), removed: [...oldDeps].filter((d) => !newDeps.has(d)) };
   if (!renamed && !withCreateOnly.length && !dependsOn.added.length && !dependsOn.removed.length) return undefined;
   const fixed = [...new Set(withCreateOnly.filter((c) => c.createOnly).map((c) => c.createOnly!))];
+  const shrunk = withCreateOnly.filter((c) => c.shrinks).map((c) => c.shrinks!);
+  const reasons = [
+    ...(fixed.length ? [`${fixed.join(', ')} cannot change after creation: if the deployed value differs, Azure rejects the update`] : []),
+    ...(shrunk.length ? [`${shrunk.join(', ')} can only grow: Azure rejects a smaller value`] : []),
+  ];
   return {
     kind: 'changed', type, name: after.name, ...where(info), changes: withCreateOnly, dependsOn,
-    ...(fixed.length
-      ? { replacement: `${fixed.join(', ')} cannot change after creation: if the deployed value differs, Azure rejects the update; delete and recreate the resource (or give it a new name)` }
-      : {}),
+    ...(reasons.length ? { replacement: `${reasons.join('; ')}; delete and recreate the resource (or give it a new name)` } : {}),
   };
 }
 

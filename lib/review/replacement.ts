@@ -10,8 +10,14 @@
 /** Paths (dot-separated from the resource root) that cannot change after creation, by type (lower case). */
 const CREATE_ONLY: Record<string, readonly string[]> = {
   '*': ['location'],
+  // The networking mode (public access or VNet injection) is chosen once; geo-redundant backup
+  // "is only allowed during server create"; the primary zone moves only by an HA failover (the
+  // REST model marks availabilityZone create-only). The version is not here: a higher one is an
+  // in-place major version upgrade.
   'microsoft.dbforpostgresql/flexibleservers': [
     'properties.administratorLogin',
+    'properties.availabilityZone',
+    'properties.backup.geoRedundantBackup',
     'properties.network.delegatedSubnetResourceId',
     'properties.network.privateDnsZoneArmResourceId',
   ],
@@ -42,4 +48,27 @@ export function createOnlyPath(type: string, path: readonly string[]): string | 
     if (dotted === candidate || dotted.startsWith(candidate + '.') || candidate.startsWith(dotted + '.')) return candidate;
   }
   return undefined;
+}
+
+/**
+ * Values that can only grow, by type (lower case): Azure refuses a smaller one. Sizes, since the
+ * data is already on the disk; PostgreSQL's major version, which upgrades in place but never down.
+ */
+const GROW_ONLY: Record<string, readonly string[]> = {
+  'microsoft.dbforpostgresql/flexibleservers': ['properties.storage.storageSizeGB', 'properties.version'],
+  'microsoft.compute/disks': ['properties.diskSizeGB'],
+  'microsoft.compute/virtualmachines': ['properties.storageProfile.osDisk.diskSizeGB'],
+};
+
+/** The grow-only path a change shrinks (a number, or a number written as a string like '16', that gets smaller), if any. */
+export function shrunkPath(type: string, path: readonly string[], before: unknown, after: unknown): string | undefined {
+  const [a, b] = [numberOf(before), numberOf(after)];
+  if (a === undefined || b === undefined || b >= a) return undefined;
+  const dotted = path.join('.');
+  return (GROW_ONLY[type.toLowerCase()] ?? []).find((p) => p === dotted);
+}
+
+function numberOf(v: unknown): number | undefined {
+  if (typeof v === 'number') return v;
+  return typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : undefined;
 }

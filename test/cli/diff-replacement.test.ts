@@ -103,6 +103,61 @@ describe('cli: azcdk diff, create-only properties', () => {
   });
 });
 
+describe('review: PostgreSQL flexible server changes', () => {
+  const server = (properties: Record<string, unknown>, sku = { name: 'Standard_D2ds_v5', tier: 'GeneralPurpose' }) => ({
+    resources: [{ type: 'Microsoft.DBforPostgreSQL/flexibleServers', apiVersion: '2025-08-01', name: 'db', location: 'westeurope', sku, properties }],
+  });
+  const base = {
+    version: '16', availabilityZone: '1', highAvailability: { mode: 'ZoneRedundant', standbyAvailabilityZone: '3' },
+    storage: { storageSizeGB: 128 }, backup: { geoRedundantBackup: 'Disabled' },
+  };
+  const lines = (after: ReturnType<typeof server>) => {
+    const d = diffTemplates('S', server(base), after);
+    return formatDiff({ stacks: [{ ...d, status: 'changed' }], differences: 1, replacements: d.resources.filter((r) => r.replacement).length });
+  };
+
+  it('updates in place: a bigger SKU, more storage, another HA mode, a major version upgrade', () => {
+    expect(lines(server({ ...base, version: '17', storage: { storageSizeGB: 256 }, highAvailability: { mode: 'SameZone' } }, { name: 'Standard_E2ds_v5', tier: 'MemoryOptimized' }))).to.deep.equal([
+      'Stack S',
+      'Resources',
+      '[~] Microsoft.DBforPostgreSQL/flexibleServers db',
+      ' ├─ [~] sku.name: "Standard_D2ds_v5" -> "Standard_E2ds_v5"',
+      ' ├─ [~] sku.tier: "GeneralPurpose" -> "MemoryOptimized"',
+      ' ├─ [~] properties.version: "16" -> "17"',
+      ' ├─ [~] properties.highAvailability.mode: "ZoneRedundant" -> "SameZone"',
+      ' ├─ [-] properties.highAvailability.standbyAvailabilityZone: "3"',
+      ' └─ [~] properties.storage.storageSizeGB: 128 -> 256',
+      'S: resources 0 added, 0 removed, 1 changed',
+      '',
+      '1 difference.',
+    ]);
+  });
+
+  it('replaces for a smaller storage size or version, another primary zone, geo-redundant backup', () => {
+    expect(lines(server({ ...base, version: '15', storage: { storageSizeGB: 64 }, availabilityZone: '2', backup: { geoRedundantBackup: 'Enabled' } }))).to.deep.equal([
+      'Stack S',
+      'Resources',
+      '[~] Microsoft.DBforPostgreSQL/flexibleServers db REPLACE',
+      ' ├─ properties.availabilityZone, properties.backup.geoRedundantBackup cannot change after creation: if the deployed value differs, Azure rejects the update; ' +
+        'properties.version, properties.storage.storageSizeGB can only grow: Azure rejects a smaller value; delete and recreate the resource (or give it a new name)',
+      ' ├─ [~] properties.version: "16" -> "15" (can only grow: requires replacement)',
+      ' ├─ [~] properties.availabilityZone: "1" -> "2" (requires replacement)',
+      ' ├─ [~] properties.storage.storageSizeGB: 128 -> 64 (can only grow: requires replacement)',
+      ' └─ [~] properties.backup.geoRedundantBackup: "Disabled" -> "Enabled" (requires replacement)',
+      'S: resources 0 added, 0 removed, 1 changed (1 replaced)',
+      '',
+      '1 difference, 1 replacement.',
+    ]);
+    const shrunk = diffTemplates('S', server(base), server({ ...base, storage: { storageSizeGB: 64 } })).resources[0];
+    expect(shrunk.changes).to.deep.equal([{ path: 'properties.storage.storageSizeGB', kind: 'changed', before: 128, after: 64, shrinks: 'properties.storage.storageSizeGB' }]);
+  });
+
+  it('a version read from a parameter is not compared as a number', () => {
+    const d = diffTemplates('S', server(base), server({ ...base, version: "[parameters('postgresVersion')]" })).resources[0];
+    expect(d.replacement).to.equal(undefined);
+  });
+});
+
 describe('review: long values in a diff', () => {
   const base = "[format('{0}/{1}', 'a-very-long-prefix-that-goes-on-and-on-and-on-and-on-and-on-and-on-and-on', parameters('suffix'))]";
 
