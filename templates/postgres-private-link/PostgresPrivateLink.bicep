@@ -45,11 +45,6 @@ param vmAdminPassword string
 @description('Client VM size (Generation 2 and Trusted Launch capable).')
 param vmSize string = 'Standard_D2s_v3'
 
-resource vnetMySubnet 'Microsoft.Network/virtualNetworks/subnets@2025-07-01' existing = {
-  parent: vnet
-  name: 'mySubnet'
-}
-
 resource dbPrivateEndpointNic 'Microsoft.Network/networkInterfaces@2025-07-01' existing = {
   name: 'myPrivateEndpoint-nic'
 }
@@ -101,6 +96,11 @@ resource vnet 'Microsoft.Network/virtualNetworks@2025-07-01' = {
       }
     ]
   }
+}
+
+resource vnetMySubnet 'Microsoft.Network/virtualNetworks/subnets@2025-07-01' existing = {
+  parent: vnet
+  name: 'mySubnet'
 }
 
 resource db 'Microsoft.DBforPostgreSQL/flexibleServers@2025-08-01' = {

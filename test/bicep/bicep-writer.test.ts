@@ -67,11 +67,6 @@ var addressSpace = [
   '10.0.0.0/16'
 ]
 
-resource appSubnet 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' existing = {
-  parent: vnet
-  name: 'app'
-}
-
 resource nsg 'Microsoft.Network/networkSecurityGroups@2025-09-01' = {
   name: '\${prefix}-nsg'
   location: location
@@ -99,6 +94,11 @@ resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
       }
     ]
   }
+}
+
+resource appSubnet 'Microsoft.Network/virtualNetworks/subnets@2025-09-01' existing = {
+  parent: vnet
+  name: 'app'
 }
 
 resource rule 'Microsoft.Network/networkSecurityGroups/securityRules@2025-09-01' = if (tier == 'Standard') {
@@ -408,5 +408,21 @@ describe('Bicep writer: dependsOn', () => {
 describe('Bicep syntax', () => {
   it('puts deployer() in az, with resourceGroup(); concat() in sys', () => {
     expect([functionNamespace('deployer'), functionNamespace('resourceGroup'), functionNamespace('listKeys'), functionNamespace('concat')]).to.deep.equal(['az', 'az', 'az', 'sys']);
+  });
+});
+
+describe('Bicep writer: where existing declarations go', () => {
+  it('puts an existing child (and its existing children) right after its declared parent, other existing resources first', () => {
+    const { bicep } = synthS((s) => {
+      const alpha = new ArmResource(s, 'Alpha', { ...T, name: 'alpha' });
+      const vnet = new ArmResource(s, 'Vnet', { ...T, type: 'Microsoft.T/v', name: 'v' });
+      const subnet = new ExistingResource(s, 'Subnet', { type: 'Microsoft.T/v/s', apiVersion: '2025-01-01', name: 's', parent: vnet });
+      const config = new ExistingResource(s, 'Config', { type: 'Microsoft.T/v/s/c', apiVersion: '2025-01-01', name: 'c', parent: subnet });
+      const shared = new ExistingResource(s, 'Shared', { type: 'Microsoft.T/a', apiVersion: '2025-01-01', name: 'shared' });
+      new ArmResource(s, 'Omega', { ...T, name: 'omega', properties: { s: subnet.id, c: config.id, x: shared.id, a: alpha.id } });
+    });
+    const order = [...bicep.matchAll(/^resource (\w+)/gm)].map((m) => m[1]);
+    expect(order).to.deep.equal(['shared', 'alpha', 'vnet', 'subnet', 'config', 'omega']);
+    expect(bicep).to.contain("resource subnet 'Microsoft.T/v/s@2025-01-01' existing = {\n  parent: vnet\n  name: 's'\n}\n\nresource config");
   });
 });

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, ArmResource, ExistingResource, Stack, Variable } from '../../lib/index.js';
+import { App, ArmResource, ExistingResource, Fn, Output, Stack, Variable } from '../../lib/index.js';
 import { parseBicep, readBicep } from '../support/bicep-reader.js';
 import { fileOf } from '../support/synth.js';
 import { expectAppEquivalent, expectEquivalent } from './support/equivalence.js';
@@ -97,6 +97,20 @@ describe('Bicep and ARM equivalence', () => {
     const v = new Variable(s, 'v', { value: `${a.name}-x` });
     const e = new ExistingResource(s, 'E', { type: 'Microsoft.T/e', apiVersion: '2025-01-01', name: `${v.ref}` });
     new ArmResource(s, 'B', { type: 'Microsoft.T/b', apiVersion: '2025-01-01', name: 'b', properties: { e: e.id } });
+    expectAppEquivalent(app);
+  });
+
+  it('agree on outputs named like functions, decorators and types: Bicep never binds a name to an output', () => {
+    const app = new App();
+    const s = new Stack(app, 'S');
+    new Output(s, 'description', { value: Fn.resourceGroup().get('location'), description: 'where' });
+    new Output(s, 'resourceGroup', { value: Fn.uniqueString(Fn.resourceGroup().get('id')) });
+    new Output(s, 'string', { value: 'x' });
+    new Output(s, 'json', { value: { ratio: 0.5 } });
+    const bicep = fileOf(app.synth(), 'S.bicep');
+    expect(bicep).to.contain("@description('where')\noutput description string = resourceGroup().location\n");
+    expect(bicep).to.contain('output resourceGroup string = uniqueString(resourceGroup().id)\n');
+    expect(bicep).to.contain("output json object = {\n  ratio: json('0.5')\n}\n");
     expectAppEquivalent(app);
   });
 });

@@ -3,7 +3,8 @@
  * as the ARM template, in the shape a person would write by hand.
  *
  * - declarations grouped: `metadata`, `param`s, `var`s, `existing` resources, resources, `output`s,
- *   one blank line between declarations, 2-space indent, LF, final newline;
+ *   one blank line between declarations, 2-space indent, LF, final newline; an `existing` child
+ *   of a declared resource (a subnet of the VNet) follows its parent, where a reader looks for it;
  * - children use `parent:` and their short name (not `a/b` names, and not nested declarations,
  *   which would inherit the parent's `if` condition where ARM does not);
  * - `dependsOn` lists only ordering edges: Bicep infers references and parents itself;
@@ -82,8 +83,23 @@ export function renderBicep(model: StackModel, problems: Problem[] = []): string
   const outputs = model.outputs.map((o) => renderOutput(o, ctx));
   // Rendered last: which imported resources need a declaration is known only now.
   const existing = renderUsedExisting(model.existing, used, ctx);
+  // Bicep declarations may come in any order: an existing child goes after its declared parent.
+  const declared = new Map(model.resources.map((r, i) => [r.resource as IResourceTarget, i]));
+  const anchorOf = (e: ExistingModel): number | undefined => {
+    const parent = e.resource.parentResource;
+    const parentExisting = parent && model.existing.find((x) => x.resource === parent);
+    return parent === undefined ? undefined : declared.get(parent) ?? (parentExisting && anchorOf(parentExisting));
+  };
+  const top: string[] = [];
+  const after = new Map<number, string[]>();
+  for (const [e, text] of existing) {
+    const anchor = anchorOf(e);
+    if (anchor === undefined) top.push(text);
+    else after.set(anchor, [...(after.get(anchor) ?? []), text]);
+  }
+  const body = resources.flatMap((text, i) => [text, ...(after.get(i) ?? [])]);
 
-  return [header, parameters, variables, existing, resources, outputs].flat().join('\n\n') + '\n';
+  return [header, parameters, variables, top, body, outputs].flat().join('\n\n') + '\n';
 }
 
 /** The context plus where the writer is (for refusals). */
@@ -196,7 +212,7 @@ export function shortReason(reason: string, symbol: string, stackPath: string): 
  * `existing` declarations for the imported resources the file refers to (directly, as a parent,
  * or from another existing declaration), in model order.
  */
-function renderUsedExisting(all: readonly ExistingModel[], used: Set<ResourceBase>, ctx: WriterContext): string[] {
+function renderUsedExisting(all: readonly ExistingModel[], used: Set<ResourceBase>, ctx: WriterContext): Array<[ExistingModel, string]> {
   const rendered = new Map<ExistingModel, string>();
   // Rendering one declaration can use more symbols (its parent, names, scope): repeat until stable.
   for (let changed = true; changed; ) {
@@ -207,7 +223,7 @@ function renderUsedExisting(all: readonly ExistingModel[], used: Set<ResourceBas
       changed = true;
     }
   }
-  return all.filter((e) => rendered.has(e)).map((e) => rendered.get(e)!);
+  return all.filter((e) => rendered.has(e)).map((e) => [e, rendered.get(e)!]);
 }
 
 function renderExisting(e: ExistingModel, ctx: WriterContext): string {
