@@ -3,16 +3,15 @@
  * logical ids, construct paths and why each dependsOn edge exists).
  */
 import type { IConstruct } from 'constructs';
-import { App } from '../core/app.js';
-import { Stack } from '../core/stack.js';
+import type { Stack } from '../core/stack.js';
 import type { ManifestDependency, ManifestStack } from '../synth/manifest.js';
-import '../synth/index.js'; // registers the synthesizer, so fromStack works with only this module imported
 import { AssertionUsageError, MismatchError } from './errors.js';
 import { formatValue, isPlainObject } from './format.js';
 import { Matcher } from './matcher.js';
 import type { MatchResult } from './match-result.js';
 import { AbsentMatch, ArrayMatch, asMatcher, ObjectMatch } from './matchers.js';
 import { describeClosest, matchSection, plural, type SectionEntry } from './section.js';
+import { assemblyOf, describeInstance } from './stack-assembly.js';
 
 /** Kinds of dependsOn edges azcdk records. */
 export type DependencyKind = 'reference' | 'parent' | 'ordering';
@@ -59,16 +58,9 @@ interface ResourceEntry extends SectionEntry {
 export class Template {
   /** Synthesizes the stack's app (once; the result is cached) and reads the stack's template. */
   public static fromStack(stack: Stack): Template {
-    if (!Stack.isStack(stack)) throw new AssertionUsageError(`Template.fromStack expects a Stack, got ${describe(stack)}.`);
-    const root = stack.node.root;
-    if (!App.isApp(root)) throw new AssertionUsageError(`Template.fromStack: stack '${stack.node.path}' is not inside an App; create it with new Stack(new App(), '${stack.node.id}').`);
-    const assembly = root.synth();
-    const text = assembly.files.get(`${stack.stackName}.json`);
-    if (text === undefined) {
-      throw new AssertionUsageError(`Template.fromStack: the app was synthesized without stack '${stack.stackName}' (it has ${assembly.stackNames.join(', ')}).`);
-    }
+    const assembly = assemblyOf(stack, 'Template.fromStack');
     const manifest = JSON.parse(assembly.files.get('manifest.json') ?? '{}') as { stacks?: Record<string, ManifestStack> };
-    return new Template(JSON.parse(text), manifest.stacks?.[stack.stackName]);
+    return new Template(JSON.parse(assembly.files.get(`${stack.stackName}.json`)!), manifest.stacks?.[stack.stackName]);
   }
 
   /** A template given as an object (e.g. read from a committed `templates/` file). */
@@ -234,7 +226,7 @@ export class Template {
    */
   private ofType(type: string): ResourceEntry[] {
     if (typeof type !== 'string' || type === '') {
-      throw new AssertionUsageError(`Expected a resource type such as 'Microsoft.Network/virtualNetworks', got ${describe(type)}.`);
+      throw new AssertionUsageError(`Expected a resource type such as 'Microsoft.Network/virtualNetworks', got ${describeInstance(type)}.`);
     }
     const found = this.resources.filter((r) => r.type === type);
     if (found.length === 0 && this.typesLike(type).length) throw new AssertionUsageError(this.noResourcesOfType(type));
@@ -321,7 +313,7 @@ export class Template {
       throw new AssertionUsageError(`No resource with logical id '${selector}' in this template; logical ids: ${ids.join(', ') || 'none'}.`);
     }
     const path = selector?.node?.path;
-    if (typeof path !== 'string') throw new AssertionUsageError(`Expected a construct or a logical id, got ${describe(selector)}.`);
+    if (typeof path !== 'string') throw new AssertionUsageError(`Expected a construct or a logical id, got ${describeInstance(selector)}.`);
     const exact = ids.find((id) => manifest.resources[id].path === path);
     if (exact) return exact;
     // An L2 construct: accept it when it holds exactly one resource.
@@ -388,16 +380,11 @@ class EmptyPropertiesMatch extends Matcher {
 
 /** A count must be a whole number: `'1'` or `-1` would make every assertion fail, and every negation pass. */
 function checkCount(count: unknown): void {
-  if (!Number.isInteger(count) || (count as number) < 0) throw new AssertionUsageError(`Expected a count of resources (0, 1, 2, ...), got ${describe(count)}.`);
+  if (!Number.isInteger(count) || (count as number) < 0) throw new AssertionUsageError(`Expected a count of resources (0, 1, 2, ...), got ${describeInstance(count)}.`);
 }
 
 function labels(entries: readonly SectionEntry[]): string {
   return entries.map((e) => e.label).join(', ');
-}
-
-function describe(x: unknown): string {
-  const name = (x as { constructor?: { name?: string } } | null)?.constructor?.name;
-  return x !== null && typeof x === 'object' && name ? `an instance of ${name}` : formatValue(x);
 }
 
 /** "a" or "an" before a word (the dependency kinds: a reference, a parent, an ordering). */
