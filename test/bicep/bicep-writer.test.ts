@@ -367,7 +367,7 @@ describe('Bicep writer: values', () => {
 
   it('refuses a null parameter default, which Bicep does not type-check', () => {
     expect(problemsOf((s) => new Parameter(s, 'o', { type: 'object', defaultValue: null as never }))).to.deep.equal([
-      "[S/o] parameter 'o' has the default null, which Bicep refuses for a object parameter: omit the default, or give a object (e.g. {}).",
+      "[S/o] parameter 'o' has the default null, which Bicep refuses for an object parameter: omit the default, or give an object (e.g. {}).",
     ]);
   });
 });

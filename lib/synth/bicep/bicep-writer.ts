@@ -125,7 +125,8 @@ function renderParameter({ parameter, defaultValue }: ParameterModel, ctx: Write
   if (defaultValue === null) {
     // `param o object = null` does not type-check in Bicep (null is not an object), and the
     // nullable form (`object?`) means "optional", which ARM's defaultValue null does not say.
-    problems.push({ path: parameter.node.path, message: `parameter '${parameter.parameterName}' has the default null, which Bicep refuses for a ${type} parameter: omit the default, or give a ${type} (e.g. ${EMPTY_VALUE[type] ?? "''"}).` });
+    const a = /^[aeiou]/.test(type) ? 'an' : 'a';
+    problems.push({ path: parameter.node.path, message: `parameter '${parameter.parameterName}' has the default null, which Bicep refuses for ${a} ${type} parameter: omit the default, or give ${a} ${type} (e.g. ${EMPTY_VALUE[type] ?? "''"}).` });
   }
   const assignment = defaultValue === undefined ? '' : ` = ${renderBicepValue(defaultValue, ctx)}`;
   lines.push(`param ${(parameter as Parameter).parameterName} ${type}${assignment}`);
@@ -162,7 +163,7 @@ function appendResource(out: string[], model: ResourceModel, ctx: WriterContext,
     out.push('\n  ', key, ': ');
     appendBicepValue(out, value, ctx, '  ');
   }
-  const ordering = orderingDependencies(model, ctx, ctx.stackPath);
+  const ordering = orderingDependencies(model, ctx);
   if (ordering.length) {
     out.push('\n  dependsOn: [');
     for (const { symbol, reason } of ordering) out.push('\n    ', symbol, reason ? ` // ${reason}` : '');
@@ -180,12 +181,12 @@ function identityLines(target: IResourceTarget, shortName: Resolved, fullName: R
 }
 
 /** Ordering edges (those Bicep cannot infer), one per target, sorted by symbol, with their short reason as a comment. */
-function orderingDependencies(model: ResourceModel, ctx: BicepContext, stackPath: string): Array<{ symbol: string; reason: string }> {
+function orderingDependencies(model: ResourceModel, ctx: WriterContext): Array<{ symbol: string; reason: string }> {
   const bySymbol = new Map<string, string>();
   for (const edge of model.dependencies) {
     if (edge.kind !== 'ordering') continue;
     const symbol = ctx.symbolOf(edge.to);
-    if (symbol && !bySymbol.has(symbol)) bySymbol.set(symbol, shortReason(edge.reason, symbol, stackPath));
+    if (symbol && !bySymbol.has(symbol)) bySymbol.set(symbol, shortReason(edge.reason, symbol, ctx.stackPath));
   }
   return [...bySymbol].sort(([a], [b]) => compareStrings(a, b)).map(([symbol, reason]) => ({ symbol, reason }));
 }

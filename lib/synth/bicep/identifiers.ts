@@ -99,13 +99,11 @@ export function assignSymbols(model: StackModel, calledFunctions: ReadonlySet<st
   }
 
   const variables = new Map(model.variables.map((v) => [v.variable as Variable, renamed.get(v.variable) ?? v.variable.variableName]));
+  const byArmName = new Map([...variables].map(([v, symbol]) => [v.variableName, symbol]));
   return {
     resourceSymbol: (resource) => renamed.get(resource) ?? model.logicalIds.get(resource),
     variables,
     shadowedFunctions,
-    variableNamed: (name) => {
-      const v = model.variables.find((m) => m.variable.variableName === name);
-      return v && variables.get(v.variable);
-    },
+    variableNamed: (name) => byArmName.get(name),
   };
 }
