@@ -7,7 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CliIo } from '../cli/io.js';
 import { AzcdkError, UsageError } from '../core/errors.js';
-import { ArmRequestError, type DeploymentClient, type DeploymentRequest, type DeploymentState, type OperationInfo, type ParameterValue, type ResourceChange, type SubmittedDeployment } from './client.js';
+import { ArmRequestError, isTerminal, type DeploymentClient, type DeploymentRequest, type DeploymentState, type OperationInfo, type ParameterValue, type ResourceChange, type SubmittedDeployment } from './client.js';
 import { describeError, describeFailure } from './failures.js';
 import { checkDeploymentName, defaultDeploymentName } from './names.js';
 import { checkSecureValue, convert, isSecureType, parametersForStack, secretsOf, unknownParameters, type ParsedParameters, type TemplateParameter } from './parameters.js';
@@ -353,7 +353,7 @@ async function waitWithProgress(p: MappedStack, submitted: SubmittedDeployment, 
   if (signal.aborted) {
     await waiting;
     // The deployment may have finished before Ctrl-C was noticed: then there is nothing to stop.
-    if (final === undefined || !TERMINAL.includes(final.provisioningState)) final = await interrupted(p, options, ctx);
+    if (final === undefined || !isTerminal(final.provisioningState)) final = await interrupted(p, options, ctx);
     else io.err(`note: ${p.stack.name}: interrupted, but deployment ${name} had already finished (${final.provisioningState}).`);
     await refresh();
     return final;
@@ -368,8 +368,6 @@ function follow(options: DeployOptions, name: string): string {
   return `az deployment group show -g ${options.resourceGroup} -n ${name} --subscription ${options.subscriptionId}`;
 }
 
-const TERMINAL = ['Succeeded', 'Failed', 'Canceled'];
-
 /**
  * Ctrl-C: cancel the deployment in Azure or leave it running, and say which happened. Resolves
  * (with the final state) only when the deployment turns out to have finished already.
@@ -378,7 +376,7 @@ async function interrupted(p: MappedStack, options: DeployOptions, ctx: Deployer
   const rg = options.resourceGroup;
   const name = p.deploymentName;
   const finished = await ctx.client.get(rg, name).catch(() => undefined);
-  if (finished && TERMINAL.includes(finished.provisioningState)) {
+  if (finished && isTerminal(finished.provisioningState)) {
     ctx.io.err(`note: ${p.stack.name}: interrupted, but deployment ${name} had already finished (${finished.provisioningState}).`);
     return finished;
   }
