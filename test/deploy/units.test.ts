@@ -159,6 +159,28 @@ describe('deploy: progress and failure reports', () => {
     const visible = io.stdout.map((l) => l.replace(/\x1b\[[0-9]*[A-Za-z]|\r/g, ''));
     expect(Math.max(...visible.map((l) => l.length)), visible.join('\n')).to.be.below(40);
     expect(io.stdout[2]).to.match(/^\x1b\[2A/); // two rows drawn, two rows back up
+    // State and elapsed time come first, so cutting the line keeps them.
+    expect(visible[0]).to.equal('  Running      0.0s  Microsoft.Network…');
+  });
+
+  it('the live view never grows taller than the terminal: finished operations give way to a count, then the oldest', () => {
+    const io = captureIo({ cwd: '/' });
+    const view = new ProgressView(io, map, true, 0, () => 1000, () => 120, () => 6);
+    const ops = Array.from({ length: 12 }, (_, i) =>
+      op({ operationId: `op${i}`, provisioningState: i === 10 ? 'Running' : i === 11 ? 'Failed' : 'Succeeded', target: { type: 'Microsoft.Network/networkSecurityGroups', name: `nsg${i}` } }));
+    view.update(ops);
+    expect(io.stdout.map((l) => l.replace(/ +\S+s$/, ''))).to.deep.equal([
+      '  … 10 more (10 Succeeded)',
+      '  Running      0.0s  Microsoft.Network/networkSecurityGroups nsg10',
+      '  Failed       0.0s  Microsoft.Network/networkSecurityGroups nsg11',
+      '  elapsed',
+    ]);
+    // Still too tall without the finished ones: the oldest of the rest go too.
+    const tiny = captureIo({ cwd: '/' });
+    new ProgressView(tiny, map, true, 0, () => 1000, () => 120, () => 4).update(ops.map((o) => ({ ...o, provisioningState: 'Running' })));
+    expect(tiny.stdout).to.have.length(3);
+    expect(tiny.stdout[0]).to.equal('  … 11 more (11 Running)');
+    expect(tiny.stdout[1]).to.contain('nsg11');
   });
 
   it('names an operation without a target once, and does not repeat the deployment error for it', () => {
