@@ -172,7 +172,7 @@ describe('azcdk deploy', () => {
     expect(io.questions[0]).to.contain('in Complete mode? It DELETES 1 resource that the template does not declare (Complete mode): ' + strayId);
     expect(io.text()).to.match(/- Delete\s+Microsoft\.Storage\/storageAccounts stray/);
     expect(endpoint.resources.has(strayId.toLowerCase())).to.equal(false);
-    expect(io.text()).to.match(/Succeeded\s+Delete Microsoft\.Storage\/storageAccounts stray/);
+    expect(io.text()).to.match(/Succeeded\s+[\d.]+s\s+Delete Microsoft\.Storage\/storageAccounts stray/);
   });
 
   it('--no-wait returns as soon as Azure accepts the PUT: no status poll, with the default --poll-interval', async () => {
