@@ -284,11 +284,13 @@ async function deployOne(p: MappedStack, options: DeployOptions, ctx: DeployerCo
         lines.join('\n') + (final.correlationId ? `\nCorrelation id: ${final.correlationId}` : '') + `\nDetails: ${follow(options, name)}`,
     );
   }
-  const outputs = Object.fromEntries(Object.entries(final.outputs ?? {}).map(([k, v]) => [k, v.value]));
+  // Azure returns no value for a secure output (a template not written by azcdk may have one): it is named, never written.
+  const returned = Object.entries(final.outputs ?? {});
+  const outputs = Object.fromEntries(returned.filter(([, v]) => !isSecureType(v.type ?? '')).map(([k, v]) => [k, v.value]));
   io.out(`${stack.name}: deployment ${name} succeeded.`);
-  if (Object.keys(outputs).length) {
+  if (returned.length) {
     io.out('Outputs:');
-    for (const [k, v] of Object.entries(outputs)) io.out(`  ${stack.name}.${k} = ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+    for (const [k, v] of returned) io.out(`  ${stack.name}.${k} = ${k in outputs ? (typeof v.value === 'string' ? v.value : JSON.stringify(v.value)) : '(secure: Azure does not return its value; not written to --outputs-file)'}`);
   }
   return outputs;
 }
