@@ -10,6 +10,7 @@ import { AzcdkError } from '../core/errors.js';
 import { isLoopbackHost, TOKEN_ENV } from './credentials.js';
 import {
   ArmRequestError,
+  isTerminal,
   type ArmErrorInfo,
   type DeploymentClient,
   type DeploymentRequest,
@@ -236,15 +237,15 @@ class ArmResourcesDeploymentClient implements DeploymentClient {
    * givePollingUpAfterMs; anything else is a polling failure.
    */
   private async follow(resourceGroup: string, deploymentName: string, error: unknown, signal?: AbortSignal, onRetry?: (message: string) => void): Promise<DeploymentState> {
-    const limit = this.givePollingUpAfterMs;
-    let failingSince = error !== undefined && isTransient(error) ? Date.now() : undefined;
-    let failures = failingSince === undefined ? 0 : 1;
-    let last = error;
-    if (error !== undefined && failingSince === undefined) {
+    if (error !== undefined && !isTransient(error)) {
       const state = await this.get(resourceGroup, deploymentName).catch(() => undefined);
-      if (state && TERMINAL_STATES.includes(state.provisioningState)) return state;
+      if (state && isTerminal(state.provisioningState)) return state;
       throw this.translate(this.waiting(resourceGroup, deploymentName), error);
     }
+    const limit = this.givePollingUpAfterMs;
+    let last = error;
+    let failures = error === undefined ? 0 : 1;
+    let failingSince = error === undefined ? undefined : Date.now();
     for (;;) {
       if (failingSince !== undefined) {
         // Backoff, or Azure's Retry-After when that is longer (a Retry-After of 0 is no reason to hammer).
@@ -264,7 +265,7 @@ class ArmResourcesDeploymentClient implements DeploymentClient {
         const state = toState(await this.sdk.deployments.get(resourceGroup, deploymentName, signal ? { abortSignal: signal } : undefined));
         failingSince = undefined;
         failures = 0;
-        if (TERMINAL_STATES.includes(state.provisioningState)) return state;
+        if (isTerminal(state.provisioningState)) return state;
       } catch (e) {
         if (signal?.aborted || !isTransient(e)) throw this.translate(this.waiting(resourceGroup, deploymentName), e);
         last = e;
@@ -443,7 +444,6 @@ function parseText(text: string | null | undefined): unknown {
 }
 
 const CORRELATION_HEADER = 'x-ms-correlation-request-id';
-const TERMINAL_STATES = ['Succeeded', 'Failed', 'Canceled'];
 
 /** 408, 429, 5xx and errors without an HTTP status (connection reset, refused, timed out). */
 function isTransient(error: unknown): boolean {

@@ -28,6 +28,11 @@ export interface ArmErrorInfo {
 /** Terminal and non-terminal deployment states. */
 export type ProvisioningState = 'Accepted' | 'Running' | 'Succeeded' | 'Failed' | 'Canceled' | string;
 
+/** True once a deployment has finished: Succeeded, Failed or Canceled. */
+export function isTerminal(state: ProvisioningState): boolean {
+  return state === 'Succeeded' || state === 'Failed' || state === 'Canceled';
+}
+
 /** A deployment as ARM reports it. */
 export interface DeploymentState {
   readonly id?: string;

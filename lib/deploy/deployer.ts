@@ -7,7 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CliIo } from '../cli/io.js';
 import { AzcdkError, UsageError } from '../core/errors.js';
-import { ArmRequestError, type DeploymentClient, type DeploymentRequest, type DeploymentState, type OperationInfo, type ParameterValue, type ResourceChange, type SubmittedDeployment } from './client.js';
+import { ArmRequestError, isTerminal, type DeploymentClient, type DeploymentRequest, type DeploymentState, type OperationInfo, type ParameterValue, type ResourceChange, type SubmittedDeployment } from './client.js';
 import { describeError, describeFailure } from './failures.js';
 import { checkDeploymentName, defaultDeploymentName } from './names.js';
 import { checkSecureValue, convert, isSecureType, parametersForStack, secretsOf, unknownParameters, type ParsedParameters, type TemplateParameter } from './parameters.js';
@@ -15,6 +15,7 @@ import { ProgressView } from './progress.js';
 import { confirm, PromptInterrupted, type InterruptSource, type Prompter } from './prompt.js';
 import type { Redactor } from './redact.js';
 import { evaluateName, ResourceMap, type DeploymentContext } from './resource-map.js';
+import { outputFeeds } from './stack-outputs.js';
 import { unselectedDependencies, type StackArtifact } from './stacks.js';
 import { hasChanges, renderWhatIf, whatIfJson } from './what-if.js';
 import { maskWhatIf, securePropertyPaths } from './what-if-secrets.js';
@@ -67,6 +68,8 @@ interface PreparedStack {
   readonly request: DeploymentRequest;
   /** Literal parameter values, for evaluating resource names. */
   readonly values: Readonly<Record<string, unknown>>;
+  /** Parameters that take the output of the same name of a stack deployed before (stack-outputs.ts), by the stack. */
+  readonly fed: ReadonlyMap<string, string>;
 }
 
 interface MappedStack extends PreparedStack {
@@ -103,7 +106,9 @@ export async function deployStacks(stacks: readonly StackArtifact[], options: De
   const group = await ensureResourceGroup(options, ctx);
   const outputs: Record<string, Record<string, unknown>> = {};
   const whatIfs: Record<string, unknown> = {};
-  for (const p of prepared) {
+  for (const unfed of prepared) {
+    const p = withOutputs(unfed, outputs, options, ctx);
+    if (!p) continue;
     const context: DeploymentContext = { subscriptionId: options.subscriptionId, resourceGroup: group.name, location: group.location, deploymentName: p.deploymentName };
     const result = await deployOne({ ...p, map: resourceMap(p, context) }, options, ctx, whatIfs);
     if (result) {
@@ -127,15 +132,48 @@ async function prepare(stacks: readonly StackArtifact[], options: DeployOptions,
     const decl = stack.template.parameters ?? {};
     const resolved = parametersForStack(decl, stack.parameters, options.parameters);
     ctx.redactor.add(resolved.secrets);
+    const fed = outputFeeds(stack, stacks, new Set(Object.keys(resolved.values)));
     const values = { ...resolved.values };
-    if (resolved.missing.length) Object.assign(values, await askForMissing(stack, resolved.missing, decl, ctx));
+    const missing = resolved.missing.filter((n) => !fed.has(n));
+    if (missing.length) Object.assign(values, await askForMissing(stack, missing, decl, ctx));
     ctx.redactor.add(secretsOf(decl, values));
     const deploymentName = options.deploymentName ?? defaultDeploymentName(stack.name);
     const plain = Object.fromEntries(Object.entries(values).filter(([, v]) => 'value' in v).map(([k, v]) => [k, (v as { value: unknown }).value]));
     for (const [name, p] of Object.entries(decl)) if (!(name in plain) && p.defaultValue !== undefined) plain[name] = literalDefault(p.defaultValue);
-    out.push({ stack, deploymentName, values: plain, request: { mode: options.mode, template: stack.template, parameters: values } });
+    out.push({ stack, deploymentName, values: plain, fed, request: { mode: options.mode, template: stack.template, parameters: values } });
   }
   return out;
+}
+
+/**
+ * The stack with the parameters that earlier stacks' outputs feed set from those outputs, or
+ * undefined (after a note) when they are not known: with --validate-only or --what-if nothing is
+ * deployed, so there are no outputs to take.
+ */
+function withOutputs(p: PreparedStack, outputs: Readonly<Record<string, Record<string, unknown>>>, options: DeployOptions, ctx: DeployerContext): PreparedStack | undefined {
+  if (!p.fed.size) return p;
+  const names = [...p.fed.keys()];
+  if (options.validateOnly || options.whatIfOnly) {
+    const from = [...new Set(p.fed.values())].join(', ');
+    ctx.io.err(
+      `note: ${p.stack.name}: not ${options.validateOnly ? 'validated' : 'checked with what-if'}: ${names.length === 1 ? 'parameter' : 'parameters'} ${names.map((n) => `'${n}'`).join(', ')} ` +
+        `take${names.length === 1 ? 's' : ''} the output${names.length === 1 ? '' : 's'} of ${from}, known only once ${from} ${from.includes(',') ? 'are' : 'is'} deployed. ` +
+        `Pass ${names.map((n) => `-p ${n}=VALUE`).join(' ')} to check ${p.stack.name} too.`,
+    );
+    return undefined;
+  }
+  const parameters = { ...p.request.parameters };
+  const values = { ...p.values };
+  const declared = p.stack.template.parameters ?? {};
+  for (const [name, provider] of p.fed) {
+    const value = outputs[provider]?.[name];
+    if (value === undefined) throw new AzcdkError(`${p.stack.name}: parameter '${name}' takes the output '${name}' of ${provider}, but the deployment of ${provider} returned no such output; nothing of ${p.stack.name} was deployed.`);
+    checkSecureValue(name, declared[name].type, value, `${p.stack.name}: the output '${name}' of ${provider}`);
+    if (isSecureType(declared[name].type) && typeof value === 'string') ctx.redactor.add([value]);
+    parameters[name] = { value };
+    values[name] = value;
+  }
+  return { ...p, values, request: { ...p.request, parameters } };
 }
 
 /** The stack's ARM-name-to-construct map, names evaluated in the deployment's context. */
@@ -195,7 +233,8 @@ async function deployOne(p: MappedStack, options: DeployOptions, ctx: DeployerCo
   const { stack, deploymentName: name, request, map } = p;
   const rg = options.resourceGroup;
   io.out(`${stack.name}: deployment ${name} to resource group ${rg} (${options.mode} mode)`);
-  const shown = Object.entries(request.parameters).map(([k, v]) => `${k}=${isSecureType(stack.template.parameters?.[k]?.type ?? '') ? '(secure)' : 'value' in v ? JSON.stringify(v.value) : '(key vault reference)'}`);
+  const shown = Object.entries(request.parameters).map(([k, v]) =>
+    `${k}=${isSecureType(stack.template.parameters?.[k]?.type ?? '') ? '(secure)' : 'value' in v ? JSON.stringify(v.value) : '(key vault reference)'}${p.fed.has(k) ? ` (output of ${p.fed.get(k)})` : ''}`);
   if (shown.length) io.out(`  parameters: ${shown.join(', ')}`);
   for (const u of map.unevaluated) io.out(`  note: the name of ${u.path} (${JSON.stringify(u.name)}) is not evaluated here; its operations are matched to it by type when that is unambiguous.`);
 
@@ -245,11 +284,13 @@ async function deployOne(p: MappedStack, options: DeployOptions, ctx: DeployerCo
         lines.join('\n') + (final.correlationId ? `\nCorrelation id: ${final.correlationId}` : '') + `\nDetails: ${follow(options, name)}`,
     );
   }
-  const outputs = Object.fromEntries(Object.entries(final.outputs ?? {}).map(([k, v]) => [k, v.value]));
+  // Azure returns no value for a secure output (a template not written by azcdk may have one): it is named, never written.
+  const returned = Object.entries(final.outputs ?? {});
+  const outputs = Object.fromEntries(returned.filter(([, v]) => !isSecureType(v.type ?? '')).map(([k, v]) => [k, v.value]));
   io.out(`${stack.name}: deployment ${name} succeeded.`);
-  if (Object.keys(outputs).length) {
+  if (returned.length) {
     io.out('Outputs:');
-    for (const [k, v] of Object.entries(outputs)) io.out(`  ${stack.name}.${k} = ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+    for (const [k, v] of returned) io.out(`  ${stack.name}.${k} = ${k in outputs ? (typeof v.value === 'string' ? v.value : JSON.stringify(v.value)) : '(secure: Azure does not return its value; not written to --outputs-file)'}`);
   }
   return outputs;
 }
@@ -353,7 +394,7 @@ async function waitWithProgress(p: MappedStack, submitted: SubmittedDeployment, 
   if (signal.aborted) {
     await waiting;
     // The deployment may have finished before Ctrl-C was noticed: then there is nothing to stop.
-    if (final === undefined || !TERMINAL.includes(final.provisioningState)) final = await interrupted(p, options, ctx);
+    if (final === undefined || !isTerminal(final.provisioningState)) final = await interrupted(p, options, ctx);
     else io.err(`note: ${p.stack.name}: interrupted, but deployment ${name} had already finished (${final.provisioningState}).`);
     await refresh();
     return final;
@@ -368,8 +409,6 @@ function follow(options: DeployOptions, name: string): string {
   return `az deployment group show -g ${options.resourceGroup} -n ${name} --subscription ${options.subscriptionId}`;
 }
 
-const TERMINAL = ['Succeeded', 'Failed', 'Canceled'];
-
 /**
  * Ctrl-C: cancel the deployment in Azure or leave it running, and say which happened. Resolves
  * (with the final state) only when the deployment turns out to have finished already.
@@ -378,7 +417,7 @@ async function interrupted(p: MappedStack, options: DeployOptions, ctx: Deployer
   const rg = options.resourceGroup;
   const name = p.deploymentName;
   const finished = await ctx.client.get(rg, name).catch(() => undefined);
-  if (finished && TERMINAL.includes(finished.provisioningState)) {
+  if (finished && isTerminal(finished.provisioningState)) {
     ctx.io.err(`note: ${p.stack.name}: interrupted, but deployment ${name} had already finished (${finished.provisioningState}).`);
     return finished;
   }

@@ -17,7 +17,7 @@ export function describeFailure(state: DeploymentState, operations: readonly Ope
     const label = target?.type ? `${target.type} ${target.name ?? ''}` : op.provisioningOperation ?? `operation ${op.operationId}`;
     lines.push(`  x ${label}${where ? ` (${where})` : ''}${op.statusCode ? ` [${op.statusCode}]` : ''}`);
     // An operation failing with the deployment's own error (EvaluateDeploymentOutput) was printed above.
-    if (op.error && !sameError(op.error, state.error)) lines.push(...describeError(op.error, '      '));
+    if (op.error && !sameError(op.error, state.error)) lines.push(...describeError(op.error, '      ', map));
   }
   // No failed operations listed (e.g. a preflight-like failure): fall back to the error's details.
   if (!failed.length && state.error?.details?.length) {
@@ -30,9 +30,26 @@ export function describeFailure(state: DeploymentState, operations: readonly Ope
 export function describeError(error: ArmErrorInfo, indent: string, map?: ResourceMap): string[] {
   const lines: string[] = [];
   const target = error.target ? describeTarget(error.target, map) : '';
-  lines.push(`${indent}${error.code ?? 'Error'}${target}: ${error.message ?? ''}`.trimEnd());
-  for (const d of error.details ?? []) lines.push(...describeError(d, indent + '  ', map));
+  // Some providers and nested deployments send the inner error as JSON text in the message.
+  const embedded = embeddedError(error.message);
+  const message = embedded ? '' : (error.message ?? '').replace(/\r\n|\r|\n/g, `\n${indent}  `);
+  lines.push(`${indent}${error.code ?? 'Error'}${target}:${message ? ` ${message}` : ''}`.trimEnd());
+  for (const d of [...(embedded ? [embedded] : []), ...(error.details ?? [])]) lines.push(...describeError(d, indent + '  ', map));
   return lines;
+}
+
+/** The error in a message that is JSON text (`{"status":"Failed","error":{...}}`, `{"error":{...}}` or `{"code":...}`). */
+function embeddedError(message: string | undefined): ArmErrorInfo | undefined {
+  if (!message?.trimStart().startsWith('{')) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(message);
+  } catch {
+    return undefined;
+  }
+  const o = parsed as { error?: ArmErrorInfo } & ArmErrorInfo;
+  const error = o.error && typeof o.error === 'object' ? o.error : o;
+  return typeof error.code === 'string' || typeof error.message === 'string' ? error : undefined;
 }
 
 function describeTarget(target: string, map?: ResourceMap): string {

@@ -4,7 +4,7 @@
  * win. Values are converted to the template parameter's type. Secure values are collected so
  * the caller can keep them out of every line and file it writes.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { MIN_REDACTABLE_LENGTH } from './redact.js';
 import { UsageError } from '../core/errors.js';
 import type { ParameterValue } from './client.js';
@@ -100,12 +100,13 @@ function readParametersFile(path: string, ctx: ParameterContext): ParameterArg[]
 
 /** A file's text, or a usage error naming the flag and the file (missing, a folder, unreadable). */
 function readTextFile(file: string, flag: string): string {
-  if (!existsSync(file)) throw new UsageError(`${flag}: file ${file} does not exist.`);
-  if (statSync(file).isDirectory()) throw new UsageError(`${flag}: ${file} is a folder, not a file. Name the file that holds the value.`);
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`${flag}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check its permissions.`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`${flag}: file ${file} does not exist.`);
+    if (code === 'EISDIR') throw new UsageError(`${flag}: ${file} is a folder, not a file. Name the file that holds the value.`);
+    throw new UsageError(`${flag}: cannot read ${file} (${code ?? (error as Error).message}). Check its permissions.`);
   }
 }
 

@@ -25,6 +25,8 @@ export class ProgressView {
     private readonly now: () => number = Date.now,
     /** Terminal width for the live view (lines are cut to fit so each takes one row). */
     private readonly columns: () => number | undefined = () => process.stdout.columns,
+    /** Terminal height for the live view (the table never scrolls off, where it could not be redrawn). */
+    private readonly rows: () => number | undefined = () => process.stdout.rows,
   ) {
     this.lastLine = now();
   }
@@ -51,19 +53,34 @@ export class ProgressView {
     const width = this.columns();
     // A line longer than the terminal wraps onto more rows than the cursor moves back over.
     const fit = (l: string) => (width && width > 1 && l.length >= width ? `${l.slice(0, width - 2)}…` : l);
-    const lines = ops.map((o) => fit(this.line(o)));
-    lines.push(fit(`  elapsed ${formatElapsed(this.now() - this.started)}`));
+    // Rows that scrolled off the top cannot be moved back over either: when the table is taller
+    // than the terminal, finished operations give way to a count (oldest first, if still too tall).
+    const height = this.rows();
+    const room = height ? Math.max(3, height - 1) - 1 : Infinity; // one row for the elapsed line
+    let shown = ops;
+    if (ops.length > room) {
+      shown = ops.filter((o) => o.provisioningState !== 'Succeeded');
+      if (shown.length > room - 1) shown = shown.slice(-(room - 1)); // a row for the count
+    }
+    const hidden = ops.filter((o) => !shown.includes(o));
+    const lines = [
+      ...(hidden.length ? [`  … ${hidden.length} more (${countStates(hidden)})`] : []),
+      ...shown.map((o) => this.line(o, true)),
+      `  elapsed ${formatElapsed(this.now() - this.started)}`,
+    ].map(fit);
     // Move up over the previous table and clear it, then draw the new one.
     const prefix = this.drawn ? `\x1b[${this.drawn}A\r\x1b[J` : '';
     lines.forEach((l, i) => this.io.out(i === 0 ? prefix + l : l));
     this.drawn = lines.length;
   }
 
-  private line(op: OperationInfo): string {
+  /** One operation; `elapsedFirst` (the live view) keeps the time visible when the line is cut to the terminal's width. */
+  private line(op: OperationInfo, elapsedFirst = false): string {
     const state = op.provisioningState ?? 'Unknown';
     // Without a target the label is the operation itself (EvaluateDeploymentOutput): no verb.
     const verb = op.target?.type && op.provisioningOperation && op.provisioningOperation !== 'Create' ? `${op.provisioningOperation} ` : '';
-    return `  ${state.padEnd(10)} ${verb}${this.label(op)}  ${formatElapsed(elapsedOf(op, this.now()))}`;
+    const elapsed = formatElapsed(elapsedOf(op, this.now()));
+    return elapsedFirst ? `  ${state.padEnd(10)} ${elapsed.padStart(6)}  ${verb}${this.label(op)}` : `  ${state.padEnd(10)} ${verb}${this.label(op)}  ${elapsed}`;
   }
 
   private label(op: OperationInfo): string {
@@ -72,6 +89,13 @@ export class ProgressView {
     const where = this.map.describe(t);
     return `${t.type} ${t.name ?? ''}${where ? ` (${where})` : ''}`;
   }
+}
+
+/** "9 Succeeded, 1 Failed". */
+function countStates(ops: readonly OperationInfo[]): string {
+  const counts = new Map<string, number>();
+  for (const o of ops) counts.set(o.provisioningState ?? 'Unknown', (counts.get(o.provisioningState ?? 'Unknown') ?? 0) + 1);
+  return [...counts].map(([state, n]) => `${n} ${state}`).join(', ');
 }
 
 /** Elapsed ms of an operation: its reported duration, or since its timestamp while running. */

@@ -32,40 +32,80 @@ export function renderWhatIf(changes: readonly ResourceChange[], map: ResourceMa
     const label = parsed ? `${parsed.type} ${parsed.name}` : c.resourceId;
     const where = described ? `  (${described})` : '';
     lines.push(`  ${SYMBOLS[c.changeType] ?? '?'} ${c.changeType.padEnd(9)} ${label}${where}${c.unsupportedReason ? `: ${c.unsupportedReason}` : ''}`);
-    if (c.changeType === 'Modify' && c.delta) lines.push(...renderDelta(c.delta, '        '));
+    if (c.changeType === 'Modify' && c.delta) lines.push(...renderDelta(c.delta, '        ', c.before, c.after));
   }
   const summary = ORDER.filter((t) => counts[t]).map((t) => `${counts[t]} to ${verb(t)}`);
   lines.push(changes.length ? `Resource changes: ${summary.join(', ')}.` : 'Resource changes: none.');
   return lines;
 }
 
-function renderDelta(delta: readonly PropertyChange[], indent: string): string[] {
+/**
+ * Property changes, nested. `before` and `after` are the values the delta's paths are relative to
+ * (the full resource payloads at the top): they name array elements by their `name` ("0
+ * (allow-rdp)", not just "0"), and created or deleted objects are listed property by property.
+ */
+function renderDelta(delta: readonly PropertyChange[], indent: string, before: unknown, after: unknown, inArray = false): string[] {
   const out: string[] = [];
   for (const d of delta) {
     const symbol = SYMBOLS[d.propertyChangeType] ?? '?';
+    const was = valueAt(before, d.path);
+    const is = valueAt(after, d.path);
+    const label = inArray ? elementLabel(d.path, d.propertyChangeType === 'Create' ? is ?? d.after : was ?? d.before) : d.path;
     switch (d.propertyChangeType) {
       case 'Create':
-        out.push(`${indent}${symbol} ${d.path}: ${short(d.after)}`);
+      case 'Delete': {
+        const value = d.propertyChangeType === 'Create' ? d.after : d.before;
+        const leaves = isObject(value) ? flatten(value, '') : [];
+        if (leaves.length) {
+          out.push(`${indent}${symbol} ${label}:`);
+          for (const [path, leaf] of leaves) out.push(`${indent}      ${path}: ${short(leaf)}`);
+        } else out.push(`${indent}${symbol} ${label}: ${short(value)}`);
         break;
-      case 'Delete':
-        out.push(`${indent}${symbol} ${d.path}: ${short(d.before)}`);
-        break;
+      }
       case 'Modify':
         if (d.children?.length) {
-          out.push(`${indent}${symbol} ${d.path}:`);
-          out.push(...renderDelta(d.children, indent + '    '));
-        } else out.push(`${indent}${symbol} ${d.path}: ${short(d.before)} => ${short(d.after)}`);
+          out.push(`${indent}${symbol} ${label}:`);
+          out.push(...renderDelta(d.children, indent + '    ', was, is));
+        } else out.push(`${indent}${symbol} ${label}: ${short(d.before)} => ${short(d.after)}`);
         break;
       case 'Array':
-        out.push(`${indent}${symbol} ${d.path}: [`);
-        out.push(...renderDelta(d.children ?? [], indent + '    '));
+        out.push(`${indent}${symbol} ${label}: [`);
+        out.push(...renderDelta(d.children ?? [], indent + '    ', was, is, true));
         out.push(`${indent}  ]`);
         break;
       default:
-        out.push(`${indent}${symbol} ${d.path} (${d.propertyChangeType})`);
+        out.push(`${indent}${symbol} ${label} (${d.propertyChangeType})`);
     }
   }
   return out;
+}
+
+/** An array element's index, with its name when it has one: what tells rules and subnets apart. */
+function elementLabel(index: string, element: unknown): string {
+  const name = isObject(element) ? element.name : undefined;
+  return typeof name === 'string' && name !== SECURE ? `${index} (${name})` : index;
+}
+
+/** The value at a what-if path (`properties.subnets[0].name`, or `0` inside an array), or undefined. */
+function valueAt(root: unknown, path: string): unknown {
+  let value = root;
+  for (const segment of path.split(/\.|\[(\d+)\]/).filter((s) => s !== undefined && s !== '')) {
+    if (Array.isArray(value) && /^\d+$/.test(segment)) value = value[Number(segment)];
+    else if (isObject(value)) value = value[segment];
+    else return undefined;
+  }
+  return value;
+}
+
+/** Leaf values of an object by dotted path (array elements as `[i]`), for listing a created or deleted object. */
+function flatten(value: unknown, path: string): Array<[string, unknown]> {
+  if (isObject(value) && Object.keys(value).length) return Object.entries(value).flatMap(([k, v]) => flatten(v, path ? `${path}.${k}` : k));
+  if (Array.isArray(value) && value.some((v) => isObject(v) || Array.isArray(v))) return value.flatMap((v, i) => flatten(v, `${path}[${i}]`));
+  return [[path, value]];
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function short(value: unknown): string {

@@ -55,3 +55,28 @@ export function uniqueNameApp(): App {
   }
   return app;
 }
+
+/**
+ * Network's outputs feed App's parameters of the same names (App depends on Network): vnetId
+ * (no default) and subnetName (a default the output overrides). `vnetIdType` is the type of App's
+ * vnetId parameter (to test a mismatch).
+ */
+export function feedingApp(vnetIdType: 'string' | 'int' = 'string'): App {
+  const app = new App();
+  const network = new Stack(app, 'Network', { location: 'westeurope' });
+  const vnet = new ArmResource(network, 'Vnet', {
+    type: 'Microsoft.Network/virtualNetworks', apiVersion: '2025-07-01', name: 'feed-vnet',
+    properties: { addressSpace: { addressPrefixes: ['10.0.0.0/16'] }, subnets: [{ name: 'apps', properties: { addressPrefix: '10.0.0.0/24' } }] },
+  });
+  new Output(network, 'vnetId', { value: vnet.id });
+  new Output(network, 'subnetName', { value: 'apps' });
+  const consumer = new Stack(app, 'App', { location: 'westeurope' });
+  const vnetId = new Parameter(consumer, 'vnetId', { type: vnetIdType });
+  const subnetName = new Parameter(consumer, 'subnetName', { type: 'string', defaultValue: 'default' });
+  new ArmResource(consumer, 'Identity', {
+    type: 'Microsoft.ManagedIdentity/userAssignedIdentities', apiVersion: '2023-01-31', name: 'app-id',
+    tags: { vnet: `${vnetId.value}`, subnet: subnetName.value },
+  });
+  consumer.addStackDependency(network);
+  return app;
+}

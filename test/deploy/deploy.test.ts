@@ -3,7 +3,7 @@
  * ARM-compatible test endpoint, through the CLI entry.
  */
 import { expect } from 'chai';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArmEndpoint } from '../support/arm-endpoint.js';
 import { PROJECT_ROOT, runAzcdk } from '../support/cli.js';
@@ -172,7 +172,7 @@ describe('azcdk deploy', () => {
     expect(io.questions[0]).to.contain('in Complete mode? It DELETES 1 resource that the template does not declare (Complete mode): ' + strayId);
     expect(io.text()).to.match(/- Delete\s+Microsoft\.Storage\/storageAccounts stray/);
     expect(endpoint.resources.has(strayId.toLowerCase())).to.equal(false);
-    expect(io.text()).to.match(/Succeeded\s+Delete Microsoft\.Storage\/storageAccounts stray/);
+    expect(io.text()).to.match(/Succeeded\s+[\d.]+s\s+Delete Microsoft\.Storage\/storageAccounts stray/);
   });
 
   it('--no-wait returns as soon as Azure accepts the PUT: no status poll, with the default --poll-interval', async () => {
@@ -197,6 +197,17 @@ describe('azcdk deploy', () => {
     expect(io.text()).to.contain("--deployment-name 'bad name!' is not a valid deployment name");
     expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'x'.repeat(65)], io)).to.equal(2);
     expect(endpoint.requests).to.have.length(0);
+  });
+
+  it('names a secure output without a value and never writes it to --outputs-file (Azure returns only its type)', async () => {
+    const file = join(out, 'Network.json');
+    const template = JSON.parse(readFileSync(file, 'utf8'));
+    template.outputs.token = { type: 'securestring', value: "[parameters('prefix')]" };
+    writeFileSync(file, JSON.stringify(template));
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--location', 'westeurope', '--yes', '--outputs-file', 'outputs.json'], io), io.text()).to.equal(0);
+    expect(io.stdout).to.include('  Network.token = (secure: Azure does not return its value; not written to --outputs-file)');
+    expect(Object.keys(JSON.parse(readFileSync(join(dir, 'outputs.json'), 'utf8')).Network)).to.deep.equal(['nsgId']);
   });
 
   it('--all deploys stacks in dependency order, not name order', async () => {

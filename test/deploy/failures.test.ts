@@ -49,6 +49,28 @@ describe('azcdk deploy: failures and faults', () => {
     expect(text).to.not.contain('x Microsoft.Network/networkSecurityGroups');
   });
 
+  it('shows errors nested several levels deep down to the innermost message, also when a level is JSON text in a message', async () => {
+    const server = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/demo-nsg`;
+    const inner = {
+      code: 'DeploymentFailed', message: 'At least one resource deployment operation failed.',
+      details: [{ code: 'ResourceDeploymentFailure', target: server, message: "The resource write operation failed to complete successfully, because it reached terminal provisioning state 'Failed'.",
+        details: [{ code: 'InternalServerError', message: "An unexpected error occured while processing the request. Tracking ID: '1234'" }] }],
+    };
+    // As some providers send it: the inner error as indented JSON text with CRLF line ends.
+    endpoint.failResource('demo-vnet', { code: 'ResourceDeploymentFailure', message: JSON.stringify({ status: 'Failed', error: inner }, null, 2).replace(/\n/g, '\r\n') });
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'deep'], io)).to.equal(1);
+    const lines = io.text().split('\n');
+    const at = lines.indexOf('  x Microsoft.Network/virtualNetworks demo-vnet (Network/Vnet) [BadRequest]');
+    expect(lines.slice(at + 1, at + 5), io.text()).to.deep.equal([
+      '      ResourceDeploymentFailure:',
+      '        DeploymentFailed: At least one resource deployment operation failed.',
+      "          ResourceDeploymentFailure (Microsoft.Network/networkSecurityGroups demo-nsg, Network/Nsg): The resource write operation failed to complete successfully, because it reached terminal provisioning state 'Failed'.",
+      "            InternalServerError: An unexpected error occured while processing the request. Tracking ID: '1234'",
+    ]);
+    expect(io.text()).to.not.contain('\r');
+  });
+
   it('reports ParentResourceNotFound for a child whose parent is neither in the template nor deployed', async () => {
     const orphan = writeApp(orphanApp(), tempDir());
     const io = ioFor(endpoint, dir);
@@ -191,7 +213,7 @@ describe('azcdk deploy: failures and faults', () => {
     const io = ioFor(endpoint, dir, {
       interactive: true,
       answers: ['c'],
-      onOut: ctrlCWhen(/Running\s+Microsoft/),
+      onOut: ctrlCWhen(/Running .*Microsoft/),
     });
     expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'stop-me'], io)).to.equal(1);
     expect(io.questions.at(-1)).to.contain('Cancel deployment stop-me in Azure, or leave it running? [c]ancel / [l]eave');

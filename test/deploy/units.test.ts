@@ -12,6 +12,7 @@ import { Redactor } from '../../lib/deploy/redact.js';
 import { looksSecret, maskWhatIf, securePropertyPaths } from '../../lib/deploy/what-if-secrets.js';
 import { evaluateName, parseResourceId, ResourceMap } from '../../lib/deploy/resource-map.js';
 import { uniqueString } from '../../lib/deploy/unique-string.js';
+import { renderWhatIf } from '../../lib/deploy/what-if.js';
 import { ArmEndpoint } from '../support/arm-endpoint.js';
 import { captureIo, deploy, removeDir, tempDir, writeHello } from '../support/deploy-cli.js';
 
@@ -159,6 +160,28 @@ describe('deploy: progress and failure reports', () => {
     const visible = io.stdout.map((l) => l.replace(/\x1b\[[0-9]*[A-Za-z]|\r/g, ''));
     expect(Math.max(...visible.map((l) => l.length)), visible.join('\n')).to.be.below(40);
     expect(io.stdout[2]).to.match(/^\x1b\[2A/); // two rows drawn, two rows back up
+    // State and elapsed time come first, so cutting the line keeps them.
+    expect(visible[0]).to.equal('  Running      0.0s  Microsoft.Network…');
+  });
+
+  it('the live view never grows taller than the terminal: finished operations give way to a count, then the oldest', () => {
+    const io = captureIo({ cwd: '/' });
+    const view = new ProgressView(io, map, true, 0, () => 1000, () => 120, () => 6);
+    const ops = Array.from({ length: 12 }, (_, i) =>
+      op({ operationId: `op${i}`, provisioningState: i === 10 ? 'Running' : i === 11 ? 'Failed' : 'Succeeded', target: { type: 'Microsoft.Network/networkSecurityGroups', name: `nsg${i}` } }));
+    view.update(ops);
+    expect(io.stdout.map((l) => l.replace(/ +\S+s$/, ''))).to.deep.equal([
+      '  … 10 more (10 Succeeded)',
+      '  Running      0.0s  Microsoft.Network/networkSecurityGroups nsg10',
+      '  Failed       0.0s  Microsoft.Network/networkSecurityGroups nsg11',
+      '  elapsed',
+    ]);
+    // Still too tall without the finished ones: the oldest of the rest go too.
+    const tiny = captureIo({ cwd: '/' });
+    new ProgressView(tiny, map, true, 0, () => 1000, () => 120, () => 4).update(ops.map((o) => ({ ...o, provisioningState: 'Running' })));
+    expect(tiny.stdout).to.have.length(3);
+    expect(tiny.stdout[0]).to.equal('  … 11 more (11 Running)');
+    expect(tiny.stdout[1]).to.contain('nsg11');
   });
 
   it('names an operation without a target once, and does not repeat the deployment error for it', () => {
@@ -235,5 +258,46 @@ describe('deploy: small helpers', () => {
     expect(masked.delta![1]).to.deep.include({ before: '(secure)' });
     expect(['adminPassword', 'administratorLoginPassword', 'clientSecret', 'primaryKey', 'sasToken', 'key'].filter((n) => !looksSecret(n))).to.deep.equal([]);
     expect(['publicKey', 'keyVaultUri', 'adminUsername', 'keySource'].filter(looksSecret)).to.deep.equal([]);
+  });
+});
+
+describe('deploy: what-if rendering', () => {
+  it('names array elements by their name and lists created or deleted elements property by property', () => {
+    const map = new ResourceMap({ nsg: { path: 'Net/Nsg', type: 'Microsoft.Network/networkSecurityGroups', apiVersion: '1', name: 'nsg1', dependsOn: [] } }, {});
+    const rule = (name: string, priority: number, source: string) => ({ name, properties: { priority, access: 'Allow', sourceAddressPrefix: source } });
+    const before = { name: 'nsg1', properties: { securityRules: [rule('allow-https', 100, '*'), rule('allow-rdp', 110, '203.0.113.7/32'), rule('old', 120, '*')] }, tags: { env: ['a', 'b'] } };
+    const after = { name: 'nsg1', properties: { securityRules: [rule('allow-https', 100, '*'), rule('allow-rdp', 110, '198.51.100.0/24'), rule('deny-all', 4000, '*')] }, tags: { env: ['a'] } };
+    const lines = renderWhatIf([{
+      resourceId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/nsg1', changeType: 'Modify', before, after,
+      delta: [
+        { path: 'properties.securityRules', propertyChangeType: 'Array', children: [
+          { path: '1', propertyChangeType: 'Modify', children: [{ path: 'properties.sourceAddressPrefix', propertyChangeType: 'Modify', before: '203.0.113.7/32', after: '198.51.100.0/24' }] },
+          { path: '2', propertyChangeType: 'Delete', before: before.properties.securityRules[2] },
+          { path: '2', propertyChangeType: 'Create', after: after.properties.securityRules[2] },
+        ] },
+        { path: 'tags.env', propertyChangeType: 'Array', children: [{ path: '1', propertyChangeType: 'Delete', before: 'b' }] },
+      ],
+    }], map);
+    expect(lines).to.deep.equal([
+      '  ~ Modify    Microsoft.Network/networkSecurityGroups nsg1  (Net/Nsg)',
+      '        ~ properties.securityRules: [',
+      '            ~ 1 (allow-rdp):',
+      '                ~ properties.sourceAddressPrefix: "203.0.113.7/32" => "198.51.100.0/24"',
+      '            - 2 (old):',
+      '                  name: "old"',
+      '                  properties.priority: 120',
+      '                  properties.access: "Allow"',
+      '                  properties.sourceAddressPrefix: "*"',
+      '            + 2 (deny-all):',
+      '                  name: "deny-all"',
+      '                  properties.priority: 4000',
+      '                  properties.access: "Allow"',
+      '                  properties.sourceAddressPrefix: "*"',
+      '          ]',
+      '        ~ tags.env: [',
+      '            - 1: "b"',
+      '          ]',
+      'Resource changes: 1 to modify.',
+    ]);
   });
 });

@@ -85,7 +85,7 @@ interface DeploymentRecord {
   provisioningState: 'Accepted' | 'Running' | 'Succeeded' | 'Failed' | 'Canceled';
   timestamp: string;
   error?: ArmError;
-  outputs?: Record<string, { type: string; value: unknown }>;
+  outputs?: Record<string, { type: string; value?: unknown }>;
   outputResources?: { id: string }[];
   readonly operations: OperationRecord[];
 }
@@ -498,8 +498,8 @@ export class ArmEndpoint {
       try {
         d.outputs = Object.fromEntries(
           Object.entries(d.plan.outputs)
-            .filter(([, o]) => !o.type.toLowerCase().startsWith('secure')) // ARM never returns secure outputs
-            .map(([name, o]) => [name, { type: capitalize(o.type), value: evaluateValue(o.value, d.plan.context) }]),
+            // ARM never returns the value of a secure output, only its type.
+            .map(([name, o]) => [name, o.type.toLowerCase().startsWith('secure') ? { type: o.type.toLowerCase() === 'securestring' ? 'SecureString' : 'SecureObject' } : { type: capitalize(o.type), value: evaluateValue(o.value, d.plan.context) }]),
         );
         this.finish(op, 'Succeeded', 'OK', null);
         d.outputResources = d.plan.resources.map((r) => ({ id: r.id }));
