@@ -420,8 +420,10 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
           : `firewall rules (${names}) have no effect because public network access is disabled: set publicNetworkAccess: true to admit those addresses, or remove the rules and connect through a private endpoint.`,
       );
     }
+    // One walk of the stack for both checks below.
+    const hasEndpoints = this.connectedEndpoints().length > 0;
     if (p.vnetIntegration) {
-      if (this.connectedEndpoints().length > 0) {
+      if (hasEndpoints) {
         errors.push(`uses VNet integration (delegated subnet '${p.vnetIntegration.delegatedSubnet.subnetName}') and a private endpoint: Azure allows private endpoints only on servers in public access mode. Remove vnetIntegration, or remove the private endpoint.`);
       }
       if (p.publicNetworkAccess) errors.push(`publicNetworkAccess: true cannot be combined with VNet integration: remove one of them.`);
@@ -434,7 +436,7 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
         errors.push(`vnetIntegration.delegatedSubnet '${p.vnetIntegration.delegatedSubnet.subnetName}' is not delegated to ${ArmPostgresFlexibleServer.RESOURCE_TYPE}: add delegations: ['${ArmPostgresFlexibleServer.RESOURCE_TYPE}'] to the subnet.`);
       }
     }
-    if (!this.publicAccess && !p.vnetIntegration && this.connectedEndpoints().length === 0 && !this.warnedUnreachable) {
+    if (!this.publicAccess && !p.vnetIntegration && !hasEndpoints && !this.warnedUnreachable) {
       this.warnedUnreachable = true;
       Annotations.of(this).addWarning(`the server has no private endpoint, no VNet integration and public network access disabled, so nothing can reach it: call addPrivateEndpoint(subnet), or set publicNetworkAccess: true with firewall rules.`);
     }

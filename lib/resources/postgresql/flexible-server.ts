@@ -50,7 +50,6 @@ export interface ArmPostgresFlexibleServerProps extends TopLevelResourceProps {
    * @default Azure's default (public access mode)
    */
   readonly network?: { readonly publicNetworkAccess?: 'Enabled' | 'Disabled'; readonly delegatedSubnetResourceId?: Value<string>; readonly privateDnsZoneArmResourceId?: Value<string> };
-  /** Maintenance window (UTC). @default system managed */
   /** Maintenance window: `customWindow: 'Enabled'` with dayOfWeek 0-6 (0 = Sunday), startHour 0-23, startMinute 0-59 (UTC). @default system-managed */
   readonly maintenanceWindow?: { readonly customWindow: 'Enabled' | 'Disabled'; readonly dayOfWeek?: number; readonly startHour?: number; readonly startMinute?: number };
   /** How the server is created. @default Azure's default ('Default', a new server) */
