@@ -17,6 +17,7 @@ import type { Subnet } from '../network/subnet.js';
 import type { ImportLocationOptions } from '../imports.js';
 import type { IPrivateDnsZone } from '../private-link/private-dns-zone.js';
 import { PrivateEndpoint, type PrivateEndpointDnsOptions } from '../private-link/private-endpoint.js';
+import { resolveZoneInVirtualNetwork } from '../private-link/zone-resolution.js';
 import { secureValue, type SecretValue } from '../secrets.js';
 import { SERVER_IS_BUSY } from './server-is-busy.js';
 import { PostgresSku } from './sku.js';
@@ -64,6 +65,21 @@ export interface PostgresMaintenanceWindow {
   readonly startHour: number;
   /** Start minute, 0-59. @default 0 */
   readonly startMinute?: number;
+}
+
+/** VNet integration of a PostgresFlexibleServer. */
+export interface PostgresVnetIntegration {
+  /** A subnet delegated to 'Microsoft.DBforPostgreSQL/flexibleServers', holding nothing else. */
+  readonly delegatedSubnet: Subnet;
+  /** The zone the server registers its name in: a name ending in .postgres.database.azure.com. */
+  readonly privateDnsZone: IPrivateDnsZone;
+  /**
+   * Link the zone to the delegated subnet's VNet (registration disabled), so clients there resolve
+   * the server. Imported zones are never linked here: for a VNet declared in this app that is a
+   * warning, unless this is false.
+   * @default true
+   */
+  readonly linkVirtualNetwork?: boolean;
 }
 
 /** Options of PostgresFlexibleServer. */
@@ -130,7 +146,7 @@ export interface PostgresFlexibleServerProps {
    * Excludes private endpoints and public access.
    * @default none
    */
-  readonly vnetIntegration?: { readonly delegatedSubnet: Subnet; readonly privateDnsZone: IPrivateDnsZone };
+  readonly vnetIntegration?: PostgresVnetIntegration;
   /** Databases by name. @default none */
   readonly databases?: Record<string, PostgresDatabaseOptions>;
   /** Firewall rules by name: start and end IPv4 (public access only). @default none */
@@ -254,7 +270,10 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
 
     if (integration) {
       // The server registers its A record in the zone: the zone must resolve in the VNet first.
-      const link = integration.privateDnsZone.linkVirtualNetwork(integration.delegatedSubnet.virtualNetwork);
+      const link = resolveZoneInVirtualNetwork(integration.privateDnsZone, integration.delegatedSubnet.virtualNetwork, {
+        scope: this, described: `the VNet-integrated server ${this.node.path}`, resolves: "the server's name",
+        unlinkedEffect: "cannot resolve the server's name (a VNet-integrated server has no public address)", linkOptOut: 'vnetIntegration.linkVirtualNetwork: false',
+      }, integration.linkVirtualNetwork ?? true);
       if (link) this.resource.addDependency(link, 'a VNet-integrated server needs its private DNS zone linked to the VNet');
     }
     if (literalString(props.version) === '13') {

@@ -11,23 +11,17 @@ import { ArmPrivateEndpoint } from '../../resources/network/private-endpoint.js'
 import type { ArmPrivateDnsARecord } from '../../resources/privatedns/a-record.js';
 import { literalString } from '../../resources/validation.js';
 import { defaultName, pathBelowStack } from '../names.js';
-import { refuseDelegatedSubnet, type IVirtualNetwork, type Subnet } from '../network/subnet.js';
-import { VirtualNetwork } from '../network/virtual-network.js';
+import { refuseDelegatedSubnet, type Subnet } from '../network/subnet.js';
 import { SERVER_IS_BUSY } from '../postgresql/server-is-busy.js';
 import { valueKey } from '../value-key.js';
 import { PRIVATE_LINK_ZONES, PrivateDnsZone, SOVEREIGN_PRIVATE_LINK_ZONES, type IPrivateDnsZone } from './private-dns-zone.js';
+import { describeZone, resolveZoneInVirtualNetwork } from './zone-resolution.js';
 
 /**
  * Group ids whose service rejects concurrent changes to one resource, with the reason: private
  * endpoints to one such target deploy one after another (ordering edges with this reason).
  */
 const SERIALIZED_GROUP_IDS: Readonly<Record<string, string>> = { postgresqlServer: SERVER_IS_BUSY };
-
-/** Azure DNS, the resolver custom DNS servers must forward to for private DNS zones. */
-const AZURE_DNS = '168.63.129.16';
-
-/** VNets already warned about their custom DNS servers, and for which zones. */
-const customDnsWarned = new WeakMap<IVirtualNetwork, Set<string>>();
 
 /** What the endpoint connects to. */
 export interface PrivateLinkTarget {
@@ -143,12 +137,10 @@ export class PrivateEndpoint extends Construct {
     const zone = props.dns?.zone ?? PrivateDnsZone.forZoneName(this, zoneName);
     this.zone = zone;
     if (props.dns?.zone) this.node.addValidation({ validate: () => this.checkZoneName(zone) });
-    const vnet = props.subnet.virtualNetwork;
-    if (props.dns?.linkVirtualNetwork ?? true) {
-      const link = zone.linkVirtualNetwork(vnet);
-      if (!link && vnet instanceof VirtualNetwork) this.warnUnlinkedImportedZone(zone, vnet);
-    }
-    if (vnet instanceof VirtualNetwork) this.warnCustomDnsServers(vnet, zone);
+    resolveZoneInVirtualNetwork(zone, props.subnet.virtualNetwork, {
+      scope: this, described: `the private endpoint ${this.node.path}`, resolves: "the endpoint's target to its private IP",
+      unlinkedEffect: 'resolve the public address instead of the private endpoint', linkOptOut: 'dns.linkVirtualNetwork: false',
+    }, props.dns?.linkVirtualNetwork ?? true);
     if (mode === 'zoneGroup') {
       this.zoneGroup = new ArmPrivateDnsZoneGroup(this.resource, 'DnsZoneGroup', {
         zones: [{ name: (typeof zone.zoneName === 'string' ? zone.zoneName : 'zone').replace(/\./g, '-'), privateDnsZoneId: zone.privateDnsZoneId }],
@@ -217,39 +209,4 @@ export class PrivateEndpoint extends Construct {
         `Use a zone named '${expected}' (or leave dns.zone unset for the stack's zone)${sovereign ? `; in sovereign clouds ${sovereign}` : ''}.`,
     ];
   }
-
-  private warnUnlinkedImportedZone(zone: IPrivateDnsZone, vnet: VirtualNetwork): void {
-    Annotations.of(this).addWarning(
-      `the ${describeZone(zone)} is imported, so azcdk does not link it to the virtual network ${describeName(vnet.resource.shortName)} (${vnet.node.path}): ` +
-        `until the zone's owner links that VNet (registration disabled), clients in it resolve the public address instead of the private endpoint. ` +
-        `Ask the zone's owner to link the VNet, or declare the zone with new PrivateDnsZone if this template owns it; set dns.linkVirtualNetwork: false once the link exists.`,
-    );
-  }
-
-  /** Custom DNS servers answer for the VNet: unless they forward to Azure DNS, private DNS zones do not resolve. Once per VNet and zone. */
-  private warnCustomDnsServers(vnet: VirtualNetwork, zone: IPrivateDnsZone): void {
-    const servers = vnet.dnsServers.filter((server) => literalString(server)?.trim() !== AZURE_DNS);
-    if (servers.length === 0) return;
-    const zoneKey = valueKey(zone.privateDnsZoneId);
-    const warned = customDnsWarned.get(vnet) ?? new Set<string>();
-    customDnsWarned.set(vnet, warned);
-    if (warned.has(zoneKey)) return;
-    warned.add(zoneKey);
-    Annotations.of(vnet).addWarning(
-      `uses custom DNS servers (${servers.map((server) => literalString(server) ?? 'a value known at deployment time').join(', ')}) and holds the private endpoint ${this.node.path}: ` +
-        `clients in it resolve the endpoint's target to its private IP only if those servers forward queries for the ${describeZone(zone)} (or all queries) to Azure DNS at ${AZURE_DNS} from a VNet linked to the zone. ` +
-        `Configure that forwarder (or an Azure DNS Private Resolver), or remove dnsServers to use Azure-provided DNS.`,
-    );
-  }
-}
-
-/** `private DNS zone 'privatelink.postgres.database.azure.com'`, for messages. */
-function describeZone(zone: IPrivateDnsZone): string {
-  return `private DNS zone ${describeName(zone.zoneName)}`;
-}
-
-/** `'name'`, or a note that the name is known only at deployment. */
-function describeName(name: Value<string>): string {
-  const literal = literalString(name);
-  return literal === undefined ? '(its name is known only at deployment)' : `'${literal}'`;
 }
