@@ -83,6 +83,29 @@ describe('L2 validation: PostgreSQL flexible server', () => {
     );
   });
 
+  it('sets the storage performance tier, and refuses one the size does not allow, with the tiers it does', () => {
+    const ok = baseScenario();
+    server(ok, { storageSizeGb: 128, storageTier: 'P30' }).addPrivateEndpoint(ok.vnet.subnets[0]);
+    Template.fromStack(ok.stack).hasResourceProperties('Microsoft.DBforPostgreSQL/flexibleServers', {
+      storage: Match.objectEquals({ storageSizeGB: 128, autoGrow: 'Disabled', tier: 'P30' }),
+    });
+    const slow = baseScenario();
+    server(slow, { storageSizeGb: 128, storageTier: 'P6' }).addPrivateEndpoint(slow.vnet.subnets[0]);
+    expect(synthError(slow)).to.contain(
+      "[Test/Db/Resource] storage.tier 'P6' is below P10, the baseline tier of 128 GiB, so Azure refuses it for 128 GiB of Premium_LRS storage: " +
+        'use one of P10, P15, P20, P30, P40, P50 (or leave tier unset for P10), or change storageSizeGB.',
+    );
+    const big = baseScenario();
+    server(big, { storageSizeGb: 32, storageTier: 'P60' }).addPrivateEndpoint(big.vnet.subnets[0]);
+    expect(synthError(big)).to.contain(
+      "[Test/Db/Resource] storage.tier 'P60' is for disks larger than 4096 GiB, so Azure refuses it for 32 GiB of Premium_LRS storage: " +
+        'use one of P4, P6, P10, P15, P20, P30, P40, P50 (or leave tier unset for P4), or change storageSizeGB.',
+    );
+    const large = baseScenario();
+    server(large, { storageSizeGb: 8192, storageTier: 'P80' }).addPrivateEndpoint(large.vnet.subnets[0]);
+    expect(() => large.app.synth()).to.not.throw();
+  });
+
   it('refuses a PostgreSQL version the api does not know', () => {
     const s = baseScenario();
     server(s, { version: '10' as never }).addPrivateEndpoint(s.vnet.subnets[0]);

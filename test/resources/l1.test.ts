@@ -65,6 +65,15 @@ describe('typed L1 resources', () => {
     expect(message).to.contain("[L1/Server/Admin] name 'not-a-guid' is not valid for Microsoft.DBforPostgreSQL/flexibleServers/administrators: use the principal's object id (a GUID).");
   });
 
+  it('PostgreSQL storage tier: one of the enum, and Premium_LRS only', () => {
+    const { app, stack: s } = stack();
+    new ArmPostgresFlexibleServer(s, 'Unknown', { name: 'pg-a', sku: { name: 'Standard_D2ds_v5', tier: 'GeneralPurpose' }, storage: { storageSizeGB: 128, tier: 'P5' as never } });
+    new ArmPostgresFlexibleServer(s, 'V2', { name: 'pg-b', sku: { name: 'Standard_D2ds_v5', tier: 'GeneralPurpose' }, storage: { storageSizeGB: 100, type: 'PremiumV2_LRS', tier: 'P10' } });
+    const message = errorOf(() => app.synth());
+    expect(message).to.contain("[L1/Unknown] storage.tier 'P5' is not valid for Microsoft.DBforPostgreSQL/flexibleServers: use one of 'P1', 'P2', 'P3', 'P4', 'P6', 'P10', 'P15', 'P20', 'P30', 'P40', 'P50', 'P60', 'P70', 'P80'.");
+    expect(message).to.contain("[L1/V2] storage.tier 'P10' is set on PremiumV2_LRS storage: performance tiers exist only for Premium_LRS (PremiumV2_LRS sets iops and throughput instead). Remove tier, or use type Premium_LRS.");
+  });
+
   it('skip per-property checks for values known only at deployment time', () => {
     const { app, stack: s } = stack();
     const zone = new Parameter(s, 'zone', { type: 'string' });

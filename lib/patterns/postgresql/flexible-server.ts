@@ -10,7 +10,7 @@ import { ArmPostgresAdministrator } from '../../resources/postgresql/administrat
 import { ArmPostgresConfiguration } from '../../resources/postgresql/configuration.js';
 import { ArmPostgresDatabase } from '../../resources/postgresql/database.js';
 import { ArmPostgresFirewallRule } from '../../resources/postgresql/firewall-rule.js';
-import { ArmPostgresFlexibleServer, POSTGRES_VERSIONS } from '../../resources/postgresql/flexible-server.js';
+import { ArmPostgresFlexibleServer, POSTGRES_VERSIONS, type PostgresStorageTier } from '../../resources/postgresql/flexible-server.js';
 import { literalString } from '../../resources/validation.js';
 import { globallyUniqueName, slug } from '../names.js';
 import type { Subnet } from '../network/subnet.js';
@@ -98,6 +98,12 @@ export interface PostgresFlexibleServerProps {
   readonly storageSizeGb?: number;
   /** Grow storage automatically when it fills up. @default false */
   readonly storageAutoGrow?: boolean;
+  /**
+   * Performance tier (IOPS and throughput) of the storage: the size's baseline or a faster tier
+   * it allows, e.g. 'P30' for 128 GiB (P10-P50; P60-P80 only above 4096 GiB). Billed at the tier's rate.
+   * @default the size's baseline tier (P4 for 32 GiB, P10 for 128 GiB, ...)
+   */
+  readonly storageTier?: PostgresStorageTier;
   /** Primary availability zone. @default Azure picks */
   readonly availabilityZone?: '1' | '2' | '3' | Expression;
   /**
@@ -254,7 +260,7 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
       highAvailability: props.highAvailability
         ? { mode: props.highAvailability.mode, standbyAvailabilityZone: props.highAvailability.mode === 'ZoneRedundant' ? props.highAvailability.standbyZone : undefined }
         : { mode: 'Disabled' },
-      storage: { storageSizeGB: props.storageSizeGb ?? 32, autoGrow: props.storageAutoGrow ? 'Enabled' : 'Disabled' },
+      storage: { storageSizeGB: props.storageSizeGb ?? 32, autoGrow: props.storageAutoGrow ? 'Enabled' : 'Disabled', tier: props.storageTier },
       backup: { backupRetentionDays: props.backupRetentionDays ?? 7, geoRedundantBackup: props.geoRedundantBackup ? 'Enabled' : 'Disabled' },
       maintenanceWindow: props.maintenanceWindow && {
         customWindow: 'Enabled',
