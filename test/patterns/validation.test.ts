@@ -106,6 +106,28 @@ describe('L2 validation: PostgreSQL flexible server', () => {
     expect(() => large.app.synth()).to.not.throw();
   });
 
+  it('refuses a database, firewall rule, server parameter or administrator declared twice, also in another letter case', () => {
+    const s = baseScenario();
+    const db = server(s, { publicNetworkAccess: true, entraAuthentication: true, databases: { app: {} }, firewallRules: { Office: { startIpAddress: '203.0.113.7' } }, configurations: { work_mem: '8192' } });
+    db.addPrivateEndpoint(s.vnet.subnets[0]);
+    const first = db.databases[0];
+    expect(db.addDatabase('app')).to.equal(first);
+    db.addDatabase('App');
+    db.addFirewallRule('office', '203.0.113.8');
+    db.addConfiguration('work_mem', '4096');
+    const admin = { objectId: '00000000-0000-0000-0000-00000000000a', principalName: 'dba', principalType: 'Group' } as const;
+    db.addAdministrator(admin);
+    db.addAdministrator({ ...admin, objectId: admin.objectId.toUpperCase() });
+    const message = synthError(s);
+    expect(message).to.contain("[Test/Db] database 'app' is declared twice, in databases or addDatabase(): both would be one Azure resource. Declare it once.");
+    expect(message).to.contain("[Test/Db] database 'App' is declared twice (as 'app' too: Azure compares the names without case), in databases or addDatabase(): both would be one Azure resource. Declare it once.");
+    expect(message).to.contain("[Test/Db] firewall rule 'office' is declared twice (as 'Office' too: Azure compares the names without case), in firewallRules or addFirewallRule(): both would be one Azure resource. Declare it once.");
+    expect(message).to.contain("[Test/Db] server parameter 'work_mem' is declared twice, in configurations or addConfiguration(): both would be one Azure resource. Declare it once.");
+    expect(message).to.contain("[Test/Db] Entra administrator '00000000-0000-0000-0000-00000000000A' is declared twice (as '00000000-0000-0000-0000-00000000000a' too: Azure compares the names without case), in addAdministrator(): both would be one Azure resource. Declare it once.");
+    expect(message).to.match(/found 5 problems/);
+    expect([db.databases.length, db.firewallRules.length, db.configurations.length, db.administrators.length]).to.deep.equal([1, 1, 1, 1]);
+  });
+
   it('refuses a PostgreSQL version the api does not know', () => {
     const s = baseScenario();
     server(s, { version: '10' as never }).addPrivateEndpoint(s.vnet.subnets[0]);

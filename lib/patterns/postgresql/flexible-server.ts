@@ -320,6 +320,8 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
 
   /** Adds a database. */
   public addDatabase(name: string, options: PostgresDatabaseOptions = {}): ArmPostgresDatabase {
+    const twice = this.declaredTwice(this.databases, 'database', name, 'databases or addDatabase()');
+    if (twice) return twice;
     const db = new ArmPostgresDatabase(this.resource, `Database-${name}`, { name, charset: options.charset ?? 'UTF8', collation: options.collation ?? 'en_US.utf8' });
     this.databases.push(db);
     return db;
@@ -337,6 +339,8 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
     } else if (start === '0.0.0.0' && end === '255.255.255.255') {
       Annotations.of(this).addWarning(`firewall rule '${name}' (0.0.0.0-255.255.255.255) admits the whole internet: admit only your own address range (e.g. startIpAddress '203.0.113.7'), or connect through a private endpoint.`);
     }
+    const twice = this.declaredTwice(this.firewallRules, 'firewall rule', name, 'firewallRules or addFirewallRule()');
+    if (twice) return twice;
     const rule = new ArmPostgresFirewallRule(this.resource, `FirewallRule-${name}`, { name, startIpAddress, endIpAddress });
     this.firewallRules.push(rule);
     return rule;
@@ -344,6 +348,8 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
 
   /** Sets a server parameter, e.g. `addConfiguration('ssl_min_protocol_version', 'TLSv1.3')`. */
   public addConfiguration(name: string, value: Value<string>): ArmPostgresConfiguration {
+    const twice = this.declaredTwice(this.configurations, 'server parameter', name, 'configurations or addConfiguration()');
+    if (twice) return twice;
     const configuration = new ArmPostgresConfiguration(this.resource, `Configuration-${name}`, { name, value });
     this.configurations.push(configuration);
     return configuration;
@@ -351,12 +357,27 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
 
   /** Adds a Microsoft Entra administrator (needs entraAuthentication: true). */
   public addAdministrator(options: PostgresAdministratorOptions): ArmPostgresAdministrator {
+    const twice = this.declaredTwice(this.administrators, 'Entra administrator', options.objectId, 'addAdministrator()');
+    if (twice) return twice;
     const admin = new ArmPostgresAdministrator(this.resource, `Administrator-${options.objectId}`, {
       name: options.objectId, principalName: options.principalName, principalType: options.principalType,
       tenantId: options.tenantId ?? Fn.subscription().get('tenantId'),
     });
     this.administrators.push(admin);
     return admin;
+  }
+
+  /**
+   * The child among `children` that is already named `name` (Azure compares child names without
+   * case, so both would be one resource), recorded as a problem; undefined for a new name.
+   */
+  private declaredTwice<T extends ArmResource>(children: readonly T[], kind: string, name: string, where: string): T | undefined {
+    const existing = children.find((c) => literalString(c.shortName)?.toLowerCase() === name.toLowerCase());
+    if (existing) {
+      const other = existing.shortName === name ? '' : ` (as '${existing.shortName}' too: Azure compares the names without case)`;
+      this.problems.push(`${kind} '${name}' is declared twice${other}, in ${where}: both would be one Azure resource. Declare it once.`);
+    }
+    return existing;
   }
 
   /**
