@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { Parameter, PostgresSku, PrivateDnsZone, Subnet, VirtualNetwork, WindowsVirtualMachine } from '../../lib/index.js';
+import { Parameter, PostgresSku, PrivateDnsZone, PrivateEndpoint, Subnet, VirtualNetwork, WindowsVirtualMachine } from '../../lib/index.js';
 import { Match, Template } from '../../lib/assertions/index.js';
 import { errorOf } from '../support/synth.js';
 import { baseScenario, server } from './scenario.js';
@@ -320,6 +320,46 @@ describe('L2 validation: virtual network', () => {
     const s = baseScenario();
     expect(errorOf(() => s.vnet.addSubnet('endpoints', { addressPrefix: '10.0.3.0/24' }))).to.equal(
       "[Test/Vnet] subnet 'endpoints' is already declared: use vnet.subnets to find it, or pick another name.",
+    );
+  });
+});
+
+describe('L2 validation: regions of resources in a subnet', () => {
+  const DELEGATION = 'Microsoft.DBforPostgreSQL/flexibleServers';
+  const refusal = (what: string, here: string) =>
+    `location '${here}' is not the region of virtual network 'vnet-east' (Test/East), 'East US': Azure creates ${what} only in the region of the subnet's virtual network. ` +
+    `Use location 'East US' (or leave both unset for the stack's location), or a subnet of a virtual network in '${here}'.`;
+
+  it('refuses a VM, a private endpoint or a VNet-integrated server in another region than the subnet\'s VNet', () => {
+    const s = baseScenario();
+    const east = new VirtualNetwork(s.stack, 'East', { name: 'vnet-east', location: 'East US', addressSpace: ['10.1.0.0/16'] });
+    const subnet = east.addSubnet('e', { addressPrefix: '10.1.1.0/24' });
+    const delegated = east.addSubnet('db', { addressPrefix: '10.1.2.0/24', delegations: [DELEGATION] });
+    new WindowsVirtualMachine(s.stack, 'Client', { subnet, adminUsername: 'azureuser', adminPassword: s.vmPassword, publicIp: true, location: 'westeurope' });
+    new PrivateEndpoint(s.stack, 'Pe', { subnet, location: 'northeurope', target: { resourceId: server(s, {}, 'Other').serverId, groupId: 'postgresqlServer' } });
+    server(s, { location: 'West Europe', vnetIntegration: { delegatedSubnet: delegated, privateDnsZone: new PrivateDnsZone(s.stack, 'Zone', { zoneName: 'x.postgres.database.azure.com' }) } });
+    const message = synthError(s);
+    expect(message).to.contain(`[Test/Client] ${refusal("a virtual machine's network interface", 'westeurope')}`);
+    expect(message).to.contain(`[Test/Pe] ${refusal('private endpoints', 'northeurope')}`);
+    expect(message).to.contain(`[Test/Db] ${refusal('VNet-integrated servers', 'West Europe')}`);
+  });
+
+  it('accepts one region written two ways and regions known only at deployment; an imported VNet is compared only when its import names the region', () => {
+    const s = baseScenario();
+    const east = new VirtualNetwork(s.stack, 'East', { name: 'vnet-east', location: 'East US', addressSpace: ['10.1.0.0/16'] });
+    const region = new Parameter(s.stack, 'region', { type: 'string' });
+    new WindowsVirtualMachine(s.stack, 'Client', { subnet: east.addSubnet('e', { addressPrefix: '10.1.1.0/24' }), adminUsername: 'azureuser', adminPassword: s.vmPassword, publicIp: true, location: 'eastus' });
+    new WindowsVirtualMachine(s.stack, 'Other', { subnet: s.vnet.subnets[0], adminUsername: 'azureuser', adminPassword: s.vmPassword, publicIp: true, location: region.value });
+    const hub = VirtualNetwork.fromVirtualNetworkName(s.stack, 'Hub', 'hub', { resourceGroupName: 'net', location: 'eastus' });
+    new WindowsVirtualMachine(s.stack, 'Third', { subnet: Subnet.fromSubnetName(hub, 'e'), adminUsername: 'azureuser', adminPassword: s.vmPassword, publicIp: true, location: 'East US' });
+    const assumed = VirtualNetwork.fromVirtualNetworkName(s.stack, 'Assumed', 'spoke', { resourceGroupName: 'net' });
+    new WindowsVirtualMachine(s.stack, 'Fourth', { subnet: Subnet.fromSubnetName(assumed, 'e'), adminUsername: 'azureuser', adminPassword: s.vmPassword, publicIp: true, location: 'westeurope' });
+    expect(() => s.app.synth()).to.not.throw();
+    const t = baseScenario();
+    const named = VirtualNetwork.fromVirtualNetworkName(t.stack, 'Hub', 'hub', { resourceGroupName: 'net', location: 'eastus' });
+    new WindowsVirtualMachine(t.stack, 'Fifth', { subnet: Subnet.fromSubnetName(named, 'e'), adminUsername: 'azureuser', adminPassword: t.vmPassword, publicIp: true, location: 'westeurope' });
+    expect(synthError(t)).to.contain(
+      "[Test/Fifth] location 'westeurope' is not the region of virtual network 'hub' (Test/Hub), 'eastus': Azure creates a virtual machine's network interface only in the region of the subnet's virtual network.",
     );
   });
 });

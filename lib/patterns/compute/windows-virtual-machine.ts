@@ -3,7 +3,7 @@
  * Standard public IP and an NSG rule for RDP from a given range.
  */
 import { Construct } from 'constructs';
-import { Annotations, type Expression, type Value } from '../../core/index.js';
+import { Annotations, Stack, type Expression, type Value } from '../../core/index.js';
 import { literalString } from '../../resources/validation.js';
 import { ArmVirtualMachine, WINDOWS_COMPUTER_NAME_MAX, type ImageReferenceSpec } from '../../resources/compute/virtual-machine.js';
 import { ArmNetworkInterface } from '../../resources/network/network-interface.js';
@@ -12,6 +12,7 @@ import { defaultName, slug } from '../names.js';
 import { Cidr, tryParseIpv4 } from '../network/cidr.js';
 import { NetworkSecurityGroup, type INetworkSecurityGroup } from '../network/network-security-group.js';
 import { refuseDelegatedSubnet, type Subnet } from '../network/subnet.js';
+import { refuseOtherRegion } from '../network/virtual-network.js';
 import { secureValue, type SecretValue } from '../secrets.js';
 
 /** Marketplace images for WindowsVirtualMachine. */
@@ -103,6 +104,7 @@ export class WindowsVirtualMachine extends Construct {
     const password = secureValue(props.adminPassword, 'adminPassword');
     if ('error' in password) this.problems.push(password.error);
     refuseDelegatedSubnet(this, props.subnet, "a virtual machine's network interface");
+    refuseOtherRegion(this, props.subnet, props.location ?? Stack.of(this).location, "a virtual machine's network interface");
 
     if (props.publicIp) {
       const options = props.publicIp === true ? {} : props.publicIp;

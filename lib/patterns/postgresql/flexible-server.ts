@@ -5,7 +5,7 @@
  * private endpoints with private DNS.
  */
 import { Construct, type IConstruct } from 'constructs';
-import { Annotations, ArmResource, Aspects, ExistingResource, Fn, type Expression, type Value } from '../../core/index.js';
+import { Annotations, ArmResource, Aspects, ExistingResource, Fn, Stack, type Expression, type Value } from '../../core/index.js';
 import { ArmPostgresAdministrator } from '../../resources/postgresql/administrator.js';
 import { ArmPostgresConfiguration } from '../../resources/postgresql/configuration.js';
 import { ArmPostgresDatabase } from '../../resources/postgresql/database.js';
@@ -14,6 +14,7 @@ import { ArmPostgresFlexibleServer, POSTGRES_VERSIONS, type PostgresStorageTier 
 import { literalString } from '../../resources/validation.js';
 import { globallyUniqueName, slug } from '../names.js';
 import type { Subnet } from '../network/subnet.js';
+import { refuseOtherRegion } from '../network/virtual-network.js';
 import type { ImportLocationOptions } from '../imports.js';
 import type { IPrivateDnsZone } from '../private-link/private-dns-zone.js';
 import { PrivateEndpoint, type PrivateEndpointDnsOptions } from '../private-link/private-endpoint.js';
@@ -275,6 +276,7 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
     });
 
     if (integration) {
+      refuseOtherRegion(this, integration.delegatedSubnet, props.location ?? Stack.of(this).location, 'VNet-integrated servers');
       // The server registers its A record in the zone: the zone must resolve in the VNet first.
       const link = resolveZoneInVirtualNetwork(integration.privateDnsZone, integration.delegatedSubnet.virtualNetwork, {
         scope: this, described: `the VNet-integrated server ${this.node.path}`, resolves: "the server's name",

@@ -12,6 +12,7 @@ import type { ArmPrivateDnsARecord } from '../../resources/privatedns/a-record.j
 import { literalString } from '../../resources/validation.js';
 import { defaultName, pathBelowStack } from '../names.js';
 import { refuseDelegatedSubnet, type Subnet } from '../network/subnet.js';
+import { refuseOtherRegion } from '../network/virtual-network.js';
 import { SERVER_IS_BUSY } from '../postgresql/server-is-busy.js';
 import { valueKey } from '../value-key.js';
 import { PRIVATE_LINK_ZONES, PrivateDnsZone, SOVEREIGN_PRIVATE_LINK_ZONES, type IPrivateDnsZone } from './private-dns-zone.js';
@@ -117,6 +118,7 @@ export class PrivateEndpoint extends Construct {
     this.target = props.target;
     const subnet = props.subnet;
     refuseDelegatedSubnet(this, subnet, 'private endpoints');
+    if (props.location !== undefined) refuseOtherRegion(this, subnet, props.location, 'private endpoints');
     const name = props.name ?? defaultName(this, 'pe', 64);
     const nicName = props.networkInterfaceName ?? `${typeof name === 'string' ? name : defaultName(this, 'pe', 60)}-nic`;
     this.resource = new ArmPrivateEndpoint(this, 'Resource', {
