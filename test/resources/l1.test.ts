@@ -50,12 +50,17 @@ describe('typed L1 resources', () => {
     }
     new ArmPostgresFirewallRule(server, 'Ok', { name: `A_${'x'.repeat(77)}9`, startIpAddress: '10.0.0.1', endIpAddress: '10.0.0.1' });
     new ArmPostgresDatabase(server, 'Db', { name: 'my$db' });
+    new ArmPostgresDatabase(server, 'Utf', { name: 'utf', charset: 'UTF-8', collation: 'en_US.UTF-8' });
+    new ArmPostgresDatabase(server, 'Fine', { name: 'fine', charset: 'UTF8', collation: 'de-DE.utf8' });
     const message = errorOf(() => app.synth());
     for (const [id, name] of [['Dot', 'allow.home'], ['Long', 'x'.repeat(81)], ['Trail', 'home-'], ['Lead', '-home']]) {
       expect(message).to.contain(`[L1/Server/${id}] name '${name}' is not valid for Microsoft.DBforPostgreSQL/flexibleServers/firewallRules: use 1-80 letters, digits, underscores or hyphens, starting with a letter or digit and not ending with a hyphen.`);
     }
     expect(message).to.not.contain('[L1/Server/Ok]');
     expect(message).to.contain("[L1/Server/Db] name 'my$db' is not valid for Microsoft.DBforPostgreSQL/flexibleServers/databases: use 1-63 letters, digits, underscores or hyphens, starting with a letter or underscore.");
+    expect(message).to.contain("[L1/Server/Utf] charset 'UTF-8' is not valid for Microsoft.DBforPostgreSQL/flexibleServers/databases: use a character set name of letters, digits and underscores starting with a letter, e.g. 'UTF8'.");
+    expect(message).to.contain("[L1/Server/Utf] collation 'en_US.UTF-8' is not valid for Microsoft.DBforPostgreSQL/flexibleServers/databases: use a collation name that starts with letters or hyphens and goes on with letters, digits, underscores, periods or spaces, e.g. 'en_US.utf8' (not 'en_US.UTF-8').");
+    expect(message).to.not.contain('[L1/Server/Fine]');
     expect(message).to.contain("[L1/Server] sku.tier 'Premium' is not valid for Microsoft.DBforPostgreSQL/flexibleServers: use one of 'Burstable', 'GeneralPurpose', 'MemoryOptimized'.");
     expect(message).to.contain("[L1/Server] availabilityZone '4' is not valid for Microsoft.DBforPostgreSQL/flexibleServers: use one of '1', '2', '3'.");
     expect(message).to.contain('[L1/Server] backup.backupRetentionDays 40 is out of range for Microsoft.DBforPostgreSQL/flexibleServers: use an integer from 7 to 35.');
