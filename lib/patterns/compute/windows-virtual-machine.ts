@@ -122,9 +122,10 @@ export class WindowsVirtualMachine extends Construct {
         nsg = this.nicSecurityGroup;
       }
       if (!(nsg instanceof NetworkSecurityGroup)) {
-        throw new Error(`[${this.node.path}] allowRdpFrom needs an NSG declared in this app to add the rule to, but the NSG is imported: pass networkSecurityGroup (a NetworkSecurityGroup), or add the rule to the imported NSG yourself.`);
+        this.problems.push(`allowRdpFrom needs an NSG declared in this app to add the rule to, but the NSG is imported: pass networkSecurityGroup (a NetworkSecurityGroup), or add the rule to the imported NSG yourself.`);
+      } else {
+        nsg.allowInbound(`Allow-RDP-${slug(id, 60)}`, { from: props.allowRdpFrom, port: 3389, description: `RDP to the virtual machine ${id}` });
       }
-      nsg.allowInbound(`Allow-RDP-${slug(id, 60)}`, { from: props.allowRdpFrom, port: 3389, description: `RDP to the virtual machine ${id}` });
       if (!this.publicIp && !isPrivateSource(props.allowRdpFrom)) {
         Annotations.of(this).addWarning(
           `allowRdpFrom admits RDP from ${describe(props.allowRdpFrom)}, but the VM has no public IP, so connections from the internet cannot reach it and the rule is useless: ` +
