@@ -70,6 +70,15 @@ describe('typed L1 resources', () => {
     expect(message).to.contain("[L1/Server/Admin] name 'not-a-guid' is not valid for Microsoft.DBforPostgreSQL/flexibleServers/administrators: use the principal's object id (a GUID).");
   });
 
+  it('length checks say whether to shorten or lengthen', () => {
+    const { app, stack: s } = stack();
+    new ArmPostgresFlexibleServer(s, 'Long', { name: 'pg-a', sku: { name: 'Standard_D2ds_v5', tier: 'GeneralPurpose' }, administratorLogin: 'a'.repeat(64) });
+    new ArmPostgresFlexibleServer(s, 'Empty', { name: 'pg-b', sku: { name: 'Standard_D2ds_v5', tier: 'GeneralPurpose' }, administratorLogin: '' });
+    const message = errorOf(() => app.synth());
+    expect(message).to.contain(`[L1/Long] administratorLogin '${'a'.repeat(64)}' has 64 characters; Microsoft.DBforPostgreSQL/flexibleServers needs 1 to 63: shorten it.`);
+    expect(message).to.contain("[L1/Empty] administratorLogin '' has 0 characters; Microsoft.DBforPostgreSQL/flexibleServers needs 1 to 63: lengthen it.");
+  });
+
   it('PostgreSQL storage tier: one of the enum, and Premium_LRS only', () => {
     const { app, stack: s } = stack();
     new ArmPostgresFlexibleServer(s, 'Unknown', { name: 'pg-a', sku: { name: 'Standard_D2ds_v5', tier: 'GeneralPurpose' }, storage: { storageSizeGB: 128, tier: 'P5' as never } });
