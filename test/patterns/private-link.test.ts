@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { Match, Template } from '../../lib/assertions/index.js';
-import { NetworkSecurityGroup, PostgresFlexibleServer, PrivateDnsZone, PrivateEndpoint, WindowsVirtualMachine } from '../../lib/index.js';
-import { errorOf } from '../support/synth.js';
+import { NetworkSecurityGroup, Output, PostgresFlexibleServer, PrivateDnsZone, PrivateEndpoint, WindowsVirtualMachine } from '../../lib/index.js';
+import { errorOf, templateOf } from '../support/synth.js';
 import { baseScenario, server } from './scenario.js';
 import { expectOrderedAfter, SERVER_ID, SERVER_IS_BUSY, SERVER_NAME } from './support.js';
 
@@ -188,6 +188,23 @@ describe('private endpoint DNS that cannot be built', () => {
         "  [Test/Vault] azcdk does not know the private DNS zone of group id 'vault': pass dns.zone, or dns.mode 'none'.\n" +
         "  [Test/Pg] dns.mode 'aRecord' needs target.recordName (the host name to register, e.g. the server name).",
     );
+  });
+});
+
+describe('imports of private endpoints and virtual machines', () => {
+  it('refer to the existing resources by id, in another resource group or subscription, and deploy nothing', () => {
+    const s = baseScenario();
+    const endpoint = PrivateEndpoint.fromPrivateEndpointName(s.stack, 'Pe', 'pe-legacy', { resourceGroupName: 'data-rg' });
+    const vm = WindowsVirtualMachine.fromVirtualMachineName(s.stack, 'Vm', 'jump', { resourceGroupName: 'ops-rg', subscriptionId: '00000000-0000-0000-0000-000000000001' });
+    new Output(s.stack, 'endpointId', { value: endpoint.privateEndpointId });
+    new Output(s.stack, 'vmId', { value: vm.virtualMachineId });
+    const template = templateOf(s.app, 'Test');
+    expect(template.outputs).to.deep.equal({
+      endpointId: { type: 'string', value: "[resourceId('data-rg', 'Microsoft.Network/privateEndpoints', 'pe-legacy')]" },
+      vmId: { type: 'string', value: "[resourceId('00000000-0000-0000-0000-000000000001', 'ops-rg', 'Microsoft.Compute/virtualMachines', 'jump')]" },
+    });
+    expect([endpoint.privateEndpointName, vm.virtualMachineName]).to.deep.equal(['pe-legacy', 'jump']);
+    expect(template.resources.map((r: { type: string }) => r.type)).to.not.include.members(['Microsoft.Network/privateEndpoints', 'Microsoft.Compute/virtualMachines']);
   });
 });
 

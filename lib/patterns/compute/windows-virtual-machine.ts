@@ -8,6 +8,7 @@ import { literalString } from '../../resources/validation.js';
 import { ArmVirtualMachine, WINDOWS_COMPUTER_NAME_MAX, type ImageReferenceSpec } from '../../resources/compute/virtual-machine.js';
 import { ArmNetworkInterface } from '../../resources/network/network-interface.js';
 import { ArmPublicIpAddress } from '../../resources/network/public-ip-address.js';
+import { importResource, type ImportLocationOptions } from '../imports.js';
 import { defaultName, slug } from '../names.js';
 import { Cidr, tryParseIpv4 } from '../network/cidr.js';
 import { NetworkSecurityGroup, type INetworkSecurityGroup } from '../network/network-security-group.js';
@@ -85,8 +86,22 @@ export interface WindowsVirtualMachineProps {
 /** Default VM size: Gen2 + Trusted Launch capable, and in the published ARM schema's size list. */
 const DEFAULT_VM_SIZE = 'Standard_D2s_v3';
 
+/** A virtual machine, declared here or imported. */
+export interface IVirtualMachine {
+  /** Resource id. */
+  readonly virtualMachineId: Expression;
+  /** The VM's name. */
+  readonly virtualMachineName: Value<string>;
+}
+
 /** A Windows virtual machine with Trusted Launch (secure boot + vTPM) and boot diagnostics. */
-export class WindowsVirtualMachine extends Construct {
+export class WindowsVirtualMachine extends Construct implements IVirtualMachine {
+  /** Imports an existing virtual machine (e.g. to refer to it in outputs or other resources); this template changes nothing about it. */
+  public static fromVirtualMachineName(scope: Construct, id: string, name: Value<string>, options: ImportLocationOptions = {}): IVirtualMachine {
+    const resource = importResource(scope, id, ArmVirtualMachine, name, options);
+    return { virtualMachineId: resource.id, virtualMachineName: name };
+  }
+
   /** The L1 VM. */
   public readonly resource: ArmVirtualMachine;
   /** The NIC. */
@@ -166,6 +181,16 @@ export class WindowsVirtualMachine extends Construct {
       securityType: 'TrustedLaunch',
     });
     this.node.addValidation({ validate: () => this.problems });
+  }
+
+  /** Resource id of the VM. */
+  public get virtualMachineId(): Expression {
+    return this.resource.id;
+  }
+
+  /** The VM's name. */
+  public get virtualMachineName(): Value<string> {
+    return this.resource.name;
   }
 
   /** The VM's public IP address (runtime), if it has one. */

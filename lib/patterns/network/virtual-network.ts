@@ -3,10 +3,10 @@
  * default.
  */
 import { Construct } from 'constructs';
-import { ExistingResource, Stack, type Expression, type Value } from '../../core/index.js';
+import { Stack, type ExistingResource, type Expression, type Value } from '../../core/index.js';
 import { ArmVirtualNetwork, type PrivateEndpointNetworkPolicies } from '../../resources/network/virtual-network.js';
 import { literalString } from '../../resources/validation.js';
-import type { ImportLocationOptions } from '../imports.js';
+import { importResource, type ImportLocationOptions } from '../imports.js';
 import { defaultName } from '../names.js';
 import { Cidr } from './cidr.js';
 import type { INetworkSecurityGroup } from './network-security-group.js';
@@ -198,10 +198,7 @@ class ImportedVirtualNetwork extends Construct implements IVirtualNetwork {
   constructor(scope: Construct, id: string, name: Value<string>, options: VirtualNetworkImportOptions) {
     super(scope, id);
     this.explicitLocation = options.location;
-    this.resource = new ExistingResource(this, 'Resource', {
-      type: ArmVirtualNetwork.RESOURCE_TYPE, apiVersion: ArmVirtualNetwork.API_VERSION, name,
-      resourceGroupName: options.resourceGroupName, subscriptionId: options.subscriptionId,
-    });
+    this.resource = importResource(this, 'Resource', ArmVirtualNetwork, name, options);
   }
 
   public get location(): Value<string> {

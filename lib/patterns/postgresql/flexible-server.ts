@@ -5,7 +5,7 @@
  * private endpoints with private DNS.
  */
 import { Construct, type IConstruct } from 'constructs';
-import { Annotations, ArmResource, Aspects, ExistingResource, Fn, Stack, type Expression, type Value } from '../../core/index.js';
+import { Annotations, ArmResource, Aspects, Fn, Stack, type ExistingResource, type Expression, type Value } from '../../core/index.js';
 import { ArmPostgresAdministrator } from '../../resources/postgresql/administrator.js';
 import { ArmPostgresConfiguration } from '../../resources/postgresql/configuration.js';
 import { ArmPostgresDatabase } from '../../resources/postgresql/database.js';
@@ -15,7 +15,7 @@ import { literalString } from '../../resources/validation.js';
 import { globallyUniqueName, slug } from '../names.js';
 import type { Subnet } from '../network/subnet.js';
 import { refuseOtherRegion } from '../network/virtual-network.js';
-import type { ImportLocationOptions } from '../imports.js';
+import { importResource, type ImportLocationOptions } from '../imports.js';
 import type { IPrivateDnsZone } from '../private-link/private-dns-zone.js';
 import { PrivateEndpoint, type PrivateEndpointDnsOptions } from '../private-link/private-endpoint.js';
 import { resolveZoneInVirtualNetwork } from '../private-link/zone-resolution.js';
@@ -499,10 +499,7 @@ class ImportedPostgresFlexibleServer extends Construct implements IPostgresFlexi
 
   constructor(scope: Construct, id: string, public readonly serverName: Value<string>, options: ImportLocationOptions) {
     super(scope, id);
-    this.resource = new ExistingResource(this, 'Resource', {
-      type: ArmPostgresFlexibleServer.RESOURCE_TYPE, apiVersion: ArmPostgresFlexibleServer.API_VERSION, name: serverName,
-      resourceGroupName: options.resourceGroupName, subscriptionId: options.subscriptionId,
-    });
+    this.resource = importResource(this, 'Resource', ArmPostgresFlexibleServer, serverName, options);
   }
 
   public get serverId(): Expression {

@@ -10,6 +10,7 @@ import { ArmPrivateDnsZoneGroup } from '../../resources/network/private-dns-zone
 import { ArmPrivateEndpoint } from '../../resources/network/private-endpoint.js';
 import type { ArmPrivateDnsARecord } from '../../resources/privatedns/a-record.js';
 import { literalString } from '../../resources/validation.js';
+import { importResource, type ImportLocationOptions } from '../imports.js';
 import { defaultName, pathBelowStack } from '../names.js';
 import { refuseDelegatedSubnet, type Subnet } from '../network/subnet.js';
 import { refuseOtherRegion } from '../network/virtual-network.js';
@@ -87,8 +88,25 @@ export interface PrivateEndpointProps {
   readonly tags?: Record<string, Value<string>>;
 }
 
+/** A private endpoint, declared here or imported. */
+export interface IPrivateEndpoint {
+  /** Resource id. */
+  readonly privateEndpointId: Expression;
+  /** The endpoint's name. */
+  readonly privateEndpointName: Value<string>;
+}
+
 /** A private endpoint with private DNS. */
-export class PrivateEndpoint extends Construct {
+export class PrivateEndpoint extends Construct implements IPrivateEndpoint {
+  /**
+   * Imports an existing private endpoint (e.g. to refer to it in outputs or other resources).
+   * Its DNS and connections stay as they are: this template changes nothing about it.
+   */
+  public static fromPrivateEndpointName(scope: Construct, id: string, name: Value<string>, options: ImportLocationOptions = {}): IPrivateEndpoint {
+    const resource = importResource(scope, id, ArmPrivateEndpoint, name, options);
+    return { privateEndpointId: resource.id, privateEndpointName: name };
+  }
+
   /**
    * The private endpoints of `scope`'s stack that connect to `resourceId` (compared by what the
    * ids render to, so two imports of one server match), in construct tree order.
@@ -175,6 +193,11 @@ export class PrivateEndpoint extends Construct {
   /** Resource id of the endpoint. */
   public get privateEndpointId(): Expression {
     return this.resource.id;
+  }
+
+  /** The endpoint's name. */
+  public get privateEndpointName(): Value<string> {
+    return this.resource.name;
   }
 
   /**
