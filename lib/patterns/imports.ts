@@ -1,7 +1,10 @@
 /**
- * Options shared by the `fromXxx` imports of existing resources.
+ * The `fromXxx` imports of existing resources: where the resource lives, and the one way every
+ * L2 declares its handle.
  */
-import type { Value } from '../core/index.js';
+import type { Construct } from 'constructs';
+import { ExistingResource, type Value } from '../core/index.js';
+import type { TypedResourceClass } from '../resources/typed-resource.js';
 
 /** Where an imported resource lives (as ExistingResource takes it). */
 export interface ImportLocationOptions {
@@ -9,4 +12,11 @@ export interface ImportLocationOptions {
   readonly resourceGroupName?: Value<string>;
   /** Subscription holding the resource (needs resourceGroupName). @default the deployment's subscription */
   readonly subscriptionId?: Value<string>;
+}
+
+/** An existing resource of the typed L1 class `cls`'s type and api-version, named `name`, where `options` says. */
+export function importResource(scope: Construct, id: string, cls: TypedResourceClass, name: Value<string>, options: ImportLocationOptions): ExistingResource {
+  return new ExistingResource(scope, id, {
+    type: cls.RESOURCE_TYPE, apiVersion: cls.API_VERSION, name, resourceGroupName: options.resourceGroupName, subscriptionId: options.subscriptionId,
+  });
 }

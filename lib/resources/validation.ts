@@ -69,7 +69,7 @@ export class PropertyChecks {
   public length(prop: string, value: unknown, min: number, max: number): this {
     const v = literalString(value);
     if (v !== undefined && (v.length < min || v.length > max)) {
-      this.errors.push(`${prop} '${v}' has ${v.length} characters; ${this.resourceType} needs ${min} to ${max}.`);
+      this.errors.push(`${prop} '${v}' has ${v.length} characters; ${this.resourceType} needs ${min} to ${max}: ${v.length > max ? 'shorten' : 'lengthen'} it.`);
     }
     return this;
   }

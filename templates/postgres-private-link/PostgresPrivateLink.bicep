@@ -154,7 +154,7 @@ resource dbFirewallRuleAllowClientIp 'Microsoft.DBforPostgreSQL/flexibleServers/
     endIpAddress: clientIpAddress
   }
   dependsOn: [
-    dbDatabaseAppdb // PostgreSQL rejects concurrent changes to a server and its children (ServerIsBusy)
+    dbDatabaseAppdb // serialize child writes (ServerIsBusy)
   ]
 }
 
@@ -179,7 +179,7 @@ resource dbPrivateEndpoint 'Microsoft.Network/privateEndpoints@2025-07-01' = {
     ]
   }
   dependsOn: [
-    dbFirewallRuleAllowClientIp // PostgreSQL rejects concurrent changes to a server and its children (ServerIsBusy)
+    dbFirewallRuleAllowClientIp // serialize child writes (ServerIsBusy)
   ]
 }
 

@@ -116,6 +116,52 @@ describe('private DNS zones that can never resolve', () => {
   });
 });
 
+describe('the private DNS zone of a VNet-integrated server', () => {
+  const DELEGATION = 'Microsoft.DBforPostgreSQL/flexibleServers';
+  const VNET_ZONE = 'private.postgres.database.azure.com';
+
+  it('warns that an imported zone must be linked to the delegated subnet\'s VNet by its owner, and creates no link', () => {
+    const s = baseScenario();
+    const delegated = s.vnet.addSubnet('db', { addressPrefix: '10.0.2.0/24', delegations: [DELEGATION] });
+    const zone = PrivateDnsZone.fromZoneName(s.stack, 'Central', VNET_ZONE, { resourceGroupName: 'dns-rg' });
+    server(s, { vnetIntegration: { delegatedSubnet: delegated, privateDnsZone: zone } });
+    expect(warningsOf(s)).to.deep.equal([{
+      level: 'warning', path: 'Test/Db',
+      message: `the private DNS zone '${VNET_ZONE}' is imported, so azcdk does not link it to the virtual network 'vnet' (Test/Vnet): ` +
+        "until the zone's owner links that VNet (registration disabled), clients in it cannot resolve the server's name (a VNet-integrated server has no public address). " +
+        "Ask the zone's owner to link the VNet, or declare the zone with new PrivateDnsZone if this template owns it; set vnetIntegration.linkVirtualNetwork: false once the link exists.",
+    }]);
+    Template.fromStack(s.stack).resourceCountIs(LINK, 0);
+  });
+
+  it('does not warn with vnetIntegration.linkVirtualNetwork: false, which also leaves a declared zone unlinked', () => {
+    const s = baseScenario();
+    const delegated = s.vnet.addSubnet('db', { addressPrefix: '10.0.2.0/24', delegations: [DELEGATION] });
+    const imported = PrivateDnsZone.fromZoneName(s.stack, 'Central', VNET_ZONE, { resourceGroupName: 'dns-rg' });
+    server(s, { vnetIntegration: { delegatedSubnet: delegated, privateDnsZone: imported, linkVirtualNetwork: false } });
+    const declared = new PrivateDnsZone(s.stack, 'Own', { zoneName: 'billing.postgres.database.azure.com' });
+    const delegated2 = s.vnet.addSubnet('db2', { addressPrefix: '10.0.3.0/24', delegations: [DELEGATION] });
+    const billing = server(s, { vnetIntegration: { delegatedSubnet: delegated2, privateDnsZone: declared, linkVirtualNetwork: false } }, 'Billing');
+    expect(warningsOf(s)).to.deep.equal([]);
+    const template = Template.fromStack(s.stack);
+    template.resourceCountIs(LINK, 0);
+    expect(template.dependenciesOf(billing.resource).filter((e) => e.kind === 'ordering')).to.deep.equal([]);
+  });
+
+  it('warns that custom DNS servers of the delegated subnet\'s VNet must forward to 168.63.129.16', () => {
+    const s = baseScenario();
+    const vnet = new VirtualNetwork(s.stack, 'Spoke', { addressSpace: ['10.1.0.0/16'], dnsServers: ['10.1.0.4'] });
+    const delegated = vnet.addSubnet('db', { addressPrefix: '10.1.2.0/24', delegations: [DELEGATION] });
+    server(s, { vnetIntegration: { delegatedSubnet: delegated, privateDnsZone: new PrivateDnsZone(s.stack, 'Zone', { zoneName: VNET_ZONE }) } });
+    expect(warningsOf(s)).to.deep.equal([{
+      level: 'warning', path: 'Test/Spoke',
+      message: 'uses custom DNS servers (10.1.0.4) and holds the VNet-integrated server Test/Db: ' +
+        `clients in it resolve the server's name only if those servers forward queries for the private DNS zone '${VNET_ZONE}' (or all queries) to Azure DNS at 168.63.129.16 from a VNet linked to the zone. ` +
+        'Configure that forwarder (or an Azure DNS Private Resolver), or remove dnsServers to use Azure-provided DNS.',
+    }]);
+  });
+});
+
 describe('private endpoints to one server', () => {
   it('serializes endpoints to an imported server, with the ServerIsBusy reason (two PrivateEndpoints, two imports of one server)', () => {
     const s = baseScenario();

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { Match, Template } from '../../lib/assertions/index.js';
-import { NetworkSecurityGroup, PostgresFlexibleServer, PrivateDnsZone, PrivateEndpoint, WindowsVirtualMachine } from '../../lib/index.js';
-import { errorOf } from '../support/synth.js';
+import { NetworkSecurityGroup, Output, PostgresFlexibleServer, PrivateDnsZone, PrivateEndpoint, WindowsVirtualMachine } from '../../lib/index.js';
+import { errorOf, templateOf } from '../support/synth.js';
 import { baseScenario, server } from './scenario.js';
 import { expectOrderedAfter, SERVER_ID, SERVER_IS_BUSY, SERVER_NAME } from './support.js';
 
@@ -50,8 +50,10 @@ describe('private endpoints and private DNS', () => {
   it('A-record variant refuses an imported zone (it cannot write records it does not own)', () => {
     const s = baseScenario();
     const zone = PrivateDnsZone.fromZoneName(s.stack, 'Zone', 'privatelink.postgres.database.azure.com', { resourceGroupName: 'dns-rg' });
-    expect(errorOf(() => server(s).addPrivateEndpoint(s.vnet.subnets[0], { dns: { mode: 'aRecord', zone } }))).to.equal(
-      "[Test/Db/PrivateEndpoint] dns.mode 'aRecord' writes a record into the zone, so the zone must be declared in this app (a PrivateDnsZone), not imported.",
+    server(s).addPrivateEndpoint(s.vnet.subnets[0], { dns: { mode: 'aRecord', zone } });
+    expect(errorOf(() => s.app.synth())).to.equal(
+      'Synthesis found 1 problem:\n' +
+        "  [Test/Db/PrivateEndpoint] dns.mode 'aRecord' writes a record into the zone, so the zone must be declared in this app (a PrivateDnsZone), not imported.",
     );
   });
 
@@ -175,13 +177,42 @@ describe('PostgreSQL child serialization (ServerIsBusy)', () => {
   });
 });
 
+describe('private endpoint DNS that cannot be built', () => {
+  it('are reported at synthesis, all together: an unknown group id without dns.zone, and an A record without a record name', () => {
+    const s = baseScenario();
+    const subnet = s.vnet.subnets[0];
+    new PrivateEndpoint(s.stack, 'Vault', { subnet, target: { resourceId: '/subscriptions/x/resourceGroups/y/providers/Microsoft.KeyVault/vaults/z', groupId: 'vault' } });
+    new PrivateEndpoint(s.stack, 'Pg', { subnet, target: { resourceId: server(s).serverId, groupId: 'postgresqlServer' }, dns: { mode: 'aRecord' } });
+    expect(errorOf(() => s.app.synth())).to.equal(
+      'Synthesis found 2 problems:\n' +
+        "  [Test/Vault] azcdk does not know the private DNS zone of group id 'vault': pass dns.zone, or dns.mode 'none'.\n" +
+        "  [Test/Pg] dns.mode 'aRecord' needs target.recordName (the host name to register, e.g. the server name).",
+    );
+  });
+});
+
+describe('imports of private endpoints and virtual machines', () => {
+  it('refer to the existing resources by id, in another resource group or subscription, and deploy nothing', () => {
+    const s = baseScenario();
+    const endpoint = PrivateEndpoint.fromPrivateEndpointName(s.stack, 'Pe', 'pe-legacy', { resourceGroupName: 'data-rg' });
+    const vm = WindowsVirtualMachine.fromVirtualMachineName(s.stack, 'Vm', 'jump', { resourceGroupName: 'ops-rg', subscriptionId: '00000000-0000-0000-0000-000000000001' });
+    new Output(s.stack, 'endpointId', { value: endpoint.privateEndpointId });
+    new Output(s.stack, 'vmId', { value: vm.virtualMachineId });
+    const template = templateOf(s.app, 'Test');
+    expect(template.outputs).to.deep.equal({
+      endpointId: { type: 'string', value: "[resourceId('data-rg', 'Microsoft.Network/privateEndpoints', 'pe-legacy')]" },
+      vmId: { type: 'string', value: "[resourceId('00000000-0000-0000-0000-000000000001', 'ops-rg', 'Microsoft.Compute/virtualMachines', 'jump')]" },
+    });
+    expect([endpoint.privateEndpointName, vm.virtualMachineName]).to.deep.equal(['pe-legacy', 'jump']);
+    expect(template.resources.map((r: { type: string }) => r.type)).to.not.include.members(['Microsoft.Network/privateEndpoints', 'Microsoft.Compute/virtualMachines']);
+  });
+});
+
 describe('network security group imports', () => {
   it('an imported NSG can be attached to a subnet; allowRdpFrom then asks for a declared NSG', () => {
     const s = baseScenario();
     const shared = NetworkSecurityGroup.fromNetworkSecurityGroupName(s.stack, 'Shared', 'shared-nsg', { resourceGroupName: 'net-rg' });
     const subnet = s.vnet.addSubnet('apps', { addressPrefix: '10.0.4.0/24', networkSecurityGroup: shared });
-    expect(errorOf(() => new WindowsVirtualMachine(s.stack, 'Vm', { subnet, adminUsername: 'azureuser', adminPassword: s.vmPassword, allowRdpFrom: '203.0.113.7/32' })))
-      .to.equal('[Test/Vm] allowRdpFrom needs an NSG declared in this app to add the rule to, but the NSG is imported: pass networkSecurityGroup (a NetworkSecurityGroup), or add the rule to the imported NSG yourself.');
     const template = Template.fromStack(s.stack);
     template.resourceCountIs(T.vnet, 1);
     template.hasResourceProperties(T.vnet, {
@@ -191,5 +222,14 @@ describe('network security group imports', () => {
       ],
     });
     expect(subnet.networkSecurityGroup).to.equal(shared);
+
+    const t = baseScenario();
+    const sharedNsg = NetworkSecurityGroup.fromNetworkSecurityGroupName(t.stack, 'Shared', 'shared-nsg', { resourceGroupName: 'net-rg' });
+    const apps = t.vnet.addSubnet('apps', { addressPrefix: '10.0.4.0/24', networkSecurityGroup: sharedNsg });
+    new WindowsVirtualMachine(t.stack, 'Vm', { subnet: apps, adminUsername: 'azureuser', adminPassword: t.vmPassword, publicIp: true, allowRdpFrom: '203.0.113.7/32' });
+    expect(errorOf(() => t.app.synth())).to.equal(
+      'Synthesis found 1 problem:\n' +
+        '  [Test/Vm] allowRdpFrom needs an NSG declared in this app to add the rule to, but the NSG is imported: pass networkSecurityGroup (a NetworkSecurityGroup), or add the rule to the imported NSG yourself.',
+    );
   });
 });

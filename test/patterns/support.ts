@@ -22,7 +22,7 @@ export const SERVER_NAME = "format('{0}-{1}', 'db', uniqueString(resourceGroup()
 export const SERVER_ID = `[resourceId('Microsoft.DBforPostgreSQL/flexibleServers', ${SERVER_NAME})]`;
 
 /** Why PostgresFlexibleServer orders its children one after another (the start of the recorded reason). */
-export const SERVER_IS_BUSY = 'PostgreSQL rejects concurrent changes to a server and its children (ServerIsBusy)';
+export const SERVER_IS_BUSY = 'serialize child writes (ServerIsBusy)';
 
 /**
  * `from` deploys after `on` by an ordering edge, and that is its only ordering edge, recorded in

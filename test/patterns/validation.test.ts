@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { Parameter, PostgresSku, PrivateDnsZone, Subnet, VirtualNetwork, WindowsVirtualMachine } from '../../lib/index.js';
+import { Parameter, PostgresSku, PrivateDnsZone, PrivateEndpoint, Subnet, VirtualNetwork, WindowsVirtualMachine } from '../../lib/index.js';
 import { Match, Template } from '../../lib/assertions/index.js';
 import { errorOf } from '../support/synth.js';
 import { baseScenario, server } from './scenario.js';
@@ -81,6 +81,51 @@ describe('L2 validation: PostgreSQL flexible server', () => {
     expect(synthError(s)).to.contain(
       '[Test/Db/Resource] storage.storageSizeGB 100 is not a size Azure offers for Premium_LRS storage: use one of 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32767 GiB (e.g. 128).',
     );
+  });
+
+  it('sets the storage performance tier, and refuses one the size does not allow, with the tiers it does', () => {
+    const ok = baseScenario();
+    server(ok, { storageSizeGb: 128, storageTier: 'P30' }).addPrivateEndpoint(ok.vnet.subnets[0]);
+    Template.fromStack(ok.stack).hasResourceProperties('Microsoft.DBforPostgreSQL/flexibleServers', {
+      storage: Match.objectEquals({ storageSizeGB: 128, autoGrow: 'Disabled', tier: 'P30' }),
+    });
+    const slow = baseScenario();
+    server(slow, { storageSizeGb: 128, storageTier: 'P6' }).addPrivateEndpoint(slow.vnet.subnets[0]);
+    expect(synthError(slow)).to.contain(
+      "[Test/Db/Resource] storage.tier 'P6' is below P10, the baseline tier of 128 GiB, so Azure refuses it for 128 GiB of Premium_LRS storage: " +
+        'use one of P10, P15, P20, P30, P40, P50 (or leave tier unset for P10), or change storageSizeGB.',
+    );
+    const big = baseScenario();
+    server(big, { storageSizeGb: 32, storageTier: 'P60' }).addPrivateEndpoint(big.vnet.subnets[0]);
+    expect(synthError(big)).to.contain(
+      "[Test/Db/Resource] storage.tier 'P60' is for disks larger than 4096 GiB, so Azure refuses it for 32 GiB of Premium_LRS storage: " +
+        'use one of P4, P6, P10, P15, P20, P30, P40, P50 (or leave tier unset for P4), or change storageSizeGB.',
+    );
+    const large = baseScenario();
+    server(large, { storageSizeGb: 8192, storageTier: 'P80' }).addPrivateEndpoint(large.vnet.subnets[0]);
+    expect(() => large.app.synth()).to.not.throw();
+  });
+
+  it('refuses a database, firewall rule, server parameter or administrator declared twice, also in another letter case', () => {
+    const s = baseScenario();
+    const db = server(s, { publicNetworkAccess: true, entraAuthentication: true, databases: { app: {} }, firewallRules: { Office: { startIpAddress: '203.0.113.7' } }, configurations: { work_mem: '8192' } });
+    db.addPrivateEndpoint(s.vnet.subnets[0]);
+    const first = db.databases[0];
+    expect(db.addDatabase('app')).to.equal(first);
+    db.addDatabase('App');
+    db.addFirewallRule('office', '203.0.113.8');
+    db.addConfiguration('work_mem', '4096');
+    const admin = { objectId: '00000000-0000-0000-0000-00000000000a', principalName: 'dba', principalType: 'Group' } as const;
+    db.addAdministrator(admin);
+    db.addAdministrator({ ...admin, objectId: admin.objectId.toUpperCase() });
+    const message = synthError(s);
+    expect(message).to.contain("[Test/Db] database 'app' is declared twice, in databases or addDatabase(): both would be one Azure resource. Declare it once.");
+    expect(message).to.contain("[Test/Db] database 'App' is declared twice (as 'app' too: Azure compares the names without case), in databases or addDatabase(): both would be one Azure resource. Declare it once.");
+    expect(message).to.contain("[Test/Db] firewall rule 'office' is declared twice (as 'Office' too: Azure compares the names without case), in firewallRules or addFirewallRule(): both would be one Azure resource. Declare it once.");
+    expect(message).to.contain("[Test/Db] server parameter 'work_mem' is declared twice, in configurations or addConfiguration(): both would be one Azure resource. Declare it once.");
+    expect(message).to.contain("[Test/Db] Entra administrator '00000000-0000-0000-0000-00000000000A' is declared twice (as '00000000-0000-0000-0000-00000000000a' too: Azure compares the names without case), in addAdministrator(): both would be one Azure resource. Declare it once.");
+    expect(message).to.match(/found 5 problems/);
+    expect([db.databases.length, db.firewallRules.length, db.configurations.length, db.administrators.length]).to.deep.equal([1, 1, 1, 1]);
   });
 
   it('refuses a PostgreSQL version the api does not know', () => {
@@ -275,6 +320,46 @@ describe('L2 validation: virtual network', () => {
     const s = baseScenario();
     expect(errorOf(() => s.vnet.addSubnet('endpoints', { addressPrefix: '10.0.3.0/24' }))).to.equal(
       "[Test/Vnet] subnet 'endpoints' is already declared: use vnet.subnets to find it, or pick another name.",
+    );
+  });
+});
+
+describe('L2 validation: regions of resources in a subnet', () => {
+  const DELEGATION = 'Microsoft.DBforPostgreSQL/flexibleServers';
+  const refusal = (what: string, here: string) =>
+    `location '${here}' is not the region of virtual network 'vnet-east' (Test/East), 'East US': Azure creates ${what} only in the region of the subnet's virtual network. ` +
+    `Use location 'East US' (or leave both unset for the stack's location), or a subnet of a virtual network in '${here}'.`;
+
+  it('refuses a VM, a private endpoint or a VNet-integrated server in another region than the subnet\'s VNet', () => {
+    const s = baseScenario();
+    const east = new VirtualNetwork(s.stack, 'East', { name: 'vnet-east', location: 'East US', addressSpace: ['10.1.0.0/16'] });
+    const subnet = east.addSubnet('e', { addressPrefix: '10.1.1.0/24' });
+    const delegated = east.addSubnet('db', { addressPrefix: '10.1.2.0/24', delegations: [DELEGATION] });
+    new WindowsVirtualMachine(s.stack, 'Client', { subnet, adminUsername: 'azureuser', adminPassword: s.vmPassword, publicIp: true, location: 'westeurope' });
+    new PrivateEndpoint(s.stack, 'Pe', { subnet, location: 'northeurope', target: { resourceId: server(s, {}, 'Other').serverId, groupId: 'postgresqlServer' } });
+    server(s, { location: 'West Europe', vnetIntegration: { delegatedSubnet: delegated, privateDnsZone: new PrivateDnsZone(s.stack, 'Zone', { zoneName: 'x.postgres.database.azure.com' }) } });
+    const message = synthError(s);
+    expect(message).to.contain(`[Test/Client] ${refusal("a virtual machine's network interface", 'westeurope')}`);
+    expect(message).to.contain(`[Test/Pe] ${refusal('private endpoints', 'northeurope')}`);
+    expect(message).to.contain(`[Test/Db] ${refusal('VNet-integrated servers', 'West Europe')}`);
+  });
+
+  it('accepts one region written two ways and regions known only at deployment; an imported VNet is compared only when its import names the region', () => {
+    const s = baseScenario();
+    const east = new VirtualNetwork(s.stack, 'East', { name: 'vnet-east', location: 'East US', addressSpace: ['10.1.0.0/16'] });
+    const region = new Parameter(s.stack, 'region', { type: 'string' });
+    new WindowsVirtualMachine(s.stack, 'Client', { subnet: east.addSubnet('e', { addressPrefix: '10.1.1.0/24' }), adminUsername: 'azureuser', adminPassword: s.vmPassword, publicIp: true, location: 'eastus' });
+    new WindowsVirtualMachine(s.stack, 'Other', { subnet: s.vnet.subnets[0], adminUsername: 'azureuser', adminPassword: s.vmPassword, publicIp: true, location: region.value });
+    const hub = VirtualNetwork.fromVirtualNetworkName(s.stack, 'Hub', 'hub', { resourceGroupName: 'net', location: 'eastus' });
+    new WindowsVirtualMachine(s.stack, 'Third', { subnet: Subnet.fromSubnetName(hub, 'e'), adminUsername: 'azureuser', adminPassword: s.vmPassword, publicIp: true, location: 'East US' });
+    const assumed = VirtualNetwork.fromVirtualNetworkName(s.stack, 'Assumed', 'spoke', { resourceGroupName: 'net' });
+    new WindowsVirtualMachine(s.stack, 'Fourth', { subnet: Subnet.fromSubnetName(assumed, 'e'), adminUsername: 'azureuser', adminPassword: s.vmPassword, publicIp: true, location: 'westeurope' });
+    expect(() => s.app.synth()).to.not.throw();
+    const t = baseScenario();
+    const named = VirtualNetwork.fromVirtualNetworkName(t.stack, 'Hub', 'hub', { resourceGroupName: 'net', location: 'eastus' });
+    new WindowsVirtualMachine(t.stack, 'Fifth', { subnet: Subnet.fromSubnetName(named, 'e'), adminUsername: 'azureuser', adminPassword: t.vmPassword, publicIp: true, location: 'westeurope' });
+    expect(synthError(t)).to.contain(
+      "[Test/Fifth] location 'westeurope' is not the region of virtual network 'hub' (Test/Hub), 'eastus': Azure creates a virtual machine's network interface only in the region of the subnet's virtual network.",
     );
   });
 });

@@ -50,12 +50,17 @@ describe('typed L1 resources', () => {
     }
     new ArmPostgresFirewallRule(server, 'Ok', { name: `A_${'x'.repeat(77)}9`, startIpAddress: '10.0.0.1', endIpAddress: '10.0.0.1' });
     new ArmPostgresDatabase(server, 'Db', { name: 'my$db' });
+    new ArmPostgresDatabase(server, 'Utf', { name: 'utf', charset: 'UTF-8', collation: 'en_US.UTF-8' });
+    new ArmPostgresDatabase(server, 'Fine', { name: 'fine', charset: 'UTF8', collation: 'de-DE.utf8' });
     const message = errorOf(() => app.synth());
     for (const [id, name] of [['Dot', 'allow.home'], ['Long', 'x'.repeat(81)], ['Trail', 'home-'], ['Lead', '-home']]) {
       expect(message).to.contain(`[L1/Server/${id}] name '${name}' is not valid for Microsoft.DBforPostgreSQL/flexibleServers/firewallRules: use 1-80 letters, digits, underscores or hyphens, starting with a letter or digit and not ending with a hyphen.`);
     }
     expect(message).to.not.contain('[L1/Server/Ok]');
     expect(message).to.contain("[L1/Server/Db] name 'my$db' is not valid for Microsoft.DBforPostgreSQL/flexibleServers/databases: use 1-63 letters, digits, underscores or hyphens, starting with a letter or underscore.");
+    expect(message).to.contain("[L1/Server/Utf] charset 'UTF-8' is not valid for Microsoft.DBforPostgreSQL/flexibleServers/databases: use a character set name of letters, digits and underscores starting with a letter, e.g. 'UTF8'.");
+    expect(message).to.contain("[L1/Server/Utf] collation 'en_US.UTF-8' is not valid for Microsoft.DBforPostgreSQL/flexibleServers/databases: use a collation name that starts with letters or hyphens and goes on with letters, digits, underscores, periods or spaces, e.g. 'en_US.utf8' (not 'en_US.UTF-8').");
+    expect(message).to.not.contain('[L1/Server/Fine]');
     expect(message).to.contain("[L1/Server] sku.tier 'Premium' is not valid for Microsoft.DBforPostgreSQL/flexibleServers: use one of 'Burstable', 'GeneralPurpose', 'MemoryOptimized'.");
     expect(message).to.contain("[L1/Server] availabilityZone '4' is not valid for Microsoft.DBforPostgreSQL/flexibleServers: use one of '1', '2', '3'.");
     expect(message).to.contain('[L1/Server] backup.backupRetentionDays 40 is out of range for Microsoft.DBforPostgreSQL/flexibleServers: use an integer from 7 to 35.');
@@ -63,6 +68,24 @@ describe('typed L1 resources', () => {
     expect(message).to.contain('[L1/Server/Rule] startIpAddress 10.0.0.9 is after endIpAddress 10.0.0.1: swap them.');
     expect(message).to.contain("[L1/Server/Bad] startIpAddress '300.1.1.1' is not valid for Microsoft.DBforPostgreSQL/flexibleServers/firewallRules: use an IPv4 address, e.g. 203.0.113.10.");
     expect(message).to.contain("[L1/Server/Admin] name 'not-a-guid' is not valid for Microsoft.DBforPostgreSQL/flexibleServers/administrators: use the principal's object id (a GUID).");
+  });
+
+  it('length checks say whether to shorten or lengthen', () => {
+    const { app, stack: s } = stack();
+    new ArmPostgresFlexibleServer(s, 'Long', { name: 'pg-a', sku: { name: 'Standard_D2ds_v5', tier: 'GeneralPurpose' }, administratorLogin: 'a'.repeat(64) });
+    new ArmPostgresFlexibleServer(s, 'Empty', { name: 'pg-b', sku: { name: 'Standard_D2ds_v5', tier: 'GeneralPurpose' }, administratorLogin: '' });
+    const message = errorOf(() => app.synth());
+    expect(message).to.contain(`[L1/Long] administratorLogin '${'a'.repeat(64)}' has 64 characters; Microsoft.DBforPostgreSQL/flexibleServers needs 1 to 63: shorten it.`);
+    expect(message).to.contain("[L1/Empty] administratorLogin '' has 0 characters; Microsoft.DBforPostgreSQL/flexibleServers needs 1 to 63: lengthen it.");
+  });
+
+  it('PostgreSQL storage tier: one of the enum, and Premium_LRS only', () => {
+    const { app, stack: s } = stack();
+    new ArmPostgresFlexibleServer(s, 'Unknown', { name: 'pg-a', sku: { name: 'Standard_D2ds_v5', tier: 'GeneralPurpose' }, storage: { storageSizeGB: 128, tier: 'P5' as never } });
+    new ArmPostgresFlexibleServer(s, 'V2', { name: 'pg-b', sku: { name: 'Standard_D2ds_v5', tier: 'GeneralPurpose' }, storage: { storageSizeGB: 100, type: 'PremiumV2_LRS', tier: 'P10' } });
+    const message = errorOf(() => app.synth());
+    expect(message).to.contain("[L1/Unknown] storage.tier 'P5' is not valid for Microsoft.DBforPostgreSQL/flexibleServers: use one of 'P1', 'P2', 'P3', 'P4', 'P6', 'P10', 'P15', 'P20', 'P30', 'P40', 'P50', 'P60', 'P70', 'P80'.");
+    expect(message).to.contain("[L1/V2] storage.tier 'P10' is set on PremiumV2_LRS storage: performance tiers exist only for Premium_LRS (PremiumV2_LRS sets iops and throughput instead). Remove tier, or use type Premium_LRS.");
   });
 
   it('skip per-property checks for values known only at deployment time', () => {

@@ -3,15 +3,17 @@
  * Standard public IP and an NSG rule for RDP from a given range.
  */
 import { Construct } from 'constructs';
-import { Annotations, type Expression, type Value } from '../../core/index.js';
+import { Annotations, Stack, type Expression, type Value } from '../../core/index.js';
 import { literalString } from '../../resources/validation.js';
 import { ArmVirtualMachine, WINDOWS_COMPUTER_NAME_MAX, type ImageReferenceSpec } from '../../resources/compute/virtual-machine.js';
 import { ArmNetworkInterface } from '../../resources/network/network-interface.js';
 import { ArmPublicIpAddress } from '../../resources/network/public-ip-address.js';
+import { importResource, type ImportLocationOptions } from '../imports.js';
 import { defaultName, slug } from '../names.js';
 import { Cidr, tryParseIpv4 } from '../network/cidr.js';
 import { NetworkSecurityGroup, type INetworkSecurityGroup } from '../network/network-security-group.js';
 import { refuseDelegatedSubnet, type Subnet } from '../network/subnet.js';
+import { refuseOtherRegion } from '../network/virtual-network.js';
 import { secureValue, type SecretValue } from '../secrets.js';
 
 /** Marketplace images for WindowsVirtualMachine. */
@@ -84,8 +86,22 @@ export interface WindowsVirtualMachineProps {
 /** Default VM size: Gen2 + Trusted Launch capable, and in the published ARM schema's size list. */
 const DEFAULT_VM_SIZE = 'Standard_D2s_v3';
 
+/** A virtual machine, declared here or imported. */
+export interface IVirtualMachine {
+  /** Resource id. */
+  readonly virtualMachineId: Expression;
+  /** The VM's name. */
+  readonly virtualMachineName: Value<string>;
+}
+
 /** A Windows virtual machine with Trusted Launch (secure boot + vTPM) and boot diagnostics. */
-export class WindowsVirtualMachine extends Construct {
+export class WindowsVirtualMachine extends Construct implements IVirtualMachine {
+  /** Imports an existing virtual machine (e.g. to refer to it in outputs or other resources); this template changes nothing about it. */
+  public static fromVirtualMachineName(scope: Construct, id: string, name: Value<string>, options: ImportLocationOptions = {}): IVirtualMachine {
+    const resource = importResource(scope, id, ArmVirtualMachine, name, options);
+    return { virtualMachineId: resource.id, virtualMachineName: name };
+  }
+
   /** The L1 VM. */
   public readonly resource: ArmVirtualMachine;
   /** The NIC. */
@@ -103,6 +119,7 @@ export class WindowsVirtualMachine extends Construct {
     const password = secureValue(props.adminPassword, 'adminPassword');
     if ('error' in password) this.problems.push(password.error);
     refuseDelegatedSubnet(this, props.subnet, "a virtual machine's network interface");
+    refuseOtherRegion(this, props.subnet, props.location ?? Stack.of(this).location, "a virtual machine's network interface");
 
     if (props.publicIp) {
       const options = props.publicIp === true ? {} : props.publicIp;
@@ -120,9 +137,10 @@ export class WindowsVirtualMachine extends Construct {
         nsg = this.nicSecurityGroup;
       }
       if (!(nsg instanceof NetworkSecurityGroup)) {
-        throw new Error(`[${this.node.path}] allowRdpFrom needs an NSG declared in this app to add the rule to, but the NSG is imported: pass networkSecurityGroup (a NetworkSecurityGroup), or add the rule to the imported NSG yourself.`);
+        this.problems.push(`allowRdpFrom needs an NSG declared in this app to add the rule to, but the NSG is imported: pass networkSecurityGroup (a NetworkSecurityGroup), or add the rule to the imported NSG yourself.`);
+      } else {
+        nsg.allowInbound(`Allow-RDP-${slug(id, 60)}`, { from: props.allowRdpFrom, port: 3389, description: `RDP to the virtual machine ${id}` });
       }
-      nsg.allowInbound(`Allow-RDP-${slug(id, 60)}`, { from: props.allowRdpFrom, port: 3389, description: `RDP to the virtual machine ${id}` });
       if (!this.publicIp && !isPrivateSource(props.allowRdpFrom)) {
         Annotations.of(this).addWarning(
           `allowRdpFrom admits RDP from ${describe(props.allowRdpFrom)}, but the VM has no public IP, so connections from the internet cannot reach it and the rule is useless: ` +
@@ -163,6 +181,16 @@ export class WindowsVirtualMachine extends Construct {
       securityType: 'TrustedLaunch',
     });
     this.node.addValidation({ validate: () => this.problems });
+  }
+
+  /** Resource id of the VM. */
+  public get virtualMachineId(): Expression {
+    return this.resource.id;
+  }
+
+  /** The VM's name. */
+  public get virtualMachineName(): Value<string> {
+    return this.resource.name;
   }
 
   /** The VM's public IP address (runtime), if it has one. */

@@ -3,11 +3,11 @@
  * sources, plus imports of existing NSGs.
  */
 import { Construct } from 'constructs';
-import { Annotations, ExistingResource, type Expression, type Value } from '../../core/index.js';
+import { Annotations, type Expression, type Value } from '../../core/index.js';
 import { ArmNetworkSecurityGroup, type SecurityRuleSpec } from '../../resources/network/network-security-group.js';
 import { literalString } from '../../resources/validation.js';
 import { defaultName } from '../names.js';
-import type { ImportLocationOptions } from '../imports.js';
+import { importResource, type ImportLocationOptions } from '../imports.js';
 import { Cidr, tryParseIpv4 } from './cidr.js';
 
 /** An NSG, declared here or imported. */
@@ -59,10 +59,7 @@ const ANYWHERE = new Set(['*', 'internet', '0.0.0.0/0', 'any']);
 export class NetworkSecurityGroup extends Construct implements INetworkSecurityGroup {
   /** Imports an NSG that exists already. */
   public static fromNetworkSecurityGroupName(scope: Construct, id: string, name: Value<string>, options: ImportLocationOptions = {}): INetworkSecurityGroup {
-    const resource = new ExistingResource(scope, id, {
-      type: ArmNetworkSecurityGroup.RESOURCE_TYPE, apiVersion: ArmNetworkSecurityGroup.API_VERSION, name,
-      resourceGroupName: options.resourceGroupName, subscriptionId: options.subscriptionId,
-    });
+    const resource = importResource(scope, id, ArmNetworkSecurityGroup, name, options);
     return { networkSecurityGroupId: resource.id, node: resource.node };
   }
 

@@ -5,18 +5,20 @@
  * private endpoints with private DNS.
  */
 import { Construct, type IConstruct } from 'constructs';
-import { Annotations, ArmResource, Aspects, ExistingResource, Fn, type Expression, type Value } from '../../core/index.js';
+import { Annotations, ArmResource, Aspects, Fn, Stack, type ExistingResource, type Expression, type Value } from '../../core/index.js';
 import { ArmPostgresAdministrator } from '../../resources/postgresql/administrator.js';
 import { ArmPostgresConfiguration } from '../../resources/postgresql/configuration.js';
 import { ArmPostgresDatabase } from '../../resources/postgresql/database.js';
 import { ArmPostgresFirewallRule } from '../../resources/postgresql/firewall-rule.js';
-import { ArmPostgresFlexibleServer, POSTGRES_VERSIONS } from '../../resources/postgresql/flexible-server.js';
+import { ArmPostgresFlexibleServer, POSTGRES_VERSIONS, type PostgresStorageTier } from '../../resources/postgresql/flexible-server.js';
 import { literalString } from '../../resources/validation.js';
 import { globallyUniqueName, slug } from '../names.js';
 import type { Subnet } from '../network/subnet.js';
-import type { ImportLocationOptions } from '../imports.js';
+import { refuseOtherRegion } from '../network/virtual-network.js';
+import { importResource, type ImportLocationOptions } from '../imports.js';
 import type { IPrivateDnsZone } from '../private-link/private-dns-zone.js';
 import { PrivateEndpoint, type PrivateEndpointDnsOptions } from '../private-link/private-endpoint.js';
+import { resolveZoneInVirtualNetwork } from '../private-link/zone-resolution.js';
 import { secureValue, type SecretValue } from '../secrets.js';
 import { SERVER_IS_BUSY } from './server-is-busy.js';
 import { PostgresSku } from './sku.js';
@@ -66,6 +68,21 @@ export interface PostgresMaintenanceWindow {
   readonly startMinute?: number;
 }
 
+/** VNet integration of a PostgresFlexibleServer. */
+export interface PostgresVnetIntegration {
+  /** A subnet delegated to 'Microsoft.DBforPostgreSQL/flexibleServers', holding nothing else. */
+  readonly delegatedSubnet: Subnet;
+  /** The zone the server registers its name in: a name ending in .postgres.database.azure.com. */
+  readonly privateDnsZone: IPrivateDnsZone;
+  /**
+   * Link the zone to the delegated subnet's VNet (registration disabled), so clients there resolve
+   * the server. Imported zones are never linked here: for a VNet declared in this app that is a
+   * warning, unless this is false.
+   * @default true
+   */
+  readonly linkVirtualNetwork?: boolean;
+}
+
 /** Options of PostgresFlexibleServer. */
 export interface PostgresFlexibleServerProps {
   /**
@@ -82,6 +99,12 @@ export interface PostgresFlexibleServerProps {
   readonly storageSizeGb?: number;
   /** Grow storage automatically when it fills up. @default false */
   readonly storageAutoGrow?: boolean;
+  /**
+   * Performance tier (IOPS and throughput) of the storage: the size's baseline or a faster tier
+   * it allows, e.g. 'P30' for 128 GiB (P10-P50; P60-P80 only above 4096 GiB). Billed at the tier's rate.
+   * @default the size's baseline tier (P4 for 32 GiB, P10 for 128 GiB, ...)
+   */
+  readonly storageTier?: PostgresStorageTier;
   /** Primary availability zone. @default Azure picks */
   readonly availabilityZone?: '1' | '2' | '3' | Expression;
   /**
@@ -130,7 +153,7 @@ export interface PostgresFlexibleServerProps {
    * Excludes private endpoints and public access.
    * @default none
    */
-  readonly vnetIntegration?: { readonly delegatedSubnet: Subnet; readonly privateDnsZone: IPrivateDnsZone };
+  readonly vnetIntegration?: PostgresVnetIntegration;
   /** Databases by name. @default none */
   readonly databases?: Record<string, PostgresDatabaseOptions>;
   /** Firewall rules by name: start and end IPv4 (public access only). @default none */
@@ -238,7 +261,7 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
       highAvailability: props.highAvailability
         ? { mode: props.highAvailability.mode, standbyAvailabilityZone: props.highAvailability.mode === 'ZoneRedundant' ? props.highAvailability.standbyZone : undefined }
         : { mode: 'Disabled' },
-      storage: { storageSizeGB: props.storageSizeGb ?? 32, autoGrow: props.storageAutoGrow ? 'Enabled' : 'Disabled' },
+      storage: { storageSizeGB: props.storageSizeGb ?? 32, autoGrow: props.storageAutoGrow ? 'Enabled' : 'Disabled', tier: props.storageTier },
       backup: { backupRetentionDays: props.backupRetentionDays ?? 7, geoRedundantBackup: props.geoRedundantBackup ? 'Enabled' : 'Disabled' },
       maintenanceWindow: props.maintenanceWindow && {
         customWindow: 'Enabled',
@@ -253,8 +276,12 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
     });
 
     if (integration) {
+      refuseOtherRegion(this, integration.delegatedSubnet, props.location ?? Stack.of(this).location, 'VNet-integrated servers');
       // The server registers its A record in the zone: the zone must resolve in the VNet first.
-      const link = integration.privateDnsZone.linkVirtualNetwork(integration.delegatedSubnet.virtualNetwork);
+      const link = resolveZoneInVirtualNetwork(integration.privateDnsZone, integration.delegatedSubnet.virtualNetwork, {
+        scope: this, described: `the VNet-integrated server ${this.node.path}`, resolves: "the server's name",
+        unlinkedEffect: "cannot resolve the server's name (a VNet-integrated server has no public address)", linkOptOut: 'vnetIntegration.linkVirtualNetwork: false',
+      }, integration.linkVirtualNetwork ?? true);
       if (link) this.resource.addDependency(link, 'a VNet-integrated server needs its private DNS zone linked to the VNet');
     }
     if (literalString(props.version) === '13') {
@@ -295,6 +322,8 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
 
   /** Adds a database. */
   public addDatabase(name: string, options: PostgresDatabaseOptions = {}): ArmPostgresDatabase {
+    const twice = this.declaredTwice(this.databases, 'database', name, 'databases or addDatabase()');
+    if (twice) return twice;
     const db = new ArmPostgresDatabase(this.resource, `Database-${name}`, { name, charset: options.charset ?? 'UTF8', collation: options.collation ?? 'en_US.utf8' });
     this.databases.push(db);
     return db;
@@ -312,6 +341,8 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
     } else if (start === '0.0.0.0' && end === '255.255.255.255') {
       Annotations.of(this).addWarning(`firewall rule '${name}' (0.0.0.0-255.255.255.255) admits the whole internet: admit only your own address range (e.g. startIpAddress '203.0.113.7'), or connect through a private endpoint.`);
     }
+    const twice = this.declaredTwice(this.firewallRules, 'firewall rule', name, 'firewallRules or addFirewallRule()');
+    if (twice) return twice;
     const rule = new ArmPostgresFirewallRule(this.resource, `FirewallRule-${name}`, { name, startIpAddress, endIpAddress });
     this.firewallRules.push(rule);
     return rule;
@@ -319,6 +350,8 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
 
   /** Sets a server parameter, e.g. `addConfiguration('ssl_min_protocol_version', 'TLSv1.3')`. */
   public addConfiguration(name: string, value: Value<string>): ArmPostgresConfiguration {
+    const twice = this.declaredTwice(this.configurations, 'server parameter', name, 'configurations or addConfiguration()');
+    if (twice) return twice;
     const configuration = new ArmPostgresConfiguration(this.resource, `Configuration-${name}`, { name, value });
     this.configurations.push(configuration);
     return configuration;
@@ -326,12 +359,27 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
 
   /** Adds a Microsoft Entra administrator (needs entraAuthentication: true). */
   public addAdministrator(options: PostgresAdministratorOptions): ArmPostgresAdministrator {
+    const twice = this.declaredTwice(this.administrators, 'Entra administrator', options.objectId, 'addAdministrator()');
+    if (twice) return twice;
     const admin = new ArmPostgresAdministrator(this.resource, `Administrator-${options.objectId}`, {
       name: options.objectId, principalName: options.principalName, principalType: options.principalType,
       tenantId: options.tenantId ?? Fn.subscription().get('tenantId'),
     });
     this.administrators.push(admin);
     return admin;
+  }
+
+  /**
+   * The child among `children` that is already named `name` (Azure compares child names without
+   * case, so both would be one resource), recorded as a problem; undefined for a new name.
+   */
+  private declaredTwice<T extends ArmResource>(children: readonly T[], kind: string, name: string, where: string): T | undefined {
+    const existing = children.find((c) => literalString(c.shortName)?.toLowerCase() === name.toLowerCase());
+    if (existing) {
+      const other = existing.shortName === name ? '' : ` (as '${existing.shortName}' too: Azure compares the names without case)`;
+      this.problems.push(`${kind} '${name}' is declared twice${other}, in ${where}: both would be one Azure resource. Declare it once.`);
+    }
+    return existing;
   }
 
   /**
@@ -420,8 +468,10 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
           : `firewall rules (${names}) have no effect because public network access is disabled: set publicNetworkAccess: true to admit those addresses, or remove the rules and connect through a private endpoint.`,
       );
     }
+    // One walk of the stack for both checks below.
+    const hasEndpoints = this.connectedEndpoints().length > 0;
     if (p.vnetIntegration) {
-      if (this.connectedEndpoints().length > 0) {
+      if (hasEndpoints) {
         errors.push(`uses VNet integration (delegated subnet '${p.vnetIntegration.delegatedSubnet.subnetName}') and a private endpoint: Azure allows private endpoints only on servers in public access mode. Remove vnetIntegration, or remove the private endpoint.`);
       }
       if (p.publicNetworkAccess) errors.push(`publicNetworkAccess: true cannot be combined with VNet integration: remove one of them.`);
@@ -434,7 +484,7 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
         errors.push(`vnetIntegration.delegatedSubnet '${p.vnetIntegration.delegatedSubnet.subnetName}' is not delegated to ${ArmPostgresFlexibleServer.RESOURCE_TYPE}: add delegations: ['${ArmPostgresFlexibleServer.RESOURCE_TYPE}'] to the subnet.`);
       }
     }
-    if (!this.publicAccess && !p.vnetIntegration && this.connectedEndpoints().length === 0 && !this.warnedUnreachable) {
+    if (!this.publicAccess && !p.vnetIntegration && !hasEndpoints && !this.warnedUnreachable) {
       this.warnedUnreachable = true;
       Annotations.of(this).addWarning(`the server has no private endpoint, no VNet integration and public network access disabled, so nothing can reach it: call addPrivateEndpoint(subnet), or set publicNetworkAccess: true with firewall rules.`);
     }
@@ -449,10 +499,7 @@ class ImportedPostgresFlexibleServer extends Construct implements IPostgresFlexi
 
   constructor(scope: Construct, id: string, public readonly serverName: Value<string>, options: ImportLocationOptions) {
     super(scope, id);
-    this.resource = new ExistingResource(this, 'Resource', {
-      type: ArmPostgresFlexibleServer.RESOURCE_TYPE, apiVersion: ArmPostgresFlexibleServer.API_VERSION, name: serverName,
-      resourceGroupName: options.resourceGroupName, subscriptionId: options.subscriptionId,
-    });
+    this.resource = importResource(this, 'Resource', ArmPostgresFlexibleServer, serverName, options);
   }
 
   public get serverId(): Expression {

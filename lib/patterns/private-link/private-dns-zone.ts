@@ -2,12 +2,12 @@
  * PrivateDnsZone (L2): a private DNS zone with VNet links (registration off) and A records.
  */
 import { Construct } from 'constructs';
-import { ExistingResource, Stack, type Expression, type ResourceBase, type Value } from '../../core/index.js';
+import { Stack, type Expression, type ResourceBase, type Value } from '../../core/index.js';
 import { ArmPrivateDnsARecord } from '../../resources/privatedns/a-record.js';
 import { ArmPrivateDnsZone } from '../../resources/privatedns/private-dns-zone.js';
 import { ArmVirtualNetworkLink } from '../../resources/privatedns/virtual-network-link.js';
 import type { IVirtualNetwork } from '../network/subnet.js';
-import type { ImportLocationOptions } from '../imports.js';
+import { importResource, type ImportLocationOptions } from '../imports.js';
 import { literalString } from '../../resources/validation.js';
 import { pathBelowStack, slug, uniqueChildId } from '../names.js';
 
@@ -78,10 +78,7 @@ export class PrivateDnsZone extends Construct implements IPrivateDnsZone {
    * with `new PrivateDnsZone` (a PUT of an existing zone keeps its records).
    */
   public static fromZoneName(scope: Construct, id: string, zoneName: Value<string>, options: ImportLocationOptions = {}): IPrivateDnsZone {
-    const resource = new ExistingResource(scope, id, {
-      type: ArmPrivateDnsZone.RESOURCE_TYPE, apiVersion: ArmPrivateDnsZone.API_VERSION, name: zoneName,
-      resourceGroupName: options.resourceGroupName, subscriptionId: options.subscriptionId,
-    });
+    const resource = importResource(scope, id, ArmPrivateDnsZone, zoneName, options);
     return { privateDnsZoneId: resource.id, zoneName, resource, linkVirtualNetwork: () => undefined };
   }
 

@@ -10,24 +10,20 @@ import { ArmPrivateDnsZoneGroup } from '../../resources/network/private-dns-zone
 import { ArmPrivateEndpoint } from '../../resources/network/private-endpoint.js';
 import type { ArmPrivateDnsARecord } from '../../resources/privatedns/a-record.js';
 import { literalString } from '../../resources/validation.js';
+import { importResource, type ImportLocationOptions } from '../imports.js';
 import { defaultName, pathBelowStack } from '../names.js';
-import { refuseDelegatedSubnet, type IVirtualNetwork, type Subnet } from '../network/subnet.js';
-import { VirtualNetwork } from '../network/virtual-network.js';
+import { refuseDelegatedSubnet, type Subnet } from '../network/subnet.js';
+import { refuseOtherRegion } from '../network/virtual-network.js';
 import { SERVER_IS_BUSY } from '../postgresql/server-is-busy.js';
 import { valueKey } from '../value-key.js';
 import { PRIVATE_LINK_ZONES, PrivateDnsZone, SOVEREIGN_PRIVATE_LINK_ZONES, type IPrivateDnsZone } from './private-dns-zone.js';
+import { describeZone, resolveZoneInVirtualNetwork } from './zone-resolution.js';
 
 /**
  * Group ids whose service rejects concurrent changes to one resource, with the reason: private
  * endpoints to one such target deploy one after another (ordering edges with this reason).
  */
 const SERIALIZED_GROUP_IDS: Readonly<Record<string, string>> = { postgresqlServer: SERVER_IS_BUSY };
-
-/** Azure DNS, the resolver custom DNS servers must forward to for private DNS zones. */
-const AZURE_DNS = '168.63.129.16';
-
-/** VNets already warned about their custom DNS servers, and for which zones. */
-const customDnsWarned = new WeakMap<IVirtualNetwork, Set<string>>();
 
 /** What the endpoint connects to. */
 export interface PrivateLinkTarget {
@@ -92,8 +88,25 @@ export interface PrivateEndpointProps {
   readonly tags?: Record<string, Value<string>>;
 }
 
+/** A private endpoint, declared here or imported. */
+export interface IPrivateEndpoint {
+  /** Resource id. */
+  readonly privateEndpointId: Expression;
+  /** The endpoint's name. */
+  readonly privateEndpointName: Value<string>;
+}
+
 /** A private endpoint with private DNS. */
-export class PrivateEndpoint extends Construct {
+export class PrivateEndpoint extends Construct implements IPrivateEndpoint {
+  /**
+   * Imports an existing private endpoint (e.g. to refer to it in outputs or other resources).
+   * Its DNS and connections stay as they are: this template changes nothing about it.
+   */
+  public static fromPrivateEndpointName(scope: Construct, id: string, name: Value<string>, options: ImportLocationOptions = {}): IPrivateEndpoint {
+    const resource = importResource(scope, id, ArmPrivateEndpoint, name, options);
+    return { privateEndpointId: resource.id, privateEndpointName: name };
+  }
+
   /**
    * The private endpoints of `scope`'s stack that connect to `resourceId` (compared by what the
    * ids render to, so two imports of one server match), in construct tree order.
@@ -123,6 +136,7 @@ export class PrivateEndpoint extends Construct {
     this.target = props.target;
     const subnet = props.subnet;
     refuseDelegatedSubnet(this, subnet, 'private endpoints');
+    if (props.location !== undefined) refuseOtherRegion(this, subnet, props.location, 'private endpoints');
     const name = props.name ?? defaultName(this, 'pe', 64);
     const nicName = props.networkInterfaceName ?? `${typeof name === 'string' ? name : defaultName(this, 'pe', 60)}-nic`;
     this.resource = new ArmPrivateEndpoint(this, 'Resource', {
@@ -138,31 +152,37 @@ export class PrivateEndpoint extends Construct {
     if (mode === 'none') return;
     const zoneName = PRIVATE_LINK_ZONES[props.target.groupId];
     if (!props.dns?.zone && !zoneName) {
-      throw new Error(`[${this.node.path}] azcdk does not know the private DNS zone of group id '${props.target.groupId}': pass dns.zone, or dns.mode 'none'.`);
+      this.refuse(`azcdk does not know the private DNS zone of group id '${props.target.groupId}': pass dns.zone, or dns.mode 'none'.`);
+      return;
     }
     const zone = props.dns?.zone ?? PrivateDnsZone.forZoneName(this, zoneName);
     this.zone = zone;
     if (props.dns?.zone) this.node.addValidation({ validate: () => this.checkZoneName(zone) });
-    const vnet = props.subnet.virtualNetwork;
-    if (props.dns?.linkVirtualNetwork ?? true) {
-      const link = zone.linkVirtualNetwork(vnet);
-      if (!link && vnet instanceof VirtualNetwork) this.warnUnlinkedImportedZone(zone, vnet);
-    }
-    if (vnet instanceof VirtualNetwork) this.warnCustomDnsServers(vnet, zone);
+    resolveZoneInVirtualNetwork(zone, props.subnet.virtualNetwork, {
+      scope: this, described: `the private endpoint ${this.node.path}`, resolves: "the endpoint's target to its private IP",
+      unlinkedEffect: 'resolve the public address instead of the private endpoint', linkOptOut: 'dns.linkVirtualNetwork: false',
+    }, props.dns?.linkVirtualNetwork ?? true);
     if (mode === 'zoneGroup') {
       this.zoneGroup = new ArmPrivateDnsZoneGroup(this.resource, 'DnsZoneGroup', {
         zones: [{ name: (typeof zone.zoneName === 'string' ? zone.zoneName : 'zone').replace(/\./g, '-'), privateDnsZoneId: zone.privateDnsZoneId }],
       });
     } else {
       if (!(zone instanceof PrivateDnsZone)) {
-        throw new Error(`[${this.node.path}] dns.mode 'aRecord' writes a record into the zone, so the zone must be declared in this app (a PrivateDnsZone), not imported.`);
+        this.refuse(`dns.mode 'aRecord' writes a record into the zone, so the zone must be declared in this app (a PrivateDnsZone), not imported.`);
+        return;
       }
       if (props.target.recordName === undefined) {
-        throw new Error(`[${this.node.path}] dns.mode 'aRecord' needs target.recordName (the host name to register, e.g. the server name).`);
+        this.refuse(`dns.mode 'aRecord' needs target.recordName (the host name to register, e.g. the server name).`);
+        return;
       }
       this.aRecord = zone.addARecord(`Record-${pathBelowStack(this)}`, { recordName: props.target.recordName, ipv4Addresses: [this.privateIpAddress] });
       this.aRecord.addDependency(this.resource, 'the A record reads the private IP of the NIC that the private endpoint creates');
     }
+  }
+
+  /** Reports `message` at synthesis, with the other problems of the app. */
+  private refuse(message: string): void {
+    this.node.addValidation({ validate: () => [message] });
   }
 
   /** Private IP of the endpoint (runtime, read from its NIC). */
@@ -173,6 +193,11 @@ export class PrivateEndpoint extends Construct {
   /** Resource id of the endpoint. */
   public get privateEndpointId(): Expression {
     return this.resource.id;
+  }
+
+  /** The endpoint's name. */
+  public get privateEndpointName(): Value<string> {
+    return this.resource.name;
   }
 
   /**
@@ -217,39 +242,4 @@ export class PrivateEndpoint extends Construct {
         `Use a zone named '${expected}' (or leave dns.zone unset for the stack's zone)${sovereign ? `; in sovereign clouds ${sovereign}` : ''}.`,
     ];
   }
-
-  private warnUnlinkedImportedZone(zone: IPrivateDnsZone, vnet: VirtualNetwork): void {
-    Annotations.of(this).addWarning(
-      `the ${describeZone(zone)} is imported, so azcdk does not link it to the virtual network ${describeName(vnet.resource.shortName)} (${vnet.node.path}): ` +
-        `until the zone's owner links that VNet (registration disabled), clients in it resolve the public address instead of the private endpoint. ` +
-        `Ask the zone's owner to link the VNet, or declare the zone with new PrivateDnsZone if this template owns it; set dns.linkVirtualNetwork: false once the link exists.`,
-    );
-  }
-
-  /** Custom DNS servers answer for the VNet: unless they forward to Azure DNS, private DNS zones do not resolve. Once per VNet and zone. */
-  private warnCustomDnsServers(vnet: VirtualNetwork, zone: IPrivateDnsZone): void {
-    const servers = vnet.dnsServers.filter((server) => literalString(server)?.trim() !== AZURE_DNS);
-    if (servers.length === 0) return;
-    const zoneKey = valueKey(zone.privateDnsZoneId);
-    const warned = customDnsWarned.get(vnet) ?? new Set<string>();
-    customDnsWarned.set(vnet, warned);
-    if (warned.has(zoneKey)) return;
-    warned.add(zoneKey);
-    Annotations.of(vnet).addWarning(
-      `uses custom DNS servers (${servers.map((server) => literalString(server) ?? 'a value known at deployment time').join(', ')}) and holds the private endpoint ${this.node.path}: ` +
-        `clients in it resolve the endpoint's target to its private IP only if those servers forward queries for the ${describeZone(zone)} (or all queries) to Azure DNS at ${AZURE_DNS} from a VNet linked to the zone. ` +
-        `Configure that forwarder (or an Azure DNS Private Resolver), or remove dnsServers to use Azure-provided DNS.`,
-    );
-  }
-}
-
-/** `private DNS zone 'privatelink.postgres.database.azure.com'`, for messages. */
-function describeZone(zone: IPrivateDnsZone): string {
-  return `private DNS zone ${describeName(zone.zoneName)}`;
-}
-
-/** `'name'`, or a note that the name is known only at deployment. */
-function describeName(name: Value<string>): string {
-  const literal = literalString(name);
-  return literal === undefined ? '(its name is known only at deployment)' : `'${literal}'`;
 }

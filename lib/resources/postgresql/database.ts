@@ -29,8 +29,11 @@ export class ArmPostgresDatabase extends TypedArmResource<ArmPostgresDatabasePro
   }
 
   protected override validateProps(): string[] {
+    // charset and collation: the patterns of the api's schema.
     return new PropertyChecks(ArmPostgresDatabase.RESOURCE_TYPE)
-        .matches('name', this.typed.name, /^[A-Za-z_][A-Za-z0-9_-]{0,62}$/, 'use 1-63 letters, digits, underscores or hyphens, starting with a letter or underscore').errors;
+        .matches('name', this.typed.name, /^[A-Za-z_][A-Za-z0-9_-]{0,62}$/, 'use 1-63 letters, digits, underscores or hyphens, starting with a letter or underscore')
+        .matches('charset', this.typed.charset, /^[a-zA-Z]+\w*$/, "use a character set name of letters, digits and underscores starting with a letter, e.g. 'UTF8'")
+        .matches('collation', this.typed.collation, /^[a-zA-Z-]+([. ]|\w)*$/, "use a collation name that starts with letters or hyphens and goes on with letters, digits, underscores, periods or spaces, e.g. 'en_US.utf8' (not 'en_US.UTF-8')").errors;
   }
 
   protected override renderProperties(): Record<string, unknown> {

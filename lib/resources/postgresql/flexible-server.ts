@@ -14,6 +14,25 @@ export type PostgresTier = 'Burstable' | 'GeneralPurpose' | 'MemoryOptimized';
 export const POSTGRES_VERSIONS = ['11', '12', '13', '14', '15', '16', '17', '18'] as const;
 /** Storage sizes (GiB) Azure offers for Premium_LRS (SSD v1) storage. */
 export const POSTGRES_STORAGE_SIZES_GB = [32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32767] as const;
+/** Performance tiers of Premium_LRS storage, from slowest to fastest (the api's enum). */
+export const POSTGRES_STORAGE_TIERS = ['P1', 'P2', 'P3', 'P4', 'P6', 'P10', 'P15', 'P20', 'P30', 'P40', 'P50', 'P60', 'P70', 'P80'] as const;
+/** A performance tier of Premium_LRS storage. */
+export type PostgresStorageTier = (typeof POSTGRES_STORAGE_TIERS)[number];
+/**
+ * The baseline (default) tier of each Premium_LRS size. A size may use its baseline or a faster
+ * tier, up to P50 for sizes up to 4096 GiB; P60-P80 are for larger disks only (Azure managed disk rules).
+ */
+const BASELINE_STORAGE_TIER: Readonly<Record<number, PostgresStorageTier>> = {
+  32: 'P4', 64: 'P6', 128: 'P10', 256: 'P15', 512: 'P20', 1024: 'P30', 2048: 'P40', 4096: 'P50', 8192: 'P60', 16384: 'P70', 32767: 'P80',
+};
+
+/** The tiers a Premium_LRS disk of `sizeGb` may use (its baseline first), or undefined for a size Azure does not offer. */
+export function storageTiersFor(sizeGb: number): PostgresStorageTier[] | undefined {
+  const baseline = BASELINE_STORAGE_TIER[sizeGb];
+  if (!baseline) return undefined;
+  const fastest = sizeGb > 4096 ? 'P80' : 'P50';
+  return POSTGRES_STORAGE_TIERS.slice(POSTGRES_STORAGE_TIERS.indexOf(baseline), POSTGRES_STORAGE_TIERS.indexOf(fastest) + 1);
+}
 
 /** Props of ArmPostgresFlexibleServer (property names as in ARM). */
 export interface ArmPostgresFlexibleServerProps extends TopLevelResourceProps {
@@ -32,14 +51,15 @@ export interface ArmPostgresFlexibleServerProps extends TopLevelResourceProps {
   /** High availability. @default Disabled */
   readonly highAvailability?: { readonly mode: 'Disabled' | 'SameZone' | 'ZoneRedundant' | Expression; readonly standbyAvailabilityZone?: Value<string> };
   /**
-   * Storage. `storageSizeGB` for Premium_LRS must be one of POSTGRES_STORAGE_SIZES_GB.
-   * @default Azure's default (32 GiB Premium_LRS)
+   * Storage. `storageSizeGB` for Premium_LRS must be one of POSTGRES_STORAGE_SIZES_GB; `tier`
+   * (Premium_LRS only) the size's baseline tier or a faster one it allows (storageTiersFor).
+   * @default Azure's default (32 GiB Premium_LRS at its baseline tier, P4)
    */
   readonly storage?: {
     readonly storageSizeGB?: Value<number>;
     readonly autoGrow?: 'Enabled' | 'Disabled';
     readonly type?: 'Premium_LRS' | 'PremiumV2_LRS' | 'UltraSSD_LRS';
-    readonly tier?: string;
+    readonly tier?: PostgresStorageTier | Expression;
     readonly iops?: Value<number>;
     readonly throughput?: Value<number>;
   };
@@ -50,7 +70,6 @@ export interface ArmPostgresFlexibleServerProps extends TopLevelResourceProps {
    * @default Azure's default (public access mode)
    */
   readonly network?: { readonly publicNetworkAccess?: 'Enabled' | 'Disabled'; readonly delegatedSubnetResourceId?: Value<string>; readonly privateDnsZoneArmResourceId?: Value<string> };
-  /** Maintenance window (UTC). @default system managed */
   /** Maintenance window: `customWindow: 'Enabled'` with dayOfWeek 0-6 (0 = Sunday), startHour 0-23, startMinute 0-59 (UTC). @default system-managed */
   readonly maintenanceWindow?: { readonly customWindow: 'Enabled' | 'Disabled'; readonly dayOfWeek?: number; readonly startHour?: number; readonly startMinute?: number };
   /** How the server is created. @default Azure's default ('Default', a new server) */
@@ -119,6 +138,7 @@ export class ArmPostgresFlexibleServer extends TypedArmResource<ArmPostgresFlexi
       c.add(`storage.storageSizeGB ${size} is not a size Azure offers for Premium_LRS storage: use one of ${POSTGRES_STORAGE_SIZES_GB.join(', ')} GiB${next ? ` (e.g. ${next})` : ''}.`);
     }
     if (typeof size === 'number' && p.storage?.type === 'PremiumV2_LRS') c.intRange('storage.storageSizeGB', size, 32, 65536);
+    this.checkStorageTier(c);
     c.intRange('backup.backupRetentionDays', p.backup?.backupRetentionDays, 7, 35);
     c.oneOf('maintenanceWindow.customWindow', p.maintenanceWindow?.customWindow, ['Enabled', 'Disabled']);
     c.intRange('maintenanceWindow.dayOfWeek', p.maintenanceWindow?.dayOfWeek, 0, 6);
@@ -133,5 +153,28 @@ export class ArmPostgresFlexibleServer extends TypedArmResource<ArmPostgresFlexi
       c.add(`administratorLogin '${login}' starts with 'pg_', which PostgreSQL reserves: choose another login name.`);
     }
     return c.errors;
+  }
+
+  /** A performance tier exists only for Premium_LRS, and must suit the size: its baseline or faster, P60-P80 only above 4096 GiB. */
+  private checkStorageTier(c: PropertyChecks): void {
+    const storage = this.serverProps.storage;
+    const tier = literalString(storage?.tier);
+    if (tier === undefined) return;
+    if (!(POSTGRES_STORAGE_TIERS as readonly string[]).includes(tier)) {
+      c.oneOf('storage.tier', tier, POSTGRES_STORAGE_TIERS);
+      return;
+    }
+    const type = literalString(storage?.type) ?? 'Premium_LRS';
+    if (type !== 'Premium_LRS') {
+      c.add(`storage.tier '${tier}' is set on ${type} storage: performance tiers exist only for Premium_LRS (${type} sets iops and throughput instead). Remove tier, or use type Premium_LRS.`);
+      return;
+    }
+    const size = storage?.storageSizeGB ?? 32;
+    const allowed = typeof size === 'number' ? storageTiersFor(size) : undefined;
+    if (!allowed || allowed.includes(tier as PostgresStorageTier)) return; // an unknown size is reported on its own
+    const reason = POSTGRES_STORAGE_TIERS.indexOf(tier as PostgresStorageTier) < POSTGRES_STORAGE_TIERS.indexOf(allowed[0])
+      ? `is below ${allowed[0]}, the baseline tier of ${size} GiB`
+      : `is for disks larger than 4096 GiB`;
+    c.add(`storage.tier '${tier}' ${reason}, so Azure refuses it for ${size} GiB of Premium_LRS storage: use one of ${allowed.join(', ')} (or leave tier unset for ${allowed[0]}), or change storageSizeGB.`);
   }
 }
