@@ -9,10 +9,11 @@
  */
 import type { Problem } from '../core/errors.js';
 import { Tokens } from '../core/tokens.js';
+import { jsonPathTo } from './json.js';
 
 /** Adds a problem if the value of JSON file `name` holds a raw token (naming its JSON path). */
 export function checkJsonHasNoRawTokens(name: string, value: unknown, problems: Problem[]): void {
-  const path = tokenPath(value);
+  const path = jsonPathTo(value, Tokens.containsToken, (key) => `<key ${JSON.stringify(key)}>`);
   if (path !== undefined) problems.push(leak(name, path.replace(/^\./, '') || '<root>'));
 }
 
@@ -29,24 +30,4 @@ function leak(name: string, where: string): Problem {
       `would hold an unresolved token at ${where}: an expression was given to a field that takes only literal values. ` +
       `Pass the value itself there (if the field should take expressions, this is a bug in azcdk: please report it).`,
   };
-}
-
-/** Where the first token in `value` is, as a JSON path suffix (`.a[0]`, `` for `value` itself); built only once one is found. */
-function tokenPath(value: unknown): string | undefined {
-  if (typeof value === 'string') return Tokens.containsToken(value) ? '' : undefined;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = tokenPath(value[i]);
-      if (found !== undefined) return `[${i}]${found}`;
-    }
-    return undefined;
-  }
-  if (typeof value === 'object' && value !== null) {
-    for (const key in value) {
-      if (Tokens.containsToken(key)) return `.<key ${JSON.stringify(key)}>`;
-      const found = tokenPath((value as Record<string, unknown>)[key]);
-      if (found !== undefined) return `.${key}${found}`;
-    }
-  }
-  return undefined;
 }
