@@ -64,11 +64,8 @@ function classify(app: string, origin: string, cwd: string): AppSource {
   // An existing file is a file even if its path has spaces ("/tmp/my apps/app.ts"); otherwise a
   // space makes it a command ("node app.js").
   if (moduleFile && existsSync(file) && statSync(file).isFile()) return { kind: 'file', value: file, origin, cwd };
-  if (!/\s/.test(trimmed) && moduleFile) {
-    if (!existsSync(file) || !statSync(file).isFile()) {
-      throw new AzcdkError(`[${origin}] app file '${trimmed}' does not exist (looked for ${file}). Fix the path, or run from the project folder.`);
-    }
-    return { kind: 'file', value: file, origin, cwd };
+  if (moduleFile && !/\s/.test(trimmed)) {
+    throw new AzcdkError(`[${origin}] app file '${trimmed}' does not exist (looked for ${file}). Fix the path, or run from the project folder.`);
   }
   return { kind: 'command', value: trimmed, origin, cwd };
 }

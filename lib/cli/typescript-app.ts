@@ -61,17 +61,20 @@ const useThisAzcdk: import('esbuild').Plugin = {
 };
 
 /**
- * CommonJS names in the app's files: `__dirname`, `__filename` and `require` (CDK apps use them a
- * lot) get the values they would have in that very file, which ES modules lack. Each file that
- * uses one without declaring it gets them on its first line (so line numbers stay true).
+ * Where each of the app's files is: the bundle is one file beside the entry, but `__dirname`,
+ * `__filename`, `require` (CDK apps use them a lot) and `import.meta.url` / `.dirname` /
+ * `.filename` get the values they would have in that very file. Each file that uses one gets it
+ * declared on its first line (so line numbers stay true); `import.meta.*` reads become those
+ * names through esbuild's `define`, which replaces expressions, not text in strings or comments.
  */
-const commonJsNames: import('esbuild').Plugin = {
-  name: 'azcdk-commonjs-names',
+const fileLocations: import('esbuild').Plugin = {
+  name: 'azcdk-file-locations',
   setup(build) {
+    build.initialOptions.define = { ...build.initialOptions.define, ...IMPORT_META_NAMES };
     build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, (args) => {
       if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
       const source = readFileSync(args.path, 'utf8');
-      const prelude = commonJsPrelude(source, args.path);
+      const prelude = filePrelude(source, args.path);
       if (prelude === '') return undefined; // esbuild reads the file itself
       const at = source.startsWith('#!') ? source.indexOf('\n') + 1 : 0; // after a shebang line
       return { contents: source.slice(0, at) + prelude + source.slice(at), loader: loaderFor(args.path) };
@@ -79,13 +82,23 @@ const commonJsNames: import('esbuild').Plugin = {
   },
 };
 
-/** The declarations a file needs for the CommonJS names it uses but does not declare. */
-export function commonJsPrelude(source: string, path: string): string {
-  const uses = (name: string) => new RegExp(`(?<![.$\\w])${name}(?![$\\w])`).test(source) && !new RegExp(`\\b(?:const|let|var|function|class)\\s+${name}\\b|\\bimport\\b[^;]*\\b${name}\\b[^;]*\\bfrom\\b`).test(source);
+/** What `import.meta.url`, `.dirname` and `.filename` become in the bundle (declared per file by filePrelude). */
+const IMPORT_META_NAMES = { 'import.meta.url': '__azcdkImportMetaUrl', 'import.meta.dirname': '__azcdkImportMetaDirname', 'import.meta.filename': '__azcdkImportMetaFilename' };
+
+/** The declarations a file needs for the location names it uses (CommonJS ones only if it does not declare them itself). */
+function filePrelude(source: string, path: string): string {
+  const usesCommonJs = (name: string) =>
+    new RegExp(`(?<![.$\\w])${name}(?![$\\w])`).test(source) &&
+    !new RegExp(`\\b(?:const|let|var|function|class)\\s+${name}\\b|\\bimport\\b[^;]*\\b${name}\\b[^;]*\\bfrom\\b`).test(source);
+  const usesImportMeta = (property: string) => new RegExp(`\\bimport\\s*\\.\\s*meta\\s*\\.\\s*${property}\\b`).test(source);
+  const url = pathToFileURL(path).href;
   const values: string[] = [];
-  if (uses('__filename')) values.push(`__filename = ${JSON.stringify(path)}`);
-  if (uses('__dirname')) values.push(`__dirname = ${JSON.stringify(dirname(path))}`);
-  if (uses('require')) values.push(`require = process.getBuiltinModule('node:module').createRequire(${JSON.stringify(pathToFileURL(path).href)})`);
+  if (usesCommonJs('__filename')) values.push(`__filename = ${JSON.stringify(path)}`);
+  if (usesCommonJs('__dirname')) values.push(`__dirname = ${JSON.stringify(dirname(path))}`);
+  if (usesCommonJs('require')) values.push(`require = process.getBuiltinModule('node:module').createRequire(${JSON.stringify(url)})`);
+  if (usesImportMeta('url')) values.push(`${IMPORT_META_NAMES['import.meta.url']} = ${JSON.stringify(url)}`);
+  if (usesImportMeta('dirname')) values.push(`${IMPORT_META_NAMES['import.meta.dirname']} = ${JSON.stringify(dirname(path))}`);
+  if (usesImportMeta('filename')) values.push(`${IMPORT_META_NAMES['import.meta.filename']} = ${JSON.stringify(path)}`);
   return values.length ? `var ${values.join(', ')}; ` : '';
 }
 
@@ -104,7 +117,7 @@ async function bundle(file: string): Promise<string> {
     result = await esbuild.build({
       absWorkingDir: appDir, entryPoints: [resolve(file)], bundle: true, format: 'esm', platform: 'node', target: 'node20',
       packages: 'external', write: false, sourcemap: 'inline', metafile: true, logLevel: 'silent',
-      plugins: [useThisAzcdk, commonJsNames],
+      plugins: [useThisAzcdk, fileLocations],
     });
   } catch (error) {
     const errors = (error as { errors?: Array<{ text: string; location?: { file: string; line: number; column: number } | null }> }).errors ?? [];

@@ -48,6 +48,11 @@ export const Tokens = {
     return s.includes(PREFIX);
   },
 
+  /** Where the first token in the string starts, or -1. */
+  indexOfToken(s: string): number {
+    return s.indexOf(PREFIX);
+  },
+
   /**
    * Splits a string into literal text and expressions, in order.
    * Throws if a token is not known to this process (a string copied from another run).

@@ -51,11 +51,6 @@ export class DependencyGraph {
     return edges ? [...edges.values()] : NO_EDGES;
   }
 
-  /** Finds one cycle, as the list of edges that form it, or undefined. */
-  public findCycle(): Edge[] | undefined {
-    return this.findCycles()[0];
-  }
-
   /**
    * Finds the cycles, each once: one per edge that closes a loop in a depth-first walk, so two
    * independent cycles are both reported. Iterative DFS, so that long chains (tens of thousands

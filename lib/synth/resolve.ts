@@ -81,6 +81,18 @@ export interface ResolveContext {
    * defaults variables too.
    */
   readonly evaluatedEarly?: { readonly place: string; readonly variables?: boolean };
+  /**
+   * The stack's parameters and variables by template name, so that `Fn.call('parameters', ['p'])`
+   * counts as a use of Parameter p (and `variables('v')` of Variable v), with the dependencies and
+   * checks that follow. Without it such calls are rendered but not followed.
+   */
+  readonly declared?: DeclaredNames;
+}
+
+/** Looks up a stack's parameters and variables by their template names. */
+export interface DeclaredNames {
+  parameter(name: string): Parameter | undefined;
+  variable(name: string): Variable | undefined;
 }
 
 /**
@@ -226,13 +238,16 @@ function visitExpression(e: AnyExpression, ctx: ResolveContext, location: string
       ctx.references.addResource(target, location);
       return;
     }
-    case 'call':
+    case 'call': {
+      const declared = declaredReference(e, ctx);
+      if (declared) return visitExpression(declared, ctx, location);
       if (/^(reference|list)/i.test(e.name)) {
         refuseEarly(ctx, location, `${e.name}()`);
         if (/^list/i.test(e.name)) ctx.references.noteListCall();
       }
       for (const arg of e.args) resolveValue(normalizeArgument(arg), ctx, location);
       return;
+    }
     case 'access':
       visitExpression(e.base as AnyExpression, ctx, location);
       return;
@@ -240,6 +255,16 @@ function visitExpression(e: AnyExpression, ctx: ResolveContext, location: string
       for (const part of e.parts) if (typeof part !== 'string') visitExpression(part as AnyExpression, ctx, location);
       return;
   }
+}
+
+/** `parameters('p')` / `variables('v')` written with Fn.call: the reference of the declared Parameter or Variable of that name. */
+function declaredReference(e: Extract<AnyExpression, { kind: 'call' }>, ctx: ResolveContext): AnyExpression | undefined {
+  const kind = e.name.toLowerCase();
+  if (!ctx.declared || e.args.length !== 1 || (kind !== 'parameters' && kind !== 'variables')) return undefined;
+  const name = normalizeArgument(e.args[0]);
+  if (typeof name !== 'string') return undefined;
+  const target = kind === 'parameters' ? ctx.declared.parameter(name)?.value : ctx.declared.variable(name)?.ref;
+  return target as AnyExpression | undefined;
 }
 
 function refuseEarly(ctx: ResolveContext, location: string, what: string): void {

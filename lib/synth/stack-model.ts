@@ -15,7 +15,7 @@ import { Variable } from '../core/variable.js';
 import { allocateLogicalIds } from '../core/names.js';
 import type { Problem } from '../core/errors.js';
 import { DependencyGraph, describeCycle, type Edge } from './dependency-graph.js';
-import { References, resolveValue, normalizeArgument, type ResolveContext, type Resolved } from './resolve.js';
+import { References, resolveValue, normalizeArgument, type DeclaredNames, type ResolveContext, type Resolved } from './resolve.js';
 import { fullNameOf, toArmJson } from './arm-expression.js';
 
 /** The keys of a resource body after type, apiVersion and name, in the order both writers emit them. */
@@ -99,8 +99,9 @@ export function buildStackModel(stack: Stack, problems: Problem[], constructs: r
   const members = collectMembers(constructs);
   const logicalIds = assignLogicalIds(stack, [...members.resources, ...members.existing], problems);
   const usedParameters = new Set<Parameter>();
+  const declared = declaredNames(members);
   const context = (owner: IConstruct, references = new References()): ResolveContext => ({
-    stack, ownerPath: owner.node.path, problems, references,
+    stack, ownerPath: owner.node.path, problems, references, declared,
   });
   const noteUsed = (refs: References) => refs.parameters.forEach((p) => usedParameters.add(p));
 
@@ -169,6 +170,16 @@ export function buildStackModel(stack: Stack, problems: Problem[], constructs: r
     outputs,
     logicalIds,
     stackDependencies,
+  };
+}
+
+/** The members' parameters and variables by template name (maps built on first use: such calls are rare). */
+function declaredNames(members: Members): DeclaredNames {
+  let parameters: Map<string, Parameter> | undefined;
+  let variables: Map<string, Variable> | undefined;
+  return {
+    parameter: (name) => (parameters ??= new Map(members.parameters.map((p) => [p.parameterName, p]))).get(name),
+    variable: (name) => (variables ??= new Map(members.variables.map((v) => [v.variableName, v]))).get(name),
   };
 }
 

@@ -14,7 +14,7 @@ import { renderArmTemplate, renderParametersFile, type LocatedExpressionSink } f
 import { compareStrings, stableJson } from './json.js';
 import { checkLimits, type LongExpression } from './limits.js';
 import { lintStack } from './lint.js';
-import { checkNoRawTokens } from './token-guard.js';
+import { checkJsonHasNoRawTokens, checkTextHasNoRawTokens } from './token-guard.js';
 import { locateLongExpressions } from './locate-expression.js';
 import { MANIFEST_FILE, MANIFEST_VERSION, manifestStack, type Manifest, type ManifestStack } from './manifest.js';
 import { buildStackModel, type StackModel } from './stack-model.js';
@@ -39,19 +39,21 @@ export function synthesize(app: App): Assembly {
 
   const stacks = stacksOf(app, problems);
   const files = new Map<string, string>();
+  // Raw tokens in files, reported only when nothing else is: a field that refused an expression says so itself.
+  const leaks: Problem[] = [];
   const manifestStacks: Record<string, ManifestStack> = {};
   for (const stack of stacks) {
     const prefix = stack.node.path + '/';
     const members = constructs.filter((c) => c.node.path.startsWith(prefix));
-    manifestStacks[stack.stackName] = synthesizeStack(stack, members, app.enforceLimits, annotations, problems, files);
+    manifestStacks[stack.stackName] = synthesizeStack(stack, members, app.enforceLimits, annotations, problems, leaks, files);
   }
   checkStackCycles(manifestStacks, problems);
   if (problems.length) throw new ValidationError(problems);
 
   const manifest: Manifest = { version: MANIFEST_VERSION, stacks: manifestStacks };
+  checkJsonHasNoRawTokens(MANIFEST_FILE, manifest, leaks);
+  if (leaks.length) throw new ValidationError(leaks);
   files.set(MANIFEST_FILE, stableJson(manifest));
-  checkNoRawTokens(files, problems);
-  if (problems.length) throw new ValidationError(problems);
   return { files, stackNames: stacks.map((s) => s.stackName), annotations: annotations.filter((a) => a.level !== 'error') };
 }
 
@@ -73,11 +75,14 @@ function stacksOf(app: App, problems: Problem[]): Stack[] {
 }
 
 /** Renders one stack's files into `files` and returns its manifest entry. */
-function synthesizeStack(stack: Stack, members: readonly IConstruct[], enforceLimits: boolean, annotations: Annotation[], problems: Problem[], files: Map<string, string>): ManifestStack {
+function synthesizeStack(
+  stack: Stack, members: readonly IConstruct[], enforceLimits: boolean, annotations: Annotation[], problems: Problem[], leaks: Problem[], files: Map<string, string>,
+): ManifestStack {
+  const names = { template: `${stack.stackName}.json`, bicep: `${stack.stackName}.bicep`, parametersFile: `${stack.stackName}.parameters.json` };
   const model = buildStackModel(stack, problems, members);
   annotations.push(...lintStack(model));
   const longExpressions: LongExpression[] = [];
-  const templateJson = renderTemplateJson(model, (text, path, place) => {
+  const templateJson = renderTemplateJson(model, names.template, leaks, (text, path, place) => {
     if (text.length > MAX_EXPRESSION_LENGTH) longExpressions.push({ text, path, place });
   });
   if (enforceLimits) {
@@ -96,16 +101,21 @@ function synthesizeStack(stack: Stack, members: readonly IConstruct[], enforceLi
       }),
     );
   }
-  const names = { template: `${stack.stackName}.json`, bicep: `${stack.stackName}.bicep`, parametersFile: `${stack.stackName}.parameters.json` };
   files.set(names.template, templateJson);
-  files.set(names.bicep, renderBicep(model, problems));
-  files.set(names.parametersFile, stableJson(renderParametersFile(model)));
+  const bicep = renderBicep(model, problems);
+  checkTextHasNoRawTokens(names.bicep, bicep, leaks);
+  files.set(names.bicep, bicep);
+  const parameters = renderParametersFile(model);
+  checkJsonHasNoRawTokens(names.parametersFile, parameters, leaks);
+  files.set(names.parametersFile, stableJson(parameters));
   return manifestStack(model, names, annotations);
 }
 
 // A function of its own so the template object is garbage as soon as its text exists.
-function renderTemplateJson(model: StackModel, sink: LocatedExpressionSink): string {
-  return stableJson(renderArmTemplate(model, sink));
+function renderTemplateJson(model: StackModel, file: string, leaks: Problem[], sink: LocatedExpressionSink): string {
+  const template = renderArmTemplate(model, sink);
+  checkJsonHasNoRawTokens(file, template, leaks);
+  return stableJson(template);
 }
 
 /** Stacks that must each deploy before the other can never deploy. */

@@ -2,49 +2,32 @@
  * The last check before an assembly exists: no raw token (`${AzCdk.Token[n]}`) may reach any file.
  * Every field that takes expressions resolves them, and every literal-only field refuses them; this
  * catches what both missed, naming the file and where in it.
+ *
+ * JSON files are checked as objects, before they become text: `JSON.stringify` returns a rope that
+ * any search flattens into a copy (megabytes for large templates, while the rest of synthesis is
+ * still alive); the write flattens it later anyway, when little else is.
  */
 import type { Problem } from '../core/errors.js';
 import { Tokens } from '../core/tokens.js';
+import { jsonPathTo } from './json.js';
 
-/** Adds a problem for every file that holds a raw token. */
-export function checkNoRawTokens(files: ReadonlyMap<string, string>, problems: Problem[]): void {
-  for (const [name, text] of files) {
-    if (!Tokens.containsToken(text)) continue; // one scan per file: the usual case
-    problems.push({
-      path: name,
-      message:
-        `would hold an unresolved token at ${whereIn(name, text)}: an expression was given to a field that takes only literal values. ` +
-        `Pass the value itself there (if the field should take expressions, this is a bug in azcdk: please report it).`,
-    });
-  }
+/** Adds a problem if the value of JSON file `name` holds a raw token (naming its JSON path). */
+export function checkJsonHasNoRawTokens(name: string, value: unknown, problems: Problem[]): void {
+  const path = jsonPathTo(value, Tokens.containsToken, (key) => `<key ${JSON.stringify(key)}>`);
+  if (path !== undefined) problems.push(leak(name, path.replace(/^\./, '') || '<root>'));
 }
 
-/** The JSON path (`parameters.o.value.<key>`) or the Bicep line of the first token. */
-function whereIn(name: string, text: string): string {
-  if (name.endsWith('.json')) {
-    const path = firstTokenPath(JSON.parse(text), '');
-    if (path !== undefined) return path || '<root>';
-  }
-  const line = text.slice(0, text.indexOf('${AzCdk.Token[')).split('\n').length;
-  return `line ${line}`;
+/** Adds a problem if text file `name` (Bicep) holds a raw token (naming its line). */
+export function checkTextHasNoRawTokens(name: string, text: string, problems: Problem[]): void {
+  const at = Tokens.indexOfToken(text);
+  if (at >= 0) problems.push(leak(name, `line ${text.slice(0, at).split('\n').length}`));
 }
 
-function firstTokenPath(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return Tokens.containsToken(value) ? path : undefined;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = firstTokenPath(value[i], `${path}[${i}]`);
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  }
-  if (typeof value === 'object' && value !== null) {
-    for (const [key, v] of Object.entries(value)) {
-      const at = path ? `${path}.${key}` : key;
-      if (Tokens.containsToken(key)) return `${path ? `${path}.` : ''}<key ${JSON.stringify(key)}>`;
-      const found = firstTokenPath(v, at);
-      if (found !== undefined) return found;
-    }
-  }
-  return undefined;
+function leak(name: string, where: string): Problem {
+  return {
+    path: name,
+    message:
+      `would hold an unresolved token at ${where}: an expression was given to a field that takes only literal values. ` +
+      `Pass the value itself there (if the field should take expressions, this is a bug in azcdk: please report it).`,
+  };
 }

@@ -317,6 +317,22 @@ describe('azcdk synth: an app file is synthesized when its own work is done', ()
     );
   });
 
+  it('gives each file of a TypeScript app its own import.meta.url, dirname and filename (not the bundle\'s)', () => {
+    const { dir } = project(
+      `import { where } from './sub/helper.js';\nconst app = new App();\nconst stack = new Stack(app, 'D', { description: import.meta.filename + '|' + where() });\n${RESOURCE}`,
+    );
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(
+      join(dir, 'sub', 'helper.ts'),
+      "import { dirname } from 'node:path';\nimport { fileURLToPath } from 'node:url';\nconst __dirname = dirname(fileURLToPath(import.meta.url));\n" +
+        "export const where = () => `${__dirname}|${import.meta.dirname}|${import.meta.filename}|${'import.meta.url'}`;\n",
+    );
+    const run = runAzcdk(['synth', '--app', 'app.ts'], dir);
+    expect(run.stderr).to.equal('');
+    const template = JSON.parse(readFileSync(join(dir, 'azcdk.out', 'D.json'), 'utf8'));
+    expect(template.metadata.description).to.equal(`${join(dir, 'app.ts')}|${join(dir, 'sub')}|${join(dir, 'sub')}|${join(dir, 'sub', 'helper.ts')}|import.meta.url`);
+  });
+
   it('runs an app file whose path has a space in it', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'my apps'));

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { Construct } from 'constructs';
-import { App, ArmResource, ExistingResource, Parameter, Stack, Variable, ValidationError } from '../../lib/index.js';
+import { App, ArmResource, ExistingResource, Fn, Output, Parameter, Stack, Variable, ValidationError } from '../../lib/index.js';
 import { errorOf, manifestOf, templateOf } from '../support/synth.js';
 
 function thing(scope: Construct, id: string, properties: Record<string, unknown> = {}, extra: object = {}) {
@@ -66,6 +66,30 @@ describe('dependsOn inference', () => {
     expect(resource(template, 'b').dependsOn).to.deep.equal([idOf('a')]);
     expect(template.variables).to.deep.equal({ inner: { id: idOf('a') }, outer: ["[variables('inner')]"] });
     expect(manifestOf(app).stacks.S.resources.b.dependsOn[0].reason).to.equal("variables('inner')");
+  });
+
+  it("follows variables('v') and parameters('p') written with Fn.call as the Variable and Parameter they name", () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    const a = thing(stack, 'A');
+    new Variable(stack, 'v', { value: { id: a.id } });
+    thing(stack, 'B', { x: Fn.call('variables', ['v']) }, { location: Fn.call('parameters', ['location']) });
+    const template = templateOf(app, 'S');
+    expect(resource(template, 'b').dependsOn).to.deep.equal([idOf('a')]);
+    expect(manifestOf(app).stacks.S.resources.b.dependsOn).to.deep.equal([{ on: 'a', kind: 'reference', reason: "variables('v')" }]);
+    // The stack's location parameter is written only when used: this call uses it.
+    expect(Object.keys(template.parameters)).to.deep.equal(['location']);
+  });
+
+  it("applies a parameter's rules to parameters('p') written with Fn.call (a secure one stays out of outputs)", () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    new Parameter(stack, 'secret', { type: 'securestring' });
+    new Output(stack, 'leak', { value: Fn.call('parameters', ['secret']) });
+    expect(errorOf(() => app.synth())).to.equal(
+      'Synthesis found 1 problem:\n' +
+        "  [S/leak] output 'leak' uses secure parameter 'secret': deployment outputs are readable by anyone who can read the deployment. Remove it from the output.",
+    );
   });
 
   it('ignores a reference of a resource to itself', () => {
