@@ -143,10 +143,18 @@ export class Parameter extends Construct implements IParameterTarget {
   }
 }
 
+/**
+ * True if a literal value has the ARM type `type`. ARM's int is a whole number (it has no
+ * floating-point type); object and array are told apart.
+ */
+export function literalHasType(v: unknown, type: ValueType): boolean {
+  const expected = { string: 'string', securestring: 'string', int: 'number', bool: 'boolean', object: 'object', secureObject: 'object', array: 'object' }[type];
+  return typeof v === expected && (type === 'array') === Array.isArray(v) && (type !== 'int' || Number.isInteger(v));
+}
+
 function checkLiteral(name: string, label: string, v: unknown, p: ParameterProps): string[] {
   const errors: string[] = [];
-  const expected = { string: 'string', securestring: 'string', int: 'number', bool: 'boolean', object: 'object', secureObject: 'object', array: 'object' }[p.type];
-  if (typeof v !== expected || (p.type === 'array') !== Array.isArray(v) || (p.type === 'int' && !Number.isInteger(v))) {
+  if (!literalHasType(v, p.type)) {
     errors.push(`${label} of parameter '${name}' must be of type ${p.type}, got ${JSON.stringify(v)}.`);
     return errors;
   }

@@ -30,6 +30,20 @@ describe('synthesis errors say what, where and how to fix', () => {
     expect(message).to.contain('Output of the other stack and a Parameter of this one');
   });
 
+  it('refuses an output whose literal value does not fit its type, and fractions (ARM has no float type)', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    new Output(stack, 'half', { value: 0.5 });
+    new Output(stack, 'typed', { value: 'x', type: 'int' });
+    new Output(stack, 'list', { value: { a: 1 }, type: 'array' });
+    new Output(stack, 'fine', { value: 3 });
+    const message = errorOf(() => app.synth());
+    expect(message).to.contain("[S/half] output 'half' is 0.5, but ARM has no floating-point type (int is a whole number): output it as a string, e.g. '0.5'.");
+    expect(message).to.contain(`[S/typed] output 'typed' has type int, but its value is "x": give a value of that type, or the type of the value (or leave type out to infer it).`);
+    expect(message).to.contain(`[S/list] output 'list' has type array, but its value is {"a":1}`);
+    expect(message).not.to.contain('[S/fine]');
+  });
+
   it('refuses functions, class instances, constructs and non-finite numbers in properties', () => {
     const app = new App();
     const stack = new Stack(app, 'S');

@@ -68,7 +68,9 @@ class Generator {
     for (let i = 0; i < outputCount; i++) {
       const clashing = `${this.pick(CLASHING)}${this.chance(0.5) ? '' : i}`;
       const name = this.chance(0.2) && !this.stack.node.tryFindChild(clashing) ? clashing : `out${i}`;
-      new Output(this.stack, name, { value: this.value(2, { runtime: true, secure: false }) });
+      const value = this.value(2, { runtime: true, secure: false });
+      // A fraction is no output type of ARM's (synth refuses it): keep it, inside an array.
+      new Output(this.stack, name, { value: typeof value === 'number' && !Number.isInteger(value) ? [value] : value });
     }
   }
 
