@@ -13,6 +13,7 @@ import { AzcdkError, UsageError } from '../core/errors.js';
 import { displayPath, useColour, type CliIo } from './io.js';
 import { findAppSource, PROJECT_FILE, type AppSource } from './load-app.js';
 import { synthesizeForCli, withAppFlags } from './synth.js';
+import { suggestSynth } from './suggest.js';
 
 /** Flags of `azcdk diff`. */
 export interface DiffArgs {
@@ -69,7 +70,7 @@ export function findBaseline(against: string | undefined, source: AppSource, io:
   if (against !== undefined) {
     const dir = io.resolve(against);
     // A wrong flag value: a usage error (exit 2), like an unknown flag.
-    if (!existsSync(dir)) throw new UsageError(`--against ${against}: no such folder (${dir}). Write it with 'azcdk synth --out ${against}', or pass the folder of the committed templates.`);
+    if (!existsSync(dir)) throw new UsageError(`--against ${against}: no such folder (${dir}). Write it with '${suggestSynth(source, against, io.cwd)}', or pass the folder of the committed templates.`);
     if (!statSync(dir).isDirectory()) throw new UsageError(`--against ${against}: ${dir} is a file, not a folder. Pass the folder that holds the committed templates.`);
     return dir;
   }
@@ -77,7 +78,7 @@ export function findBaseline(against: string | undefined, source: AppSource, io:
   const configured = existsSync(projectFile) ? (JSON.parse(readFileSync(projectFile, 'utf8')) as { templates?: unknown }).templates : undefined;
   if (typeof configured === 'string') {
     const dir = resolve(io.cwd, configured);
-    if (!existsSync(dir)) throw new AzcdkError(`[${projectFile}] "templates": "${configured}" does not exist. Write it with 'azcdk synth --out ${configured}'.`);
+    if (!existsSync(dir)) throw new AzcdkError(`[${projectFile}] "templates": "${configured}" does not exist. Write it with '${suggestSynth(source, configured, io.cwd)}'.`);
     return dir;
   }
   const tried: string[] = [];
@@ -93,7 +94,7 @@ export function findBaseline(against: string | undefined, source: AppSource, io:
   if (hasTemplates(root)) return root;
   throw new AzcdkError(
     `No committed templates to compare with: looked in ${tried.map((t) => `${t}/`).join(' and ')}. ` +
-      `Run 'azcdk synth --out ${tried[0]}' and commit the result, or pass --against DIR.`,
+      `Run '${suggestSynth(source, tried[0], io.cwd)}' and commit the result, or pass --against DIR.`,
   );
 }
 

@@ -8,7 +8,8 @@ import type { Assembly } from '../core/assembly.js';
 import { AzcdkError } from '../core/errors.js';
 import { compareWithFolder, writeAssemblyAtomically } from '../synth/write-assembly.js';
 import { selectStacks } from '../synth/select-stacks.js';
-import { findAppSource, synthesizeApp } from './load-app.js';
+import { findAppSource, synthesizeApp, type AppSource } from './load-app.js';
+import { suggestSynth } from './suggest.js';
 import { displayPath, type CliIo } from './io.js';
 
 /** Flags of `azcdk synth`. */
@@ -41,15 +42,16 @@ export async function synthesizeForCli(args: { app?: string; stack?: string[]; s
  * Runs the app: the whole assembly (what the output folder always holds) and the stacks named in
  * `args.stack` (all when none are), whose annotations are printed and, with --strict, fail.
  */
-export async function synthesizeWholeApp(args: { app?: string; stack?: string[]; strict: boolean }, io: CliIo): Promise<{ whole: Assembly; selected: Assembly }> {
-  const whole = await synthesizeApp(findAppSource(args.app, io.cwd));
+export async function synthesizeWholeApp(args: { app?: string; stack?: string[]; strict: boolean }, io: CliIo): Promise<{ whole: Assembly; selected: Assembly; source: AppSource }> {
+  const source = findAppSource(args.app, io.cwd);
+  const whole = await synthesizeApp(source);
   const selected = selectStacks(whole, args.stack);
   printAnnotations(selected.annotations, io);
   const warnings = selected.annotations.filter((a) => a.level === 'warning');
   if (args.strict && warnings.length) {
     throw new AzcdkError(`--strict: ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (above) fail synthesis. Fix them or drop --strict.`);
   }
-  return { whole, selected };
+  return { whole, selected, source };
 }
 
 function printAnnotations(annotations: readonly Annotation[], io: CliIo): void {
@@ -69,7 +71,7 @@ export function synthCommand(io: CliIo): CommandModule<object, SynthArgs> {
     // The output folder always holds the whole app (other stacks' files, and the manifest that lists
     // them as dependencies, stay true); naming stacks narrows what is printed and checked.
     handler: async (args) => {
-      const { whole, selected } = await synthesizeWholeApp(args, io);
+      const { whole, selected, source } = await synthesizeWholeApp(args, io);
       const others = whole.stackNames.filter((name) => !selected.stackNames.includes(name));
       if (args.check !== undefined) {
         const checked = new Set([...selected.files.keys()]);
@@ -78,7 +80,7 @@ export function synthCommand(io: CliIo): CommandModule<object, SynthArgs> {
           for (const d of differences) io.err(`${d.kind}: ${d.file}${d.detail ? ` (${d.detail})` : ''}`);
           throw new AzcdkError(
             `[${args.check}] differs from what synth writes (${differences.length} file${differences.length === 1 ? '' : 's'}). ` +
-              `Run 'azcdk synth --out ${args.check}' and commit the result.`,
+              `Run '${suggestSynth(source, args.check, io.cwd)}' and commit the result.`,
           );
         }
         io.out(`${args.check} is up to date (${checked.size} files${others.length ? ` of ${selected.stackNames.join(', ')} and the manifest` : ''}).`);

@@ -181,11 +181,11 @@ describe('cli: azcdk diff', () => {
     // A file app not named app/main/index is looked up by its own name.
     const missing = await run(['diff', '--app', writeApp(dir, network())], dir);
     expect(missing.code).to.equal(1);
-    expect(missing.err).to.match(/^No committed templates to compare with: looked in templates\/app-\d+\/ and templates\/\. Run 'azcdk synth --out templates\/app-\d+' and commit the result, or pass --against DIR\.$/);
+    expect(missing.err).to.match(/^No committed templates to compare with: looked in templates\/app-\d+\/ and templates\/\. Run 'azcdk synth --app app-\d+\.mjs --out templates\/app-\d+' and commit the result, or pass --against DIR\.$/);
     const badDir = await run(['diff', '--against', 'nope', '--app', changed(dir, network())], dir);
     expect(badDir.code).to.equal(2);
-    expect(badDir.err).to.equal(
-      `--against nope: no such folder (${join(dir, 'nope')}). Write it with 'azcdk synth --out nope', or pass the folder of the committed templates.`,
+    expect(badDir.err).to.match(
+      new RegExp(`^--against nope: no such folder \\(${join(dir, 'nope')}\\)\\. Write it with 'azcdk synth --app \\S+\\.mjs --out nope', or pass the folder of the committed templates\\.$`),
     );
     const file = await run(['diff', '--against', 'templates/net/manifest.json', '--app', changed(dir, network())], dir);
     expect(file.code).to.equal(2);

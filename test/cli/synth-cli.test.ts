@@ -221,7 +221,11 @@ describe('azcdk synth (the CLI)', () => {
     expect(drift.status).to.equal(1);
     expect(drift.stderr).to.match(/changed: Net\.json \(line \d+: committed ".*nsg-old.*", synth ".*\\"nsg\\".*"\)/);
     expect(drift.stderr).to.contain('extra: stray.json');
-    expect(drift.stderr).to.contain("Run 'azcdk synth --out committed' and commit the result.");
+    // The suggested command names the app it checked: run as printed, it rewrites this folder with this app.
+    expect(drift.stderr).to.contain("Run 'azcdk synth --app app.ts --out committed' and commit the result.");
+    writeFileSync(join(dir, 'azcdk.json'), '{ "app": "app.ts" }');
+    const fromProject = runAzcdk(['synth', '--check', 'committed'], dir);
+    expect(fromProject.stderr).to.contain("Run 'azcdk synth --out committed' and commit the result.");
   });
 
   it('--stack narrows what is printed and checked; the folder always holds the whole app; unknown stacks are refused', () => {
