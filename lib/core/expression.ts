@@ -16,6 +16,9 @@ export type Value<T> = T | Expression;
 /** The ARM type an expression evaluates to, when it is known. */
 export type ValueType = 'string' | 'int' | 'bool' | 'object' | 'array' | 'securestring' | 'secureObject';
 
+/** Every ValueType, for checking types given by apps that TypeScript did not check. */
+export const VALUE_TYPES: readonly ValueType[] = ['string', 'securestring', 'int', 'bool', 'object', 'secureObject', 'array'];
+
 /** One step of a property path: an object key or an array index. */
 export type PathSegment = string | number;
 

@@ -5,7 +5,7 @@ import { checkTemplateName } from './names.js';
 import { checkLiteralOnly, METADATA_IS_LITERAL } from './literals.js';
 import { addBrand, hasBrand } from './brand.js';
 import { Construct } from 'constructs';
-import type { ValueType } from './expression.js';
+import { VALUE_TYPES, type ValueType } from './expression.js';
 
 const OUTPUT_BRAND = Symbol.for('azcdk.Output');
 
@@ -39,7 +39,13 @@ export class Output extends Construct {
     super(scope, id);
     this.outputName = id;
     this.node.addValidation({
-      validate: () => [...checkTemplateName('Output', this.outputName), ...checkLiteralOnly('description', props.description, METADATA_IS_LITERAL)],
+      validate: () => [
+        ...checkTemplateName('Output', this.outputName),
+        ...checkLiteralOnly('description', props.description, METADATA_IS_LITERAL),
+        ...(props.type === undefined || VALUE_TYPES.includes(props.type)
+          ? []
+          : [`type ${JSON.stringify(props.type)} of output '${this.outputName}' is not an ARM output type: use one of ${VALUE_TYPES.filter((t) => !t.startsWith('secure')).join(', ')}, or leave type out to infer it.`]),
+      ],
     });
     this.props = props;
   }

@@ -4,7 +4,7 @@
 import { addBrand, hasBrand } from './brand.js';
 import { checkTemplateName } from './names.js';
 import { Construct } from 'constructs';
-import { Expression, ParameterReference, type IParameterTarget, type ValueType } from './expression.js';
+import { Expression, ParameterReference, VALUE_TYPES, type IParameterTarget, type ValueType } from './expression.js';
 import { checkLiteralOnly, METADATA_IS_LITERAL } from './literals.js';
 
 const PARAMETER_BRAND = Symbol.for('azcdk.Parameter');
@@ -111,6 +111,9 @@ export class Parameter extends Construct implements IParameterTarget {
     const p = this.props;
     const errors: string[] = [];
     errors.push(...checkTemplateName('Parameter', this.parameterName));
+    if (!VALUE_TYPES.includes(this.type)) {
+      return [...errors, `type ${JSON.stringify(this.type)} of parameter '${this.parameterName}' is not an ARM parameter type: use one of ${VALUE_TYPES.join(', ')}.`];
+    }
     if (this.isSecure && p.defaultValue !== undefined) {
       errors.push(`Secure parameter '${this.parameterName}' must not have a defaultValue: the default would be stored in the template in clear text. Supply it at deploy time.`);
     }

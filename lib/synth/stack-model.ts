@@ -6,7 +6,7 @@
 import type { IConstruct } from 'constructs';
 import { ArmResource } from '../core/arm-resource.js';
 import { ExistingResource } from '../core/existing-resource.js';
-import { Expression, type ValueType } from '../core/expression.js';
+import { Expression, VALUE_TYPES, type ValueType } from '../core/expression.js';
 import { Output } from '../core/output.js';
 import { literalHasType, Parameter } from '../core/parameter.js';
 import { ResourceBase } from '../core/resource-base.js';
@@ -370,7 +370,7 @@ function resolveOutput(output: Output, ctx: ResolveContext, noteUsed: (refs: Ref
     ctx.problems.push({ path: ctx.ownerPath, message: `output '${output.outputName}' has secure type ${type}: outputs cannot be secret. Remove the output.` });
   } else if (typeof value === 'number' && !Number.isInteger(value)) {
     ctx.problems.push({ path: ctx.ownerPath, message: `output '${output.outputName}' is ${value}, but ARM has no floating-point type (int is a whole number): output it as a string, e.g. '${value}'.` });
-  } else if (value !== null && !Expression.isExpression(value) && !literalHasType(value, type)) {
+  } else if (value !== null && !Expression.isExpression(value) && VALUE_TYPES.includes(type) && !literalHasType(value, type)) {
     ctx.problems.push({ path: ctx.ownerPath, message: `output '${output.outputName}' has type ${type}, but its value is ${JSON.stringify(value)}: give a value of that type, or the type of the value (or leave type out to infer it).` });
   }
   return { output, type, value };

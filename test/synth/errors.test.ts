@@ -30,6 +30,18 @@ describe('synthesis errors say what, where and how to fix', () => {
     expect(message).to.contain('Output of the other stack and a Parameter of this one');
   });
 
+  it('refuses a parameter or output type that ARM does not have (apps in plain JavaScript or unchecked TypeScript)', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    new Parameter(stack, 'p', { type: 'strnig' as never });
+    new Output(stack, 'o', { value: 'x', type: 'strin' as never });
+    expect(errorOf(() => app.synth())).to.equal(
+      'Synthesis found 2 problems:\n' +
+        `  [S/p] type "strnig" of parameter 'p' is not an ARM parameter type: use one of string, securestring, int, bool, object, secureObject, array.\n` +
+        `  [S/o] type "strin" of output 'o' is not an ARM output type: use one of string, int, bool, object, array, or leave type out to infer it.`,
+    );
+  });
+
   it('refuses an output whose literal value does not fit its type, and fractions (ARM has no float type)', () => {
     const app = new App();
     const stack = new Stack(app, 'S');

@@ -34,6 +34,11 @@ const BICEP_TYPES: Record<string, { type: string; secure: boolean }> = {
   array: { type: 'array', secure: false },
 };
 
+/** An unknown type is a validation problem of its construct: rendered as it is, never thrown on. */
+function bicepType(type: string): { type: string; secure: boolean } {
+  return BICEP_TYPES[type] ?? { type, secure: false };
+}
+
 /**
  * Renders the Bicep file of a stack. Names Bicep cannot express (a parameter called `true`, ...)
  * are reported to `problems`.
@@ -113,7 +118,7 @@ interface WriterContext extends BicepContext {
 function renderParameter({ parameter, defaultValue }: ParameterModel, ctx: WriterContext, problems: Problem[]): string {
   ctx.at(parameter.node.path);
   const p = parameter.props;
-  const { type, secure } = BICEP_TYPES[p.type];
+  const { type, secure } = bicepType(p.type);
   const lines: string[] = [];
   if (p.description) lines.push(`${decorator('description', ctx)}(${bicepString(p.description)})`);
   if (secure) lines.push(`${decorator('secure', ctx)}()`);
@@ -144,7 +149,7 @@ function decorator(name: string, ctx: BicepContext): string {
 function renderOutput(o: OutputModel, ctx: WriterContext): string {
   ctx.at(o.output.node.path);
   const description = o.output.props.description ? `${decorator('description', ctx)}(${bicepString(o.output.props.description)})\n` : '';
-  return `${description}output ${o.output.outputName} ${BICEP_TYPES[o.type].type} = ${renderBicepValue(o.value, ctx)}`;
+  return `${description}output ${o.output.outputName} ${bicepType(o.type).type} = ${renderBicepValue(o.value, ctx)}`;
 }
 
 
