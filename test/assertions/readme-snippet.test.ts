@@ -24,7 +24,7 @@ describe('README: testing your infrastructure', () => {
     template.hasResourceProperties('Microsoft.Network/privateEndpoints', {
       privateLinkServiceConnections: [{ properties: { privateLinkServiceId: Match.referencesResource(server) } }],
     });
-    template.dependsOn(endpoint.resource, rule, { kind: 'ordering' });
+    template.dependsOn(endpoint.resource, rule, { kind: 'ordering', reason: Match.stringLikeRegexp('ServerIsBusy') });
     const size = new Capture();
     template.hasResourceProperties('Microsoft.DBforPostgreSQL/flexibleServers', { storage: { storageSizeGB: size } });
     expect(size.asNumber()).to.equal(128);

@@ -86,6 +86,24 @@ describe('test ARM endpoint: REST contract', () => {
     expect(unknownDep.body.error.message).to.contain("The resource 'nope' is not defined in the template");
   });
 
+  it('checks parameter values against minLength, maxLength, minValue and maxValue as ARM does', async () => {
+    await call('PUT', `/subscriptions/s/resourcegroups/rg?${API}`, { location: 'westeurope' });
+    const bounded = {
+      ...template,
+      parameters: { p: { type: 'string', minLength: 3, maxLength: 5 }, n: { type: 'int', minValue: 1, maxValue: 9 }, list: { type: 'array', maxLength: 1 } },
+    };
+    const deploy = (parameters: Record<string, unknown>) =>
+      call('PUT', `${BASE}/b?${API}`, { properties: { mode: 'Incremental', template: bounded, parameters: Object.fromEntries(Object.entries(parameters).map(([k, v]) => [k, { value: v }])) } });
+    const res = await deploy({ p: 'ab', n: 10, list: [1, 2] });
+    expect(res.status).to.equal(400);
+    expect(res.body.error.details.map((d: { message: string }) => d.message)).to.deep.equal([
+      "The provided value 'ab' for the template parameter 'p' is not valid. Length of the value should be greater than or equal to '3'.",
+      "The provided value '10' for the template parameter 'n' is not valid. The value should be less than or equal to '9'.",
+      "The provided value '[1,2]' for the template parameter 'list' is not valid. Length of the value should be less than or equal to '1'.",
+    ]);
+    expect((await deploy({ p: 'abc', n: 1, list: [1] })).status).to.equal(201);
+  });
+
   it('validate and whatIf are long-running POSTs: 202 + Location, then the result', async () => {
     await call('PUT', `/subscriptions/s/resourcegroups/rg?${API}`, { location: 'westeurope' });
     const res = await call('POST', `${BASE}/w/whatIf?${API}`, { properties: { mode: 'Incremental', template } });

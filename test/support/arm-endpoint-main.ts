@@ -19,14 +19,14 @@ const endpoint = await ArmEndpoint.start({
   ...(process.env.AZCDK_TOKEN ? { token: process.env.AZCDK_TOKEN } : {}),
 });
 const lines = [
-  `ARM-compatible test endpoint listening on ${endpoint.url} (in memory; nothing reaches Azure).`,
+  `ARM-compatible test endpoint listening on ${endpoint.url} (in memory; nothing reaches Azure; process id ${process.pid}).`,
   '',
   'In another shell:',
   `  export AZCDK_TOKEN=${endpoint.token}`,
   '  export AZURE_SUBSCRIPTION_ID=00000000-0000-0000-0000-000000000000',
-  `  node dist/bin/azcdk.js deploy -g demo-rg --location westeurope --endpoint ${endpoint.url} --yes --poll-interval 0.5`,
+  `  npx azcdk deploy -g demo-rg --location westeurope --endpoint ${endpoint.url} --yes --poll-interval 0.5`,
   '',
-  'Ctrl-C stops the endpoint.',
+  `Ctrl-C stops the endpoint (or kill ${process.pid}).`,
 ];
 process.stdout.write(lines.join('\n') + '\n');
 process.on('SIGINT', () => {

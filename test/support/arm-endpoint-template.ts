@@ -67,7 +67,7 @@ export function preflight(
     throw malformed(problems);
   }
   if (!Array.isArray(template.resources)) problems.push({ code: 'InvalidTemplate', message: "The template's 'resources' must be an array." });
-  const declared = (template.parameters ?? {}) as Record<string, { type?: string; defaultValue?: unknown; maxLength?: number; minLength?: number; allowedValues?: unknown[] }>;
+  const declared = (template.parameters ?? {}) as Record<string, { type?: string; defaultValue?: unknown; maxLength?: number; minLength?: number; minValue?: number; maxValue?: number; allowedValues?: unknown[] }>;
   for (const [name, p] of Object.entries(declared)) {
     if (!p || typeof p.type !== 'string' || !PARAMETER_TYPES.has(p.type.toLowerCase())) {
       problems.push({ code: 'InvalidTemplate', target: `parameters.${name}`, message: `The template parameter '${name}' has an invalid or missing type.` });
@@ -112,9 +112,13 @@ export function preflight(
     }
     // Azure quotes the offending value in this message; the endpoint does too, even for secure
     // parameters, so tests prove the CLI redacts what comes back from the service.
-    if (typeof value === 'string' && p.maxLength !== undefined && value.length > p.maxLength) {
-      problems.push({ code: 'InvalidTemplate', target: `parameters.${name}`, message: `The provided value '${value}' for the template parameter '${name}' is not valid. Length of the value should be less than or equal to '${p.maxLength}'.` });
-    }
+    const length = typeof value === 'string' || Array.isArray(value) ? value.length : undefined;
+    const invalid = (rule: string) =>
+      problems.push({ code: 'InvalidTemplate', target: `parameters.${name}`, message: `The provided value '${typeof value === 'string' ? value : JSON.stringify(value)}' for the template parameter '${name}' is not valid. ${rule}` });
+    if (length !== undefined && p.maxLength !== undefined && length > p.maxLength) invalid(`Length of the value should be less than or equal to '${p.maxLength}'.`);
+    if (length !== undefined && p.minLength !== undefined && length < p.minLength) invalid(`Length of the value should be greater than or equal to '${p.minLength}'.`);
+    if (typeof value === 'number' && p.maxValue !== undefined && value > p.maxValue) invalid(`The value should be less than or equal to '${p.maxValue}'.`);
+    if (typeof value === 'number' && p.minValue !== undefined && value < p.minValue) invalid(`The value should be greater than or equal to '${p.minValue}'.`);
     if (p.allowedValues && !p.allowedValues.some((a) => JSON.stringify(a) === JSON.stringify(value))) {
       problems.push({ code: 'InvalidTemplate', target: `parameters.${name}`, message: `The provided value for the template parameter '${name}' is not valid. Allowed values: ${JSON.stringify(p.allowedValues)}.` });
     }
