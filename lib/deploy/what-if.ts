@@ -5,6 +5,7 @@
 import type { PropertyChange, ResourceChange } from './client.js';
 import { parseResourceId, type ResourceMap } from './resource-map.js';
 import { SECURE } from './what-if-secrets.js';
+import { createOnlyPath, shrunkPath } from '../review/replacement.js';
 
 const SYMBOLS: Record<string, string> = { Create: '+', Delete: '-', Modify: '~', Deploy: '!', NoChange: '=', Ignore: '*', Unsupported: 'x', Array: '~', NoEffect: 'x' };
 const ORDER = ['Delete', 'Create', 'Modify', 'Deploy', 'Unsupported', 'NoChange', 'Ignore'];
@@ -32,7 +33,7 @@ export function renderWhatIf(changes: readonly ResourceChange[], map: ResourceMa
     const label = parsed ? `${parsed.type} ${parsed.name}` : c.resourceId;
     const where = described ? `  (${described})` : '';
     lines.push(`  ${SYMBOLS[c.changeType] ?? '?'} ${c.changeType.padEnd(9)} ${label}${where}${c.unsupportedReason ? `: ${c.unsupportedReason}` : ''}`);
-    if (c.changeType === 'Modify' && c.delta) lines.push(...renderDelta(c.delta, '        ', c.before, c.after));
+    if (c.changeType === 'Modify' && c.delta) lines.push(...renderDelta(c.delta, '        ', c.before, c.after, { type: parsed?.type ?? '', prefix: '' }));
   }
   const summary = ORDER.filter((t) => counts[t]).map((t) => `${counts[t]} to ${verb(t)}`);
   lines.push(changes.length ? `Resource changes: ${summary.join(', ')}.` : 'Resource changes: none.');
@@ -44,12 +45,14 @@ export function renderWhatIf(changes: readonly ResourceChange[], map: ResourceMa
  * (the full resource payloads at the top): they name array elements by their `name` ("0
  * (allow-rdp)", not just "0"), and created or deleted objects are listed property by property.
  */
-function renderDelta(delta: readonly PropertyChange[], indent: string, before: unknown, after: unknown, inArray = false): string[] {
+function renderDelta(delta: readonly PropertyChange[], indent: string, before: unknown, after: unknown, at: DeltaPlace, inArray = false): string[] {
   const out: string[] = [];
   for (const d of delta) {
     const symbol = SYMBOLS[d.propertyChangeType] ?? '?';
     const was = valueAt(before, d.path);
     const is = valueAt(after, d.path);
+    const full = inArray ? `${at.prefix}[${d.path}]` : at.prefix ? `${at.prefix}.${d.path}` : d.path;
+    const inner: DeltaPlace = { type: at.type, prefix: full };
     const label = inArray ? elementLabel(d.path, d.propertyChangeType === 'Create' ? is ?? d.after : was ?? d.before) : d.path;
     switch (d.propertyChangeType) {
       case 'Create':
@@ -57,20 +60,20 @@ function renderDelta(delta: readonly PropertyChange[], indent: string, before: u
         const value = d.propertyChangeType === 'Create' ? d.after : d.before;
         const leaves = isObject(value) ? flatten(value, '') : [];
         if (leaves.length) {
-          out.push(`${indent}${symbol} ${label}:`);
+          out.push(`${indent}${symbol} ${label}:${refusal(at.type, full, d)}`);
           for (const [path, leaf] of leaves) out.push(`${indent}      ${path}: ${short(leaf)}`);
-        } else out.push(`${indent}${symbol} ${label}: ${short(value)}`);
+        } else out.push(`${indent}${symbol} ${label}: ${short(value)}${refusal(at.type, full, d)}`);
         break;
       }
       case 'Modify':
         if (d.children?.length) {
           out.push(`${indent}${symbol} ${label}:`);
-          out.push(...renderDelta(d.children, indent + '    ', was, is));
-        } else out.push(`${indent}${symbol} ${label}: ${short(d.before)} => ${short(d.after)}`);
+          out.push(...renderDelta(d.children, indent + '    ', was, is, inner));
+        } else out.push(`${indent}${symbol} ${label}: ${short(d.before)} => ${short(d.after)}${refusal(at.type, full, d)}`);
         break;
       case 'Array':
         out.push(`${indent}${symbol} ${label}: [`);
-        out.push(...renderDelta(d.children ?? [], indent + '    ', was, is, true));
+        out.push(...renderDelta(d.children ?? [], indent + '    ', was, is, inner, true));
         out.push(`${indent}  ]`);
         break;
       default:
@@ -78,6 +81,23 @@ function renderDelta(delta: readonly PropertyChange[], indent: string, before: u
     }
   }
   return out;
+}
+
+/** Where a delta is: the resource type and the full property path of its parent. */
+interface DeltaPlace {
+  readonly type: string;
+  readonly prefix: string;
+}
+
+/**
+ * What-if reports a change of a property fixed at creation as an ordinary Modify, and the
+ * deployment then fails in Azure: say so beside it (the same table `azcdk diff` uses).
+ */
+function refusal(type: string, path: string, d: PropertyChange): string {
+  const segments = path.split('.');
+  if (createOnlyPath(type, segments)) return '  (fixed at creation: Azure refuses this change; the resource must be recreated)';
+  if (d.propertyChangeType === 'Modify' && shrunkPath(type, segments, d.before, d.after)) return '  (can only grow: Azure refuses a smaller value)';
+  return '';
 }
 
 /** An array element's index, with its name when it has one: what tells rules and subnets apart. */

@@ -300,4 +300,26 @@ describe('deploy: what-if rendering', () => {
       'Resource changes: 1 to modify.',
     ]);
   });
+
+  it('says which Modify changes Azure refuses: a property fixed at creation, a size that can only grow', () => {
+    const map = new ResourceMap({}, {});
+    const server = { name: 'db', location: 'westeurope', properties: { availabilityZone: '1', storage: { storageSizeGB: 128 }, version: '16' } };
+    const lines = renderWhatIf([{
+      resourceId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.DBforPostgreSQL/flexibleServers/db', changeType: 'Modify', before: server,
+      after: { ...server, properties: { availabilityZone: '2', storage: { storageSizeGB: 64 }, version: '17' } },
+      delta: [
+        { path: 'properties.availabilityZone', propertyChangeType: 'Modify', before: '1', after: '2' },
+        { path: 'properties.storage', propertyChangeType: 'Modify', children: [{ path: 'storageSizeGB', propertyChangeType: 'Modify', before: 128, after: 64 }] },
+        { path: 'properties.version', propertyChangeType: 'Modify', before: '16', after: '17' },
+      ],
+    }], map);
+    expect(lines).to.deep.equal([
+      '  ~ Modify    Microsoft.DBforPostgreSQL/flexibleServers db',
+      '        ~ properties.availabilityZone: "1" => "2"  (fixed at creation: Azure refuses this change; the resource must be recreated)',
+      '        ~ properties.storage:',
+      '            ~ storageSizeGB: 128 => 64  (can only grow: Azure refuses a smaller value)',
+      '        ~ properties.version: "16" => "17"',
+      'Resource changes: 1 to modify.',
+    ]);
+  });
 });
