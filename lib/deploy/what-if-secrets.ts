@@ -158,6 +158,6 @@ function isSecurePath(segments: readonly string[], templatePaths: ReadonlySet<st
 function pathSegments(path: string): string[] {
   return path
     .split('.')
-    .map((s) => s.replace(/\[\d+\]$/g, '').toLowerCase())
+    .map((s) => s.replace(/\[\d+\]/g, '').toLowerCase())
     .filter((s) => s !== '' && !/^\d+$/.test(s));
 }

@@ -6,6 +6,7 @@ import type { PropertyChange, ResourceChange } from './client.js';
 import { parseResourceId, type ResourceMap } from './resource-map.js';
 import { SECURE } from './what-if-secrets.js';
 import { createOnlyPath, shrunkPath } from '../review/replacement.js';
+import { fmtPair } from '../review/value-text.js';
 
 const SYMBOLS: Record<string, string> = { Create: '+', Delete: '-', Modify: '~', Deploy: '!', NoChange: '=', Ignore: '*', Unsupported: 'x', Array: '~', NoEffect: 'x' };
 const ORDER = ['Delete', 'Create', 'Modify', 'Deploy', 'Unsupported', 'NoChange', 'Ignore'];
@@ -69,7 +70,7 @@ function renderDelta(delta: readonly PropertyChange[], indent: string, before: u
         if (d.children?.length) {
           out.push(`${indent}${symbol} ${label}:`);
           out.push(...renderDelta(d.children, indent + '    ', was, is, inner));
-        } else out.push(`${indent}${symbol} ${label}: ${short(d.before)} => ${short(d.after)}${refusal(at.type, full, d)}`);
+        } else out.push(`${indent}${symbol} ${label}: ${shortPair(d.before, d.after).join(' => ')}${refusal(at.type, full, d)}`);
         break;
       case 'Array':
         out.push(`${indent}${symbol} ${label}: [`);
@@ -134,6 +135,12 @@ function short(value: unknown): string {
   if (value === undefined) return '(none)';
   const text = JSON.stringify(value);
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+/** Both sides of a change: long values are windowed around their first difference, so they never read the same. */
+function shortPair(before: unknown, after: unknown): [string, string] {
+  if (before === SECURE || after === SECURE || before === undefined || after === undefined) return [short(before), short(after)];
+  return fmtPair(before, after, 120);
 }
 
 function rank(type: string): number {

@@ -256,6 +256,12 @@ describe('deploy: small helpers', () => {
     expect(masked.before).to.deep.equal({ name: 'app', properties: { siteConfig: { appSettings: [{ name: 'A', value: '(secure)' }] }, storageKey: '(secure)', sshPublicKey: 'ssh-rsa AAA' } });
     expect(masked.delta![0].children![0].children![0]).to.deep.include({ before: '(secure)', after: '(secure)' });
     expect(masked.delta![1]).to.deep.include({ before: '(secure)' });
+    // A path with several indices in one segment ('appSettings[0][1]' style) is still the secure path.
+    const [nested] = maskWhatIf([{
+      resourceId: site, changeType: 'Modify',
+      delta: [{ path: 'properties.siteConfig.appSettings[0][1].value', propertyChangeType: 'Modify', before: 'old', after: 'new' }],
+    }], paths);
+    expect(nested.delta![0]).to.deep.include({ before: '(secure)', after: '(secure)' });
     expect(['adminPassword', 'administratorLoginPassword', 'clientSecret', 'primaryKey', 'sasToken', 'key'].filter((n) => !looksSecret(n))).to.deep.equal([]);
     expect(['publicKey', 'keyVaultUri', 'adminUsername', 'keySource'].filter(looksSecret)).to.deep.equal([]);
   });
@@ -299,6 +305,18 @@ describe('deploy: what-if rendering', () => {
       '          ]',
       'Resource changes: 1 to modify.',
     ]);
+  });
+
+  it('shows where two long values differ instead of cutting both to the same text', () => {
+    const id = (subnet: string) => `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/${subnet}`;
+    const lines = renderWhatIf([{
+      resourceId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/networkInterfaces/nic', changeType: 'Modify',
+      delta: [{ path: 'properties.subnet.id', propertyChangeType: 'Modify', before: id('subnet-a'), after: id('subnet-b') }],
+    }], new ResourceMap({}, {}));
+    const [before, after] = lines[1].split(' => ');
+    expect(lines[1]).to.contain('subnets/subnet-a"').and.to.contain('subnets/subnet-b"');
+    expect(before.length).to.be.below(160);
+    expect(after).to.match(/^\.\.\..*subnet-b"$/);
   });
 
   it('says which Modify changes Azure refuses: a property fixed at creation, a size that can only grow', () => {
