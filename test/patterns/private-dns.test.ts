@@ -212,6 +212,19 @@ describe('private endpoints to one server', () => {
     expectOrderedAfter(template, direct.resource, own.resource, `${SERVER_IS_BUSY}: deploy after Test/Db/PrivateEndpoint/Resource`);
   });
 
+  it('PrivateEndpoint.targeting lists the endpoints to a server in construct tree order, including those added after an earlier call', () => {
+    const s = baseScenario();
+    const legacy = PostgresFlexibleServer.fromServerName(s.stack, 'Legacy', 'legacy-pg', { resourceGroupName: 'data-rg' });
+    const group = new Construct(s.stack, 'Group');
+    const target = { resourceId: legacy.serverId, groupId: 'postgresqlServer' };
+    const other = { resourceId: server(s).serverId, groupId: 'postgresqlServer' };
+    new PrivateEndpoint(s.stack, 'Late', { subnet: s.vnet.subnets[0], target, dns: { mode: 'none' } });
+    new PrivateEndpoint(s.stack, 'Elsewhere', { subnet: s.vnet.subnets[0], target: other, dns: { mode: 'none' } });
+    expect(PrivateEndpoint.targeting(s.stack, legacy.serverId).map((e) => e.node.path)).to.deep.equal(['Test/Late']);
+    new PrivateEndpoint(group, 'Early', { subnet: s.vnet.subnets[0], target, dns: { mode: 'none' } });
+    expect(PrivateEndpoint.targeting(s.stack, `${legacy.serverId}`).map((e) => e.node.path)).to.deep.equal(['Test/Group/Early', 'Test/Late']);
+  });
+
   it('endpoints to two different servers are not ordered against each other', () => {
     const s = baseScenario();
     const a = PostgresFlexibleServer.fromServerName(s.stack, 'A', 'pg-a', { resourceGroupName: 'data-rg' }).addPrivateEndpoint(s.vnet.subnets[0]);
