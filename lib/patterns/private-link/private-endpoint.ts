@@ -152,7 +152,7 @@ export class PrivateEndpoint extends Construct implements IPrivateEndpoint {
     if (mode === 'none') return;
     const zoneName = PRIVATE_LINK_ZONES[props.target.groupId];
     if (!props.dns?.zone && !zoneName) {
-      this.refuse(`azcdk does not know the private DNS zone of group id '${props.target.groupId}': pass dns.zone, or dns.mode 'none'.`);
+      Annotations.of(this).addError(`azcdk does not know the private DNS zone of group id '${props.target.groupId}': pass dns.zone, or dns.mode 'none'.`);
       return;
     }
     const zone = props.dns?.zone ?? PrivateDnsZone.forZoneName(this, zoneName);
@@ -168,21 +168,16 @@ export class PrivateEndpoint extends Construct implements IPrivateEndpoint {
       });
     } else {
       if (!(zone instanceof PrivateDnsZone)) {
-        this.refuse(`dns.mode 'aRecord' writes a record into the zone, so the zone must be declared in this app (a PrivateDnsZone), not imported.`);
+        Annotations.of(this).addError(`dns.mode 'aRecord' writes a record into the zone, so the zone must be declared in this app (a PrivateDnsZone), not imported.`);
         return;
       }
       if (props.target.recordName === undefined) {
-        this.refuse(`dns.mode 'aRecord' needs target.recordName (the host name to register, e.g. the server name).`);
+        Annotations.of(this).addError(`dns.mode 'aRecord' needs target.recordName (the host name to register, e.g. the server name).`);
         return;
       }
       this.aRecord = zone.addARecord(`Record-${pathBelowStack(this)}`, { recordName: props.target.recordName, ipv4Addresses: [this.privateIpAddress] });
       this.aRecord.addDependency(this.resource, 'the A record reads the private IP of the NIC that the private endpoint creates');
     }
-  }
-
-  /** Reports `message` at synthesis, with the other problems of the app. */
-  private refuse(message: string): void {
-    this.node.addValidation({ validate: () => [message] });
   }
 
   /** Private IP of the endpoint (runtime, read from its NIC). */
