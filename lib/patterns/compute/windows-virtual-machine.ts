@@ -12,8 +12,8 @@ import { importResource, type ImportLocationOptions } from '../imports.js';
 import { defaultName, slug } from '../names.js';
 import { Cidr, tryParseIpv4 } from '../network/cidr.js';
 import { NetworkSecurityGroup, type INetworkSecurityGroup } from '../network/network-security-group.js';
-import { refuseDelegatedSubnet, type Subnet } from '../network/subnet.js';
-import { refuseOtherRegion } from '../network/virtual-network.js';
+import { refuseDelegatedSubnet, refuseOtherRegion } from '../network/placement.js';
+import type { Subnet } from '../network/subnet.js';
 import { secureValue, type SecretValue } from '../secrets.js';
 
 /** Marketplace images for WindowsVirtualMachine. */

@@ -13,8 +13,8 @@ import { ArmPostgresFirewallRule } from '../../resources/postgresql/firewall-rul
 import { ArmPostgresFlexibleServer, POSTGRES_VERSIONS, type PostgresStorageTier } from '../../resources/postgresql/flexible-server.js';
 import { literalString } from '../../resources/validation.js';
 import { globallyUniqueName, slug } from '../names.js';
+import { refuseOtherRegion } from '../network/placement.js';
 import type { Subnet } from '../network/subnet.js';
-import { refuseOtherRegion } from '../network/virtual-network.js';
 import { importResource, type ImportLocationOptions } from '../imports.js';
 import type { IPrivateDnsZone } from '../private-link/private-dns-zone.js';
 import { PrivateEndpoint, type PrivateEndpointDnsOptions } from '../private-link/private-endpoint.js';

@@ -12,8 +12,8 @@ import type { ArmPrivateDnsARecord } from '../../resources/privatedns/a-record.j
 import { literalString } from '../../resources/validation.js';
 import { importResource, type ImportLocationOptions } from '../imports.js';
 import { defaultName, pathBelowStack } from '../names.js';
-import { refuseDelegatedSubnet, type Subnet } from '../network/subnet.js';
-import { refuseOtherRegion } from '../network/virtual-network.js';
+import { refuseDelegatedSubnet, refuseOtherRegion } from '../network/placement.js';
+import type { Subnet } from '../network/subnet.js';
 import { SERVER_IS_BUSY } from '../postgresql/server-is-busy.js';
 import { valueKey } from '../value-key.js';
 import { PRIVATE_LINK_ZONES, PrivateDnsZone, SOVEREIGN_PRIVATE_LINK_ZONES, type IPrivateDnsZone } from './private-dns-zone.js';
