@@ -408,7 +408,7 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
     this.chained = true;
     const chain: ArmResource[] = [...this.databases, ...this.firewallRules, ...this.configurations, ...this.administrators, ...this.connectedEndpoints().slice(0, 1).map((e) => e.resource)];
     for (let i = 1; i < chain.length; i++) {
-      chain[i].addDependency(chain[i - 1], `${SERVER_IS_BUSY}: deploy after ${chain[i - 1].node.path}`);
+      chain[i].addDependency(chain[i - 1], SERVER_IS_BUSY);
     }
   }
 

@@ -207,7 +207,7 @@ export class PrivateEndpoint extends Construct implements IPrivateEndpoint {
     const reason = SERIALIZED_GROUP_IDS[this.target.groupId];
     const previous = groups.previous(this);
     // A declared PostgresFlexibleServer orders the first endpoint after its other children.
-    if (reason && previous) this.resource.addDependency(previous.resource, `${reason}: deploy after ${previous.resource.node.path}`);
+    if (reason && previous) this.resource.addDependency(previous.resource, reason);
     const zone = this.zone;
     if (!zone) return;
     const rival = groups.rival(this);
