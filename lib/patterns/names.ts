@@ -3,7 +3,8 @@
  * moving a construct under another parent does not rename, i.e. replace, the Azure resource).
  */
 import type { IConstruct } from 'constructs';
-import { Fn, Stack, type Expression } from '../core/index.js';
+import { Fn, Stack, type Expression, type Value } from '../core/index.js';
+import { literalString } from '../resources/validation.js';
 
 /** `MyServer_1` -> `myserver-1`: lowercase letters, digits and single hyphens, trimmed to `max`. */
 export function slug(text: string, max = 63): string {
@@ -47,4 +48,10 @@ export function uniqueChildId(scope: IConstruct, base: string): string {
   let id = base;
   for (let n = 2; scope.node.tryFindChild(id); n++) id = `${base}-${n}`;
   return id;
+}
+
+/** `'name'`, or a note that the name is known only at deployment, for messages. */
+export function describeName(name: Value<string>): string {
+  const literal = literalString(name);
+  return literal === undefined ? '(its name is known only at deployment)' : `'${literal}'`;
 }

@@ -171,8 +171,8 @@ describe('examples/postgres-private-link and its committed templates', function 
         dependsOn: [id.server, id.database],
       });
       template.dependsOn('dbFirewallRuleAllowClientIp', 'db', { kind: 'parent' });
-      expectOrderedAfter(template, 'dbFirewallRuleAllowClientIp', 'dbDatabaseAppdb', `${SERVER_IS_BUSY}: deploy after PostgresPrivateLink/Db/Resource/Database-appdb`);
-      expectOrderedAfter(template, 'dbPrivateEndpoint', 'dbFirewallRuleAllowClientIp', `${SERVER_IS_BUSY}: deploy after PostgresPrivateLink/Db/Resource/FirewallRule-AllowClientIp`);
+      expectOrderedAfter(template, 'dbFirewallRuleAllowClientIp', 'dbDatabaseAppdb', SERVER_IS_BUSY);
+      expectOrderedAfter(template, 'dbPrivateEndpoint', 'dbFirewallRuleAllowClientIp', SERVER_IS_BUSY);
     });
 
     it('private endpoint carries no server flags (storage, HA, zones belong to the server)', () => {

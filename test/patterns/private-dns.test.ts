@@ -180,7 +180,7 @@ describe('private endpoints to one server', () => {
         "[resourceId('Microsoft.Network/virtualNetworks', 'vnet2')]",
       ],
     });
-    expectOrderedAfter(template, second.resource, first.resource, `${SERVER_IS_BUSY}: deploy after Test/A/Resource`);
+    expectOrderedAfter(template, second.resource, first.resource, SERVER_IS_BUSY);
     expect(template.dependenciesOf(first.resource).filter((e) => e.kind === 'ordering')).to.deep.equal([]);
   });
 
@@ -198,7 +198,7 @@ describe('private endpoints to one server', () => {
     });
     template.hasResource(ENDPOINT, { name: 'pe-legacy-2' });
     expect(first.node.path).to.equal('Test/Legacy/PrivateEndpoint');
-    expectOrderedAfter(template, second.resource, first.resource, `${SERVER_IS_BUSY}: deploy after Test/Legacy/PrivateEndpoint/Resource`);
+    expectOrderedAfter(template, second.resource, first.resource, SERVER_IS_BUSY);
   });
 
   it('a declared server: its last child, then each endpoint after the previous one (addPrivateEndpoint and new PrivateEndpoint alike)', () => {
@@ -208,8 +208,21 @@ describe('private endpoints to one server', () => {
     const own = db.addPrivateEndpoint(s.vnet.subnets[0]);
     const direct = new PrivateEndpoint(s.stack, 'Direct', { subnet: secondVnet(s), target: { resourceId: db.serverId, groupId: 'postgresqlServer' }, dns: { mode: 'none' } });
     const template = Template.fromStack(s.stack);
-    expectOrderedAfter(template, own.resource, app, `${SERVER_IS_BUSY}: deploy after Test/Db/Resource/Database-app`);
-    expectOrderedAfter(template, direct.resource, own.resource, `${SERVER_IS_BUSY}: deploy after Test/Db/PrivateEndpoint/Resource`);
+    expectOrderedAfter(template, own.resource, app, SERVER_IS_BUSY);
+    expectOrderedAfter(template, direct.resource, own.resource, SERVER_IS_BUSY);
+  });
+
+  it('PrivateEndpoint.targeting lists the endpoints to a server in construct tree order, including those added after an earlier call', () => {
+    const s = baseScenario();
+    const legacy = PostgresFlexibleServer.fromServerName(s.stack, 'Legacy', 'legacy-pg', { resourceGroupName: 'data-rg' });
+    const group = new Construct(s.stack, 'Group');
+    const target = { resourceId: legacy.serverId, groupId: 'postgresqlServer' };
+    const other = { resourceId: server(s).serverId, groupId: 'postgresqlServer' };
+    new PrivateEndpoint(s.stack, 'Late', { subnet: s.vnet.subnets[0], target, dns: { mode: 'none' } });
+    new PrivateEndpoint(s.stack, 'Elsewhere', { subnet: s.vnet.subnets[0], target: other, dns: { mode: 'none' } });
+    expect(PrivateEndpoint.targeting(s.stack, legacy.serverId).map((e) => e.node.path)).to.deep.equal(['Test/Late']);
+    new PrivateEndpoint(group, 'Early', { subnet: s.vnet.subnets[0], target, dns: { mode: 'none' } });
+    expect(PrivateEndpoint.targeting(s.stack, `${legacy.serverId}`).map((e) => e.node.path)).to.deep.equal(['Test/Group/Early', 'Test/Late']);
   });
 
   it('endpoints to two different servers are not ordered against each other', () => {

@@ -12,8 +12,8 @@ import { importResource, type ImportLocationOptions } from '../imports.js';
 import { defaultName, slug } from '../names.js';
 import { Cidr, tryParseIpv4 } from '../network/cidr.js';
 import { NetworkSecurityGroup, type INetworkSecurityGroup } from '../network/network-security-group.js';
-import { refuseDelegatedSubnet, type Subnet } from '../network/subnet.js';
-import { refuseOtherRegion } from '../network/virtual-network.js';
+import { refuseDelegatedSubnet, refuseOtherRegion } from '../network/placement.js';
+import type { Subnet } from '../network/subnet.js';
 import { secureValue, type SecretValue } from '../secrets.js';
 
 /** Marketplace images for WindowsVirtualMachine. */
@@ -112,12 +112,11 @@ export class WindowsVirtualMachine extends Construct implements IVirtualMachine 
   public readonly nicSecurityGroup?: NetworkSecurityGroup;
   /** The NSG attached to the NIC (given or created), if any; undefined when only the subnet's NSG applies. */
   public readonly nicNetworkSecurityGroup?: INetworkSecurityGroup;
-  private readonly problems: string[] = [];
 
   constructor(scope: Construct, id: string, props: WindowsVirtualMachineProps) {
     super(scope, id);
     const password = secureValue(props.adminPassword, 'adminPassword');
-    if ('error' in password) this.problems.push(password.error);
+    if ('error' in password) Annotations.of(this).addError(password.error);
     refuseDelegatedSubnet(this, props.subnet, "a virtual machine's network interface");
     refuseOtherRegion(this, props.subnet, props.location ?? Stack.of(this).location, "a virtual machine's network interface");
 
@@ -137,7 +136,7 @@ export class WindowsVirtualMachine extends Construct implements IVirtualMachine 
         nsg = this.nicSecurityGroup;
       }
       if (!(nsg instanceof NetworkSecurityGroup)) {
-        this.problems.push(`allowRdpFrom needs an NSG declared in this app to add the rule to, but the NSG is imported: pass networkSecurityGroup (a NetworkSecurityGroup), or add the rule to the imported NSG yourself.`);
+        Annotations.of(this).addError(`allowRdpFrom needs an NSG declared in this app to add the rule to, but the NSG is imported: pass networkSecurityGroup (a NetworkSecurityGroup), or add the rule to the imported NSG yourself.`);
       } else {
         nsg.allowInbound(`Allow-RDP-${slug(id, 60)}`, { from: props.allowRdpFrom, port: 3389, description: `RDP to the virtual machine ${id}` });
       }
@@ -180,7 +179,6 @@ export class WindowsVirtualMachine extends Construct implements IVirtualMachine 
       networkInterfaceIds: [this.networkInterface.id],
       securityType: 'TrustedLaunch',
     });
-    this.node.addValidation({ validate: () => this.problems });
   }
 
   /** Resource id of the VM. */

@@ -94,18 +94,3 @@ export class Subnet extends Construct {
     return this.resource.id;
   }
 }
-
-/**
- * Refuses `subnet` for `scope` (reported at synthesis with the other problems) when it is
- * delegated: a delegated subnet holds only the resources of the service it is delegated to, so
- * Azure refuses private endpoints and NICs in it.
- * @param what what cannot go there, e.g. 'private endpoints'
- */
-export function refuseDelegatedSubnet(scope: Construct, subnet: Subnet, what: string): void {
-  scope.node.addValidation({
-    validate: () =>
-      subnet.delegations.length > 0
-        ? [`subnet '${subnet.subnetName}' is delegated to ${subnet.delegations.join(', ')}; ${what} cannot be placed in a delegated subnet. Use a subnet without delegations.`]
-        : [],
-  });
-}

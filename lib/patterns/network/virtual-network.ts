@@ -3,12 +3,13 @@
  * default.
  */
 import { Construct } from 'constructs';
-import { Stack, type ExistingResource, type Expression, type Value } from '../../core/index.js';
+import { Stack, type Expression, type Value } from '../../core/index.js';
 import { ArmVirtualNetwork, type PrivateEndpointNetworkPolicies } from '../../resources/network/virtual-network.js';
 import { literalString } from '../../resources/validation.js';
-import { importResource, type ImportLocationOptions } from '../imports.js';
+import type { ImportLocationOptions } from '../imports.js';
 import { defaultName } from '../names.js';
 import { Cidr } from './cidr.js';
+import { ImportedVirtualNetwork } from './imported-virtual-network.js';
 import type { INetworkSecurityGroup } from './network-security-group.js';
 import { Subnet, type IVirtualNetwork } from './subnet.js';
 
@@ -187,68 +188,4 @@ export class VirtualNetwork extends Construct implements IVirtualNetwork {
     }
     return errors;
   }
-}
-
-/** A VNet this app does not deploy. */
-class ImportedVirtualNetwork extends Construct implements IVirtualNetwork {
-  public readonly resource: ExistingResource;
-  /** The region given to the import, if any. */
-  public readonly explicitLocation?: Value<string>;
-
-  constructor(scope: Construct, id: string, name: Value<string>, options: VirtualNetworkImportOptions) {
-    super(scope, id);
-    this.explicitLocation = options.location;
-    this.resource = importResource(this, 'Resource', ArmVirtualNetwork, name, options);
-  }
-
-  public get location(): Value<string> {
-    return this.explicitLocation ?? Stack.of(this).location;
-  }
-
-  public get virtualNetworkId(): Expression {
-    return this.resource.id;
-  }
-
-  public get virtualNetworkName(): Value<string> {
-    return this.resource.name;
-  }
-}
-
-/** `West Europe` and `westeurope` are one region to Azure. */
-function regionKey(location: Value<string>): string | undefined {
-  return literalString(location)?.toLowerCase().replace(/\s+/g, '');
-}
-
-/**
- * Refuses `location` for `scope` (reported at synthesis with the other problems) when it and the
- * region of `subnet`'s virtual network are both known and differ: Azure places NICs, private
- * endpoints and VNet-integrated servers only in their VNet's region. An imported VNet is compared
- * only when its import names its region (otherwise the handle just assumes the stack's).
- * @param what what must be in the VNet's region, e.g. 'private endpoints'
- */
-export function refuseOtherRegion(scope: Construct, subnet: Subnet, location: Value<string>, what: string): void {
-  const vnet = subnet.virtualNetwork;
-  scope.node.addValidation({
-    validate: () => {
-      const region = knownRegion(vnet);
-      const here = regionKey(location);
-      const there = region === undefined ? undefined : regionKey(region);
-      if (here === undefined || there === undefined || here === there) return [];
-      return [
-        `location '${literalString(location)}' is not the region of virtual network ${describeVnet(vnet)} (${vnet.node.path}), '${literalString(region)}': Azure creates ${what} only in the region of the subnet's virtual network. ` +
-          `Use location '${literalString(region)}' (or leave both unset for the stack's location), or a subnet of a virtual network in '${literalString(location)}'.`,
-      ];
-    },
-  });
-}
-
-/** The region of a declared VNet, or the one given when importing a VNet; undefined when an import assumes the stack's. */
-function knownRegion(vnet: IVirtualNetwork): Value<string> | undefined {
-  if (vnet instanceof VirtualNetwork) return vnet.location;
-  return vnet instanceof ImportedVirtualNetwork ? vnet.explicitLocation : undefined;
-}
-
-function describeVnet(vnet: IVirtualNetwork): string {
-  const name = literalString(vnet.resource.shortName);
-  return name === undefined ? '(its name is known only at deployment)' : `'${name}'`;
 }

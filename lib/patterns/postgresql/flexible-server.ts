@@ -13,10 +13,10 @@ import { ArmPostgresFirewallRule } from '../../resources/postgresql/firewall-rul
 import { ArmPostgresFlexibleServer, POSTGRES_VERSIONS, type PostgresStorageTier } from '../../resources/postgresql/flexible-server.js';
 import { literalString } from '../../resources/validation.js';
 import { globallyUniqueName, slug } from '../names.js';
+import { refuseOtherRegion } from '../network/placement.js';
 import type { Subnet } from '../network/subnet.js';
-import { refuseOtherRegion } from '../network/virtual-network.js';
 import { importResource, type ImportLocationOptions } from '../imports.js';
-import type { IPrivateDnsZone } from '../private-link/private-dns-zone.js';
+import { PRIVATE_LINK_ZONES, SOVEREIGN_PRIVATE_LINK_ZONES, type IPrivateDnsZone } from '../private-link/private-dns-zone.js';
 import { PrivateEndpoint, type PrivateEndpointDnsOptions } from '../private-link/private-endpoint.js';
 import { resolveZoneInVirtualNetwork } from '../private-link/zone-resolution.js';
 import { secureValue, type SecretValue } from '../secrets.js';
@@ -72,7 +72,11 @@ export interface PostgresMaintenanceWindow {
 export interface PostgresVnetIntegration {
   /** A subnet delegated to 'Microsoft.DBforPostgreSQL/flexibleServers', holding nothing else. */
   readonly delegatedSubnet: Subnet;
-  /** The zone the server registers its name in: a name ending in .postgres.database.azure.com. */
+  /**
+   * The zone the server registers its name in: a name ending in .postgres.database.azure.com
+   * (US Government: .postgres.database.usgovcloudapi.net; China: .postgres.database.chinacloudapi.cn),
+   * e.g. private.postgres.database.azure.com.
+   */
   readonly privateDnsZone: IPrivateDnsZone;
   /**
    * Link the zone to the delegated subnet's VNet (registration disabled), so clients there resolve
@@ -192,8 +196,11 @@ export interface IPostgresFlexibleServer {
   addPrivateEndpoint(subnet: Subnet, options?: PostgresPrivateEndpointOptions): PrivateEndpoint;
 }
 
-/** Zone name endings Azure accepts for VNet integration: public cloud, US Government, China. */
-const VNET_INTEGRATION_ZONE_SUFFIXES = ['.postgres.database.azure.com', '.postgres.database.usgovcloudapi.net', '.postgres.database.chinacloudapi.cn'];
+/**
+ * Zone name endings Azure accepts for VNet integration: public cloud, US Government, China; the
+ * private link zones of the three clouds without their 'privatelink' label.
+ */
+const VNET_INTEGRATION_ZONE_SUFFIXES = [PRIVATE_LINK_ZONES.postgresqlServer, ...SOVEREIGN_PRIVATE_LINK_ZONES.postgresqlServer].map((zone) => zone.slice(zone.indexOf('.')));
 
 /**
  * A PostgreSQL flexible server.
@@ -401,7 +408,7 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
     this.chained = true;
     const chain: ArmResource[] = [...this.databases, ...this.firewallRules, ...this.configurations, ...this.administrators, ...this.connectedEndpoints().slice(0, 1).map((e) => e.resource)];
     for (let i = 1; i < chain.length; i++) {
-      chain[i].addDependency(chain[i - 1], `${SERVER_IS_BUSY}: deploy after ${chain[i - 1].node.path}`);
+      chain[i].addDependency(chain[i - 1], SERVER_IS_BUSY);
     }
   }
 

@@ -12,8 +12,8 @@ import type { ArmPrivateDnsARecord } from '../../resources/privatedns/a-record.j
 import { literalString } from '../../resources/validation.js';
 import { importResource, type ImportLocationOptions } from '../imports.js';
 import { defaultName, pathBelowStack } from '../names.js';
-import { refuseDelegatedSubnet, type Subnet } from '../network/subnet.js';
-import { refuseOtherRegion } from '../network/virtual-network.js';
+import { refuseDelegatedSubnet, refuseOtherRegion } from '../network/placement.js';
+import type { Subnet } from '../network/subnet.js';
 import { SERVER_IS_BUSY } from '../postgresql/server-is-busy.js';
 import { valueKey } from '../value-key.js';
 import { PRIVATE_LINK_ZONES, PrivateDnsZone, SOVEREIGN_PRIVATE_LINK_ZONES, type IPrivateDnsZone } from './private-dns-zone.js';
@@ -112,8 +112,7 @@ export class PrivateEndpoint extends Construct implements IPrivateEndpoint {
    * ids render to, so two imports of one server match), in construct tree order.
    */
   public static targeting(scope: IConstruct, resourceId: Value<string>): PrivateEndpoint[] {
-    const key = valueKey(resourceId);
-    return Stack.of(scope).node.findAll().filter((c): c is PrivateEndpoint => c instanceof PrivateEndpoint && valueKey(c.target.resourceId) === key);
+    return [...endpointGroupsOf(Stack.of(scope)).targeting(valueKey(resourceId))];
   }
 
   /** The L1 endpoint. */
@@ -133,6 +132,7 @@ export class PrivateEndpoint extends Construct implements IPrivateEndpoint {
 
   constructor(scope: Construct, id: string, props: PrivateEndpointProps) {
     super(scope, id);
+    endpointsDeclared++;
     this.target = props.target;
     const subnet = props.subnet;
     refuseDelegatedSubnet(this, subnet, 'private endpoints');
@@ -152,7 +152,7 @@ export class PrivateEndpoint extends Construct implements IPrivateEndpoint {
     if (mode === 'none') return;
     const zoneName = PRIVATE_LINK_ZONES[props.target.groupId];
     if (!props.dns?.zone && !zoneName) {
-      this.refuse(`azcdk does not know the private DNS zone of group id '${props.target.groupId}': pass dns.zone, or dns.mode 'none'.`);
+      Annotations.of(this).addError(`azcdk does not know the private DNS zone of group id '${props.target.groupId}': pass dns.zone, or dns.mode 'none'.`);
       return;
     }
     const zone = props.dns?.zone ?? PrivateDnsZone.forZoneName(this, zoneName);
@@ -168,21 +168,16 @@ export class PrivateEndpoint extends Construct implements IPrivateEndpoint {
       });
     } else {
       if (!(zone instanceof PrivateDnsZone)) {
-        this.refuse(`dns.mode 'aRecord' writes a record into the zone, so the zone must be declared in this app (a PrivateDnsZone), not imported.`);
+        Annotations.of(this).addError(`dns.mode 'aRecord' writes a record into the zone, so the zone must be declared in this app (a PrivateDnsZone), not imported.`);
         return;
       }
       if (props.target.recordName === undefined) {
-        this.refuse(`dns.mode 'aRecord' needs target.recordName (the host name to register, e.g. the server name).`);
+        Annotations.of(this).addError(`dns.mode 'aRecord' needs target.recordName (the host name to register, e.g. the server name).`);
         return;
       }
       this.aRecord = zone.addARecord(`Record-${pathBelowStack(this)}`, { recordName: props.target.recordName, ipv4Addresses: [this.privateIpAddress] });
       this.aRecord.addDependency(this.resource, 'the A record reads the private IP of the NIC that the private endpoint creates');
     }
-  }
-
-  /** Reports `message` at synthesis, with the other problems of the app. */
-  private refuse(message: string): void {
-    this.node.addValidation({ validate: () => [message] });
   }
 
   /** Private IP of the endpoint (runtime, read from its NIC). */
@@ -208,16 +203,14 @@ export class PrivateEndpoint extends Construct implements IPrivateEndpoint {
   private serializeAfterEarlierEndpoints(): void {
     if (this.serialized) return;
     this.serialized = true;
-    const earlier = PrivateEndpoint.targeting(this, this.target.resourceId);
-    earlier.splice(earlier.indexOf(this));
+    const groups = endpointGroupsOf(Stack.of(this));
     const reason = SERIALIZED_GROUP_IDS[this.target.groupId];
-    const previous = earlier[earlier.length - 1];
+    const previous = groups.previous(this);
     // A declared PostgresFlexibleServer orders the first endpoint after its other children.
-    if (reason && previous) this.resource.addDependency(previous.resource, `${reason}: deploy after ${previous.resource.node.path}`);
+    if (reason && previous) this.resource.addDependency(previous.resource, reason);
     const zone = this.zone;
     if (!zone) return;
-    const zoneKey = valueKey(zone.privateDnsZoneId);
-    const rival = earlier.find((e) => e.target.groupId === this.target.groupId && e.zone && valueKey(e.zone.privateDnsZoneId) === zoneKey);
+    const rival = groups.rival(this);
     if (rival) {
       Annotations.of(this).addWarning(
         `connects to the same target as ${rival.node.path} (group id '${this.target.groupId}') and registers in the same ${describeZone(zone)}: ` +
@@ -242,4 +235,76 @@ export class PrivateEndpoint extends Construct implements IPrivateEndpoint {
         `Use a zone named '${expected}' (or leave dns.zone unset for the stack's zone)${sovereign ? `; in sovereign clouds ${sovereign}` : ''}.`,
     ];
   }
+}
+
+/** PrivateEndpoints constructed so far: endpoint groups built before the last one are stale. */
+let endpointsDeclared = 0;
+
+/**
+ * The private endpoints of a stack grouped by target, in construct tree order: built with one walk
+ * of the stack and reused by every endpoint and server (a walk each made synthesis quadratic).
+ */
+class EndpointGroups {
+  private readonly byTarget = new Map<string, PrivateEndpoint[]>();
+  private readonly position = new Map<PrivateEndpoint, { readonly targetKey: string; readonly index: number }>();
+  /** The first endpoint of each target per group id and zone: the one a later endpoint competes with for the A record. */
+  private firstInZone?: Map<string, PrivateEndpoint>;
+
+  constructor(stack: Stack, public readonly builtAfter: number) {
+    for (const c of stack.node.findAll()) {
+      if (!(c instanceof PrivateEndpoint)) continue;
+      const targetKey = valueKey(c.target.resourceId);
+      const group = this.byTarget.get(targetKey) ?? [];
+      this.byTarget.set(targetKey, group);
+      this.position.set(c, { targetKey, index: group.length });
+      group.push(c);
+    }
+  }
+
+  /** The endpoints to the target whose valueKey is `targetKey`. */
+  public targeting(targetKey: string): readonly PrivateEndpoint[] {
+    return this.byTarget.get(targetKey) ?? [];
+  }
+
+  /** The endpoint to the same target just before `endpoint`. */
+  public previous(endpoint: PrivateEndpoint): PrivateEndpoint | undefined {
+    const at = this.position.get(endpoint);
+    return at && at.index > 0 ? this.byTarget.get(at.targetKey)![at.index - 1] : undefined;
+  }
+
+  /** The first earlier endpoint to the same target, of the same group id, registering in the same zone. */
+  public rival(endpoint: PrivateEndpoint): PrivateEndpoint | undefined {
+    const at = this.position.get(endpoint);
+    const zoneKey = at && this.zoneKeyOf(endpoint, at.targetKey);
+    const first = zoneKey === undefined ? undefined : this.firstInZones().get(zoneKey);
+    return first !== undefined && first !== endpoint ? first : undefined;
+  }
+
+  /** Built on first use: endpoints know their zone only once constructed. */
+  private firstInZones(): Map<string, PrivateEndpoint> {
+    if (this.firstInZone) return this.firstInZone;
+    this.firstInZone = new Map();
+    for (const [targetKey, group] of this.byTarget) {
+      for (const endpoint of group) {
+        const zoneKey = this.zoneKeyOf(endpoint, targetKey);
+        if (zoneKey !== undefined && !this.firstInZone.has(zoneKey)) this.firstInZone.set(zoneKey, endpoint);
+      }
+    }
+    return this.firstInZone;
+  }
+
+  private zoneKeyOf(endpoint: PrivateEndpoint, targetKey: string): string | undefined {
+    return endpoint.zone && JSON.stringify([targetKey, endpoint.target.groupId, valueKey(endpoint.zone.privateDnsZoneId)]);
+  }
+}
+
+const endpointGroups = new WeakMap<Stack, EndpointGroups>();
+
+/** The stack's endpoint groups, rebuilt when an endpoint was constructed since the last build. */
+function endpointGroupsOf(stack: Stack): EndpointGroups {
+  const built = endpointGroups.get(stack);
+  if (built && built.builtAfter === endpointsDeclared) return built;
+  const groups = new EndpointGroups(stack, endpointsDeclared);
+  endpointGroups.set(stack, groups);
+  return groups;
 }

@@ -4,10 +4,11 @@
  * PostgreSQL servers both depend on it, and both warn through these helpers.
  */
 import type { Construct } from 'constructs';
-import { Annotations, type Value } from '../../core/index.js';
+import { Annotations } from '../../core/index.js';
 import type { ArmVirtualNetworkLink } from '../../resources/privatedns/virtual-network-link.js';
 import { literalString } from '../../resources/validation.js';
 import type { IVirtualNetwork } from '../network/subnet.js';
+import { describeName } from '../names.js';
 import { VirtualNetwork } from '../network/virtual-network.js';
 import { valueKey } from '../value-key.js';
 import type { IPrivateDnsZone } from './private-dns-zone.js';
@@ -73,10 +74,4 @@ function warnCustomDnsServers(vnet: VirtualNetwork, zone: IPrivateDnsZone, clien
 /** `private DNS zone 'privatelink.postgres.database.azure.com'`, for messages. */
 export function describeZone(zone: IPrivateDnsZone): string {
   return `private DNS zone ${describeName(zone.zoneName)}`;
-}
-
-/** `'name'`, or a note that the name is known only at deployment. */
-function describeName(name: Value<string>): string {
-  const literal = literalString(name);
-  return literal === undefined ? '(its name is known only at deployment)' : `'${literal}'`;
 }

@@ -70,7 +70,6 @@ export function renderBicep(model: StackModel, problems: Problem[] = []): string
     at: (path) => {
       at = path;
     },
-    stackPath: model.stack.node.path,
   };
 
   const header = model.stack.description ? [`metadata description = ${bicepString(model.stack.description)}`] : [];
@@ -111,8 +110,6 @@ export function renderBicep(model: StackModel, problems: Problem[] = []): string
 interface WriterContext extends BicepContext {
   /** Sets the construct path that refusals are reported at. */
   at(path: string): void;
-  /** The stack's construct path. */
-  readonly stackPath: string;
 }
 
 function renderParameter({ parameter, defaultValue }: ParameterModel, ctx: WriterContext, problems: Problem[]): string {
@@ -191,7 +188,7 @@ function orderingDependencies(model: ResourceModel, ctx: WriterContext): Array<{
   for (const edge of model.dependencies) {
     if (edge.kind !== 'ordering') continue;
     const symbol = ctx.symbolOf(edge.to);
-    if (symbol && !bySymbol.has(symbol)) bySymbol.set(symbol, shortReason(edge.reason, symbol, ctx.stackPath));
+    if (symbol && !bySymbol.has(symbol)) bySymbol.set(symbol, shortReason(edge.reason, symbol));
   }
   return [...bySymbol].sort(([a], [b]) => compareStrings(a, b)).map(([symbol, reason]) => ({ symbol, reason }));
 }
@@ -200,16 +197,11 @@ function orderingDependencies(model: ResourceModel, ctx: WriterContext): Array<{
 const LINE_WIDTH = 120;
 
 /**
- * The comment of an ordering edge: the reason on one line, without the clauses (`: deploy after
- * Stack/Db/...`) that name construct paths, since the symbol on the line names the target, cut to
- * the line width. The manifest keeps the full reason.
+ * The comment of an ordering edge after `symbol` (the edge's target): the reason on one line, cut
+ * to the line width. The manifest keeps the full reason.
  */
-export function shortReason(reason: string, symbol: string, stackPath: string): string {
-  const oneLine = reason.replace(/\s+/g, ' ').trim();
-  const pathPrefix = `${stackPath}/`;
-  const kept = oneLine.split(': ').filter((clause) => !clause.includes(pathPrefix));
-  // A reason that is nothing but paths keeps them, shortened to their last segment.
-  const text = kept.length ? kept.join(': ') : oneLine.split(' ').map((w) => (w.startsWith(pathPrefix) ? w.slice(w.lastIndexOf('/') + 1) : w)).join(' ');
+export function shortReason(reason: string, symbol: string): string {
+  const text = reason.replace(/\s+/g, ' ').trim();
   const room = Math.max(LINE_WIDTH - `    ${symbol} // `.length, 20);
   return text.length <= room ? text : `${text.slice(0, room - 3).replace(/\s+\S*$/, '').trimEnd()}...`;
 }
