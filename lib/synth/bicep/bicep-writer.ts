@@ -22,6 +22,7 @@ import { RESOURCE_BODY_KEYS, type ExistingModel, type OutputModel, type Paramete
 import { bicepString } from './bicep-syntax.js';
 import { appendBicepValue, renderBicepValue, type BicepContext } from './bicep-expression.js';
 import { assignSymbols } from './identifiers.js';
+import { article } from '../../core/text.js';
 
 /** Bicep type keyword and `@secure()` for each ARM parameter/output type. */
 const BICEP_TYPES: Record<string, { type: string; secure: boolean }> = {
@@ -127,7 +128,7 @@ function renderParameter({ parameter, defaultValue }: ParameterModel, ctx: Write
   if (defaultValue === null) {
     // `param o object = null` does not type-check in Bicep (null is not an object), and the
     // nullable form (`object?`) means "optional", which ARM's defaultValue null does not say.
-    const a = /^[aeiou]/.test(type) ? 'an' : 'a';
+    const a = article(type);
     problems.push({ path: parameter.node.path, message: `parameter '${parameter.parameterName}' has the default null, which Bicep refuses for ${a} ${type} parameter: omit the default, or give ${a} ${type} (e.g. ${EMPTY_VALUE[type] ?? "''"}).` });
   }
   const assignment = defaultValue === undefined ? '' : ` = ${renderBicepValue(defaultValue, ctx)}`;
