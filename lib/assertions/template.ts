@@ -12,6 +12,7 @@ import type { MatchResult } from './match-result.js';
 import { AbsentMatch, ArrayMatch, asMatcher, ObjectMatch } from './matchers.js';
 import { describeClosest, matchSection, plural, type SectionEntry } from './section.js';
 import { assemblyOf, describeInstance } from './stack-assembly.js';
+import { article } from '../core/text.js';
 
 /** Kinds of dependsOn edges azcdk records. */
 export type DependencyKind = 'reference' | 'parent' | 'ordering';
@@ -385,11 +386,6 @@ function checkCount(count: unknown): void {
 
 function labels(entries: readonly SectionEntry[]): string {
   return entries.map((e) => e.label).join(', ');
-}
-
-/** "a" or "an" before a word (the dependency kinds: a reference, a parent, an ordering). */
-function article(word: string): string {
-  return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }
 
 function capitalize(s: string): string {

@@ -12,7 +12,7 @@ import type { Assembly } from '../core/assembly.js';
 import { AzcdkError } from '../core/errors.js';
 import { readAssemblyFiles } from '../synth/write-assembly.js';
 import { MANIFEST_FILE } from '../synth/synthesize.js';
-import { readManifest, selectStacks } from '../synth/select-stacks.js';
+import { readManifest } from '../synth/select-stacks.js';
 import { UsageError } from './errors.js';
 import { importTypeScriptApp } from './typescript-app.js';
 import { watchApp } from './app-lifetime.js';
@@ -71,11 +71,11 @@ function classify(app: string, origin: string, cwd: string): AppSource {
 }
 
 /** Runs the app and synthesizes it. Throws AzcdkError / ValidationError on failure. */
-export async function synthesizeApp(source: AppSource, stacks?: readonly string[]): Promise<Assembly> {
-  return source.kind === 'file' ? synthesizeFile(source.value, stacks) : synthesizeCommand(source, stacks);
+export async function synthesizeApp(source: AppSource): Promise<Assembly> {
+  return source.kind === 'file' ? synthesizeFile(source.value) : synthesizeCommand(source);
 }
 
-async function synthesizeFile(file: string, stacks?: readonly string[]): Promise<Assembly> {
+async function synthesizeFile(file: string): Promise<Assembly> {
   const holder = globalThis as unknown as Record<symbol, App[] | undefined>;
   const apps: App[] = [];
   // Kept until the app's work is done: an App created after an `await` is still the app's.
@@ -108,7 +108,7 @@ async function synthesizeFile(file: string, stacks?: readonly string[]): Promise
     );
   }
   try {
-    return apps[0].synth({ stacks });
+    return apps[0].synth();
   } catch (error) {
     // An aspect or validation of the app's own code that throws (azcdk's own errors pass as they are).
     throw appThrew(file, error, 'synthesis threw (in an aspect or validation of the app)');
@@ -139,7 +139,7 @@ function userFrames(err: Error): string[] {
     .slice(0, 5);
 }
 
-function synthesizeCommand(source: AppSource, stacks?: readonly string[]): Assembly {
+function synthesizeCommand(source: AppSource): Assembly {
   const outdir = mkdtempSync(join(tmpdir(), 'azcdk-app-'));
   try {
     const result = spawnSync(source.value, {
@@ -160,7 +160,7 @@ function synthesizeCommand(source: AppSource, stacks?: readonly string[]): Assem
     const files = readAssemblyFiles(outdir);
     const manifest = readManifest(files);
     const annotations = Object.values(manifest.stacks).flatMap((s) => s.annotations);
-    return selectStacks({ files, stackNames: Object.keys(manifest.stacks), annotations }, stacks);
+    return { files, stackNames: Object.keys(manifest.stacks), annotations };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

@@ -5,7 +5,8 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { Annotation } from '../core/annotations.js';
 import type { Assembly } from '../core/assembly.js';
-import { AzcdkError } from '../core/errors.js';
+import { existsSync, statSync } from 'node:fs';
+import { AzcdkError, UsageError } from '../core/errors.js';
 import { compareWithFolder, writeAssemblyAtomically } from '../synth/write-assembly.js';
 import { selectStacks } from '../synth/select-stacks.js';
 import { findAppSource, synthesizeApp, type AppSource } from './load-app.js';
@@ -54,6 +55,15 @@ export async function synthesizeWholeApp(args: { app?: string; stack?: string[];
   return { whole, selected, source };
 }
 
+/** The folder `--check` names; a file there is a usage error (exit 2), like an unknown flag. A missing folder is checked as empty. */
+function checkFolder(check: string, io: CliIo): string {
+  const dir = io.resolve(check);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    throw new UsageError(`--check ${check}: ${dir} is a file, not a folder. Pass the folder synth wrote (e.g. --check templates/my-app).`);
+  }
+  return dir;
+}
+
 function printAnnotations(annotations: readonly Annotation[], io: CliIo): void {
   for (const a of annotations) io.err(`${a.level}: [${a.path}] ${a.message}`);
 }
@@ -71,11 +81,12 @@ export function synthCommand(io: CliIo): CommandModule<object, SynthArgs> {
     // The output folder always holds the whole app (other stacks' files, and the manifest that lists
     // them as dependencies, stay true); naming stacks narrows what is printed and checked.
     handler: async (args) => {
+      const checkDir = args.check === undefined ? undefined : checkFolder(args.check, io);
       const { whole, selected, source } = await synthesizeWholeApp(args, io);
       const others = whole.stackNames.filter((name) => !selected.stackNames.includes(name));
       if (args.check !== undefined) {
         const checked = new Set([...selected.files.keys()]);
-        const differences = compareWithFolder(whole.files, io.resolve(args.check), args.check).filter((d) => d.kind === 'extra' || checked.has(d.file));
+        const differences = compareWithFolder(whole.files, checkDir!).filter((d) => d.kind === 'extra' || checked.has(d.file));
         if (differences.length) {
           for (const d of differences) io.err(`${d.kind}: ${d.file}${d.detail ? ` (${d.detail})` : ''}`);
           throw new AzcdkError(

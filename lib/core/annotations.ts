@@ -3,6 +3,8 @@
  * errors fail synthesis, warnings fail it under `--strict`, and the CLI prints all of them.
  */
 import type { IConstruct } from 'constructs';
+import { AzcdkError } from './errors.js';
+import { Tokens } from './tokens.js';
 
 /** Severity of an annotation. */
 export type AnnotationLevel = 'info' | 'warning' | 'error';
@@ -27,22 +29,33 @@ export class Annotations {
 
   private constructor(private readonly scope: IConstruct) {}
 
-  /** Adds an informational message. */
+  /**
+   * Adds an informational message.
+   * @throws AzcdkError if the message holds a token: messages are shown as written, never evaluated.
+   */
   public addInfo(message: string): void {
     this.add('info', message);
   }
 
-  /** Adds a warning: printed by the CLI, fails synthesis with `--strict`. */
+  /** Adds a warning: printed by the CLI, fails synthesis with `--strict`. Refuses tokens, as addInfo. */
   public addWarning(message: string): void {
     this.add('warning', message);
   }
 
-  /** Adds an error: synthesis fails with this message. */
+  /** Adds an error: synthesis fails with this message. Refuses tokens, as addInfo. */
   public addError(message: string): void {
     this.add('error', message);
   }
 
   private add(level: AnnotationLevel, message: string): void {
+    // A token would reach the manifest and the console as `${AzCdk.Token[n]}`: no one evaluates it.
+    if (Tokens.containsToken(String(message))) {
+      const method = `add${level[0].toUpperCase()}${level.slice(1)}`;
+      throw new AzcdkError(
+        `[${this.scope.node.path}] Annotations.${method}(): the message holds a token (an expression such as a Parameter's value or a resource's name), ` +
+          `but annotation messages are shown as written: pass text, not a token (e.g. name the construct or the literal value).`,
+      );
+    }
     // No stack trace: capturing one per construct is what makes peers slow at scale.
     this.scope.node.addMetadata(ANNOTATION_METADATA_PREFIX + level, message, { stackTrace: false });
   }

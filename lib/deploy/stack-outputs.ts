@@ -9,6 +9,7 @@
 import { UsageError } from '../core/errors.js';
 import type { TemplateParameter } from './parameters.js';
 import type { StackArtifact } from './stacks.js';
+import { article } from '../core/text.js';
 
 /**
  * The parameters of `stack` that outputs of its dependencies provide: parameter name -> the stack
@@ -47,8 +48,4 @@ export function outputFeeds(stack: StackArtifact, selected: readonly StackArtifa
 /** Same type, or the secure form of it (a string output may feed a securestring parameter). */
 function typesMatch(parameterType: string, outputType: string): boolean {
   return parameterType.toLowerCase().replace(/^secure/, '') === outputType.toLowerCase();
-}
-
-function article(word: string): string {
-  return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }

@@ -6,7 +6,7 @@
  * so a value that renders a reference always creates its dependency.
  */
 import { Stack } from '../core/stack.js';
-import { Expression, parseTokenString, type AnyExpression, type ParameterReference } from '../core/expression.js';
+import { Expression, FunctionCall, Interpolation, PropertyAccess, parseTokenString, type AnyExpression, type ParameterReference } from '../core/expression.js';
 import { Tokens } from '../core/tokens.js';
 import { ResourceBase } from '../core/resource-base.js';
 import { Parameter } from '../core/parameter.js';
@@ -83,8 +83,9 @@ export interface ResolveContext {
   readonly evaluatedEarly?: { readonly place: string; readonly variables?: boolean };
   /**
    * The stack's parameters and variables by template name, so that `Fn.call('parameters', ['p'])`
-   * counts as a use of Parameter p (and `variables('v')` of Variable v), with the dependencies and
-   * checks that follow. Without it such calls are rendered but not followed.
+   * becomes the reference of Parameter p in the resolved tree (and `variables('v')` that of
+   * Variable v), with the dependencies and checks that follow: renderers see plain references.
+   * Without it such calls are kept as they are and not followed.
    */
   readonly declared?: DeclaredNames;
 }
@@ -117,10 +118,7 @@ export function resolveValue(value: unknown, ctx: ResolveContext, location: stri
       return fail(ctx, location, `a function cannot be written to a template: call it and pass its result.`);
   }
   if (value === null) return null;
-  if (Expression.isExpression(value)) {
-    visitExpression(value as AnyExpression, ctx, location);
-    return value;
-  }
+  if (Expression.isExpression(value)) return resolveExpression(value as AnyExpression, ctx, location);
   // Copy on change: literal-only subtrees are returned as they are (no allocation), which keeps
   // synthesis of large stacks out of the garbage collector.
   if (Array.isArray(value)) {
@@ -144,15 +142,15 @@ export function resolveValue(value: unknown, ctx: ResolveContext, location: stri
     const key = keys[i];
     // A key may be an expression (e.g. userAssignedIdentities keyed by identity id): it stays a
     // token string in the resolved tree, the renderers turn it into "[expr]" / '${expr}'.
-    if (Tokens.containsToken(key)) resolveTokenString(key, ctx, location ? `${location}.<key>` : '<key>');
+    const resolvedKey = Tokens.containsToken(key) ? resolveKey(key, ctx, location ? `${location}.<key>` : '<key>') : key;
     const original = source[key];
     if (SECRET_KEY.test(key)) checkSecret(original, ctx, location ? `${location}.${key}` : key);
     const v = resolveValue(original, ctx, location ? `${location}.${key}` : key);
-    if (v !== original && !out) {
+    if ((v !== original || resolvedKey !== key) && !out) {
       out = {};
       for (let j = 0; j < i; j++) if (source[keys[j]] !== undefined) out[keys[j]] = source[keys[j]] as Resolved;
     }
-    if (out && v !== undefined) out[key] = v;
+    if (out && v !== undefined) out[resolvedKey] = v;
   }
   return out ?? (source as { [key: string]: Resolved });
 }
@@ -186,8 +184,21 @@ function resolveTokenString(value: string, ctx: ResolveContext, location: string
   } catch (error) {
     return fail(ctx, location, (error as Error).message);
   }
-  if (typeof expression !== 'string') visitExpression(expression as AnyExpression, ctx, location);
-  return expression;
+  return typeof expression === 'string' ? expression : resolveExpression(expression as AnyExpression, ctx, location);
+}
+
+/** A key with tokens: itself, or the token of its resolved expression when resolution replaced a part. */
+function resolveKey(key: string, ctx: ResolveContext, location: string): string {
+  let expression: string | Expression;
+  try {
+    expression = parseTokenString(key);
+  } catch (error) {
+    fail(ctx, location, (error as Error).message);
+    return key;
+  }
+  if (typeof expression === 'string') return key;
+  const resolved = resolveExpression(expression as AnyExpression, ctx, location);
+  return resolved === expression ? key : Tokens.encode(resolved);
 }
 
 function describeNonPlain(value: object): string {
@@ -208,56 +219,72 @@ export function normalizeArgument(arg: unknown): unknown {
   return typeof arg === 'string' ? parseTokenString(arg) : arg;
 }
 
-/** Walks an expression, recording references and checking they belong to this stack. */
-function visitExpression(e: AnyExpression, ctx: ResolveContext, location: string): void {
+/**
+ * Resolves an expression: records its references, checks they belong to this stack, and replaces
+ * `parameters('p')` / `variables('v')` calls naming a declared Parameter / Variable by its
+ * reference. Copy on change: an expression without such calls is returned as it is.
+ */
+function resolveExpression(e: AnyExpression, ctx: ResolveContext, location: string): AnyExpression {
   switch (e.kind) {
     case 'literal':
-      return;
+      return e;
     case 'parameter': {
       const parameter = e.parameter as unknown as Parameter;
-      if (Parameter.isParameter(parameter)) {
-        if (!sameStack(parameter, ctx, location, `parameter '${parameter.parameterName}'`)) return;
+      if (Parameter.isParameter(parameter) && sameStack(parameter, ctx, location, `parameter '${parameter.parameterName}'`)) {
         ctx.references.addParameter(parameter);
       }
-      return;
+      return e;
     }
     case 'variable': {
       if (ctx.evaluatedEarly?.variables) fail(ctx, location, `${ctx.evaluatedEarly.place} cannot use variables (ARM evaluates it first): use the value itself, or another parameter.`);
       const variable = e.variable as unknown as Variable;
-      if (Variable.isVariable(variable)) {
-        if (!sameStack(variable, ctx, location, `variable '${variable.variableName}'`)) return;
+      if (Variable.isVariable(variable) && sameStack(variable, ctx, location, `variable '${variable.variableName}'`)) {
         ctx.references.addVariable(variable);
       }
-      return;
+      return e;
     }
     case 'resource': {
       const target = e.target as unknown as ResourceBase;
       if (e.attribute.kind === 'runtime') refuseEarly(ctx, location, `a runtime property of ${ResourceBase.isResource(target) ? target.node.path : 'a resource'} (reference())`);
-      if (!ResourceBase.isResource(target)) return;
-      if (!sameStack(target, ctx, location, `resource '${target.node.path}'`)) return;
-      ctx.references.addResource(target, location);
-      return;
+      if (ResourceBase.isResource(target) && sameStack(target, ctx, location, `resource '${target.node.path}'`)) {
+        ctx.references.addResource(target, location);
+      }
+      return e;
     }
     case 'call': {
       const declared = declaredReference(e, ctx);
-      if (declared) return visitExpression(declared, ctx, location);
+      if (declared) return resolveExpression(declared, ctx, location);
       if (/^(reference|list)/i.test(e.name)) {
         refuseEarly(ctx, location, `${e.name}()`);
         if (/^list/i.test(e.name)) ctx.references.noteListCall();
       }
-      for (const arg of e.args) resolveValue(normalizeArgument(arg), ctx, location);
-      return;
+      let args: unknown[] | undefined;
+      for (let i = 0; i < e.args.length; i++) {
+        const normalized = normalizeArgument(e.args[i]);
+        const arg = resolveValue(normalized, ctx, location);
+        if (arg !== normalized && arg !== undefined && !args) args = e.args.slice(0, i);
+        if (args) args.push(arg === normalized || arg === undefined ? e.args[i] : arg);
+      }
+      return args ? new FunctionCall(e.name, args, e.valueType) : e;
     }
-    case 'access':
-      visitExpression(e.base as AnyExpression, ctx, location);
-      return;
-    case 'interpolation':
-      for (const part of e.parts) if (typeof part !== 'string') visitExpression(part as AnyExpression, ctx, location);
-      return;
+    case 'access': {
+      const base = resolveExpression(e.base as AnyExpression, ctx, location);
+      return base === e.base ? e : new PropertyAccess(base, e.path);
+    }
+    case 'interpolation': {
+      let parts: Array<string | Expression> | undefined;
+      for (let i = 0; i < e.parts.length; i++) {
+        const original = e.parts[i];
+        const part = typeof original === 'string' ? original : resolveExpression(original as AnyExpression, ctx, location);
+        if (part !== original && !parts) parts = e.parts.slice(0, i);
+        if (parts) parts.push(part);
+      }
+      return parts ? new Interpolation(parts) : e;
+    }
   }
 }
 
-/** `parameters('p')` / `variables('v')` written with Fn.call: the reference of the declared Parameter or Variable of that name. */
+/** `parameters('p')` / `variables('v')` written with Fn.call: the reference of the declared Parameter or Variable of that literal name. */
 function declaredReference(e: Extract<AnyExpression, { kind: 'call' }>, ctx: ResolveContext): AnyExpression | undefined {
   const kind = e.name.toLowerCase();
   if (!ctx.declared || e.args.length !== 1 || (kind !== 'parameters' && kind !== 'variables')) return undefined;

@@ -47,6 +47,10 @@ export interface ExistingModel {
   readonly resource: ExistingResource;
   readonly logicalId: string;
   readonly shortName: Resolved;
+  /** The resource group of an import from another group, resolved. */
+  readonly resourceGroupName?: Resolved;
+  /** The subscription of an import from another subscription, resolved. */
+  readonly subscriptionId?: Resolved;
 }
 
 /** A parameter as it will be emitted. */
@@ -143,10 +147,10 @@ export function buildStackModel(stack: Stack, problems: Problem[], constructs: r
     checkParentStack(resource, stack, problems);
     const ctx = { ...context(resource), evaluatedEarly: { place: 'the name of an existing resource' } };
     const shortName = resolveValue(resource.shortName, ctx, 'name') ?? null;
-    resolveValue(resource.resourceGroupName, ctx, 'resourceGroupName');
-    resolveValue(resource.subscriptionId, ctx, 'subscriptionId');
+    const resourceGroupName = resolveValue(resource.resourceGroupName, ctx, 'resourceGroupName');
+    const subscriptionId = resolveValue(resource.subscriptionId, ctx, 'subscriptionId');
     noteUsed(ctx.references);
-    return { resource, logicalId: logicalIds.get(resource)!, shortName };
+    return { resource, logicalId: logicalIds.get(resource)!, shortName, resourceGroupName, subscriptionId };
   });
 
   const outputs = members.outputs.map((output) => resolveOutput(output, context(output), noteUsed, variableRefs));
@@ -365,7 +369,9 @@ function resolveOutput(output: Output, ctx: ResolveContext, noteUsed: (refs: Ref
   const secure = new Set(all.flatMap((refs) => [...refs.parameters].filter((p) => p.isSecure)));
   for (const parameter of secure) leak(`uses secure parameter '${parameter.parameterName}'`);
   if (all.some((refs) => refs.callsList)) leak('calls a list*() function, which returns secrets such as keys');
-  const type = (output.props.type as ValueType | undefined) ?? inferType(value, variableRefs);
+  // Inferred from the value as written: resolution turns `parameters('p')` into p's reference,
+  // whose type an untyped call never had (the output stays 'string', as before).
+  const type = (output.props.type as ValueType | undefined) ?? inferType(normalizeArgument(output.props.value ?? null) as Resolved, variableRefs);
   if (type === 'securestring' || type === 'secureObject') {
     ctx.problems.push({ path: ctx.ownerPath, message: `output '${output.outputName}' has secure type ${type}: outputs cannot be secret. Remove the output.` });
   } else if (typeof value === 'number' && !Number.isInteger(value)) {

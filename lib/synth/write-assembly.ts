@@ -4,7 +4,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Assembly } from '../core/assembly.js';
-import { AzcdkError, UsageError } from '../core/errors.js';
+import { AzcdkError } from '../core/errors.js';
 import { MANIFEST_FILE } from './manifest.js';
 
 /**
@@ -115,12 +115,10 @@ export interface FileDifference {
 
 /**
  * Compares the assembly with the files in `dir` (only top-level files; dotfiles ignored).
- * A `dir` that is a file is a UsageError (`shown`: the folder as the user named it).
+ * A missing `dir` is an empty folder (every file is missing); a `dir` that is a file is an error.
  */
-export function compareWithFolder(files: ReadonlyMap<string, string>, dir: string, shown = dir): FileDifference[] {
-  if (existsSync(dir) && !statSync(dir).isDirectory()) {
-    throw new UsageError(`--check ${shown}: ${dir} is a file, not a folder. Pass the folder synth wrote (e.g. --check templates/my-app).`);
-  }
+export function compareWithFolder(files: ReadonlyMap<string, string>, dir: string): FileDifference[] {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new AzcdkError(`[${dir}] is a file, not a folder: compare with the folder the assembly was written to.`);
   const differences: FileDifference[] = [];
   const onDisk = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name) : [];
   for (const [name, content] of files) {

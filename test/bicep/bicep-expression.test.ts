@@ -6,6 +6,11 @@ import {
 import type { IParameterTarget, IResourceTarget, IVariableTarget } from '../../lib/core/expression.js';
 import { renderBicepExpression, renderBicepValue, type BicepContext } from '../../lib/synth/bicep/bicep-expression.js';
 import { bicepString } from '../../lib/synth/bicep/bicep-syntax.js';
+import { References, resolveValue, type Resolved } from '../../lib/synth/resolve.js';
+import type { Parameter } from '../../lib/core/parameter.js';
+import type { Stack } from '../../lib/core/stack.js';
+import type { Problem } from '../../lib/core/errors.js';
+import type { Variable } from '../../lib/core/variable.js';
 
 const prefix: IParameterTarget = { parameterName: 'prefix', type: 'string' };
 const names: IVariableTarget = { variableName: 'names', value: {} };
@@ -25,14 +30,27 @@ function context(shadowed: string[] = [], refusals: string[] = []): BicepContext
     parameterSymbol: (p) => p.parameterName,
     variableSymbol: (v) => (v === names ? 'namesVar' : v.variableName),
     isShadowed: (f) => shadowed.includes(f),
-    parameterNamed: (name) => (name === 'prefix' ? 'prefix' : undefined),
-    variableNamed: (name) => (name === 'names' ? 'namesVar' : undefined),
     refuse: (message) => refusals.push(message),
   };
 }
 
 const r = (e: Expression, ctx = context()) => renderBicepExpression(e, ctx);
 const p = new ParameterReference(prefix);
+
+/**
+ * `e` as the writer gets it: resolved in a stack that declares parameter 'prefix' and variable
+ * 'names' (the targets above are no constructs, so no stack check applies).
+ */
+function resolved(e: Expression): Resolved {
+  const declared = {
+    parameter: (name: string) => (name === 'prefix' ? ({ value: p } as unknown as Parameter) : undefined),
+    variable: (name: string) => (name === 'names' ? ({ ref: new VariableReference(names) } as unknown as Variable) : undefined),
+  };
+  const problems: Problem[] = [];
+  const value = resolveValue(e, { stack: undefined as unknown as Stack, ownerPath: 'S', problems, references: new References(), declared }, '');
+  expect(problems).to.deep.equal([]);
+  return value!;
+}
 
 describe('Bicep expressions', () => {
   describe('string literals and escapes', () => {
@@ -194,8 +212,11 @@ describe('Bicep expressions', () => {
 
   describe('ARM-only calls', () => {
     it("writes parameters('x') and variables('x') as symbols, coalesce(x) as x", () => {
-      expect(r(Fn.call('parameters', ['prefix']))).to.equal('prefix');
-      expect(r(Fn.call('variables', ['names']))).to.equal('namesVar');
+      expect(renderBicepValue(resolved(Fn.call('parameters', ['prefix'])), context())).to.equal('prefix');
+      expect(renderBicepValue(resolved(Fn.call('variables', ['names'])), context())).to.equal('namesVar');
+      // Inside calls, interpolations, accesses and keys too: resolution replaces them wherever they are.
+      const nested = { [`${Fn.call('parameters', ['prefix'])}-k`]: Fn.toLower(`${Fn.call('variables', ['names']).get('a')}-x`) };
+      expect(renderBicepValue(resolved(nested as unknown as Expression), context())).to.equal("{\n  '${prefix}-k': toLower('${namesVar.a}-x')\n}");
       expect(r(Fn.call('coalesce', [p]))).to.equal('prefix');
     });
 

@@ -32,10 +32,6 @@ export interface BicepContext {
   variableSymbol(target: IVariableTarget): string;
   /** True if a symbol shadows this built-in function (lower-cased name), so calls must be qualified. */
   isShadowed(functionName: string): boolean;
-  /** The symbol of the stack's parameter of this name (for ARM's `parameters('x')`); undefined if none. */
-  parameterNamed(name: string): string | undefined;
-  /** The symbol of the stack's variable of this name (for ARM's `variables('x')`); undefined if none. */
-  variableNamed(name: string): string | undefined;
   /** Reports an expression Bicep cannot express (the writer adds where); the caller still returns some text. */
   refuse(message: string): void;
 }
@@ -234,7 +230,7 @@ function renderCall(name: string, args: readonly unknown[], ctx: BicepContext): 
     return { text: `!${wrap(renderArgument(args[0], ctx), Precedence.Unary)}`, precedence: Precedence.Unary };
   }
   if (lower === 'true' || lower === 'false' || lower === 'null') return atom(lower);
-  if (lower === 'parameters' || lower === 'variables') return atom(declaredSymbol(lower, args[0], ctx));
+  if (lower === 'parameters' || lower === 'variables') return atom(refuseUndeclared(lower, args[0], ctx));
   if (lower === 'format') {
     const parts = formatAsInterpolation(args);
     if (parts) return renderInterpolation(new Interpolation(parts).parts, ctx);
@@ -252,11 +248,13 @@ function renderCall(name: string, args: readonly unknown[], ctx: BicepContext): 
   return atom(`${qualify(CANONICAL_FUNCTION.get(lower) ?? name, ctx)}(${args.map((a) => renderArgument(a, ctx).text).join(', ')})`);
 }
 
-/** ARM's `parameters('x')` / `variables('x')` as the symbol they name; refused unless `x` is literal and declared. */
-function declaredSymbol(kind: 'parameters' | 'variables', arg: unknown, ctx: BicepContext): string {
+/**
+ * ARM's `parameters('x')` / `variables('x')` that reaches the renderer: resolution has already
+ * replaced those naming a declared parameter or variable by its reference, so `x` is undeclared
+ * or computed, which Bicep has no form for.
+ */
+function refuseUndeclared(kind: 'parameters' | 'variables', arg: unknown, ctx: BicepContext): string {
   const name = normalizeArgument(arg);
-  const symbol = typeof name !== 'string' ? undefined : kind === 'parameters' ? ctx.parameterNamed(name) : ctx.variableNamed(name);
-  if (symbol !== undefined) return symbol;
   const what = kind === 'parameters' ? 'parameter' : 'variable';
   ctx.refuse(
     typeof name === 'string'

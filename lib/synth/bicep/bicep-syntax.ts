@@ -16,21 +16,21 @@ export const LITERAL_KEYWORDS: ReadonlySet<string> = new Set(['true', 'false', '
 export const RESERVED_WORDS: ReadonlySet<string> = new Set([...LITERAL_KEYWORDS, 'az', 'sys']);
 
 /**
- * Declaration and contextual keywords. Bicep accepts most of them as symbol names, but a
- * resource called `resource` or `if` reads badly, so symbols we choose avoid them too.
+ * Bicep's built-in types, in the `sys` namespace. A symbol of one of these names would capture
+ * every type clause (`param string string`: BCP287), so parameters may not have them.
+ */
+export const TYPE_NAMES: ReadonlySet<string> = new Set(['string', 'int', 'bool', 'object', 'array', 'any']);
+
+/**
+ * Declaration and contextual keywords, and the type names. Bicep accepts most of them as symbol
+ * names, but a resource called `resource` or `if` reads badly, so symbols we choose avoid them too.
  */
 export const KEYWORDS: ReadonlySet<string> = new Set([
   ...RESERVED_WORDS,
   'metadata', 'targetScope', 'import', 'using', 'param', 'var', 'resource', 'output', 'module', 'existing',
   'if', 'for', 'in', 'type', 'func', 'assert', 'extension', 'provider', 'with', 'as', 'from', 'test', 'extends',
-  'string', 'int', 'bool', 'object', 'array', 'any', 'void',
+  ...TYPE_NAMES, 'void',
 ]);
-
-/**
- * Bicep's built-in types, in the `sys` namespace. A symbol of one of these names would capture
- * every type clause (`param string string`: BCP287), so parameters may not have them.
- */
-export const TYPE_NAMES: ReadonlySet<string> = new Set(['string', 'int', 'bool', 'object', 'array', 'any']);
 
 /**
  * Decorators (all in `sys`). Decorators are looked up like functions: file symbols first, so a

@@ -22,6 +22,7 @@ import { RESOURCE_BODY_KEYS, type ExistingModel, type OutputModel, type Paramete
 import { bicepString } from './bicep-syntax.js';
 import { appendBicepValue, renderBicepValue, type BicepContext } from './bicep-expression.js';
 import { assignSymbols } from './identifiers.js';
+import { article } from '../../core/text.js';
 
 /** Bicep type keyword and `@secure()` for each ARM parameter/output type. */
 const BICEP_TYPES: Record<string, { type: string; secure: boolean }> = {
@@ -46,7 +47,6 @@ function bicepType(type: string): { type: string; secure: boolean } {
 export function renderBicep(model: StackModel, problems: Problem[] = []): string {
   const symbols = assignSymbols(model, calledFunctions(model), problems);
   const used = new Set<ResourceBase>();
-  const parameterNames = new Set(model.parameters.map((p) => p.parameter.parameterName));
   // The declaration being rendered, for problems found inside its expressions.
   let at = model.stack.node.path;
   const refused = new Set<string>();
@@ -59,8 +59,6 @@ export function renderBicep(model: StackModel, problems: Problem[] = []): string
     parameterSymbol: (p) => p.parameterName,
     variableSymbol: (v) => symbols.variables.get(v as Variable) ?? v.variableName,
     isShadowed: (f) => symbols.shadowedFunctions.has(f),
-    parameterNamed: (name) => (parameterNames.has(name) ? name : undefined),
-    variableNamed: (name) => symbols.variableNamed(name),
     refuse: (message) => {
       const key = `${at}\u0000${message}`;
       if (refused.has(key)) return;
@@ -127,7 +125,7 @@ function renderParameter({ parameter, defaultValue }: ParameterModel, ctx: Write
   if (defaultValue === null) {
     // `param o object = null` does not type-check in Bicep (null is not an object), and the
     // nullable form (`object?`) means "optional", which ARM's defaultValue null does not say.
-    const a = /^[aeiou]/.test(type) ? 'an' : 'a';
+    const a = article(type);
     problems.push({ path: parameter.node.path, message: `parameter '${parameter.parameterName}' has the default null, which Bicep refuses for ${a} ${type} parameter: omit the default, or give ${a} ${type} (e.g. ${EMPTY_VALUE[type] ?? "''"}).` });
   }
   const assignment = defaultValue === undefined ? '' : ` = ${renderBicepValue(defaultValue, ctx)}`;
@@ -229,16 +227,11 @@ function renderExisting(e: ExistingModel, ctx: WriterContext): string {
   ctx.at(r.node.path);
   const lines: string[] = [];
   if (!r.parentResource && r.resourceGroupName !== undefined) {
-    const args = [r.subscriptionId, r.resourceGroupName].filter((a) => a !== undefined).map((a) => renderBicepValue(asResolved(a), ctx));
+    const args = [e.subscriptionId, e.resourceGroupName].filter((a) => a !== undefined).map((a) => renderBicepValue(a, ctx));
     lines.push(`  scope: ${ctx.isShadowed('resourcegroup') ? 'az.' : ''}resourceGroup(${args.join(', ')})`);
   }
   lines.push(...identityLines(r, e.shortName, undefined, ctx));
   return `resource ${ctx.symbolOf(r)} ${bicepString(`${r.resourceType}@${r.apiVersion}`)} existing = {\n${lines.join('\n')}\n}`;
-}
-
-/** A name value (string, string with tokens, or expression) as a resolved value. */
-function asResolved(value: unknown): Resolved {
-  return normalizeArgument(value) as Resolved;
 }
 
 /** Names of every function the model calls, so no symbol shadows one of them. */

@@ -45,8 +45,6 @@ export interface BicepSymbols {
   readonly variables: ReadonlyMap<Variable, string>;
   /** Lower-cased function and decorator names that a parameter shadows: calls to them are qualified. */
   readonly shadowedFunctions: ReadonlySet<string>;
-  /** Symbol of the variable of this (ARM) name, for `variables('x')`. */
-  variableNamed(name: string): string | undefined;
 }
 
 type Candidate = { readonly key: Variable | ResourceBase; readonly name: string; readonly suffix: string };
@@ -99,11 +97,9 @@ export function assignSymbols(model: StackModel, calledFunctions: ReadonlySet<st
   }
 
   const variables = new Map(model.variables.map((v) => [v.variable as Variable, renamed.get(v.variable) ?? v.variable.variableName]));
-  const byArmName = new Map([...variables].map(([v, symbol]) => [v.variableName, symbol]));
   return {
     resourceSymbol: (resource) => renamed.get(resource) ?? model.logicalIds.get(resource),
     variables,
     shadowedFunctions,
-    variableNamed: (name) => byArmName.get(name),
   };
 }
