@@ -14,6 +14,9 @@ export type AppSettling =
 
 let settling: AppSettling = 'turn';
 
+/** How long an app's pending work may run before azcdk says what it is waiting for. */
+const STILL_WAITING_MS = 3000;
+
 /** Chooses how apps are waited for (the `azcdk` binary calls this with 'event-loop'). */
 export function setAppSettling(mode: AppSettling): void {
   settling = mode;
@@ -25,7 +28,10 @@ export function setAppSettling(mode: AppSettling): void {
  * the app runs calls `onExit` (synchronously: only synchronous clean-up and messages are possible).
  * `dispose()` removes every listener.
  */
-export function watchApp(onExit: (code: number) => void): { settled(): Promise<{ readonly error: unknown } | undefined>; dispose(): void } {
+export function watchApp(
+  onExit: (code: number) => void,
+  onStillWaiting: () => void = () => {},
+): { settled(): Promise<{ readonly error: unknown } | undefined>; dispose(): void } {
   let failure: { error: unknown } | undefined;
   let wake: (() => void) | undefined;
   const idle = () => wake?.();
@@ -39,12 +45,16 @@ export function watchApp(onExit: (code: number) => void): { settled(): Promise<{
   process.on('exit', exit);
   return {
     async settled() {
+      // An app that keeps a timer or socket open never lets the loop empty: say why nothing happens.
+      // unref(): the notice itself must not keep the app alive.
+      const slow = setTimeout(onStillWaiting, STILL_WAITING_MS).unref();
       await new Promise<void>((resolve) => {
         wake = resolve;
         if (failure) return resolve();
         if (settling === 'event-loop') process.once('beforeExit', idle);
         else setImmediate(resolve);
       });
+      clearTimeout(slow);
       return failure;
     },
     dispose() {

@@ -86,6 +86,11 @@ async function synthesizeFile(file: string): Promise<Assembly> {
         `Remove the call: azcdk synthesizes the app when its work is done.\n`,
     );
     process.exitCode = 1;
+  }, () => {
+    process.stderr.write(
+      `[${file}] azcdk is still waiting for the app to finish: it synthesizes once the app has no pending work, and the app still has ` +
+        `timers, sockets or other handles open. If it keeps one open on purpose (a setInterval, a server, a client with keep-alive), close it or call unref() on it.\n`,
+    );
   });
   try {
     try {

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NETWORK_APP, runAzcdk, tempDir, writeApp } from '../support/cli.js';
+import { spawn } from 'node:child_process';
+import { CLI, NETWORK_APP, runAzcdk, tempDir, writeApp } from '../support/cli.js';
 
 /** A project folder with an app and the output of an earlier synth (a manifest and a marker file). */
 function project(appBody = NETWORK_APP, fileName = 'app.ts') {
@@ -292,6 +293,27 @@ describe('azcdk synth: an app file is synthesized when its own work is done', ()
     expect(run2.status).to.equal(1);
     expect(run2.stderr).to.match(/^\[.*app\.mjs\] the app's asynchronous work threw \(nothing was written\): nope\.\n/);
     expect(untouched(rejected.dir)).to.equal(true);
+  });
+
+  it('says what it waits for when the app keeps a timer open, and writes nothing meanwhile', async () => {
+    const { dir } = project(`const app = new App();\nconst stack = new Stack(app, 'S');\n${RESOURCE}\nsetInterval(() => {}, 1000);`);
+    const child = spawn(process.execPath, [CLI, 'synth', '--app', 'app.ts'], { cwd: dir });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (stderr.includes('still waiting')) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 50);
+    });
+    child.kill();
+    expect(stderr).to.equal(
+      `[${join(dir, 'app.ts')}] azcdk is still waiting for the app to finish: it synthesizes once the app has no pending work, and the app still has ` +
+        `timers, sockets or other handles open. If it keeps one open on purpose (a setInterval, a server, a client with keep-alive), close it or call unref() on it.\n`,
+    );
+    expect(untouched(dir)).to.equal(true);
   });
 
   it('reports process.exit() in the app, exits 1 and leaves nothing behind', () => {
