@@ -6,7 +6,7 @@ import type { Construct, IConstruct } from 'constructs';
 import type { Value } from './expression.js';
 import { ResourceBase, type ResourceIdentityProps } from './resource-base.js';
 import { Stack } from './stack.js';
-import { TagManager } from './tags.js';
+import { TagManager, typeSupportsTags } from './tags.js';
 
 const ARM_RESOURCE_BRAND = Symbol.for('azcdk.ArmResource');
 
@@ -43,7 +43,8 @@ export interface ArmResourceProps extends ResourceIdentityProps {
   readonly condition?: Value<boolean>;
   /**
    * Can this resource type carry tags? `Tags.of()` skips types that cannot.
-   * @default true for top-level resources, false for child resources
+   * @default true for top-level resources except the types ARM refuses tags on (role
+   * assignments and definitions, locks, policies, diagnostic settings); false for child resources
    */
   readonly taggable?: boolean;
 }
@@ -87,8 +88,8 @@ export class ArmResource extends ResourceBase {
     super(scope, id, props);
     this.stack = Stack.of(this);
     this.props = props;
-    const topLevel = props.type.split('/').length === 2;
-    this.tags = new TagManager(props.taggable ?? topLevel, props.tags);
+    this.tags = new TagManager(props.taggable ?? typeSupportsTags(props.type), props.tags);
+    if (props.tags) this.node.addValidation({ validate: () => this.tags.problems() });
   }
 
   /**

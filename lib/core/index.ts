@@ -13,7 +13,7 @@ export {
 export { Fn } from './functions.js';
 export { Tokens } from './tokens.js';
 export { Annotations, type Annotation, type AnnotationLevel } from './annotations.js';
-export { Aspects, type IAspect } from './aspects.js';
+export { AspectPriority, Aspects, type AspectApplication, type AspectOptions, type IAspect } from './aspects.js';
 export { Tags, TagManager } from './tags.js';
 export { AzcdkError, UsageError, ValidationError, formatProblem, type Problem } from './errors.js';
 export type { Assembly, SynthesisOptions } from './assembly.js';

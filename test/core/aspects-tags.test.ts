@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { IConstruct } from 'constructs';
-import { Annotations, App, ArmResource, Aspects, Parameter, Stack, Tags } from '../../lib/index.js';
+import { Annotations, App, ArmResource, AspectPriority, Aspects, Parameter, Stack, Tags } from '../../lib/index.js';
 import { errorOf, manifestOf, templateOf } from '../support/synth.js';
 
 function setup() {
@@ -111,5 +111,86 @@ describe('Tags with expression keys', () => {
     };
     expect(render(true)).to.deep.equal(["z", "[parameters('a')]", "[parameters('b')]"]);
     expect(render(false)).to.deep.equal(render(true));
+  });
+});
+
+describe('Tags: Azure rules', () => {
+  it('treat names that differ only in case as one tag: the nearer or own one wins, in its spelling', () => {
+    const { app, stack, server, vnet } = setup();
+    Tags.of(app).add('Env', 'prod');
+    Tags.of(stack).add('OWNER', 'platform');
+    Tags.of(vnet).add('env', 'test');
+    Tags.of(app).add('Team', 'a');
+    Tags.of(vnet).remove('team');
+    const [s, , v] = templateOf(app, 'S').resources;
+    expect(s.tags).to.deep.equal({ Env: 'prod', owner: 'db-team', Team: 'a' });
+    expect(v.tags).to.deep.equal({ OWNER: 'platform', env: 'test' });
+  });
+
+  it('skip top-level types ARM refuses tags on (role assignments, locks, policies, diagnostic settings)', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    new ArmResource(stack, 'Ra', { type: 'Microsoft.Authorization/roleAssignments', apiVersion: '2022-04-01', name: 'ra', properties: {} });
+    new ArmResource(stack, 'Lock', { type: 'Microsoft.Authorization/locks', apiVersion: '2020-05-01', name: 'lock', properties: {} });
+    new ArmResource(stack, 'Vnet', { type: 'Microsoft.Network/virtualNetworks', apiVersion: '2025-07-01', name: 'vnet' });
+    Tags.of(app).add('env', 'prod');
+    expect(templateOf(app, 'S').resources.map((r: { tags?: unknown }) => r.tags)).to.deep.equal([undefined, undefined, { env: 'prod' }]);
+  });
+
+  it('check tags given in props at synth, with every problem and only the literal text of expressions', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    const env = new Parameter(stack, 'env', { type: 'string' });
+    new ArmResource(stack, 'Vnet', {
+      type: 'Microsoft.Network/virtualNetworks', apiVersion: '2025-07-01', name: 'vnet',
+      tags: { 'a/b': 'x', env: 'dev', Env: 'y', long: 'v'.repeat(257), [`${env.value}?`]: '1', [`${env.value}-ok`]: `${env.value}${'v'.repeat(250)}` },
+    });
+    expect(errorOf(() => app.synth())).to.equal(
+      'Synthesis found 4 problems:\n' +
+        "  [S/Vnet] invalid tag key 'a/b': 1-512 characters, none of < > % & \\ ? /.\n" +
+        "  [S/Vnet] value of tag 'long' is 257 characters long; Azure allows 256.\n" +
+        "  [S/Vnet] invalid tag key '${...}?': 1-512 characters, none of < > % & \\ ? /.\n" +
+        "  [S/Vnet] tags 'env' and 'Env' differ only in case, but Azure tag names are case-insensitive: keep one.",
+    );
+  });
+});
+
+describe('Aspects: priority and failures', () => {
+  it('run Tags before default-priority aspects, so a policy added on the app sees tags added on a stack', () => {
+    const { app, stack } = setup();
+    Aspects.of(app).add({
+      visit: (node: IConstruct) => {
+        if (ArmResource.isArmResource(node) && node.tags.taggable && !node.tags.render()?.costCenter) Annotations.of(node).addError('needs a costCenter tag');
+      },
+    });
+    Tags.of(stack).add('costCenter', '42');
+    expect(templateOf(app, 'S').resources[2].tags).to.deep.equal({ costCenter: '42' });
+  });
+
+  it('order aspects on a construct by priority, then outer scope first, then as added', () => {
+    const { app, stack } = setup();
+    const order: string[] = [];
+    const record = (name: string) => ({ visit: (node: IConstruct) => { if (node.node.path === 'S/Vnet') order.push(name); } });
+    Aspects.of(stack).add(record('stack-readonly'), { priority: AspectPriority.READONLY });
+    Aspects.of(stack).add(record('stack-default'));
+    Aspects.of(app).add(record('app-default'));
+    Aspects.of(stack).add(record('stack-mutating'), { priority: AspectPriority.MUTATING });
+    app.synth();
+    expect(order).to.deep.equal(['stack-mutating', 'app-default', 'stack-default', 'stack-readonly']);
+  });
+
+  it('name the aspect and the construct when an aspect throws', () => {
+    const { app } = setup();
+    class RequireDdos { visit(node: IConstruct) { if (node.node.id === 'Vnet') throw new Error('no plan'); } }
+    Aspects.of(app).add(new RequireDdos());
+    expect(errorOf(() => app.synth())).to.equal('[S/Vnet] aspect RequireDdos threw while visiting this construct: no plan');
+    const other = setup();
+    Aspects.of(other.app).add({ visit: () => { throw new Error('x'); } });
+    expect(errorOf(() => other.app.synth())).to.equal('[<root>] aspect an object literal threw while visiting this construct: x');
+  });
+
+  it('refuses a priority that is not a number', () => {
+    const { stack } = setup();
+    expect(() => Aspects.of(stack).add({ visit: () => {} }, { priority: NaN })).to.throw('[S] Aspects.add(): priority must be a finite number (e.g. AspectPriority.READONLY), got NaN.');
   });
 });
