@@ -42,6 +42,28 @@ export class Annotations {
     this.add('warning', message);
   }
 
+  /**
+   * Adds a warning with an id that `acknowledgeWarning(id)` can silence; the message ends with
+   * ` [ack: <id>]` so whoever reads it knows what to acknowledge. Refuses tokens, as addInfo.
+   * @param id e.g. `'myorg:vnet:noDdosPlan'` (no `]`)
+   */
+  public addWarningV2(id: string, message: string): void {
+    if (!id || id.includes(']')) {
+      throw new AzcdkError(`[${this.scope.node.path}] Annotations.addWarningV2(): invalid warning id '${id}': use a non-empty id without ']', e.g. 'myorg:vnet:noDdosPlan'.`);
+    }
+    this.add('warning', `${message} [ack: ${id}]`);
+  }
+
+  /**
+   * Acknowledges the warnings with this id (added with addWarningV2) on this construct and every
+   * construct under it: they are not printed and do not fail `--strict`.
+   * @param reason why it is fine, for the reader of the code
+   */
+  public acknowledgeWarning(id: string, reason?: string): void {
+    this.scope.node.addMetadata(ACKNOWLEDGED, id, { stackTrace: false });
+    void reason;
+  }
+
   /** Adds an error: synthesis fails with this message. Refuses tokens, as addInfo. */
   public addError(message: string): void {
     this.add('error', message);
@@ -56,10 +78,17 @@ export class Annotations {
           `but annotation messages are shown as written: pass text, not a token (e.g. name the construct or the literal value).`,
       );
     }
+    const type = ANNOTATION_METADATA_PREFIX + level;
+    // The same message twice on one construct (an L2 or aspect run twice) is said once.
+    if (this.scope.node.metadata.some((m) => m.type === type && m.data === message)) return;
     // No stack trace: capturing one per construct is what makes peers slow at scale.
     this.scope.node.addMetadata(ANNOTATION_METADATA_PREFIX + level, message, { stackTrace: false });
   }
 }
+
+/** Metadata type of an acknowledged warning id (not an annotation: it has no level). */
+const ACKNOWLEDGED = 'azcdk-acknowledged-warning';
+const WARNING_ID = / \[ack: ([^\]]+)\]$/;
 
 /** Collects the annotations of the given constructs (e.g. `root.node.findAll()`), in order. */
 export function collectAnnotations(constructs: readonly IConstruct[]): Annotation[] {
@@ -68,8 +97,16 @@ export function collectAnnotations(constructs: readonly IConstruct[]): Annotatio
     for (const entry of construct.node.metadata) {
       if (!entry.type.startsWith(ANNOTATION_METADATA_PREFIX)) continue;
       const level = entry.type.slice(ANNOTATION_METADATA_PREFIX.length) as AnnotationLevel;
+      if (level === 'warning' && isAcknowledged(construct, String(entry.data))) continue;
       result.push({ level, path: construct.node.path, message: String(entry.data) });
     }
   }
   return result;
+}
+
+/** True if the warning has an id that the construct or one of its scopes acknowledged. */
+function isAcknowledged(construct: IConstruct, message: string): boolean {
+  const id = WARNING_ID.exec(message)?.[1];
+  if (id === undefined) return false;
+  return construct.node.scopes.some((c) => c.node.metadata.some((m) => m.type === ACKNOWLEDGED && m.data === id));
 }

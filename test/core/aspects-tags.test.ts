@@ -194,3 +194,31 @@ describe('Aspects: priority and failures', () => {
     expect(() => Aspects.of(stack).add({ visit: () => {} }, { priority: NaN })).to.throw('[S] Aspects.add(): priority must be a finite number (e.g. AspectPriority.READONLY), got NaN.');
   });
 });
+
+describe('Annotations: ids, acknowledgement, duplicates', () => {
+  it('says a repeated message once, and drops warnings acknowledged on the construct or a scope above it', () => {
+    const { app, stack, vnet, server } = setup();
+    Annotations.of(vnet).addWarning('no DDoS protection plan');
+    Annotations.of(vnet).addWarning('no DDoS protection plan');
+    Annotations.of(vnet).addWarningV2('myorg:noDdos', 'no DDoS protection plan');
+    Annotations.of(server).addWarningV2('myorg:noDdos', 'no DDoS protection plan');
+    Annotations.of(server).addWarningV2('myorg:public', 'public network access');
+    Annotations.of(stack).acknowledgeWarning('myorg:noDdos', 'the hub has a plan');
+    expect(app.synth().annotations).to.deep.equal([
+      { level: 'warning', path: 'S/Server', message: 'public network access [ack: myorg:public]' },
+      { level: 'warning', path: 'S/Vnet', message: 'no DDoS protection plan' },
+    ]);
+  });
+
+  it('keeps a warning acknowledged on another branch of the tree', () => {
+    const { app, vnet, server } = setup();
+    Annotations.of(vnet).addWarningV2('myorg:noDdos', 'no plan');
+    Annotations.of(server).acknowledgeWarning('myorg:noDdos');
+    expect(app.synth().annotations).to.deep.equal([{ level: 'warning', path: 'S/Vnet', message: 'no plan [ack: myorg:noDdos]' }]);
+  });
+
+  it('refuses an empty id or one with ]', () => {
+    const { vnet } = setup();
+    expect(() => Annotations.of(vnet).addWarningV2('a]', 'x')).to.throw("[S/Vnet] Annotations.addWarningV2(): invalid warning id 'a]': use a non-empty id without ']', e.g. 'myorg:vnet:noDdosPlan'.");
+  });
+});
