@@ -27,10 +27,13 @@ declare global {
 
 /** Minimal shape of what chai passes to a plugin (avoids a hard dependency on chai's types). */
 interface ChaiLike {
+  /** chai's Assertion class, extended with addMethod. */
   Assertion: { addMethod(name: string, fn: (this: AssertionLike, ...args: any[]) => void): void };
 }
+/** The `this` of a chai assertion method. */
 interface AssertionLike {
   _obj: unknown;
+  /** Fails with `message` unless `passed`; under `.not`, fails with `negatedMessage` if `passed`. */
   assert(passed: boolean, message: string, negatedMessage: string): void;
 }
 

@@ -31,7 +31,10 @@ export interface PrivateLinkTarget {
   readonly resourceId: Value<string>;
   /** The target's private link sub-resource, e.g. 'postgresqlServer'. */
   readonly groupId: string;
-  /** Name of the A record for the target (the A-record DNS mode), e.g. the server name. */
+  /**
+   * Name of the A record for the target, e.g. the server name. Required by the `aRecord` DNS mode.
+   * @default none (an error in `aRecord` mode)
+   */
   readonly recordName?: Value<string>;
 }
 

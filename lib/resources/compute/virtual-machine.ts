@@ -10,8 +10,11 @@ import { COMPUTE_API_VERSION } from './api-version.js';
 
 /** A marketplace image. */
 export interface ImageReferenceSpec {
+  /** Image publisher, e.g. `MicrosoftWindowsServer`. */
   readonly publisher: string;
+  /** Image offer, e.g. `WindowsServer`. */
   readonly offer: string;
+  /** Image SKU, e.g. `2022-datacenter-azure-edition`. */
   readonly sku: string;
   /** @default 'latest' */
   readonly version?: string;
@@ -60,7 +63,9 @@ export const WINDOWS_COMPUTER_NAME_MAX = 15;
 
 /** A virtual machine (L1). */
 export class ArmVirtualMachine extends TypedArmResource<ArmVirtualMachineProps> {
+  /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.Compute/virtualMachines';
+  /** The api-version this class renders and validates against. */
   public static readonly API_VERSION = COMPUTE_API_VERSION;
 
   constructor(scope: Construct, id: string, props: ArmVirtualMachineProps) {

@@ -36,7 +36,9 @@ export interface ArmNetworkInterfaceProps extends TopLevelResourceProps {
 
 /** A network interface (L1). */
 export class ArmNetworkInterface extends TypedArmResource<ArmNetworkInterfaceProps> {
+  /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.Network/networkInterfaces';
+  /** The api-version this class renders and validates against. */
   public static readonly API_VERSION = NETWORK_API_VERSION;
 
   constructor(scope: Construct, id: string, props: ArmNetworkInterfaceProps) {

@@ -38,7 +38,9 @@ export interface ArmPrivateEndpointProps extends TopLevelResourceProps {
 
 /** A private endpoint (L1). */
 export class ArmPrivateEndpoint extends TypedArmResource<ArmPrivateEndpointProps> {
+  /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.Network/privateEndpoints';
+  /** The api-version this class renders and validates against. */
   public static readonly API_VERSION = NETWORK_API_VERSION;
 
   constructor(scope: Construct, id: string, props: ArmPrivateEndpointProps) {

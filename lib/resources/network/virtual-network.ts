@@ -59,7 +59,9 @@ const VNET_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}[A-Za-z0-9_]$/;
 
 /** A virtual network (L1). */
 export class ArmVirtualNetwork extends TypedArmResource<ArmVirtualNetworkProps> {
+  /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.Network/virtualNetworks';
+  /** The api-version this class renders and validates against. */
   public static readonly API_VERSION = NETWORK_API_VERSION;
   /** The subnet child type (for references to inline subnets). */
   public static readonly SUBNET_TYPE = 'Microsoft.Network/virtualNetworks/subnets';

@@ -21,7 +21,9 @@ export interface ArmPostgresConfigurationProps extends ChildResourceProps {
 
 /** A server parameter of a flexible server (L1). Static parameters need a server restart. */
 export class ArmPostgresConfiguration extends TypedArmResource<ArmPostgresConfigurationProps> {
+  /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.DBforPostgreSQL/flexibleServers/configurations';
+  /** The api-version this class renders and validates against. */
   public static readonly API_VERSION = POSTGRESQL_API_VERSION;
 
   constructor(server: ArmPostgresFlexibleServer, id: string, props: ArmPostgresConfigurationProps) {

@@ -21,7 +21,9 @@ export interface ArmPostgresDatabaseProps extends ChildResourceProps {
 
 /** A database of a flexible server (L1). */
 export class ArmPostgresDatabase extends TypedArmResource<ArmPostgresDatabaseProps> {
+  /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.DBforPostgreSQL/flexibleServers/databases';
+  /** The api-version this class renders and validates against. */
   public static readonly API_VERSION = POSTGRESQL_API_VERSION;
 
   constructor(server: ArmPostgresFlexibleServer, id: string, props: ArmPostgresDatabaseProps) {

@@ -21,7 +21,9 @@ export interface ArmPostgresFirewallRuleProps extends ChildResourceProps {
 
 /** A firewall rule of a flexible server (L1). Applies only when public network access is enabled. */
 export class ArmPostgresFirewallRule extends TypedArmResource<ArmPostgresFirewallRuleProps> {
+  /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules';
+  /** The api-version this class renders and validates against. */
   public static readonly API_VERSION = POSTGRESQL_API_VERSION;
 
   constructor(server: ArmPostgresFlexibleServer, id: string, props: ArmPostgresFirewallRuleProps) {

@@ -81,7 +81,9 @@ export const POSTGRES_SERVER_NAME = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 
 /** A PostgreSQL flexible server (L1). */
 export class ArmPostgresFlexibleServer extends TypedArmResource<ArmPostgresFlexibleServerProps> {
+  /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.DBforPostgreSQL/flexibleServers';
+  /** The api-version this class renders and validates against. */
   public static readonly API_VERSION = POSTGRESQL_API_VERSION;
 
   constructor(scope: Construct, id: string, props: ArmPostgresFlexibleServerProps) {

@@ -19,7 +19,9 @@ export interface ArmPrivateDnsZoneProps {
 
 /** A private DNS zone (L1). Its location is always 'global'. */
 export class ArmPrivateDnsZone extends TypedArmResource<ArmPrivateDnsZoneProps> {
+  /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.Network/privateDnsZones';
+  /** The api-version this class renders and validates against. */
   public static readonly API_VERSION = PRIVATE_DNS_API_VERSION;
 
   constructor(scope: Construct, id: string, props: ArmPrivateDnsZoneProps) {

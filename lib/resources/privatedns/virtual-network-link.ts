@@ -26,7 +26,9 @@ export interface ArmVirtualNetworkLinkProps extends ChildResourceProps {
 
 /** A virtual network link of a private DNS zone (L1). Its location is always 'global'. */
 export class ArmVirtualNetworkLink extends TypedArmResource<ArmVirtualNetworkLinkProps> {
+  /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.Network/privateDnsZones/virtualNetworkLinks';
+  /** The api-version this class renders and validates against. */
   public static readonly API_VERSION = PRIVATE_DNS_API_VERSION;
 
   /** @param zone the zone: an ArmPrivateDnsZone, or an ExistingResource for a zone deployed elsewhere */
