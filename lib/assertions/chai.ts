@@ -27,8 +27,11 @@ declare global {
 
 /** Minimal shape of what chai passes to a plugin (avoids a hard dependency on chai's types). */
 interface ChaiLike {
-  /** chai's Assertion class, extended with addMethod. */
-  Assertion: { addMethod(name: string, fn: (this: AssertionLike, ...args: any[]) => void): void };
+  /** chai's Assertion class. */
+  Assertion: {
+    /** Adds an assertion method, e.g. `haveResource`. */
+    addMethod(name: string, fn: (this: AssertionLike, ...args: any[]) => void): void;
+  };
 }
 /** The `this` of a chai assertion method. */
 interface AssertionLike {

@@ -44,7 +44,12 @@ export interface ManifestDependency {
    * Further kinds and reasons for the same dependency.
    * @default absent when there are none
    */
-  readonly also?: ReadonlyArray<{ readonly kind: string; readonly reason: string }>;
+  readonly also?: ReadonlyArray<{
+    /** reference, parent or ordering. */
+    readonly kind: string;
+    /** Why this dependency kind exists. */
+    readonly reason: string;
+  }>;
 }
 
 /** A stack in the manifest. */
@@ -60,9 +65,19 @@ export interface ManifestStack {
   /** Stacks to deploy first. */
   readonly dependencies: readonly string[];
   /** Template parameters by name: type, whether a value must be given at deploy, description. */
-  readonly parameters: Record<string, { readonly type: string; readonly required: boolean; readonly description?: string }>;
+  readonly parameters: Record<string, {
+    /** ARM parameter type, e.g. `string`, `securestring`, `int`. */
+    readonly type: string;
+    /** True when the parameter has no default and no value in the parameters file. */
+    readonly required: boolean;
+    /** The parameter's description. @default absent when it has none */
+    readonly description?: string;
+  }>;
   /** Template outputs by name, with their type. */
-  readonly outputs: Record<string, { readonly type: string }>;
+  readonly outputs: Record<string, {
+    /** ARM output type, e.g. `string`. */
+    readonly type: string;
+  }>;
   /** Declared resources by logical id, in template order. */
   readonly resources: Record<string, ManifestResource>;
   /** Annotations (info, warnings, errors) on the stack and the constructs in it. */

@@ -49,7 +49,7 @@ export type PrivateEndpointDnsMode = 'zoneGroup' | 'aRecord' | 'none';
 
 /** DNS options. */
 export interface PrivateEndpointDnsOptions {
-  /** @default 'zoneGroup' */
+  /** How the endpoint's name is resolved: 'zoneGroup', 'aRecord' or 'none'. @default 'zoneGroup' */
   readonly mode?: PrivateEndpointDnsMode;
   /**
    * The zone. For a group id azcdk knows (PRIVATE_LINK_ZONES) its name must be that privatelink

@@ -34,7 +34,7 @@ export interface ArmNetworkInterfaceProps extends TopLevelResourceProps {
   readonly enableAcceleratedNetworking?: boolean;
 }
 
-/** A network interface (L1). */
+/** A network interface (L1). Name: 1-80 letters, digits, '_', '.', '-'; starts with a letter or digit, ends with a letter, digit or '_'. */
 export class ArmNetworkInterface extends TypedArmResource<ArmNetworkInterfaceProps> {
   /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.Network/networkInterfaces';

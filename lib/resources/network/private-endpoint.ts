@@ -36,7 +36,7 @@ export interface ArmPrivateEndpointProps extends TopLevelResourceProps {
   readonly customNetworkInterfaceName?: Value<string>;
 }
 
-/** A private endpoint (L1). */
+/** A private endpoint (L1). Name: 1-64 letters, digits, '_', '.', '-'; starts with a letter or digit, ends with a letter, digit or '_'. */
 export class ArmPrivateEndpoint extends TypedArmResource<ArmPrivateEndpointProps> {
   /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.Network/privateEndpoints';

@@ -15,7 +15,7 @@ import { childEnvelope, TypedArmResource } from '../typed-resource.js';
 export interface ArmPostgresConfigurationProps extends ChildResourceProps {
   /** The parameter value, as a string. */
   readonly value: Value<string>;
-  /** @default 'user-override' */
+  /** Where the value comes from, as Azure records it. @default 'user-override' */
   readonly source?: Value<string>;
 }
 

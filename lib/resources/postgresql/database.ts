@@ -19,7 +19,7 @@ export interface ArmPostgresDatabaseProps extends ChildResourceProps {
   readonly collation?: Value<string>;
 }
 
-/** A database of a flexible server (L1). */
+/** A database of a flexible server (L1). Name: 1-63 letters, digits, '_', '-'; starts with a letter or '_'. */
 export class ArmPostgresDatabase extends TypedArmResource<ArmPostgresDatabaseProps> {
   /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.DBforPostgreSQL/flexibleServers/databases';

@@ -19,7 +19,10 @@ export interface ArmPostgresFirewallRuleProps extends ChildResourceProps {
   readonly endIpAddress: Value<string>;
 }
 
-/** A firewall rule of a flexible server (L1). Applies only when public network access is enabled. */
+/**
+ * A firewall rule of a flexible server (L1). Applies only when public network access is enabled.
+ * Name: 1-80 letters, digits, '_', '-'; starts with a letter or digit, does not end with '-'.
+ */
 export class ArmPostgresFirewallRule extends TypedArmResource<ArmPostgresFirewallRuleProps> {
   /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules';

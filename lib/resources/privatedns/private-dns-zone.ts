@@ -9,7 +9,7 @@ import { topLevelEnvelope, TypedArmResource } from '../typed-resource.js';
 
 /** Props of ArmPrivateDnsZone. */
 export interface ArmPrivateDnsZoneProps {
-  /** The zone name, e.g. `privatelink.postgres.database.azure.com`: 2-34 labels, each 1-63 characters. */
+  /** The zone name, e.g. `privatelink.postgres.database.azure.com`: 2-34 labels, each 1-63 letters, digits or hyphens; at most 253 characters. */
   readonly name: Value<string>;
   /** Tags. @default none */
   readonly tags?: Record<string, Value<string>>;

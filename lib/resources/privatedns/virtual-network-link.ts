@@ -24,7 +24,10 @@ export interface ArmVirtualNetworkLinkProps extends ChildResourceProps {
   readonly tags?: Record<string, Value<string>>;
 }
 
-/** A virtual network link of a private DNS zone (L1). Its location is always 'global'. */
+/**
+ * A virtual network link of a private DNS zone (L1). Its location is always 'global'.
+ * Name: 1-80 letters, digits, '_', '.', '-'; starts with a letter or digit, ends with a letter, digit or '_'.
+ */
 export class ArmVirtualNetworkLink extends TypedArmResource<ArmVirtualNetworkLinkProps> {
   /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.Network/privateDnsZones/virtualNetworkLinks';
