@@ -19,6 +19,7 @@ import { asMatcher } from './matchers.js';
  * expect(subnets.asArray()).to.have.length(2);
  */
 export class Capture extends Matcher implements CaptureSink {
+  /** Name shown in messages. */
   public readonly name = 'Capture';
   private readonly inner?: Matcher;
   private readonly values: unknown[] = [];
@@ -35,6 +36,7 @@ export class Capture extends Matcher implements CaptureSink {
     return this.inner ? `new Capture(${this.inner.describe()})` : 'new Capture()';
   }
 
+  /** Matches any non-null value (that also matches the pattern, if given) and records it. */
   public test(actual: unknown): MatchResult {
     const result = new MatchResult(actual);
     if (actual === undefined) return result.recordFailure('missing: expected a value to capture');
@@ -71,22 +73,27 @@ export class Capture extends Matcher implements CaptureSink {
     return this.values[this.index];
   }
 
+  /** The current value as a string; throws if it is not one. */
   public asString(): string {
     return this.typed('string', (v): v is string => typeof v === 'string');
   }
 
+  /** The current value as a number; throws if it is not one. */
   public asNumber(): number {
     return this.typed('number', (v): v is number => typeof v === 'number');
   }
 
+  /** The current value as a boolean; throws if it is not one. */
   public asBoolean(): boolean {
     return this.typed('boolean', (v): v is boolean => typeof v === 'boolean');
   }
 
+  /** The current value as an array; throws if it is not one. */
   public asArray(): unknown[] {
     return this.typed('array', (v): v is unknown[] => Array.isArray(v));
   }
 
+  /** The current value as a plain object; throws if it is not one. */
   public asObject(): Record<string, unknown> {
     return this.typed('object', (v): v is Record<string, unknown> => isPlainObject(v));
   }

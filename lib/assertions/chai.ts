@@ -27,10 +27,16 @@ declare global {
 
 /** Minimal shape of what chai passes to a plugin (avoids a hard dependency on chai's types). */
 interface ChaiLike {
-  Assertion: { addMethod(name: string, fn: (this: AssertionLike, ...args: any[]) => void): void };
+  /** chai's Assertion class. */
+  Assertion: {
+    /** Adds an assertion method, e.g. `haveResource`. */
+    addMethod(name: string, fn: (this: AssertionLike, ...args: any[]) => void): void;
+  };
 }
+/** The `this` of a chai assertion method. */
 interface AssertionLike {
   _obj: unknown;
+  /** Fails with `message` unless `passed`; under `.not`, fails with `negatedMessage` if `passed`. */
   assert(passed: boolean, message: string, negatedMessage: string): void;
 }
 

@@ -5,7 +5,9 @@
 
 /** One mismatch. `path` is the list of keys/indexes from the tested value's root. */
 export interface MatchFailure {
+  /** Keys and indexes from the tested value's root to the mismatch; empty at the root. */
   readonly path: readonly string[];
+  /** What was expected and what was found. */
   readonly message: string;
   /** How bad the mismatch is; ranks candidates ("closest match"). @default 1 */
   readonly cost: number;
@@ -21,6 +23,7 @@ export class MatchResult {
   private readonly failureList: MatchFailure[] = [];
   private readonly captured: Array<{ readonly sink: CaptureSink; readonly value: unknown }> = [];
 
+  /** @param target the value tested */
   constructor(public readonly target: unknown) {}
 
   /** Records a mismatch at `path` (relative to this result's target). */
@@ -42,10 +45,12 @@ export class MatchResult {
     return this;
   }
 
+  /** True if no mismatch was recorded. */
   public get isSuccess(): boolean {
     return this.failureList.length === 0;
   }
 
+  /** Every mismatch recorded, in order, with paths from this result's target. */
   public get failures(): readonly MatchFailure[] {
     return this.failureList;
   }

@@ -7,8 +7,11 @@ import type { Matcher } from './matcher.js';
 
 /** One entry of a section: `key` identifies it (logical id or name), `label` is shown in messages. */
 export interface SectionEntry {
+  /** Identifies the entry: logical id or name. */
   readonly key: string;
+  /** How the entry is named in messages. */
   readonly label: string;
+  /** The entry's value in the template. */
   readonly value: unknown;
 }
 

@@ -47,7 +47,9 @@ const DEPENDS_ON_OPTIONS: readonly string[] = ['kind', 'reason'];
 
 /** One resource of the template. */
 interface ResourceEntry extends SectionEntry {
+  /** The resource's `type` as written in the template. */
   readonly type: unknown;
+  /** The logical id (Bicep identifier) from the manifest. @default absent without a manifest matching the template's resources */
   readonly logicalId?: string;
 }
 

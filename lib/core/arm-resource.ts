@@ -51,7 +51,9 @@ export interface ArmResourceProps extends ResourceIdentityProps {
 
 /** Why one resource depends on another without referencing it. */
 export interface ExplicitDependency {
+  /** The resource (or construct whose resources) this one deploys after. */
   readonly target: IConstruct;
+  /** Why the edge exists; shown in the manifest, graph and cycle errors. */
   readonly reason: string;
 }
 
@@ -74,6 +76,7 @@ export class ArmResource extends ResourceBase {
     return hasBrand(x, ARM_RESOURCE_BRAND);
   }
 
+  /** Always false: this resource is deployed by its stack's template. */
   public readonly isExisting = false;
   /** The stack that deploys this resource. */
   public readonly stack: Stack;

@@ -33,6 +33,7 @@ export class AzcdkError extends Error {
 
 /** Every problem synthesis found, reported together in one failure. */
 export class ValidationError extends AzcdkError {
+  /** @param problems every problem found, each with its construct path */
   constructor(public readonly problems: readonly Problem[]) {
     super(
       `Synthesis found ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +

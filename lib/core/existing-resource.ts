@@ -26,6 +26,7 @@ export interface ExistingResourceProps extends ResourceIdentityProps {
  * `subnet.id` of a subnet whose parent is a VNet in this stack depends on that VNet.
  */
 export class ExistingResource extends ResourceBase {
+  /** Always true: the template references this resource but does not deploy it. */
   public readonly isExisting = true;
   public override readonly resourceGroupName?: Value<string>;
   public override readonly subscriptionId?: Value<string>;

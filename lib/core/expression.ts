@@ -85,7 +85,9 @@ export interface IVariableTarget {
 
 /** Reference to a template parameter: ARM `parameters('x')`, Bicep `x`. */
 export class ParameterReference extends Expression {
+  /** Discriminant for the renderers. */
   public readonly kind = 'parameter' as const;
+  /** @param parameter the parameter this reads */
   constructor(public readonly parameter: IParameterTarget) {
     super(parameter.type);
   }
@@ -93,7 +95,9 @@ export class ParameterReference extends Expression {
 
 /** Reference to a template variable: ARM `variables('x')`, Bicep `x`. */
 export class VariableReference extends Expression {
+  /** Discriminant for the renderers. */
   public readonly kind = 'variable' as const;
+  /** @param variable the variable this reads */
   constructor(public readonly variable: IVariableTarget) {
     super();
   }
@@ -119,19 +123,24 @@ export interface IResourceTarget {
   readonly apiVersion: string;
   /** The resource's own (short) name; for a child, the last segment only. */
   readonly shortName: Value<string>;
-  /** The parent resource, for child resources. */
+  /** The parent resource, for child resources. @default none (a top-level resource) */
   readonly parentResource?: IResourceTarget;
   /** True if the resource is not deployed by this template (an import). */
   readonly isExisting: boolean;
-  /** For existing resources in another resource group or subscription. */
+  /** For existing resources in another resource group or subscription. @default the deployment's resource group */
   readonly resourceGroupName?: Value<string>;
-  /** For existing resources in another subscription. */
+  /** For existing resources in another subscription. @default the deployment's subscription */
   readonly subscriptionId?: Value<string>;
 }
 
 /** Reference to a resource's id, name, type, api-version or a runtime property. */
 export class ResourceReference extends Expression {
+  /** Discriminant for the renderers. */
   public readonly kind = 'resource' as const;
+  /**
+   * @param target the resource referenced; a declared one in the same stack adds a dependsOn
+   * @param attribute which part of it is read
+   */
   constructor(public readonly target: IResourceTarget, public readonly attribute: ResourceAttribute) {
     super(attribute.kind === 'runtime' ? undefined : 'string');
   }
@@ -139,7 +148,13 @@ export class ResourceReference extends Expression {
 
 /** A template function call, e.g. `uniqueString(resourceGroup().id)`. */
 export class FunctionCall extends Expression {
+  /** Discriminant for the renderers. */
   public readonly kind = 'call' as const;
+  /**
+   * @param name the template function, e.g. `uniqueString` or `namespace.fn` (letters and digits)
+   * @param args the arguments: plain values or expressions
+   * @param valueType what the call returns, when known
+   */
   constructor(public readonly name: string, public readonly args: readonly unknown[], valueType?: ValueType) {
     super(valueType);
     if (!/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)?$/.test(name)) {
@@ -150,7 +165,12 @@ export class FunctionCall extends Expression {
 
 /** Property or index access on a value, e.g. `resourceGroup().location` or `x.ipConfigurations[0]`. */
 export class PropertyAccess extends Expression {
+  /** Discriminant for the renderers. */
   public readonly kind = 'access' as const;
+  /**
+   * @param base the value accessed
+   * @param path property names and array indexes, at least one
+   */
   constructor(public readonly base: Expression, public readonly path: readonly PathSegment[]) {
     super();
     if (path.length === 0) throw new AzcdkError('PropertyAccess needs at least one path segment.');
@@ -165,7 +185,9 @@ export class PropertyAccess extends Expression {
  * Bicep `'${prefix}-nsg'`. Adjacent literals are merged; empty literals dropped.
  */
 export class Interpolation extends Expression {
+  /** Discriminant for the renderers. */
   public readonly kind = 'interpolation' as const;
+  /** Literal text and expressions in order, adjacent literals merged and empty ones dropped. */
   public readonly parts: ReadonlyArray<string | Expression>;
   constructor(parts: ReadonlyArray<string | Expression>) {
     super('string');
@@ -189,7 +211,9 @@ export class Interpolation extends Expression {
  * that must be an object). Plain JS values are accepted as arguments too; this exists for clarity.
  */
 export class Literal extends Expression {
+  /** Discriminant for the renderers. */
   public readonly kind = 'literal' as const;
+  /** @param value the literal value */
   constructor(public readonly value: string | number | boolean | null) {
     super(typeof value === 'number' ? 'int' : typeof value === 'boolean' ? 'bool' : 'string');
   }

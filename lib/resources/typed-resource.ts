@@ -9,7 +9,9 @@ import type { ChildResourceProps, TopLevelResourceProps } from './common.js';
 
 /** What a typed resource class declares about its ARM type. */
 export interface TypedResourceClass {
+  /** The ARM resource type, e.g. `Microsoft.Network/virtualNetworks`. */
   readonly RESOURCE_TYPE: string;
+  /** The api-version the class renders and validates against. */
   readonly API_VERSION: string;
 }
 

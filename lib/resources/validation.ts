@@ -28,6 +28,7 @@ export function literalNumber(v: unknown): number | undefined {
  * and the fix; the construct path is added by synthesis.
  */
 export class PropertyChecks {
+  /** The problems found so far, one message each. */
   public readonly errors: string[] = [];
 
   constructor(private readonly resourceType: string) {}

@@ -17,7 +17,9 @@ export const MANIFEST_VERSION = '1';
 export interface ManifestResource {
   /** Construct path, e.g. `Network/Vnet/Resource`. */
   readonly path: string;
+  /** Full ARM resource type, e.g. `Microsoft.Network/virtualNetworks`. */
   readonly type: string;
+  /** The resource's api-version in the template. */
   readonly apiVersion: string;
   /** The ARM `name` value as written in the template (literal or `[expression]`). */
   readonly name: unknown;
@@ -25,6 +27,7 @@ export interface ManifestResource {
    * Direct dependencies: logical id, kind and reason (absent when there are none). One entry per
    * dependency; `also` lists further kinds and reasons for the same one (absent when there are none),
    * e.g. an explicit ordering of a resource that is referenced too.
+   * @default absent when the resource has no dependencies
    */
   readonly dependsOn?: ReadonlyArray<ManifestDependency>;
 }
@@ -35,30 +38,57 @@ export interface ManifestDependency {
   readonly on: string;
   /** reference, parent or ordering. */
   readonly kind: string;
+  /** Why the dependency exists (e.g. the referencing property, or why an ordering is needed). */
   readonly reason: string;
-  /** Further kinds and reasons for the same dependency (absent when there are none). */
-  readonly also?: ReadonlyArray<{ readonly kind: string; readonly reason: string }>;
+  /**
+   * Further kinds and reasons for the same dependency.
+   * @default absent when there are none
+   */
+  readonly also?: ReadonlyArray<{
+    /** reference, parent or ordering. */
+    readonly kind: string;
+    /** Why this dependency kind exists. */
+    readonly reason: string;
+  }>;
 }
 
 /** A stack in the manifest. */
 export interface ManifestStack {
+  /** The deployment scope; only resource-group deployments for now. */
   readonly scope: 'resourceGroup';
+  /** The ARM template's file name, `<Stack>.json`. */
   readonly template: string;
   /** The Bicep file describing the same deployment as the template. */
   readonly bicep: string;
+  /** The parameters file's name, `<Stack>.parameters.json` (non-secret values given in code). */
   readonly parametersFile: string;
   /** Stacks to deploy first. */
   readonly dependencies: readonly string[];
-  readonly parameters: Record<string, { readonly type: string; readonly required: boolean; readonly description?: string }>;
-  readonly outputs: Record<string, { readonly type: string }>;
+  /** Template parameters by name: type, whether a value must be given at deploy, description. */
+  readonly parameters: Record<string, {
+    /** ARM parameter type, e.g. `string`, `securestring`, `int`. */
+    readonly type: string;
+    /** True when the parameter has no default and no value in the parameters file. */
+    readonly required: boolean;
+    /** The parameter's description. @default absent when it has none */
+    readonly description?: string;
+  }>;
+  /** Template outputs by name, with their type. */
+  readonly outputs: Record<string, {
+    /** ARM output type, e.g. `string`. */
+    readonly type: string;
+  }>;
   /** Declared resources by logical id, in template order. */
   readonly resources: Record<string, ManifestResource>;
+  /** Annotations (info, warnings, errors) on the stack and the constructs in it. */
   readonly annotations: readonly Annotation[];
 }
 
 /** The whole manifest. */
 export interface Manifest {
+  /** The manifest format version (`MANIFEST_VERSION`). */
   readonly version: string;
+  /** Stacks by name. */
   readonly stacks: Record<string, ManifestStack>;
 }
 

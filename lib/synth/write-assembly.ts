@@ -107,9 +107,14 @@ export function readAssemblyFiles(dir: string): Map<string, string> {
 
 /** One difference between an assembly and a folder. */
 export interface FileDifference {
+  /** The file's name in the assembly / folder. */
   readonly file: string;
+  /** missing: in the assembly, not in the folder; extra: the reverse; changed: contents differ. */
   readonly kind: 'missing' | 'extra' | 'changed';
-  /** For changed files: the first differing line, 1-based, with both versions. */
+  /**
+   * For changed files: the first differing line, 1-based, with both versions.
+   * @default absent for missing and extra files
+   */
   readonly detail?: string;
 }
 

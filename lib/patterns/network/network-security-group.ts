@@ -34,7 +34,7 @@ export interface InboundRuleOptions {
   readonly from: Value<string>;
   /** Destination port or range, e.g. 3389, '5432', '1024-65535', '*'. */
   readonly port: number | string;
-  /** @default 'Tcp' */
+  /** Protocol: 'Tcp' | 'Udp' | 'Icmp' | 'Esp' | 'Ah' | '*'. @default 'Tcp' */
   readonly protocol?: SecurityRuleSpec['protocol'];
   /** Destination prefix. @default '*' */
   readonly to?: Value<string>;

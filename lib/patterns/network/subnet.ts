@@ -27,13 +27,13 @@ export interface SubnetHandleProps {
   readonly virtualNetwork: IVirtualNetwork;
   /** Subnet name. */
   readonly subnetName: string;
-  /** Address prefix, when known. */
+  /** Address prefix, when known. @default unknown (imported subnet) */
   readonly addressPrefix?: string;
-  /** NSG on the subnet, when declared with it. */
+  /** NSG on the subnet, when declared with it. @default none known */
   readonly networkSecurityGroup?: INetworkSecurityGroup;
-  /** Private endpoint network policies, when declared here. */
+  /** Private endpoint network policies, when declared here. @default unknown (imported subnet) */
   readonly privateEndpointNetworkPolicies?: PrivateEndpointNetworkPolicies;
-  /** Services the subnet is delegated to. */
+  /** Services the subnet is delegated to, e.g. `Microsoft.DBforPostgreSQL/flexibleServers`. @default [] */
   readonly delegations?: readonly string[];
   /** Implicit outbound internet access, when declared here. @default unknown (imported subnet) */
   readonly defaultOutboundAccess?: boolean;

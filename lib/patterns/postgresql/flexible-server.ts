@@ -37,9 +37,9 @@ export interface PostgresHighAvailability {
 
 /** A database. */
 export interface PostgresDatabaseOptions {
-  /** @default 'UTF8' */
+  /** Character set, e.g. 'UTF8'. @default 'UTF8' */
   readonly charset?: string;
-  /** @default 'en_US.utf8' */
+  /** Collation, e.g. 'en_US.utf8' (not 'en_US.UTF-8'). @default 'en_US.utf8' */
   readonly collation?: string;
 }
 
@@ -51,7 +51,7 @@ export interface PostgresAdministratorOptions {
   readonly principalName: Value<string>;
   /** 'User' | 'Group' | 'ServicePrincipal'. */
   readonly principalType: 'User' | 'Group' | 'ServicePrincipal';
-  /** @default the subscription's tenant */
+  /** Tenant of the principal. @default the subscription's tenant */
   readonly tenantId?: Value<string>;
 }
 
@@ -161,7 +161,12 @@ export interface PostgresFlexibleServerProps {
   /** Databases by name. @default none */
   readonly databases?: Record<string, PostgresDatabaseOptions>;
   /** Firewall rules by name: start and end IPv4 (public access only). @default none */
-  readonly firewallRules?: Record<string, { readonly startIpAddress: Value<string>; readonly endIpAddress?: Value<string> }>;
+  readonly firewallRules?: Record<string, {
+    /** First IPv4 address allowed. */
+    readonly startIpAddress: Value<string>;
+    /** Last IPv4 address allowed (not before the start). @default startIpAddress (a single address) */
+    readonly endIpAddress?: Value<string>;
+  }>;
   /** Server parameters by name, e.g. `{ ssl_min_protocol_version: 'TLSv1.3' }`. @default none */
   readonly configurations?: Record<string, Value<string>>;
   /** Location. @default the stack's location */

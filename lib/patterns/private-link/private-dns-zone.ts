@@ -13,11 +13,13 @@ import { pathBelowStack, slug, uniqueChildId } from '../names.js';
 
 /** Private DNS zone names of private link sub-resources (Azure public cloud). */
 export const PRIVATE_LINK_ZONES: Readonly<Record<string, string>> = {
+  /** Azure Database for PostgreSQL flexible server. */
   postgresqlServer: 'privatelink.postgres.database.azure.com',
 };
 
 /** The same zones in the sovereign clouds (Azure US Government, Azure operated by 21Vianet). */
 export const SOVEREIGN_PRIVATE_LINK_ZONES: Readonly<Record<string, readonly string[]>> = {
+  /** Azure Database for PostgreSQL flexible server: US Government, then China. */
   postgresqlServer: ['privatelink.postgres.database.usgovcloudapi.net', 'privatelink.postgres.database.chinacloudapi.cn'],
 };
 

@@ -31,7 +31,10 @@ export interface PrivateLinkTarget {
   readonly resourceId: Value<string>;
   /** The target's private link sub-resource, e.g. 'postgresqlServer'. */
   readonly groupId: string;
-  /** Name of the A record for the target (the A-record DNS mode), e.g. the server name. */
+  /**
+   * Name of the A record for the target, e.g. the server name. Required by the `aRecord` DNS mode.
+   * @default none (an error in `aRecord` mode)
+   */
   readonly recordName?: Value<string>;
 }
 
@@ -46,7 +49,7 @@ export type PrivateEndpointDnsMode = 'zoneGroup' | 'aRecord' | 'none';
 
 /** DNS options. */
 export interface PrivateEndpointDnsOptions {
-  /** @default 'zoneGroup' */
+  /** How the endpoint's name is resolved: 'zoneGroup', 'aRecord' or 'none'. @default 'zoneGroup' */
   readonly mode?: PrivateEndpointDnsMode;
   /**
    * The zone. For a group id azcdk knows (PRIVATE_LINK_ZONES) its name must be that privatelink

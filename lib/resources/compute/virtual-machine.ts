@@ -10,10 +10,13 @@ import { COMPUTE_API_VERSION } from './api-version.js';
 
 /** A marketplace image. */
 export interface ImageReferenceSpec {
+  /** Image publisher, e.g. `MicrosoftWindowsServer`. */
   readonly publisher: string;
+  /** Image offer, e.g. `WindowsServer`. */
   readonly offer: string;
+  /** Image SKU, e.g. `2022-datacenter-azure-edition`. */
   readonly sku: string;
-  /** @default 'latest' */
+  /** Image version, e.g. `20348.2527.240607`. @default 'latest' */
   readonly version?: string;
 }
 
@@ -25,8 +28,12 @@ export interface ArmVirtualMachineProps extends TopLevelResourceProps {
   readonly osProfile: {
     /** Host name: Windows at most 15 characters, Linux at most 64; not only digits. */
     readonly computerName: Value<string>;
+    /** Admin user name: Windows at most 20 characters; not a well-known account (admin, administrator, root, guest, ...). */
     readonly adminUsername: Value<string>;
-    /** Pass a securestring parameter's value. */
+    /**
+     * Admin password: pass a securestring parameter's value.
+     * @default none (Linux then disables password authentication; Windows needs one)
+     */
     readonly adminPassword?: Value<string>;
     /** 'windows' renders windowsConfiguration, 'linux' linuxConfiguration. */
     readonly osType: 'windows' | 'linux';
@@ -58,9 +65,11 @@ export interface ArmVirtualMachineProps extends TopLevelResourceProps {
 /** Windows computer names: at most 15 characters. */
 export const WINDOWS_COMPUTER_NAME_MAX = 15;
 
-/** A virtual machine (L1). */
+/** A virtual machine (L1). Name: 1-64 letters, digits, '_', '.', '-'; starts with a letter, digit or '_', does not end with '.' or '-'. */
 export class ArmVirtualMachine extends TypedArmResource<ArmVirtualMachineProps> {
+  /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.Compute/virtualMachines';
+  /** The api-version this class renders and validates against. */
   public static readonly API_VERSION = COMPUTE_API_VERSION;
 
   constructor(scope: Construct, id: string, props: ArmVirtualMachineProps) {

@@ -34,9 +34,11 @@ export interface ArmNetworkInterfaceProps extends TopLevelResourceProps {
   readonly enableAcceleratedNetworking?: boolean;
 }
 
-/** A network interface (L1). */
+/** A network interface (L1). Name: 1-80 letters, digits, '_', '.', '-'; starts with a letter or digit, ends with a letter, digit or '_'. */
 export class ArmNetworkInterface extends TypedArmResource<ArmNetworkInterfaceProps> {
+  /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.Network/networkInterfaces';
+  /** The api-version this class renders and validates against. */
   public static readonly API_VERSION = NETWORK_API_VERSION;
 
   constructor(scope: Construct, id: string, props: ArmNetworkInterfaceProps) {

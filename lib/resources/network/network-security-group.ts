@@ -40,7 +40,9 @@ export interface ArmNetworkSecurityGroupProps extends TopLevelResourceProps {
 
 /** A network security group (L1). */
 export class ArmNetworkSecurityGroup extends TypedArmResource<ArmNetworkSecurityGroupProps> {
+  /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.Network/networkSecurityGroups';
+  /** The api-version this class renders and validates against. */
   public static readonly API_VERSION = NETWORK_API_VERSION;
 
   /** Rules rendered inline, in order. */

@@ -25,7 +25,9 @@ export interface ArmPrivateDnsZoneGroupProps extends Partial<ChildResourceProps>
 
 /** A private DNS zone group of a private endpoint (L1). Its name defaults to 'default'. */
 export class ArmPrivateDnsZoneGroup extends TypedArmResource<ArmPrivateDnsZoneGroupProps> {
+  /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups';
+  /** The api-version this class renders and validates against. */
   public static readonly API_VERSION = NETWORK_API_VERSION;
 
   constructor(endpoint: ArmPrivateEndpoint, id: string, props: ArmPrivateDnsZoneGroupProps) {

@@ -36,9 +36,11 @@ export interface ArmPrivateEndpointProps extends TopLevelResourceProps {
   readonly customNetworkInterfaceName?: Value<string>;
 }
 
-/** A private endpoint (L1). */
+/** A private endpoint (L1). Name: 1-64 letters, digits, '_', '.', '-'; starts with a letter or digit, ends with a letter, digit or '_'. */
 export class ArmPrivateEndpoint extends TypedArmResource<ArmPrivateEndpointProps> {
+  /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.Network/privateEndpoints';
+  /** The api-version this class renders and validates against. */
   public static readonly API_VERSION = NETWORK_API_VERSION;
 
   constructor(scope: Construct, id: string, props: ArmPrivateEndpointProps) {

@@ -29,7 +29,9 @@ export interface ArmPublicIpAddressProps extends TopLevelResourceProps {
 
 /** A public IP address (L1). */
 export class ArmPublicIpAddress extends TypedArmResource<ArmPublicIpAddressProps> {
+  /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.Network/publicIPAddresses';
+  /** The api-version this class renders and validates against. */
   public static readonly API_VERSION = NETWORK_API_VERSION;
 
   constructor(scope: Construct, id: string, props: ArmPublicIpAddressProps) {

@@ -57,9 +57,11 @@ export interface ArmVirtualNetworkProps extends TopLevelResourceProps {
 const SUBNET_NAME = /^[A-Za-z0-9]([A-Za-z0-9_.-]{0,78}[A-Za-z0-9_])?$/;
 const VNET_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}[A-Za-z0-9_]$/;
 
-/** A virtual network (L1). */
+/** A virtual network (L1). Name: 2-64 letters, digits, '_', '.', '-'; starts with a letter or digit, ends with a letter, digit or '_'. */
 export class ArmVirtualNetwork extends TypedArmResource<ArmVirtualNetworkProps> {
+  /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.Network/virtualNetworks';
+  /** The api-version this class renders and validates against. */
   public static readonly API_VERSION = NETWORK_API_VERSION;
   /** The subnet child type (for references to inline subnets). */
   public static readonly SUBNET_TYPE = 'Microsoft.Network/virtualNetworks/subnets';

@@ -23,7 +23,9 @@ export interface ArmPostgresAdministratorProps extends ChildResourceProps {
 
 /** A Microsoft Entra administrator of a flexible server (L1). */
 export class ArmPostgresAdministrator extends TypedArmResource<ArmPostgresAdministratorProps> {
+  /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.DBforPostgreSQL/flexibleServers/administrators';
+  /** The api-version this class renders and validates against. */
   public static readonly API_VERSION = POSTGRESQL_API_VERSION;
 
   constructor(server: ArmPostgresFlexibleServer, id: string, props: ArmPostgresAdministratorProps) {

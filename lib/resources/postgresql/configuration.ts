@@ -15,13 +15,15 @@ import { childEnvelope, TypedArmResource } from '../typed-resource.js';
 export interface ArmPostgresConfigurationProps extends ChildResourceProps {
   /** The parameter value, as a string. */
   readonly value: Value<string>;
-  /** @default 'user-override' */
+  /** Where the value comes from, as Azure records it. @default 'user-override' */
   readonly source?: Value<string>;
 }
 
 /** A server parameter of a flexible server (L1). Static parameters need a server restart. */
 export class ArmPostgresConfiguration extends TypedArmResource<ArmPostgresConfigurationProps> {
+  /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.DBforPostgreSQL/flexibleServers/configurations';
+  /** The api-version this class renders and validates against. */
   public static readonly API_VERSION = POSTGRESQL_API_VERSION;
 
   constructor(server: ArmPostgresFlexibleServer, id: string, props: ArmPostgresConfigurationProps) {

@@ -19,9 +19,11 @@ export interface ArmPostgresDatabaseProps extends ChildResourceProps {
   readonly collation?: Value<string>;
 }
 
-/** A database of a flexible server (L1). */
+/** A database of a flexible server (L1). Name: 1-63 letters, digits, '_', '-'; starts with a letter or '_'. */
 export class ArmPostgresDatabase extends TypedArmResource<ArmPostgresDatabaseProps> {
+  /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.DBforPostgreSQL/flexibleServers/databases';
+  /** The api-version this class renders and validates against. */
   public static readonly API_VERSION = POSTGRESQL_API_VERSION;
 
   constructor(server: ArmPostgresFlexibleServer, id: string, props: ArmPostgresDatabaseProps) {

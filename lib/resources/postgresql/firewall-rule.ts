@@ -19,9 +19,14 @@ export interface ArmPostgresFirewallRuleProps extends ChildResourceProps {
   readonly endIpAddress: Value<string>;
 }
 
-/** A firewall rule of a flexible server (L1). Applies only when public network access is enabled. */
+/**
+ * A firewall rule of a flexible server (L1). Applies only when public network access is enabled.
+ * Name: 1-80 letters, digits, '_', '-'; starts with a letter or digit, does not end with '-'.
+ */
 export class ArmPostgresFirewallRule extends TypedArmResource<ArmPostgresFirewallRuleProps> {
+  /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules';
+  /** The api-version this class renders and validates against. */
   public static readonly API_VERSION = POSTGRESQL_API_VERSION;
 
   constructor(server: ArmPostgresFlexibleServer, id: string, props: ArmPostgresFirewallRuleProps) {

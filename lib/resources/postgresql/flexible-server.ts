@@ -37,41 +37,89 @@ export function storageTiersFor(sizeGb: number): PostgresStorageTier[] | undefin
 /** Props of ArmPostgresFlexibleServer (property names as in ARM). */
 export interface ArmPostgresFlexibleServerProps extends TopLevelResourceProps {
   /** Compute size and tier, e.g. `{ name: 'Standard_D2ds_v5', tier: 'GeneralPurpose' }`. */
-  readonly sku: { readonly name: Value<string>; readonly tier: PostgresTier | Expression };
+  readonly sku: {
+    /** Compute size, e.g. `Standard_B1ms`, `Standard_D2ds_v5` (check regional availability). */
+    readonly name: Value<string>;
+    /** 'Burstable' | 'GeneralPurpose' | 'MemoryOptimized'; must suit the size. */
+    readonly tier: PostgresTier | Expression;
+  };
   /** Major version, '11'-'18'. @default Azure's default for the api-version */
   readonly version?: Value<string>;
-  /** Administrator login (immutable after creation). @default none (Entra-only servers) */
+  /**
+   * Administrator login: 1-63 characters, not a reserved name (azure_superuser, azure_pg_admin,
+   * admin, administrator, root, guest, public) nor starting with `pg_`; immutable after creation.
+   * @default none (Entra-only servers)
+   */
   readonly administratorLogin?: Value<string>;
   /** Administrator password: pass a securestring parameter's value. @default none */
   readonly administratorLoginPassword?: Value<string>;
   /** Which authentication methods are enabled. @default Azure's default (password only) */
-  readonly authConfig?: { readonly activeDirectoryAuth?: 'Enabled' | 'Disabled'; readonly passwordAuth?: 'Enabled' | 'Disabled'; readonly tenantId?: Value<string> };
+  readonly authConfig?: {
+    /** Microsoft Entra authentication: 'Enabled' | 'Disabled'. @default Azure's default, 'Disabled' */
+    readonly activeDirectoryAuth?: 'Enabled' | 'Disabled';
+    /** Password authentication: 'Enabled' | 'Disabled'. @default Azure's default, 'Enabled' */
+    readonly passwordAuth?: 'Enabled' | 'Disabled';
+    /** Tenant of the Entra administrators. @default Azure's default, the subscription's tenant */
+    readonly tenantId?: Value<string>;
+  };
   /** Primary availability zone: '1', '2' or '3'. @default Azure picks one */
   readonly availabilityZone?: Value<string>;
   /** High availability. @default Disabled */
-  readonly highAvailability?: { readonly mode: 'Disabled' | 'SameZone' | 'ZoneRedundant' | Expression; readonly standbyAvailabilityZone?: Value<string> };
+  readonly highAvailability?: {
+    /** 'Disabled' | 'SameZone' | 'ZoneRedundant' (not available on Burstable). */
+    readonly mode: 'Disabled' | 'SameZone' | 'ZoneRedundant' | Expression;
+    /** The standby's zone, '1', '2' or '3'. @default Azure picks one */
+    readonly standbyAvailabilityZone?: Value<string>;
+  };
   /**
    * Storage. `storageSizeGB` for Premium_LRS must be one of POSTGRES_STORAGE_SIZES_GB; `tier`
    * (Premium_LRS only) the size's baseline tier or a faster one it allows (storageTiersFor).
    * @default Azure's default (32 GiB Premium_LRS at its baseline tier, P4)
    */
   readonly storage?: {
+    /** Size in GiB: one of POSTGRES_STORAGE_SIZES_GB for Premium_LRS, 32-65536 for PremiumV2_LRS; can only grow. @default Azure's default, 32 */
     readonly storageSizeGB?: Value<number>;
+    /** Grow the storage automatically when it nears full: 'Enabled' | 'Disabled'. @default Azure's default, 'Disabled' */
     readonly autoGrow?: 'Enabled' | 'Disabled';
+    /** 'Premium_LRS' | 'PremiumV2_LRS' | 'UltraSSD_LRS'. @default Azure's default, 'Premium_LRS' */
     readonly type?: 'Premium_LRS' | 'PremiumV2_LRS' | 'UltraSSD_LRS';
+    /** Performance tier, Premium_LRS only: the size's baseline or a faster one (storageTiersFor). @default the size's baseline tier */
     readonly tier?: PostgresStorageTier | Expression;
+    /** Maximum IOPS; required for PremiumV2_LRS and UltraSSD_LRS. @default Azure's default for the storage */
     readonly iops?: Value<number>;
+    /** Maximum throughput in MB/s; required for PremiumV2_LRS and UltraSSD_LRS. @default Azure's default for the storage */
     readonly throughput?: Value<number>;
   };
   /** Backups: retention 7-35 days; geo-redundancy is fixed at creation. @default 7 days, not geo-redundant */
-  readonly backup?: { readonly backupRetentionDays?: Value<number>; readonly geoRedundantBackup?: 'Enabled' | 'Disabled' };
+  readonly backup?: {
+    /** Days backups are kept, 7-35. @default Azure's default, 7 */
+    readonly backupRetentionDays?: Value<number>;
+    /** Geo-redundant backups: 'Enabled' | 'Disabled'; set at creation only. @default Azure's default, 'Disabled' */
+    readonly geoRedundantBackup?: 'Enabled' | 'Disabled';
+  };
   /**
    * Networking. `delegatedSubnetResourceId` (VNet integration) excludes private endpoints.
    * @default Azure's default (public access mode)
    */
-  readonly network?: { readonly publicNetworkAccess?: 'Enabled' | 'Disabled'; readonly delegatedSubnetResourceId?: Value<string>; readonly privateDnsZoneArmResourceId?: Value<string> };
+  readonly network?: {
+    /** 'Enabled' | 'Disabled'; not for VNet-integrated servers. @default Azure's default ('Enabled' without a delegated subnet) */
+    readonly publicNetworkAccess?: 'Enabled' | 'Disabled';
+    /** Delegated subnet for VNet integration; set at creation only. @default none (no VNet integration) */
+    readonly delegatedSubnetResourceId?: Value<string>;
+    /** Private DNS zone for VNet integration; set at creation only. @default none */
+    readonly privateDnsZoneArmResourceId?: Value<string>;
+  };
   /** Maintenance window: `customWindow: 'Enabled'` with dayOfWeek 0-6 (0 = Sunday), startHour 0-23, startMinute 0-59 (UTC). @default system-managed */
-  readonly maintenanceWindow?: { readonly customWindow: 'Enabled' | 'Disabled'; readonly dayOfWeek?: number; readonly startHour?: number; readonly startMinute?: number };
+  readonly maintenanceWindow?: {
+    /** 'Enabled' for the window below, 'Disabled' for a system-managed one. */
+    readonly customWindow: 'Enabled' | 'Disabled';
+    /** Day of the week, 0-6 (0 = Sunday). @default Azure's default */
+    readonly dayOfWeek?: number;
+    /** Start hour, 0-23 (UTC). @default Azure's default */
+    readonly startHour?: number;
+    /** Start minute, 0-59. @default Azure's default */
+    readonly startMinute?: number;
+  };
   /** How the server is created. @default Azure's default ('Default', a new server) */
   readonly createMode?: 'Default' | 'Create' | 'Update' | 'PointInTimeRestore' | 'GeoRestore' | 'Replica' | 'ReviveDropped';
 }
@@ -79,9 +127,11 @@ export interface ArmPostgresFlexibleServerProps extends TopLevelResourceProps {
 /** Server names: 3-63 lowercase letters, digits and hyphens, not starting or ending with a hyphen. */
 export const POSTGRES_SERVER_NAME = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 
-/** A PostgreSQL flexible server (L1). */
+/** A PostgreSQL flexible server (L1). Name: 3-63 lowercase letters, digits and hyphens, not starting or ending with a hyphen; globally unique (`<name>.postgres.database.azure.com`). */
 export class ArmPostgresFlexibleServer extends TypedArmResource<ArmPostgresFlexibleServerProps> {
+  /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.DBforPostgreSQL/flexibleServers';
+  /** The api-version this class renders and validates against. */
   public static readonly API_VERSION = POSTGRESQL_API_VERSION;
 
   constructor(scope: Construct, id: string, props: ArmPostgresFlexibleServerProps) {

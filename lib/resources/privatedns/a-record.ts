@@ -17,7 +17,9 @@ export interface ArmPrivateDnsARecordProps extends ChildResourceProps {
 
 /** An A record set in a private DNS zone (L1). */
 export class ArmPrivateDnsARecord extends TypedArmResource<ArmPrivateDnsARecordProps> {
+  /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.Network/privateDnsZones/A';
+  /** The api-version this class renders and validates against. */
   public static readonly API_VERSION = PRIVATE_DNS_API_VERSION;
 
   /** @param zone the zone: an ArmPrivateDnsZone, or an ExistingResource for a zone deployed elsewhere */

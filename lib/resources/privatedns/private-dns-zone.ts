@@ -9,7 +9,7 @@ import { topLevelEnvelope, TypedArmResource } from '../typed-resource.js';
 
 /** Props of ArmPrivateDnsZone. */
 export interface ArmPrivateDnsZoneProps {
-  /** The zone name, e.g. `privatelink.postgres.database.azure.com`: 2-34 labels, each 1-63 characters. */
+  /** The zone name, e.g. `privatelink.postgres.database.azure.com`: 2-34 labels, each 1-63 letters, digits or hyphens; at most 253 characters. */
   readonly name: Value<string>;
   /** Tags. @default none */
   readonly tags?: Record<string, Value<string>>;
@@ -19,7 +19,9 @@ export interface ArmPrivateDnsZoneProps {
 
 /** A private DNS zone (L1). Its location is always 'global'. */
 export class ArmPrivateDnsZone extends TypedArmResource<ArmPrivateDnsZoneProps> {
+  /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.Network/privateDnsZones';
+  /** The api-version this class renders and validates against. */
   public static readonly API_VERSION = PRIVATE_DNS_API_VERSION;
 
   constructor(scope: Construct, id: string, props: ArmPrivateDnsZoneProps) {

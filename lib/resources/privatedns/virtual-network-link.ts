@@ -24,9 +24,14 @@ export interface ArmVirtualNetworkLinkProps extends ChildResourceProps {
   readonly tags?: Record<string, Value<string>>;
 }
 
-/** A virtual network link of a private DNS zone (L1). Its location is always 'global'. */
+/**
+ * A virtual network link of a private DNS zone (L1). Its location is always 'global'.
+ * Name: 1-80 letters, digits, '_', '.', '-'; starts with a letter or digit, ends with a letter, digit or '_'.
+ */
 export class ArmVirtualNetworkLink extends TypedArmResource<ArmVirtualNetworkLinkProps> {
+  /** The ARM resource type. */
   public static readonly RESOURCE_TYPE = 'Microsoft.Network/privateDnsZones/virtualNetworkLinks';
+  /** The api-version this class renders and validates against. */
   public static readonly API_VERSION = PRIVATE_DNS_API_VERSION;
 
   /** @param zone the zone: an ArmPrivateDnsZone, or an ExistingResource for a zone deployed elsewhere */
