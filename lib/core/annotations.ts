@@ -14,9 +14,11 @@ export const ANNOTATION_METADATA_PREFIX = 'azcdk:';
 
 /** An annotation as collected by synthesis. */
 export interface Annotation {
+  /** info, warning (fails synthesis with --strict) or error (fails synthesis). */
   readonly level: AnnotationLevel;
   /** Construct path. */
   readonly path: string;
+  /** The text as added, e.g. what is wrong and how to fix it. */
   readonly message: string;
 }
 

@@ -53,6 +53,11 @@ export class TagManager {
   // Keyed by lower-case name; created by the first Tags.of() that reaches it.
   private inherited?: Map<string, { key: string; value: Value<string> }>;
 
+  /**
+   * @param taggable whether `Tags.of()` reaches this resource (ARM refuses tags on child types and on
+   *   role assignments, locks, policies and diagnostic settings)
+   * @param own the tags given in the resource's props: they win over tags from `Tags.of()`
+   */
   constructor(public readonly taggable: boolean, private readonly own: Record<string, Value<string>> = {}) {
   }
 
