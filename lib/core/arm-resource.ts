@@ -92,7 +92,6 @@ export class ArmResource extends ResourceBase {
     this.stack = Stack.of(this);
     this.props = props;
     this.tags = new TagManager(props.taggable ?? typeSupportsTags(props.type), props.tags);
-    if (props.tags) this.node.addValidation({ validate: () => this.tags.problems() });
   }
 
   /**

@@ -239,6 +239,8 @@ function resolveResource(resource: ArmResource, ctx: ResolveContext, logicalIds:
     const v = resolveValue(raw[key], ctx, key);
     if (v !== undefined) body[key] = v;
   }
+  // Checked here, with the tags in hand, rather than by a validation each resource registers.
+  for (const message of resource.tags.problems()) ctx.problems.push({ path: ctx.ownerPath, message });
   const tags = body.tags;
   if (tags && typeof tags === 'object' && Object.keys(tags).length > MAX_TAGS) {
     ctx.problems.push({ path: ctx.ownerPath, message: `has ${Object.keys(tags).length} tags; Azure allows ${MAX_TAGS} per resource. Remove some tags.` });
