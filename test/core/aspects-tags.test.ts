@@ -116,7 +116,7 @@ describe('Tags with expression keys', () => {
 
 describe('Tags: Azure rules', () => {
   it('treat names that differ only in case as one tag: the nearer or own one wins, in its spelling', () => {
-    const { app, stack, server, vnet } = setup();
+    const { app, stack, vnet } = setup();
     Tags.of(app).add('Env', 'prod');
     Tags.of(stack).add('OWNER', 'platform');
     Tags.of(vnet).add('env', 'test');
