@@ -12,7 +12,7 @@ import { literalHasType, Parameter } from '../core/parameter.js';
 import { ResourceBase } from '../core/resource-base.js';
 import { Stack } from '../core/stack.js';
 import { Variable } from '../core/variable.js';
-import { allocateLogicalIds } from '../core/names.js';
+import { allocateLogicalIds } from '../core/logical-ids.js';
 import type { Problem } from '../core/errors.js';
 import { DependencyGraph, describeCycle, type Edge } from './dependency-graph.js';
 import { References, resolveValue, normalizeArgument, type DeclaredNames, type ResolveContext, type Resolved } from './resolve.js';

@@ -12,7 +12,7 @@ import { ArmPostgresDatabase } from '../../resources/postgresql/database.js';
 import { ArmPostgresFirewallRule } from '../../resources/postgresql/firewall-rule.js';
 import { ArmPostgresFlexibleServer } from '../../resources/postgresql/flexible-server.js';
 import { literalString } from '../../resources/validation.js';
-import { globallyUniqueName } from '../names.js';
+import { globallyUniqueName } from '../physical-names.js';
 import { refuseOtherRegion } from '../network/placement.js';
 import type { Subnet } from '../network/subnet.js';
 import type { ImportLocationOptions } from '../imports.js';

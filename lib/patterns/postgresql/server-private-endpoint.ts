@@ -4,7 +4,7 @@
  */
 import type { Construct } from 'constructs';
 import type { Value } from '../../core/index.js';
-import { slug } from '../names.js';
+import { slug } from '../physical-names.js';
 import type { Subnet } from '../network/subnet.js';
 import { PrivateEndpoint } from '../private-link/private-endpoint.js';
 import type { IPostgresFlexibleServer, PostgresPrivateEndpointOptions } from './flexible-server-props.js';
