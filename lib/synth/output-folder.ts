@@ -38,7 +38,7 @@ function leftovers(target: string): Leftover[] {
     const m = pattern.exec(name);
     if (!m) continue;
     const pid = Number(m[2]);
-    if (isRunning(pid)) continue; // another synth at work right now (or this one): not ours to touch
+    if (isProcessRunning(pid)) continue; // another synth at work right now (or this one): not ours to touch
     found.push({ name, path: join(parent, name), kind: m[1] as SideFolderKind, pid, time: parseInt(m[3]!, 36) });
   }
   return found;
@@ -82,7 +82,8 @@ export function refuseFileAsFolder(flag: string, value: string, resolved: string
   }
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process with this id is running (this process counts as running). */
+export function isProcessRunning(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
@@ -92,6 +93,7 @@ function isRunning(pid: number): boolean {
   }
 }
 
-function escapeRegExp(text: string): string {
+/** `text` as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
