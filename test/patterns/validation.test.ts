@@ -406,6 +406,18 @@ describe('L2 validation: Windows client VM', () => {
     expect(message).to.not.contain('Sup3rSecret!!');
   });
 
+  it('says a missing admin password is missing (not that it is a plain string)', () => {
+    for (const adminPassword of [undefined, null]) {
+      const s = baseScenario();
+      new WindowsVirtualMachine(s.stack, 'Client', { subnet: s.vnet.subnets[0], adminUsername: 'azureuser', adminPassword: adminPassword as never });
+      const message = synthError(s);
+      expect(message).to.contain(
+        "[Test/Client] adminPassword is missing: a Windows virtual machine needs one. Declare a parameter with type 'securestring' (new Parameter(stack, 'adminPassword', { type: 'securestring' })) and pass it or its .value.",
+      );
+      expect(message).to.not.contain('plain string');
+    }
+  });
+
   it('refuses a reserved admin user name', () => {
     const s = baseScenario();
     new WindowsVirtualMachine(s.stack, 'Client', { subnet: s.vnet.subnets[0], adminUsername: 'Administrator', adminPassword: s.vmPassword });
