@@ -69,8 +69,8 @@ class Generator {
       const clashing = `${this.pick(CLASHING)}${this.chance(0.5) ? '' : i}`;
       const name = this.chance(0.2) && !this.stack.node.tryFindChild(clashing) ? clashing : `out${i}`;
       const value = this.value(2, { runtime: true, secure: false });
-      // A fraction is no output type of ARM's (synth refuses it): keep it, inside an array.
-      new Output(this.stack, name, { value: typeof value === 'number' && !Number.isInteger(value) ? [value] : value });
+      // A fraction is no output type of ARM's and an output of null has no value (synth refuses both): keep them, inside an array.
+      new Output(this.stack, name, { value: (typeof value === 'number' && !Number.isInteger(value)) || value === null ? [value] : value });
     }
   }
 
