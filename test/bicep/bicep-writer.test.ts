@@ -156,14 +156,14 @@ describe('Bicep writer', () => {
   it('renames symbols that clash with keywords, functions and parameters, and qualifies shadowed calls', () => {
     const app = new App();
     const stack = new Stack(app, 'S');
-    const concat = new Parameter(stack, 'concat', { type: 'string', defaultValue: 'x' });
-    new Variable(stack, 'concat2', { value: Fn.concat(concat.value, 'y') });
+    const concat = new Parameter(stack, 'concat', { type: 'array', defaultValue: ['x'] });
+    new Variable(stack, 'concat2', { value: Fn.concat(concat.value, ['y']) });
     new ArmResource(stack, 'Resource', { type: 'Microsoft.A/b', apiVersion: '2025-01-01', name: 'r1', location: null });
     new ArmResource(stack, 'ResourceGroup', { type: 'Microsoft.A/b', apiVersion: '2025-01-01', name: 'r2', location: null });
     new ArmResource(stack, 'ResourceGroupResource', { type: 'Microsoft.A/b', apiVersion: '2025-01-01', name: 'r3', location: null });
     new ArmResource(stack, 'Concat2', { type: 'Microsoft.A/b', apiVersion: '2025-01-01', name: 'r4', location: null });
     const text = fileOf(app.synth(), 'S.bicep');
-    expect(text).to.contain("var concat2 = sys.concat(concat, 'y')");
+    expect(text).to.contain("var concat2 = sys.concat(concat, ['y'])");
     // 'resource' is a keyword, 'resourceGroup' a function; 'resourceGroupResource' keeps its natural name.
     expect(text).to.contain("resource resourceResource 'Microsoft.A/b@2025-01-01' = {\n  name: 'r1'");
     expect(text).to.contain("resource resourceGroupResource2 'Microsoft.A/b@2025-01-01' = {\n  name: 'r2'");
@@ -348,21 +348,29 @@ describe('Bicep writer: values', () => {
       const c = new Parameter(s, 'c', { type: 'bool' });
       new ArmResource(s, 'V', {
         ...T, name: 'v',
-        properties: { big: 1e21, big2: 2 ** 63, max: Number.MAX_SAFE_INTEGER, neg: -(2 ** 60), tiny: 1e-7, inExpression: Fn.if(c.value, 1e21, -(2 ** 63)) },
+        properties: { big: 1e21, big2: 2 ** 63 - 1024, max: Number.MAX_SAFE_INTEGER, neg: -(2 ** 60), tiny: 1e-7, inExpression: Fn.if(c.value, 1e21, -(2 ** 63) + 1024) },
       });
     });
     expect(bicep).to.contain([
       "    big: json('1e+21')",
-      "    big2: json('9223372036854776000')",
+      "    big2: json('9223372036854775000')",
       '    max: 9007199254740991',
       "    neg: json('-1152921504606847000')", // the decimal JavaScript (and so the template) prints
       "    tiny: json('1e-7')",
-      "    inExpression: c ? json('1e+21') : json('-9223372036854776000')",
+      "    inExpression: c ? json('1e+21') : json('-9223372036854775000')",
     ].join('\n'));
     const props = template.resources[0].properties;
     expect(JSON.stringify(props.big)).to.equal('1e+21');
-    expect(JSON.stringify(props.big2)).to.equal('9223372036854776000');
-    expect(props.inExpression).to.equal("[if(parameters('c'), json('1e+21'), json('-9223372036854776000'))]");
+    expect(JSON.stringify(props.big2)).to.equal('9223372036854775000');
+    expect(props.inExpression).to.equal("[if(parameters('c'), json('1e+21'), json('-9223372036854775000'))]");
+  });
+
+  it('refuses whole numbers outside int64, which JavaScript prints without an exponent and ARM cannot read (the Bicep compiler crashed on them)', () => {
+    expect(problemsOf((s) => new ArmResource(s, 'V', { ...T, name: 'v', properties: { big: 2 ** 63, list: [-(2 ** 63)], call: Fn.string(2 ** 64) } }))).to.deep.equal([
+      "[S/V] properties.big: 9223372036854776000 is a whole number outside ARM's 64-bit integer range (-9223372036854775807 to 9223372036854775807), which ARM and Bicep cannot read: use a smaller number, or a string.",
+      "[S/V] properties.list[0]: -9223372036854776000 is a whole number outside ARM's 64-bit integer range (-9223372036854775807 to 9223372036854775807), which ARM and Bicep cannot read: use a smaller number, or a string.",
+      "[S/V] properties.call: 18446744073709552000 is a whole number outside ARM's 64-bit integer range (-9223372036854775807 to 9223372036854775807), which ARM and Bicep cannot read: use a smaller number, or a string.",
+    ]);
   });
 
   it('refuses a null parameter default, which Bicep does not type-check', () => {
