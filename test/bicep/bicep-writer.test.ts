@@ -431,3 +431,34 @@ describe('Bicep writer: where existing declarations go', () => {
     expect(bicep).to.contain("resource subnet 'Microsoft.T/v/s@2025-01-01' existing = {\n  parent: vnet\n  name: 's'\n}\n\nresource config");
   });
 });
+
+describe('Bicep writer: what the compiler and its linter asked for', () => {
+  it('leaves out of dependsOn an ordering edge Bicep infers through references and parents (no-unnecessary-dependson); the template keeps it', () => {
+    const { bicep, template } = synthS((s) => {
+      const q = new ArmResource(s, 'Q', { ...T, name: 'q' });
+      const x = new ArmResource(s, 'X', { ...T, name: 'x', properties: { q: q.id } });
+      const parent = new ArmResource(s, 'P', { ...T, name: 'p', properties: { x: x.id } });
+      const child = new ArmResource(s, 'C', { ...T, type: 'Microsoft.T/a/c', name: 'c', parent });
+      child.addDependency(q, 'after q'); // reached through parent -> x -> q
+      const other = new ArmResource(s, 'O', { ...T, name: 'o' });
+      other.addDependency(q, 'after q'); // not reached: stays
+    });
+    expect(bicep).to.contain("resource c 'Microsoft.T/a/c@2025-01-01' = {\n  parent: p\n  name: 'c'\n}\n");
+    expect(bicep).to.contain("resource o 'Microsoft.T/a@2025-01-01' = {\n  name: 'o'\n  dependsOn: [\n    q // after q\n  ]\n}\n");
+    const c = template.resources.find((r: { name: string }) => r.name === 'p/c');
+    expect(c.dependsOn).to.deep.equal(["[resourceId('Microsoft.T/a', 'p')]", "[resourceId('Microsoft.T/a', 'q')]"]);
+  });
+
+  it('types an output of a whole properties, tags, sku or identity read as object, of zones as array (was string, which ARM refuses)', () => {
+    const { bicep, template } = synthS((s) => {
+      const r = new ArmResource(s, 'R', { ...T, name: 'r' });
+      new Output(s, 'props', { value: r.getRuntimeProperty('properties') });
+      new Output(s, 'tags', { value: r.getRuntimeProperty('tags') });
+      new Output(s, 'zones', { value: r.getRuntimeProperty('zones') });
+      new Output(s, 'state', { value: r.getRuntimeProperty('properties.state') });
+    });
+    expect(Object.fromEntries(Object.entries<any>(template.outputs).map(([k, o]) => [k, o.type]))).to.deep.equal({ props: 'object', tags: 'object', zones: 'array', state: 'string' });
+    expect(bicep).to.contain('output props object = r.properties\n');
+    expect(bicep).to.contain('output zones array = r.zones\n');
+  });
+});

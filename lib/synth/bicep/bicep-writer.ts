@@ -13,6 +13,7 @@
 import type { Problem } from '../../core/errors.js';
 import { Expression, visitExpression, type ExpressionVisitor, type IResourceTarget } from '../../core/expression.js';
 import type { ArmResource } from '../../core/arm-resource.js';
+import type { Edge } from '../dependency-graph.js';
 import type { Parameter } from '../../core/parameter.js';
 import type { ResourceBase } from '../../core/resource-base.js';
 import type { Variable } from '../../core/variable.js';
@@ -112,28 +113,30 @@ export function renderBicep(model: StackModel, problems: Problem[] = []): string
 interface WriterContext extends BicepContext {
   /** Sets the construct path that refusals are reported at. */
   at(path: string): void;
-  /** The declared resources `resource` waits for through references and parents alone, transitively. */
-  inferredReach(resource: ArmResource): ReadonlySet<ArmResource>;
+  /** True if `from` waits for `to` through references and parents alone, transitively. */
+  inferredReach(from: ArmResource, to: ArmResource): boolean;
 }
 
-/** For each declared resource, what it reaches through non-ordering edges (what Bicep infers), transitively. */
-function inferredReachOf(model: StackModel): (resource: ArmResource) => ReadonlySet<ArmResource> {
-  const edges = new Map<ArmResource, ArmResource[]>();
-  for (const r of model.resources) edges.set(r.resource, r.dependencies.filter((e) => e.kind !== 'ordering').map((e) => e.to));
-  const memo = new Map<ArmResource, Set<ArmResource>>();
-  return (start) => {
-    let reach = memo.get(start);
-    if (reach) return reach;
-    reach = new Set();
-    const pending = [...(edges.get(start) ?? [])];
+/**
+ * Whether `from` reaches `to` through non-ordering edges (what Bicep infers), transitively. Asked
+ * only for ordering edges, which are few; each question walks until it finds `to`, so a long chain
+ * costs one walk per ordering edge, not a reach set per resource.
+ */
+function inferredReachOf(model: StackModel): (from: ArmResource, to: ArmResource) => boolean {
+  const edges = new Map<ArmResource, readonly Edge[]>();
+  for (const r of model.resources) edges.set(r.resource, r.dependencies);
+  return (from, to) => {
+    const seen = new Set<ArmResource>();
+    const pending = [from];
     while (pending.length) {
-      const next = pending.pop()!;
-      if (reach.has(next)) continue;
-      reach.add(next);
-      pending.push(...(edges.get(next) ?? []));
+      for (const edge of edges.get(pending.pop()!) ?? []) {
+        if (edge.kind === 'ordering' || seen.has(edge.to)) continue;
+        if (edge.to === to) return true;
+        seen.add(edge.to);
+        pending.push(edge.to);
+      }
     }
-    memo.set(start, reach);
-    return reach;
+    return false;
   };
 }
 
@@ -216,9 +219,8 @@ function identityLines(target: IResourceTarget, shortName: Resolved, fullName: R
  */
 function orderingDependencies(model: ResourceModel, ctx: WriterContext): Array<{ symbol: string; reason: string }> {
   const bySymbol = new Map<string, string>();
-  const inferred = ctx.inferredReach(model.resource);
   for (const edge of model.dependencies) {
-    if (edge.kind !== 'ordering' || inferred.has(edge.to)) continue;
+    if (edge.kind !== 'ordering' || ctx.inferredReach(model.resource, edge.to)) continue;
     const symbol = ctx.symbolOf(edge.to);
     if (symbol && !bySymbol.has(symbol)) bySymbol.set(symbol, shortReason(edge.reason, symbol));
   }
