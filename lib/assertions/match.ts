@@ -1,5 +1,6 @@
 /**
- * `Match`: the pattern vocabulary. A literal object in a pattern means `Match.objectLike`;
+ * `Match`: the pattern vocabulary. A literal object in a pattern means `Match.objectLike`
+ * (except directly inside `arrayWith`/`arrayEquals`, where it is exact, as in AWS CDK);
  * azcdk expressions in a pattern (`nsg.id`, `param.value`) stand for their rendered ARM form.
  */
 import { Construct, type IConstruct } from 'constructs';
@@ -24,14 +25,23 @@ export abstract class Match {
     return new ObjectMatch('objectEquals', pattern, { partial: false });
   }
 
-  /** An array containing these elements in this order, possibly with others between them. */
+  /**
+   * An array containing these elements in this order, possibly with others between them. As in
+   * AWS CDK, a plain object element is compared exactly (at every level below it): write
+   * `Match.arrayWith([Match.objectLike({ name: 'a' })])` for an element with at least these keys.
+   * `Match.absent()` and `Match.anyValue()` cannot be elements.
+   */
   public static arrayWith(pattern: unknown[]): Matcher {
-    return new ArrayMatch('arrayWith', pattern, { subsequence: true, partialObjects: true });
+    return new ArrayMatch('arrayWith', pattern, { subsequence: true, partialObjects: false, explainExactElements: true });
   }
 
-  /** An array of exactly these elements, in order (objects inside are matched partially). */
+  /**
+   * An array of exactly these elements, in order. As in AWS CDK, a plain object element is
+   * compared exactly; wrap it in `Match.objectLike(...)` to allow other keys. (A literal array
+   * inside `objectLike`, by contrast, keeps matching its objects partially.)
+   */
   public static arrayEquals(pattern: unknown[]): Matcher {
-    return new ArrayMatch('arrayEquals', pattern, { subsequence: false, partialObjects: true });
+    return new ArrayMatch('arrayEquals', pattern, { subsequence: false, partialObjects: false, explainExactElements: true });
   }
 
   /** Deep equality: objects at every level must have exactly the pattern's keys. */

@@ -99,7 +99,11 @@ export class ArrayMatch extends Matcher {
   constructor(
     public readonly name: string,
     pattern: unknown[],
-    private readonly options: LiteralOptions & { readonly subsequence: boolean },
+    private readonly options: LiteralOptions & {
+      readonly subsequence: boolean;
+      /** On an unexpected key in a plain object element, say once that elements are exact and how to relax that. @default false */
+      readonly explainExactElements?: boolean;
+    },
   ) {
     super();
     if (!Array.isArray(pattern)) throw new AssertionUsageError(`${name}: the pattern must be an array, got ${formatValue(pattern)}.`);
@@ -121,7 +125,12 @@ export class ArrayMatch extends Matcher {
       );
     }
     const elementMatchers = this.pattern.map((p) => asMatcher(p, { partialObjects: this.options.partialObjects }, this.name));
-    return this.options.subsequence ? this.testSubsequence(actual, elementMatchers, result) : this.testExact(actual, elementMatchers, result);
+    if (this.options.subsequence) this.testSubsequence(actual, elementMatchers, result);
+    else this.testExact(actual, elementMatchers, result);
+    if (this.options.explainExactElements && result.failures.some((f) => f.message.startsWith(`unexpected key (${this.name} `))) {
+      result.recordFailure(`${this.name} compares a plain object element exactly, as AWS CDK does: write Match.objectLike({...}) for an element that may have other keys`, [], 0);
+    }
+    return result;
   }
 
   private testExact(actual: unknown[], matchers: Matcher[], result: MatchResult): MatchResult {

@@ -1,0 +1,226 @@
+/**
+ * AWS CDK's own assertion test cases (aws-cdk-lib/assertions/test/match.test.ts, capture.test.ts,
+ * template.test.ts), restated as data and run against azcdk/assertions: the same targets pass,
+ * the same fail, the same patterns are refused. azcdk words its messages its own way (path
+ * first, "expected X, got Y"), so a failure is checked by its exact azcdk lines.
+ */
+import { expect } from 'chai';
+import { AssertionUsageError, Match, Template, type Matcher } from '../../lib/assertions/index.js';
+
+/** One AWS CDK test: a matcher, targets it accepts, targets it rejects (with the lines said). */
+interface Case {
+  /** AWS CDK's `describe > test` name, or what the azcdk-only case pins down. */
+  readonly name: string;
+  readonly matcher: () => Matcher;
+  readonly pass?: readonly unknown[];
+  readonly fail?: ReadonlyArray<readonly [target: unknown, lines: readonly string[]]>;
+}
+
+/** A pattern AWS CDK refuses (at construction or at the first test), with azcdk's message. */
+interface Refusal {
+  readonly name: string;
+  readonly build: () => Matcher;
+  readonly target: unknown;
+  readonly message: string;
+}
+
+const CASES: readonly Case[] = [
+  // ---- exactly()
+  {
+    name: 'exactly > simple literals',
+    matcher: () => Match.exact('foo'),
+    pass: ['foo'],
+    fail: [['bar', ['/: expected "foo", got "bar"']], [5, ['/: expected string "foo", got number 5']]],
+  },
+  {
+    name: 'exactly > simple literals (number, boolean)',
+    matcher: () => Match.exact(3),
+    pass: [3],
+    fail: [[5, ['/: expected 3, got 5']], ['foo', ['/: expected number 3, got string "foo"']]],
+  },
+  {
+    name: 'exactly > arrays',
+    matcher: () => Match.exact([{ foo: 'bar', baz: 'qux' }, { waldo: 'fred', wobble: 'flob' }]),
+    pass: [[{ foo: 'bar', baz: 'qux' }, { waldo: 'fred', wobble: 'flob' }]],
+    fail: [
+      [[{ foo: 'bar', baz: 'qux' }], ['/: expected 2 elements, got 1: [{"foo":"bar","baz":"qux"}]']],
+      [[{ foo: 'bar', baz: 'qux' }, { waldo: 'flob', wobble: 'fred' }], ['/1/waldo: expected "fred", got "flob"', '/1/wobble: expected "flob", got "fred"']],
+      [[{ foo: 'bar', baz: 'qux' }, { waldo: 'fred' }], ['/1/wobble: missing: expected "flob"']],
+    ],
+  },
+  {
+    name: 'exactly > objects',
+    matcher: () => Match.exact({ foo: [2, 3], bar: 'baz' }),
+    pass: [{ foo: [2, 3], bar: 'baz' }],
+    fail: [
+      [{}, ['/foo: missing: expected an array like [2,3]', '/bar: missing: expected "baz"']],
+      [{ foo: [3, 5], bar: 'baz' }, ['/foo/0: expected 2, got 3', '/foo/1: expected 3, got 5']],
+      [{ foo: [2, 3], bar: 'baz', qux: 7 }, ['/qux: unexpected key (exact allows only foo, bar)']],
+    ],
+  },
+  // ---- arrayWith()
+  {
+    name: 'arrayWith > subset match',
+    matcher: () => Match.arrayWith([5, false]),
+    pass: [[5, false, 'foo'], [5, 'foo', false]],
+    fail: [[[5, 'foo'], ['/: arrayWith: no element after index 0 (where element 0 of the pattern matched) matches element 1 of the pattern, false; closest is element 1:', '/1: expected boolean false, got string "foo"']]],
+  },
+  {
+    name: 'arrayWith > subset match (objects)',
+    matcher: () => Match.arrayWith([{ foo: 'bar' }]),
+    pass: [[{ fred: 'waldo' }, { foo: 'bar' }, { baz: 'qux' }], [{ foo: 'bar' }]],
+    fail: [[[{ foo: 'baz' }], ['/: arrayWith: no element matches element 0 of the pattern, {"foo":"bar"}; closest is element 0:', '/0/foo: expected "bar", got "baz"']]],
+  },
+  {
+    name: 'arrayWith: a plain object element matches exactly, as in AWS CDK',
+    matcher: () => Match.arrayWith([{ foo: 'bar' }]),
+    fail: [[[{ foo: 'bar', baz: 'qux' }], [
+      '/: arrayWith: no element matches element 0 of the pattern, {"foo":"bar"}; closest is element 0:',
+      '/0/baz: unexpected key (arrayWith allows only foo)',
+      '/: arrayWith compares a plain object element exactly, as AWS CDK does: write Match.objectLike({...}) for an element that may have other keys',
+    ]]],
+  },
+  {
+    name: 'arrayWith > nested with ObjectLike',
+    matcher: () => Match.arrayWith([Match.objectLike({ foo: 'bar' })]),
+    pass: [[{ baz: 'qux' }, { foo: 'bar' }], [{ baz: 'qux' }, { foo: 'bar', fred: 'waldo' }]],
+  },
+  {
+    name: 'arrayWith > out of order',
+    matcher: () => Match.arrayWith([3, 5]),
+    fail: [[[5, 3], ['/: arrayWith: no element after index 1 (where element 0 of the pattern matched) matches element 1 of the pattern, 5 (the array has 2 elements)']]],
+  },
+  {
+    name: 'Match.not(arrayWith) with a plain object: a superset element is not a match',
+    matcher: () => Match.not(Match.arrayWith([{ a: 1 }])),
+    pass: [[{ a: 1, b: 2 }]],
+    fail: [[[{ a: 1 }], ['/: expected not to match Match.arrayWith([{"a":1}]), got [{"a":1}]']]],
+  },
+  // ---- arrayEquals()
+  {
+    name: 'arrayEquals > exact match',
+    matcher: () => Match.arrayEquals([5, false]),
+    pass: [[5, false]],
+    fail: [[[5, 'foo'], ['/1: expected boolean false, got string "foo"']]],
+  },
+  {
+    name: 'arrayEquals: a plain object element matches exactly, as in AWS CDK',
+    matcher: () => Match.arrayEquals([{ a: { b: 1 } }]),
+    pass: [[{ a: { b: 1 } }]],
+    fail: [[[{ a: { b: 1, c: 2 } }], [
+      '/0/a/c: unexpected key (arrayEquals allows only b)',
+      '/: arrayEquals compares a plain object element exactly, as AWS CDK does: write Match.objectLike({...}) for an element that may have other keys',
+    ]]],
+  },
+  // ---- objectLike()
+  {
+    name: 'objectLike > Partiality is maintained throughout arrays',
+    matcher: () => Match.objectLike({ foo: [{ bar: 'bar' }] }),
+    pass: [{ foo: [{ bar: 'bar' }] }, { boo: 'boo', foo: [{ bar: 'bar' }] }, { foo: [{ bar: 'bar', boo: 'boo' }] }],
+  },
+  {
+    name: 'objectLike > ArrayMatch nested inside ObjectMatch',
+    matcher: () => Match.objectLike({ foo: Match.arrayWith(['bar']) }),
+    pass: [{ foo: ['bar', 'baz'], fred: 'waldo' }],
+    fail: [[{ foo: ['baz'], fred: 'waldo' }, ['/foo: arrayWith: no element matches element 0 of the pattern, "bar"; closest is element 0:', '/foo/0: expected "bar", got "baz"']]],
+  },
+  {
+    name: 'objectLike > absent',
+    matcher: () => Match.objectLike({ foo: Match.absent() }),
+    pass: [{ bar: 'baz' }, { foo: undefined }, {}],
+    fail: [[{ foo: null }, ['/foo: expected absent, got null']]],
+  },
+  // ---- objectEquals()
+  {
+    name: 'objectEquals > exact match',
+    matcher: () => Match.objectEquals({ foo: 'bar' }),
+    pass: [{ foo: 'bar' }],
+    fail: [[{ foo: 'bar', baz: 'qux' }, ['/baz: unexpected key (objectEquals allows only foo)']]],
+  },
+  // ---- not()
+  {
+    name: 'not > object',
+    matcher: () => Match.not({ foo: 'bar' }),
+    pass: ['bar', 3, { foo: 'baz' }, { bar: 'foo' }],
+    fail: [[{ foo: 'bar' }, ['/: expected not to match {"foo":"bar"}, got {"foo":"bar"}']]],
+  },
+  {
+    name: 'not > array',
+    matcher: () => Match.not(['foo', 'bar']),
+    pass: ['foo', [], ['bar'], ['foo', 3]],
+    fail: [[['foo', 'bar'], ['/: expected not to match ["foo","bar"], got ["foo","bar"]']]],
+  },
+  {
+    name: 'not > as a nested matcher',
+    matcher: () => Match.exact({ foo: { bar: Match.not([1, 2]) } }),
+    pass: [{ foo: { bar: [1] } }, { foo: { bar: ['baz'] } }],
+    fail: [[{ foo: { bar: [1, 2] } }, ['/foo/bar: expected not to match [1,2], got [1,2]']]],
+  },
+  {
+    name: 'not > with nested matcher',
+    matcher: () => Match.not({ foo: { bar: Match.arrayWith([1]) } }),
+    pass: [{ foo: { bar: [2] } }, 'foo'],
+    fail: [[{ foo: { bar: [1, 2] } }, ['/: expected not to match {"foo":{"bar":Match.arrayWith([1])}}, got {"foo":{"bar":[1,2]}}']]],
+  },
+  // ---- anyValue()
+  {
+    name: 'anyValue > nested in array',
+    matcher: () => Match.arrayEquals(['foo', Match.anyValue(), 'bar']),
+    pass: [['foo', 'baz', 'bar'], ['foo', 3, 'bar']],
+    fail: [[['foo', null, 'bar'], ['/1: expected any value, got null']]],
+  },
+  // ---- stringLikeRegexp()
+  {
+    name: 'stringLikeRegexp > nested in object',
+    matcher: () => Match.objectLike({ foo: Match.stringLikeRegexp('.*includeHeaders = true.*') }),
+    pass: [{ foo: 'const includeHeaders = true;' }],
+    fail: [[{ foo: 'const includeHeaders = false;' }, ['/foo: expected a string matching /.*includeHeaders = true.*/m, got "const includeHeaders = false;"']]],
+  },
+];
+
+const REFUSALS: readonly Refusal[] = [
+  {
+    name: 'arrayWith > incompatible with absent',
+    build: () => Match.arrayWith(['foo', Match.absent()]),
+    target: ['foo', 'bar'],
+    message: 'arrayWith: Match.absent() cannot be an array element (an element is either there or not): use Match.not(Match.arrayWith([...])).',
+  },
+];
+
+describe('assertions: AWS CDK test cases, restated', () => {
+  for (const c of CASES) {
+    describe(c.name, () => {
+      for (const target of c.pass ?? []) {
+        it(`passes on ${JSON.stringify(target)}`, () => {
+          expect(c.matcher().test(target).renderMismatches()).to.deep.equal([]);
+        });
+      }
+      for (const [target, lines] of c.fail ?? []) {
+        it(`fails on ${JSON.stringify(target)}`, () => {
+          expect(c.matcher().test(target).renderMismatches()).to.deep.equal(lines);
+        });
+      }
+    });
+  }
+
+  for (const r of REFUSALS) {
+    it(`refuses: ${r.name}`, () => {
+      expect(() => r.build().test(r.target)).to.throw(AssertionUsageError, r.message);
+    });
+  }
+
+  describe('template: a plain object in arrayWith is exact for counts, finds and negations too', () => {
+    const VNET = 'Microsoft.Network/virtualNetworks';
+    const template = Template.fromJSON({
+      resources: [{ type: VNET, name: 'v', properties: { subnets: [{ name: 'a', properties: { addressPrefix: '10.0.0.0/24' } }] } }],
+    });
+    it('resourcePropertiesCountIs', () => {
+      template.resourcePropertiesCountIs(VNET, { subnets: Match.arrayWith([{ name: 'a' }]) }, 0);
+      template.resourcePropertiesCountIs(VNET, { subnets: Match.arrayWith([Match.objectLike({ name: 'a' })]) }, 1);
+    });
+    it('findResources and Match.not', () => {
+      expect(Object.keys(template.findResources(VNET, { properties: { subnets: Match.arrayWith([{ name: 'a' }]) } }))).to.deep.equal([]);
+      expect(Object.keys(template.findResources(VNET, { properties: { subnets: Match.not(Match.arrayWith([{ name: 'a' }])) } }))).to.deep.equal(['resources[0]']);
+    });
+  });
+});
