@@ -44,12 +44,19 @@ export abstract class Match {
     return new ArrayMatch('arrayEquals', pattern, { subsequence: false, partialObjects: false, explainExactElements: true });
   }
 
-  /** Deep equality: objects at every level must have exactly the pattern's keys. */
+  /**
+   * Deep equality: objects at every level must have exactly the pattern's keys. As in AWS CDK, a
+   * matcher cannot be the whole pattern (`Match.exact(Match.arrayWith(...))` is an
+   * AssertionUsageError: it could not be exact); nested deeper (`{ key: matcher }`) it is used as it is.
+   */
   public static exact(pattern: unknown): Matcher {
     return new LiteralMatch('exact', pattern, { partialObjects: false });
   }
 
-  /** Anything present and not null. */
+  /**
+   * Anything present and not null. As in AWS CDK, it cannot be an element of `arrayWith` (it
+   * would match any element); in `arrayEquals` it stands for one element of any value.
+   */
   public static anyValue(): Matcher {
     return new AnyValueMatch();
   }

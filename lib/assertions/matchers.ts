@@ -35,6 +35,13 @@ export class LiteralMatch extends Matcher {
 
   constructor(public readonly name: string, pattern: unknown, private readonly options: LiteralOptions) {
     super();
+    if (Matcher.isMatcher(pattern)) {
+      // AWS CDK refuses it too: Match.exact(Match.arrayWith(...)) would quietly not be exact.
+      throw new AssertionUsageError(
+        `Match.${name}() cannot directly contain another matcher, as in AWS CDK: got ${pattern.describe()}. ` +
+          `Use that matcher without Match.${name}() around it, or nest it deeper (Match.${name}({ key: matcher })).`,
+      );
+    }
     this.pattern = toArmPattern(pattern);
     if (this.pattern === undefined) {
       throw new AssertionUsageError(`${name}: a pattern cannot be undefined. To require that a key is missing, use Match.absent().`);
@@ -47,7 +54,6 @@ export class LiteralMatch extends Matcher {
 
   public test(actual: unknown): MatchResult {
     const p = this.pattern;
-    if (Matcher.isMatcher(p)) return p.test(actual);
     if (Array.isArray(p)) return new ArrayMatch(this.name, p, { partialObjects: this.options.partialObjects, subsequence: false }).test(actual);
     if (isPlainObject(p)) return new ObjectMatch(this.name, p, { partial: this.options.partialObjects }).test(actual);
     const result = new MatchResult(actual);
@@ -110,6 +116,12 @@ export class ArrayMatch extends Matcher {
     this.pattern = toArmPattern(pattern) as unknown[];
     if (options.subsequence && this.pattern.some((p) => p instanceof AbsentMatch)) {
       throw new AssertionUsageError(`${name}: Match.absent() cannot be an array element (an element is either there or not): use Match.not(Match.arrayWith([...])).`);
+    }
+    if (options.subsequence && this.pattern.some((p) => p instanceof AnyValueMatch)) {
+      throw new AssertionUsageError(
+        `${name}: Match.anyValue() cannot be an array element, as in AWS CDK (it would match any element): ` +
+          'name the element you expect, or use Match.arrayEquals([...]) with Match.anyValue() at its position.',
+      );
     }
   }
 

@@ -180,6 +180,30 @@ const CASES: readonly Case[] = [
 
 const REFUSALS: readonly Refusal[] = [
   {
+    name: 'exactly > nesting',
+    build: () => Match.exact(Match.arrayWith(['foo'])),
+    target: ['foo'],
+    message:
+      'Match.exact() cannot directly contain another matcher, as in AWS CDK: got Match.arrayWith(["foo"]). ' +
+      'Use that matcher without Match.exact() around it, or nest it deeper (Match.exact({ key: matcher })).',
+  },
+  {
+    name: 'exactly > absent',
+    build: () => Match.exact(Match.absent()),
+    target: undefined,
+    message:
+      'Match.exact() cannot directly contain another matcher, as in AWS CDK: got Match.absent(). ' +
+      'Use that matcher without Match.exact() around it, or nest it deeper (Match.exact({ key: matcher })).',
+  },
+  {
+    name: 'arrayWith > incompatible with anyValue',
+    build: () => Match.arrayWith(['foo', Match.anyValue()]),
+    target: ['foo', 'bar'],
+    message:
+      'arrayWith: Match.anyValue() cannot be an array element, as in AWS CDK (it would match any element): ' +
+      'name the element you expect, or use Match.arrayEquals([...]) with Match.anyValue() at its position.',
+  },
+  {
     name: 'arrayWith > incompatible with absent',
     build: () => Match.arrayWith(['foo', Match.absent()]),
     target: ['foo', 'bar'],
