@@ -10,7 +10,7 @@ import { AssertionUsageError } from './errors.js';
 import type { Matcher } from './matcher.js';
 import {
   AbsentMatch, AnyValueMatch, ArrayMatch, LiteralMatch, NotMatch, ObjectMatch, ReferencesResourceMatch, ResourceIdMatch,
-  StringLikeRegexpMatch,
+  SerializedJsonMatch, StringLikeRegexpMatch,
 } from './matchers.js';
 
 /** Factory of matchers. */
@@ -73,6 +73,17 @@ export abstract class Match {
    */
   public static not(pattern: unknown): Matcher {
     return new NotMatch(pattern);
+  }
+
+  /**
+   * A string of JSON (such as a policy document or settings written as a string) whose parsed
+   * value matches `pattern`. As in AWS CDK, a literal pattern is compared exactly:
+   * `Match.serializedJson({ a: 1 })` fails on `'{"a":1,"b":2}'`; write
+   * `Match.serializedJson(Match.objectLike({ a: 1 }))` for a partial match. A value that is not a
+   * string, or not valid JSON, is a mismatch.
+   */
+  public static serializedJson(pattern: unknown): Matcher {
+    return new SerializedJsonMatch(pattern);
   }
 
   /**

@@ -5,7 +5,7 @@
  * first, "expected X, got Y"), so a failure is checked by its exact azcdk lines.
  */
 import { expect } from 'chai';
-import { AssertionUsageError, Match, Template, type Matcher } from '../../lib/assertions/index.js';
+import { AssertionUsageError, Capture, Match, Template, type Matcher } from '../../lib/assertions/index.js';
 
 /** One AWS CDK test: a matcher, targets it accepts, targets it rejects (with the lines said). */
 interface Case {
@@ -23,6 +23,8 @@ interface Refusal {
   readonly target: unknown;
   readonly message: string;
 }
+
+const JSON_HEADER = '/: the JSON in this string does not match (the paths below go on inside it):';
 
 const CASES: readonly Case[] = [
   // ---- exactly()
@@ -169,6 +171,45 @@ const CASES: readonly Case[] = [
     pass: [['foo', 'baz', 'bar'], ['foo', 3, 'bar']],
     fail: [[['foo', null, 'bar'], ['/1: expected any value, got null']]],
   },
+  // ---- serializedJson()
+  {
+    name: 'serializedJson > all types',
+    matcher: () => Match.serializedJson({ Foo: 'Bar', Baz: 3, Boo: true, Fred: [1, 2] }),
+    pass: ['{ "Foo": "Bar", "Baz": 3, "Boo": true, "Fred": [1, 2] }'],
+  },
+  {
+    name: 'serializedJson > simple match',
+    matcher: () => Match.serializedJson({ Foo: 'Bar' }),
+    pass: ['{ "Foo": "Bar" }'],
+    fail: [
+      ['{ "Foo": "Baz" }', [JSON_HEADER, '/Foo: expected "Bar", got "Baz"']],
+      ['{ "Foo": 4 }', [JSON_HEADER, '/Foo: expected string "Bar", got number 4']],
+      ['{ "Bar": "Baz" }', [JSON_HEADER, '/Bar: unexpected key (serializedJson allows only Foo)', '/Foo: missing: expected "Bar"']],
+    ],
+  },
+  {
+    name: 'serializedJson > nested matcher',
+    matcher: () => Match.serializedJson(Match.objectLike({ Foo: Match.arrayWith(['Bar']) })),
+    pass: ['{ "Foo": ["Bar"] }', '{ "Foo": ["Bar", "Baz"] }', '{ "Foo": ["Bar", "Baz"], "Fred": "Waldo" }'],
+    fail: [
+      ['{ "Foo": ["Baz"] }', [JSON_HEADER, '/Foo: arrayWith: no element matches element 0 of the pattern, "Bar"; closest is element 0:', '/Foo/0: expected "Bar", got "Baz"']],
+      ['{ "Bar": ["Baz"] }', [JSON_HEADER, '/Foo: missing: expected an array like ["Bar"]']],
+    ],
+  },
+  {
+    name: 'serializedJson > invalid json string (and not a string)',
+    matcher: () => Match.serializedJson({ Foo: 'Bar' }),
+    fail: [
+      ['{ "Foo"', ['/: expected a string of JSON matching {"Foo":"Bar"}, got "{ \\"Foo\\"", which is not valid JSON']],
+      [5, ['/: expected a string of JSON matching {"Foo":"Bar"}, got number 5']],
+      [undefined, ['/: missing: expected a string of JSON matching {"Foo":"Bar"}']],
+    ],
+  },
+  {
+    name: 'serializedJson nested in an object: paths go on into the JSON',
+    matcher: () => Match.objectLike({ policy: Match.serializedJson({ a: 1 }) }),
+    fail: [[{ policy: '{"a":2}' }, ['/policy: the JSON in this string does not match (the paths below go on inside it):', '/policy/a: expected 1, got 2']]],
+  },
   // ---- stringLikeRegexp()
   {
     name: 'stringLikeRegexp > nested in object',
@@ -211,21 +252,102 @@ const REFUSALS: readonly Refusal[] = [
   },
 ];
 
+/** capture.test.ts: each target is tested and `finished()`; the Capture then holds `captured`, in order. */
+interface CaptureCase {
+  readonly name: string;
+  readonly matcher: (capture: Capture) => Matcher;
+  readonly targets: readonly unknown[];
+  readonly captured: readonly unknown[];
+}
+
+const CAPTURE_CASES: readonly CaptureCase[] = [
+  { name: 'asString()', matcher: (c) => Match.objectEquals({ foo: c }), targets: [{ foo: 'bar' }, { foo: 3 }], captured: ['bar', 3] },
+  { name: 'asObject()', matcher: (c) => Match.objectEquals({ foo: c }), targets: [{ foo: { fred: 'waldo' } }, { foo: 'bar' }], captured: [{ fred: 'waldo' }, 'bar'] },
+  { name: 'nested within an array', matcher: (c) => Match.objectEquals({ foo: ['bar', c] }), targets: [{ foo: ['bar', 'baz'] }], captured: ['baz'] },
+  {
+    name: 'multiple captures',
+    matcher: (c) => Match.objectEquals({ foo: c, real: true }),
+    targets: [{ foo: 3, real: true }, { foo: 5, real: true }, { foo: 7, real: false }],
+    captured: [3, 5],
+  },
+  {
+    name: 'nested pattern match',
+    matcher: (c) => Match.objectLike({ foo: c }),
+    targets: [{ foo: { bar: 'baz', fred: 'waldo' } }],
+    captured: [{ bar: 'baz', fred: 'waldo' }],
+  },
+  { name: 'nullish', matcher: (c) => Match.objectEquals({ foo: c }), targets: [{ foo: null }], captured: [] },
+  {
+    name: 'capture in arraywith and objectlike',
+    matcher: (c) => Match.objectLike({
+      People: Match.arrayWith([{ Name: 'Alice', Attributes: [Match.objectLike({ Name: 'HairColor', Value: c })] }]),
+    }),
+    targets: [{ People: [{ Name: 'Alice', Attributes: [{ Name: 'HairColor', Value: 'Black' }] }] }],
+    captured: ['Black'],
+  },
+];
+
+/** Every value a Capture holds, walking it with next(). */
+function capturedValues(capture: Capture): unknown[] {
+  if (capture.count === 0) return [];
+  const values = [capture.asValue()];
+  while (capture.next()) values.push(capture.asValue());
+  return values;
+}
+
 describe('assertions: AWS CDK test cases, restated', () => {
   for (const c of CASES) {
     describe(c.name, () => {
       for (const target of c.pass ?? []) {
         it(`passes on ${JSON.stringify(target)}`, () => {
-          expect(c.matcher().test(target).renderMismatches()).to.deep.equal([]);
+          const result = c.matcher().test(target);
+          expect(result.renderMismatches()).to.deep.equal([]);
+          expect([result.hasFailed(), result.failCount, result.toHumanStrings()]).to.deep.equal([false, 0, []]);
         });
       }
       for (const [target, lines] of c.fail ?? []) {
         it(`fails on ${JSON.stringify(target)}`, () => {
-          expect(c.matcher().test(target).renderMismatches()).to.deep.equal(lines);
+          const result = c.matcher().test(target);
+          expect(result.renderMismatches()).to.deep.equal(lines);
+          expect([result.hasFailed(), result.failCount]).to.deep.equal([true, lines.length]);
         });
       }
     });
   }
+
+  describe('Capture', () => {
+    for (const c of CAPTURE_CASES) {
+      it(c.name, () => {
+        const capture = new Capture();
+        const matcher = c.matcher(capture);
+        for (const target of c.targets) matcher.test(target).finished();
+        expect(capturedValues(capture)).to.deep.equal(c.captured);
+      });
+    }
+
+    it('nested pattern does not match', () => {
+      const capture = new Capture(Match.objectLike({ bar: 'baz' }));
+      Match.objectLike({ foo: capture }).test({ foo: { fred: 'waldo' } }).finished();
+      expect(capture.count).to.equal(0);
+    });
+
+    it('no captures if not finished; finished() hands them over once', () => {
+      const capture = new Capture();
+      const result = Match.objectEquals({ foo: capture }).test({ foo: 'bar' });
+      expect(capture.count).to.equal(0);
+      result.finished();
+      result.finished();
+      expect(capture.count).to.equal(1);
+    });
+
+    it('nullish: one failure, said with the path and the matcher', () => {
+      const result = Match.objectEquals({ foo: new Capture() }).test({ foo: null });
+      expect(result.failCount).to.equal(1);
+      expect(result.toHumanStrings()).to.deep.equal([
+        'expected a value to capture, got null (a Capture takes only non-null values) at /foo (using Capture matcher)',
+      ]);
+    });
+  });
 
   for (const r of REFUSALS) {
     it(`refuses: ${r.name}`, () => {
