@@ -278,6 +278,20 @@ describe('azcdk deploy', () => {
     expect(endpoint.requests).to.have.length(0);
   });
 
+  it('--from a missing folder says it does not exist; a file says it is not a folder; a folder without a manifest says so (exit 2, nothing sent)', async () => {
+    const missing = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, join(dir, 'no-such-out'), ['--yes'], missing)).to.equal(2);
+    expect(missing.stderr.join('\n')).to.contain(`${join(dir, 'no-such-out')} does not exist. Point it at an 'azcdk synth' output folder`);
+    expect(missing.text()).to.not.contain('has no manifest.json');
+    const file = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, join(out, 'manifest.json'), ['--yes'], file)).to.equal(2);
+    expect(file.text()).to.contain(`${join(out, 'manifest.json')} is a file, not a folder.`);
+    const empty = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, dir, ['--yes'], empty)).to.equal(2);
+    expect(empty.text()).to.contain(`${dir} has no manifest.json.`);
+    expect(endpoint.requests).to.have.length(0);
+  });
+
   for (const [flag, a, b] of [['--from', 'x', 'y'], ['-g', 'one', 'two'], ['--deployment-name', 'n1', 'n2'], ['--poll-interval', '1', '2']]) {
     it(`rejects ${flag} given twice (exit 2) instead of joining or crashing`, async () => {
       const io = ioFor(endpoint, dir);
