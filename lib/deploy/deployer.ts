@@ -12,7 +12,7 @@ import { describeError, describeFailure } from './failures.js';
 import { checkDeploymentName, defaultDeploymentName } from './names.js';
 import { checkSecureValue, convert, isSecureType, parametersForStack, secretsOf, unknownParameters, type ParsedParameters, type TemplateParameter } from './parameters.js';
 import { ProgressView } from './progress.js';
-import { confirm, PromptInterrupted, type InterruptSource, type Prompter } from './prompt.js';
+import { choose, confirm, PromptInterrupted, type InterruptSource, type Prompter } from './prompt.js';
 import type { Redactor } from './redact.js';
 import { evaluateName, ResourceMap, type DeploymentContext } from './resource-map.js';
 import { outputFeeds } from './stack-outputs.js';
@@ -425,8 +425,7 @@ async function interrupted(p: MappedStack, options: DeployOptions, ctx: Deployer
   if (action === 'ask') {
     if (ctx.canPrompt && ctx.prompter) {
       try {
-        const answer = (await ctx.prompter.ask(`\nInterrupted. Cancel deployment ${name} in Azure, or leave it running? [c]ancel / [l]eave: `)).toLowerCase();
-        action = answer.startsWith('c') ? 'cancel' : 'leave';
+        action = await choose(ctx.prompter, `\nInterrupted. Cancel deployment ${name} in Azure, or leave it running?`, [{ key: 'c', word: 'cancel' }, { key: 'l', word: 'leave' }], 'leave');
       } catch (error) {
         if (!(error instanceof PromptInterrupted)) throw error;
         action = 'leave'; // a second Ctrl-C: get out without touching Azure

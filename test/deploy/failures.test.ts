@@ -222,6 +222,23 @@ describe('azcdk deploy: failures and faults', () => {
     expect(endpoint.requests.some((r) => r.method === 'POST' && r.path.endsWith('/stop-me/cancel'))).to.equal(true);
   });
 
+  it('the Ctrl-C question takes only the answers it offers: "y" or a typo asks again, Enter is the default it shows (leave)', async () => {
+    endpoint.resourceDelayMs = 400;
+    const io = ioFor(endpoint, dir, { interactive: true, answers: ['y', 'cancle', 'C'], onOut: ctrlCWhen(/Running .*Microsoft/) });
+    expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'pick'], io)).to.equal(1);
+    expect(io.questions.map((q) => q.trim())).to.deep.equal([
+      'Interrupted. Cancel deployment pick in Azure, or leave it running? [c]ancel / [l]eave (Enter: leave):',
+      'Answer c (cancel) or l (leave), or press Enter to leave:',
+      'Answer c (cancel) or l (leave), or press Enter to leave:',
+    ]);
+    expect(endpoint.deploymentState('rg', 'pick')).to.equal('Canceled');
+    const enter = ioFor(endpoint, dir, { interactive: true, answers: [''], onOut: ctrlCWhen(/Running .*Microsoft/) });
+    expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'enter'], enter)).to.equal(1);
+    expect(enter.questions).to.have.length(1);
+    expect(enter.text()).to.contain('Network: interrupted; left deployment enter running in Azure.');
+    expect(endpoint.requests.some((r) => r.path.endsWith('/enter/cancel'))).to.equal(false);
+  });
+
   it('Ctrl-C without a terminal leaves the deployment running and says how to follow or cancel it', async () => {
     endpoint.resourceDelayMs = 300;
     const io = ioFor(endpoint, dir, {
