@@ -222,6 +222,13 @@ async function ensureResourceGroup(options: DeployOptions, ctx: DeployerContext)
   if (options.validateOnly || options.whatIfOnly) {
     throw new AzcdkError(`Resource group '${rg}' does not exist; ${options.validateOnly ? '--validate-only' : '--what-if'} needs an existing group and creates nothing. Deploy without it (with --location ${options.location}) or create the group first.`);
   }
+  // Creating the group is the first write: it is never made for a deployment that cannot be confirmed.
+  if (!canConfirm(options, ctx)) {
+    throw new AzcdkError(
+      `Resource group '${rg}' does not exist, and stdin is not a terminal to confirm the deployment on, so azcdk created nothing and sent nothing. ` +
+        `Re-run with --yes to create it in ${options.location} and deploy, or create it first ('az group create -n ${rg} -l ${options.location}') to review the changes with --what-if.`,
+    );
+  }
   await ctx.client.createResourceGroup(rg, options.location);
   ctx.io.out(`Created resource group ${rg} in ${options.location}.`);
   return (await ctx.client.getResourceGroup(rg)) ?? { name: rg, location: options.location };
@@ -306,11 +313,16 @@ async function confirmChanges(stackName: string, rg: string, changes: readonly R
     if (deleting) ctx.io.err(`warning: ${stackName}:${deleting}`);
     return;
   }
-  if (!ctx.canPrompt || !ctx.prompter) {
+  if (!canConfirm(options, ctx) || !ctx.prompter) {
     throw new AzcdkError(`${stackName}: not deploying without confirmation, and stdin is not a terminal to ask on. Review the changes above and re-run with --yes.${deleting}`);
   }
   const ok = await confirm(ctx.prompter, `Deploy ${stackName} to ${rg}${options.mode === 'Complete' ? ' in Complete mode' : ''}${unchanged ? ' (no changes)' : ''}?${deleting}`);
   if (!ok) throw new AzcdkError(`${stackName}: not confirmed; nothing was deployed.`);
+}
+
+/** True when a deployment can go ahead: --yes, or a terminal to ask on. */
+function canConfirm(options: DeployOptions, ctx: DeployerContext): boolean {
+  return options.yes || (ctx.canPrompt && ctx.prompter !== undefined);
 }
 
 /** Ctrl-C presses from the submission of a deployment until azcdk acts on one or stops waiting. */

@@ -108,11 +108,24 @@ describe('azcdk deploy', () => {
     expect(modify.delta[0].path).to.equal('properties.addressSpace.addressPrefixes');
   });
 
-  it('never deploys without confirmation when stdin is not a terminal', async () => {
+  it('never deploys without confirmation when stdin is not a terminal: with an existing group, after showing what-if', async () => {
+    endpoint.resourceGroups.set('rg', { name: 'rg', location: 'westeurope' });
     const io = ioFor(endpoint, dir);
     expect(await deploy(endpoint, out, ['--location', 'westeurope'], io)).to.equal(1);
+    expect(io.text()).to.contain('Resource changes: 2 to create.');
     expect(io.text()).to.contain('not deploying without confirmation, and stdin is not a terminal to ask on. Review the changes above and re-run with --yes.');
     expect(puts()).to.have.length(0);
+  });
+
+  it('without --yes and without a terminal, a missing resource group is not created: nothing is written or sent', async () => {
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--location', 'westeurope'], io)).to.equal(1);
+    expect(io.stderr.join('\n')).to.contain(
+      "Resource group 'rg' does not exist, and stdin is not a terminal to confirm the deployment on, so azcdk created nothing and sent nothing. " +
+        "Re-run with --yes to create it in westeurope and deploy, or create it first ('az group create -n rg -l westeurope') to review the changes with --what-if.",
+    );
+    expect(endpoint.resourceGroups.size).to.equal(0);
+    expect(endpoint.requests.map((r) => r.method)).to.deep.equal(['GET']);
   });
 
   it('never deploys without confirmation when stdin is not a terminal, also when what-if says "no changes"', async () => {
@@ -131,6 +144,7 @@ describe('azcdk deploy', () => {
   });
 
   it('--what-if-json without --what-if writes the what-if, then confirms as usual: no deployment without --yes when stdin is not a terminal', async () => {
+    endpoint.resourceGroups.set('rg', { name: 'rg', location: 'westeurope' });
     const io = ioFor(endpoint, dir);
     expect(await deploy(endpoint, out, ['--location', 'westeurope', '--what-if-json', 'what-if.json'], io)).to.equal(1);
     expect(JSON.parse(readFileSync(join(dir, 'what-if.json'), 'utf8')).stacks.Network.summary).to.deep.equal({ Create: 2 });
