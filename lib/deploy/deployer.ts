@@ -128,10 +128,18 @@ async function prepare(stacks: readonly StackArtifact[], options: DeployOptions,
     throw new UsageError(`--parameters ${unknown.map((n) => `'${n}'`).join(', ')}: no selected stack has ${unknown.length === 1 ? 'this parameter' : 'these parameters'}. Parameters: ${known.join(', ') || '(none)'}.`);
   }
   const out: PreparedStack[] = [];
+  const warned = new Set<string>();
   for (const stack of stacks) {
     const decl = stack.template.parameters ?? {};
     const resolved = parametersForStack(decl, stack.parameters, options.parameters);
     ctx.redactor.add(resolved.secrets);
+    for (const name of resolved.inlineSecure.filter((n) => !warned.has(n))) {
+      warned.add(name);
+      ctx.io.err(
+        `warning: --parameters ${name}=...: the value of secure parameter '${name}' was typed on the command line, where your shell's history keeps it ` +
+          `(and npm's debug logs when run through npx). Pass it as ${name}=@env:VAR or ${name}=@FILE, or leave it out to be asked for it on a terminal without echo.`,
+      );
+    }
     const fed = outputFeeds(stack, stacks, new Set(Object.keys(resolved.values)));
     const values = { ...resolved.values };
     const missing = resolved.missing.filter((n) => !fed.has(n));

@@ -23,6 +23,8 @@ interface ParameterArg {
   readonly input: { readonly text: string } | { readonly ready: ParameterValue };
   /** Where it came from, for messages: `k=@file`, `--parameters @p.json`, ... */
   readonly source: string;
+  /** Given as text on the command line (`k=VALUE`), where shells and npm keep it. */
+  readonly inline?: boolean;
 }
 
 /** Parsed `--parameters`. */
@@ -67,7 +69,7 @@ export function parseParameterArgs(raw: readonly string[], ctx: ParameterContext
       const text = readTextFile(file, `--parameters ${name}=${value}`).replace(/\r?\n$/, '');
       args.push({ name, input: { text }, source: `${name}=${value}` });
     } else {
-      args.push({ name, input: { text: value }, source: `${name}=...` });
+      args.push({ name, input: { text: value }, source: `${name}=...`, inline: true });
     }
   }
   return { args };
@@ -192,6 +194,8 @@ export interface StackParameters {
   readonly missing: readonly string[];
   /** Values of secure parameters (strings as sent), to redact from all output. */
   readonly secrets: readonly string[];
+  /** Secure parameters whose value was typed on the command line (`-p NAME=VALUE`). */
+  readonly inlineSecure: readonly string[];
 }
 
 /**
@@ -204,10 +208,12 @@ export function parametersForStack(
   parsed: ParsedParameters,
 ): StackParameters {
   const values: Record<string, ParameterValue> = {};
+  const inlineSecure = new Set<string>();
   for (const [name, v] of Object.entries(synthesized)) if (name in declared) values[name] = v;
   for (const arg of parsed.args) {
     const decl = declared[arg.name];
     if (!decl) continue; // declared by another stack; unknownParameters() reports names nobody declares
+    if (arg.inline && isSecureType(decl.type)) inlineSecure.add(arg.name);
     const value: ParameterValue = 'ready' in arg.input ? arg.input.ready : { value: convert(arg.name, decl.type, arg.input.text, arg.source) };
     if ('value' in value) checkSecureValue(arg.name, decl.type, value.value, `--parameters ${arg.source}`);
     values[arg.name] = value;
@@ -215,7 +221,7 @@ export function parametersForStack(
   const missing = Object.entries(declared)
     .filter(([name, p]) => p.defaultValue === undefined && !(name in values))
     .map(([name]) => name);
-  return { values, missing, secrets: secretsOf(declared, values) };
+  return { values, missing, secrets: secretsOf(declared, values), inlineSecure: [...inlineSecure] };
 }
 
 /**
