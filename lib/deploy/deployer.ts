@@ -10,7 +10,7 @@ import { AzcdkError, UsageError } from '../core/errors.js';
 import { ArmRequestError, isTerminal, type DeploymentClient, type DeploymentRequest, type DeploymentState, type OperationInfo, type ParameterValue, type ResourceChange, type SubmittedDeployment } from './client.js';
 import { describeError, describeFailure } from './failures.js';
 import { checkDeploymentName, defaultDeploymentName } from './names.js';
-import { checkSecureValue, convert, isSecureType, parametersForStack, secretsOf, unknownParameters, type ParsedParameters, type TemplateParameter } from './parameters.js';
+import { checkSecureValue, checkValueType, convert, isSecureType, parametersForStack, secretsOf, unknownParameters, type ParsedParameters, type TemplateParameter } from './parameters.js';
 import { ProgressView } from './progress.js';
 import { choose, confirm, PromptInterrupted, type InterruptSource, type Prompter } from './prompt.js';
 import type { Redactor } from './redact.js';
@@ -131,7 +131,7 @@ async function prepare(stacks: readonly StackArtifact[], options: DeployOptions,
   const warned = new Set<string>();
   for (const stack of stacks) {
     const decl = stack.template.parameters ?? {};
-    const resolved = parametersForStack(decl, stack.parameters, options.parameters);
+    const resolved = parametersForStack(decl, stack.parameters, options.parameters, `${stack.name}: ${stack.manifest.parametersFile ?? 'the parameters file'}`);
     ctx.redactor.add(resolved.secrets);
     for (const name of resolved.inlineSecure.filter((n) => !warned.has(n))) {
       warned.add(name);
@@ -176,6 +176,7 @@ function withOutputs(p: PreparedStack, outputs: Readonly<Record<string, Record<s
   for (const [name, provider] of p.fed) {
     const value = outputs[provider]?.[name];
     if (value === undefined) throw new AzcdkError(`${p.stack.name}: parameter '${name}' takes the output '${name}' of ${provider}, but the deployment of ${provider} returned no such output; nothing of ${p.stack.name} was deployed.`);
+    checkValueType(name, declared[name].type, value, `${p.stack.name}: the output '${name}' of ${provider}`);
     checkSecureValue(name, declared[name].type, value, `${p.stack.name}: the output '${name}' of ${provider}`);
     if (isSecureType(declared[name].type) && typeof value === 'string') ctx.redactor.add([value]);
     parameters[name] = { value };

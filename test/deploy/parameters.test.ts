@@ -158,6 +158,29 @@ describe('azcdk deploy: parameters', () => {
     });
   }
 
+  it('checks JSON types against the template before anything is sent: a parameters file, the synthesized parameters file (exit 2, the parameter named)', async () => {
+    writeFileSync(join(dir, 'typed.json'), JSON.stringify({ administratorLogin: { value: 'pgadmin' }, storageSizeGB: { value: '128' } }));
+    const io = ioFor(endpoint, dir, { env: { PG_PASSWORD: SECRET } });
+    expect(await deploy(endpoint, out, ['--yes', '-p', '@typed.json', 'administratorLoginPassword=@env:PG_PASSWORD'], io)).to.equal(2);
+    expect(io.stderr.join('\n'), io.text()).to.contain(
+      `--parameters @typed.json: parameter 'storageSizeGB' is an int, so its value must be a JSON integer; it is a string ("128"). Write it like "storageSizeGB": {"value": 128}; nothing was deployed.`,
+    );
+    // A secure value's type is named, never the value.
+    writeFileSync(join(dir, 'secure.json'), JSON.stringify({ administratorLogin: { value: 'pgadmin' }, administratorLoginPassword: { value: 12345678 } }));
+    const secure = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--yes', '-p', '@secure.json'], secure)).to.equal(2);
+    expect(secure.text()).to.contain("--parameters @secure.json: parameter 'administratorLoginPassword' is a securestring, so its value must be a JSON string; it is a number. Write it like");
+    expect(secure.text()).to.not.contain('12345678');
+    // A parameters file edited by hand in the synth output (deploy --from).
+    const file = join(out, 'Db.parameters.json');
+    const synthesized = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...synthesized, parameters: { ...synthesized.parameters, highAvailability: { value: 'false' } } }));
+    const edited = ioFor(endpoint, dir, { env: { PG_PASSWORD: SECRET } });
+    expect(await deploy(endpoint, out, ['--yes', '-p', 'administratorLogin=pgadmin', 'administratorLoginPassword=@env:PG_PASSWORD'], edited)).to.equal(2);
+    expect(edited.text()).to.contain(`Db: Db.parameters.json: parameter 'highAvailability' is a bool, so its value must be true or false; it is a string ("false").`);
+    expect(endpoint.requests).to.have.length(0);
+  });
+
   it('refuses a parameters file that is not JSON or not in deploymentParameters shape', () => {
     writeFileSync(join(dir, 'broken.json'), '{');
     writeFileSync(join(dir, 'shape.json'), JSON.stringify({ parameters: { a: 1 }, contentVersion: '1.0.0.0' }));
