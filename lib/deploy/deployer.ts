@@ -484,7 +484,7 @@ async function reportRequestErrors<T>(what: string, map: ResourceMap, fn: () => 
   } catch (error) {
     if (!(error instanceof ArmRequestError)) throw error;
     const lines = describeError(error.error, '  ', map);
-    throw new AzcdkError(`${what}: ${error.action} failed${error.statusCode ? ` (HTTP ${error.statusCode})` : ''}:\n${lines.join('\n')}${error.correlationId ? `\nCorrelation id: ${error.correlationId}` : ''}`);
+    throw new AzcdkError(`${what}: ${error.action} failed${error.statusCode ? ` (HTTP ${error.statusCode})` : ''}:\n${lines.join('\n')}${error.hint ? `\n${error.hint}` : ''}${error.correlationId ? `\nCorrelation id: ${error.correlationId}` : ''}`);
   }
 }
 
