@@ -106,14 +106,22 @@ export async function deployStacks(stacks: readonly StackArtifact[], options: De
   const group = await ensureResourceGroup(options, ctx);
   const outputs: Record<string, Record<string, unknown>> = {};
   const whatIfs: Record<string, unknown> = {};
-  for (const unfed of prepared) {
-    const p = withOutputs(unfed, outputs, options, ctx);
-    if (!p) continue;
-    const context: DeploymentContext = { subscriptionId: options.subscriptionId, resourceGroup: group.name, location: group.location, deploymentName: p.deploymentName };
-    const result = await deployOne({ ...p, map: resourceMap(p, context) }, options, ctx, whatIfs);
-    if (result) {
-      outputs[p.stack.name] = result;
-      if (options.outputsFile) writeJson(options.outputsFile, outputs, ctx.redactor);
+  for (const [index, unfed] of prepared.entries()) {
+    try {
+      const p = withOutputs(unfed, outputs, options, ctx);
+      if (!p) continue;
+      const context: DeploymentContext = { subscriptionId: options.subscriptionId, resourceGroup: group.name, location: group.location, deploymentName: p.deploymentName };
+      const result = await deployOne({ ...p, map: resourceMap(p, context) }, options, ctx, whatIfs);
+      if (result) {
+        outputs[p.stack.name] = result;
+        if (options.outputsFile) writeJson(options.outputsFile, outputs, ctx.redactor);
+      }
+    } catch (error) {
+      const rest = prepared.slice(index + 1).map((q) => q.stack.name);
+      if (!rest.length || !AzcdkError.isAzcdkError(error)) throw error;
+      // The stacks after the one that failed are not attempted: say which, so none is taken for deployed.
+      const message = `${error.message}\nNot deployed, since ${unfed.stack.name} failed first: ${rest.join(', ')}.`;
+      throw UsageError.isUsageError(error) ? new UsageError(message) : new AzcdkError(message);
     }
   }
   if (options.outputsFile && Object.keys(outputs).length) io.out(`Outputs written to ${options.outputsFile}`);
@@ -294,7 +302,7 @@ async function deployOne(p: MappedStack, options: DeployOptions, ctx: DeployerCo
   }
   if (final.provisioningState !== 'Succeeded') {
     const operations = await client.listOperations(rg, name).catch(() => [] as OperationInfo[]);
-    const lines = describeFailure(final, operations, map);
+    const lines = describeFailure(final, operations, map, stack.manifest.resources);
     throw new AzcdkError(
       `${stack.name}: deployment ${name} ${final.provisioningState === 'Canceled' ? 'was canceled' : `failed (${final.provisioningState})`}.\n` +
         lines.join('\n') + (final.correlationId ? `\nCorrelation id: ${final.correlationId}` : '') + `\nDetails: ${follow(options, name)}`,

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createArmResourcesClient } from '../../lib/deploy/arm-resources-client.js';
 import { ArmEndpoint } from '../support/arm-endpoint.js';
 import { ctrlCWhen, deploy, deployFixture, ioFor, onFirstLine, SUBSCRIPTION, tempDir, writeApp } from '../support/deploy-cli.js';
-import { orphanApp } from './apps.js';
+import { chainedApp, orphanApp } from './apps.js';
 
 describe('azcdk deploy: failures and faults', () => {
   const fx = deployFixture({ group: true });
@@ -47,6 +47,28 @@ describe('azcdk deploy: failures and faults', () => {
     // The NSG deployed before the failure, and its progress line is there too.
     expect(text).to.match(/Succeeded\s+Microsoft\.Network\/networkSecurityGroups demo-nsg \(Network\/Nsg\)/);
     expect(text).to.not.contain('x Microsoft.Network/networkSecurityGroups');
+  });
+
+  it('lists the resources ARM never started because a resource they depend on failed (they have no operation)', async () => {
+    endpoint.failResource('demo-nsg', { code: 'SecurityRuleInvalid', message: 'Security rule has an invalid port range.' });
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'blocked'], io)).to.equal(1);
+    const lines = io.stderr.join('\n').split('\n');
+    const at = lines.indexOf('  Not started (1):');
+    expect(at, io.text()).to.be.greaterThan(lines.findIndex((l) => l.startsWith('  x Microsoft.Network/networkSecurityGroups demo-nsg (Network/Nsg)')));
+    expect(lines[at + 1]).to.equal('  - Microsoft.Network/virtualNetworks (Network/Vnet): it depends on Network/Nsg, which failed');
+    // Deployed or failed resources are not listed.
+    expect(io.text().match(/Not started/g)).to.have.length(1);
+  });
+
+  it('--all names the stacks it did not deploy after a stack failed', async () => {
+    const chained = writeApp(chainedApp(), tempDir());
+    endpoint.failResource('zeta-id', { code: 'QuotaExceeded', message: 'No more identities in this region.' });
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, chained, ['--all', '--yes'], io)).to.equal(1);
+    expect(io.text()).to.contain('QuotaExceeded: No more identities in this region.');
+    expect(io.stderr.join('\n')).to.match(/\nNot deployed, since Zeta failed first: Alpha\.$/);
+    expect(deploymentPuts().map((r) => r.path.split('/').pop()!.split('-')[0])).to.deep.equal(['Zeta']);
   });
 
   it('shows errors nested several levels deep down to the innermost message, also when a level is JSON text in a message', async () => {
