@@ -5,7 +5,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { CliIo } from '../cli/io.js';
+import type { CliIo } from '../common/console-io.js';
 import { AzcdkError, UsageError } from '../core/errors.js';
 import { ArmRequestError, isTerminal, type DeploymentClient, type DeploymentRequest, type DeploymentState, type OperationInfo, type ParameterValue, type ResourceChange, type SubmittedDeployment } from './client.js';
 import { describeError, describeFailure } from './failures.js';

@@ -4,7 +4,7 @@
  */
 import { createInterface } from 'node:readline';
 import { AzcdkError } from '../core/errors.js';
-import type { CliIo } from '../cli/io.js';
+import type { CliIo } from '../common/console-io.js';
 
 /** Asks the user things. Only used when the io is interactive. */
 export interface Prompter {
