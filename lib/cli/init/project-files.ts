@@ -102,7 +102,7 @@ describe('InfraStack', () => {
     const template = Template.fromStack(stack);
     template.resourceCountIs('Microsoft.Network/networkSecurityGroups', 1);
     template.hasResourceProperties('Microsoft.Network/virtualNetworks', {
-      subnets: Match.arrayWith([{ name: 'default', properties: { networkSecurityGroup: { id: stack.nsg.networkSecurityGroupId } } }]),
+      subnets: Match.arrayWith([Match.objectLike({ name: 'default', properties: { networkSecurityGroup: { id: stack.nsg.networkSecurityGroupId } } })]),
     });
     expect(Object.keys(template.findResources('Microsoft.Network/virtualNetworks'))).to.have.length(1);
   });
