@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { APP_REGISTRY, App, OUTDIR_ENV } from '../core/app.js';
+import type { App } from '../core/app.js';
+import { collectApps, OUTDIR_ENV } from '../core/process-state.js';
 import type { Assembly } from '../core/assembly.js';
 import { AzcdkError } from '../core/errors.js';
 import { readAssemblyFiles } from '../synth/write-assembly.js';
@@ -76,10 +77,9 @@ export async function synthesizeApp(source: AppSource): Promise<Assembly> {
 }
 
 async function synthesizeFile(file: string): Promise<Assembly> {
-  const holder = globalThis as unknown as Record<symbol, App[] | undefined>;
-  const apps: App[] = [];
   // Kept until the app's work is done: an App created after an `await` is still the app's.
-  holder[APP_REGISTRY] = apps;
+  const collector = collectApps();
+  const apps: readonly App[] = collector.apps;
   const watch = watchApp((code) => {
     process.stderr.write(
       `[${file}] the app called process.exit(${code}) before azcdk could synthesize it, so nothing was written. ` +
@@ -103,7 +103,7 @@ async function synthesizeFile(file: string): Promise<Assembly> {
     if (failure) throw appThrew(file, failure.error, "the app's asynchronous work threw (nothing was written)");
   } finally {
     watch.dispose();
-    delete holder[APP_REGISTRY];
+    collector.stop();
   }
   if (apps.length !== 1) {
     throw new AzcdkError(
