@@ -142,8 +142,19 @@ export class ResourceReference extends Expression {
    * @param attribute which part of it is read
    */
   constructor(public readonly target: IResourceTarget, public readonly attribute: ResourceAttribute) {
-    super(attribute.kind === 'runtime' ? undefined : 'string');
+    super(attribute.kind === 'runtime' ? runtimeValueType(attribute.path) : 'string');
   }
+}
+
+/**
+ * The type of a runtime read where every resource's GET body fixes it: the whole `properties`,
+ * `tags`, `sku` or `identity` is an object, `zones` an array; deeper reads are unknown. (An output of
+ * `properties` used to be typed string, which ARM refuses at the end of the deployment.)
+ */
+function runtimeValueType(path: readonly PathSegment[]): ValueType | undefined {
+  if (path.length !== 1) return undefined;
+  if (path[0] === 'zones') return 'array';
+  return ['properties', 'tags', 'sku', 'identity'].includes(String(path[0])) ? 'object' : undefined;
 }
 
 /** A template function call, e.g. `uniqueString(resourceGroup().id)`. */
@@ -237,5 +248,28 @@ export function parseTokenString(s: string): string | Expression {
 /** Any expression node, as a discriminated union for exhaustive renderers. */
 export type AnyExpression =
   | ParameterReference | VariableReference | ResourceReference | FunctionCall | PropertyAccess | Interpolation | Literal;
+
+/** The node class of each kind. */
+export type ExpressionOfKind<K extends ExpressionKind> = Extract<AnyExpression, { readonly kind: K }>;
+
+/**
+ * One handler per expression kind: what every walk or renderer of expressions implements
+ * (resolution, the ARM and Bicep writers, value keys, lint). Keyed by kind, so a new kind fails to
+ * compile in every visitor that does not handle it. `A` are extra arguments passed to each handler.
+ */
+export type ExpressionVisitor<R, A extends unknown[] = []> = {
+  readonly [K in ExpressionKind]: (expression: ExpressionOfKind<K>, ...args: A) => R;
+};
+
+/** Calls the visitor's handler for the expression's kind. */
+export function visitExpression<R, A extends unknown[]>(expression: Expression, visitor: ExpressionVisitor<R, A>, ...args: A): R {
+  const e = expression as AnyExpression;
+  return (visitor[e.kind] as (expression: AnyExpression, ...args: A) => R)(e, ...args);
+}
+
+// Every kind has its node class and every node class its kind (a compile-time check).
+type SameKinds<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const kindsMatch: SameKinds<ExpressionKind, AnyExpression['kind']> = true;
+void kindsMatch;
 
 addBrand(Expression, EXPRESSION_BRAND);

@@ -1,3 +1,6 @@
+// The constructs library's base class, for helpers and grouping constructs typed `Construct`
+// without a dependency of their own on 'constructs' (which azcdk pins).
+export { Construct, type IConstruct } from 'constructs';
 export { App, type AppProps } from './app.js';
 export { Stack, type StackProps } from './stack.js';
 export { ArmResource, type ArmResourceProps, type ResourceIdentity, type ExplicitDependency } from './arm-resource.js';
@@ -7,8 +10,8 @@ export { Parameter, type ParameterProps, type ParameterType } from './parameter.
 export { Variable, type VariableProps } from './variable.js';
 export { Output, type OutputProps } from './output.js';
 export {
-  Expression, ParameterReference, VariableReference, ResourceReference, FunctionCall, PropertyAccess, Interpolation, Literal, parseTokenString,
-  type Value, type ValueType, type PathSegment,
+  Expression, ParameterReference, VariableReference, ResourceReference, FunctionCall, PropertyAccess, Interpolation, Literal, parseTokenString, visitExpression,
+  type Value, type ValueType, type PathSegment, type ExpressionKind, type ExpressionVisitor, type AnyExpression,
 } from './expression.js';
 export { Fn } from './functions.js';
 export { Tokens } from './tokens.js';

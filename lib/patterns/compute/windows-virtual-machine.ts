@@ -9,7 +9,7 @@ import { ArmVirtualMachine, WINDOWS_COMPUTER_NAME_MAX, type ImageReferenceSpec }
 import { ArmNetworkInterface } from '../../resources/network/network-interface.js';
 import { ArmPublicIpAddress } from '../../resources/network/public-ip-address.js';
 import { importResource, type ImportLocationOptions } from '../imports.js';
-import { defaultName, slug } from '../names.js';
+import { defaultName, slug } from '../physical-names.js';
 import { Cidr, tryParseIpv4 } from '../network/cidr.js';
 import { NetworkSecurityGroup, type INetworkSecurityGroup } from '../network/network-security-group.js';
 import { refuseDelegatedSubnet, refuseOtherRegion } from '../network/placement.js';
@@ -115,7 +115,7 @@ export class WindowsVirtualMachine extends Construct implements IVirtualMachine 
 
   constructor(scope: Construct, id: string, props: WindowsVirtualMachineProps) {
     super(scope, id);
-    const password = secureValue(props.adminPassword, 'adminPassword');
+    const password = secureValue(props.adminPassword, 'adminPassword', 'a Windows virtual machine');
     if ('error' in password) Annotations.of(this).addError(password.error);
     refuseDelegatedSubnet(this, props.subnet, "a virtual machine's network interface");
     refuseOtherRegion(this, props.subnet, props.location ?? Stack.of(this).location, "a virtual machine's network interface");

@@ -7,11 +7,13 @@
  *   of a declared resource (a subnet of the VNet) follows its parent, where a reader looks for it;
  * - children use `parent:` and their short name (not `a/b` names, and not nested declarations,
  *   which would inherit the parent's `if` condition where ARM does not);
- * - `dependsOn` lists only ordering edges: Bicep infers references and parents itself;
+ * - `dependsOn` lists only ordering edges Bicep cannot infer from references and parents;
  * - `existing` declarations only for imported resources the file uses.
  */
 import type { Problem } from '../../core/errors.js';
-import { Expression, type AnyExpression, type IResourceTarget } from '../../core/expression.js';
+import { Expression, visitExpression, type ExpressionVisitor, type IResourceTarget } from '../../core/expression.js';
+import type { ArmResource } from '../../core/arm-resource.js';
+import type { Edge } from '../dependency-graph.js';
 import type { Parameter } from '../../core/parameter.js';
 import type { ResourceBase } from '../../core/resource-base.js';
 import type { Variable } from '../../core/variable.js';
@@ -50,6 +52,7 @@ export function renderBicep(model: StackModel, problems: Problem[] = []): string
   // The declaration being rendered, for problems found inside its expressions.
   let at = model.stack.node.path;
   const refused = new Set<string>();
+  const conditional = new Set<ResourceBase>(model.resources.filter((r) => r.condition !== undefined).map((r) => r.resource));
   const ctx: WriterContext = {
     symbolOf: (target) => {
       const symbol = symbols.resourceSymbol(target as ResourceBase);
@@ -68,6 +71,8 @@ export function renderBicep(model: StackModel, problems: Problem[] = []): string
     at: (path) => {
       at = path;
     },
+    inferredReach: inferredReachOf(model),
+    isConditional: (target) => conditional.has(target as ResourceBase),
   };
 
   const header = model.stack.description ? [`metadata description = ${bicepString(model.stack.description)}`] : [];
@@ -108,6 +113,31 @@ export function renderBicep(model: StackModel, problems: Problem[] = []): string
 interface WriterContext extends BicepContext {
   /** Sets the construct path that refusals are reported at. */
   at(path: string): void;
+  /** True if `from` waits for `to` through references and parents alone, transitively. */
+  inferredReach(from: ArmResource, to: ArmResource): boolean;
+}
+
+/**
+ * Whether `from` reaches `to` through non-ordering edges (what Bicep infers), transitively. Asked
+ * only for ordering edges, which are few; each question walks until it finds `to`, so a long chain
+ * costs one walk per ordering edge, not a reach set per resource.
+ */
+function inferredReachOf(model: StackModel): (from: ArmResource, to: ArmResource) => boolean {
+  const edges = new Map<ArmResource, readonly Edge[]>();
+  for (const r of model.resources) edges.set(r.resource, r.dependencies);
+  return (from, to) => {
+    const seen = new Set<ArmResource>();
+    const pending = [from];
+    while (pending.length) {
+      for (const edge of edges.get(pending.pop()!) ?? []) {
+        if (edge.kind === 'ordering' || seen.has(edge.to)) continue;
+        if (edge.to === to) return true;
+        seen.add(edge.to);
+        pending.push(edge.to);
+      }
+    }
+    return false;
+  };
 }
 
 function renderParameter({ parameter, defaultValue }: ParameterModel, ctx: WriterContext, problems: Problem[]): string {
@@ -180,11 +210,17 @@ function identityLines(target: IResourceTarget, shortName: Resolved, fullName: R
   return [...(parentSymbol ? [`  parent: ${parentSymbol}`] : []), `  name: ${renderBicepValue(shortName, ctx, '  ')}`];
 }
 
-/** Ordering edges (those Bicep cannot infer), one per target, sorted by symbol, with their short reason as a comment. */
+/**
+ * Ordering edges Bicep cannot infer, one per target, sorted by symbol, with their short reason as a
+ * comment. An ordering edge to a resource the resource already reaches through references and
+ * parents (its own or, transitively, those of what it references) is left out: Bicep infers that
+ * order and its linter flags the entry as unnecessary (no-unnecessary-dependson). The ARM template
+ * keeps every direct edge.
+ */
 function orderingDependencies(model: ResourceModel, ctx: WriterContext): Array<{ symbol: string; reason: string }> {
   const bySymbol = new Map<string, string>();
   for (const edge of model.dependencies) {
-    if (edge.kind !== 'ordering') continue;
+    if (edge.kind !== 'ordering' || ctx.inferredReach(model.resource, edge.to)) continue;
     const symbol = ctx.symbolOf(edge.to);
     if (symbol && !bySymbol.has(symbol)) bySymbol.set(symbol, shortReason(edge.reason, symbol));
   }
@@ -237,25 +273,7 @@ function renderExisting(e: ExistingModel, ctx: WriterContext): string {
 /** Names of every function the model calls, so no symbol shadows one of them. */
 function calledFunctions(model: StackModel): Set<string> {
   const names = new Set<string>();
-  const visit = (v: unknown): void => {
-    const value = normalizeArgument(v);
-    if (Expression.isExpression(value)) {
-      const e = value as AnyExpression;
-      if (e.kind === 'call') {
-        names.add(e.name);
-        e.args.forEach(visit);
-      } else if (e.kind === 'access') visit(e.base);
-      else if (e.kind === 'interpolation') e.parts.forEach(visit);
-      else if (e.kind === 'resource') {
-        for (let t: IResourceTarget | undefined = e.target; t; t = t.parentResource) {
-          visit(t.shortName);
-          visit(t.resourceGroupName);
-          visit(t.subscriptionId);
-        }
-      }
-    } else if (Array.isArray(value)) value.forEach(visit);
-    else if (value !== null && typeof value === 'object') Object.values(value).forEach(visit);
-  };
+  const visit = (v: unknown) => collectCalls(v, names);
   for (const p of model.parameters) visit(p.defaultValue);
   for (const v of model.variables) visit(v.value);
   for (const r of model.resources) {
@@ -271,3 +289,31 @@ function calledFunctions(model: StackModel): Set<string> {
   for (const o of model.outputs) visit(o.value);
   return names;
 }
+
+/** Adds the functions a value calls to `names`. */
+function collectCalls(v: unknown, names: Set<string>): void {
+  const value = normalizeArgument(v);
+  if (Expression.isExpression(value)) visitExpression(value, CALLS, names);
+  else if (Array.isArray(value)) value.forEach((item) => collectCalls(item, names));
+  else if (value !== null && typeof value === 'object') Object.values(value).forEach((item) => collectCalls(item, names));
+}
+
+/** Where each kind of node holds calls: a call's name and arguments, the values inside the others. */
+const CALLS: ExpressionVisitor<void, [Set<string>]> = {
+  literal: () => undefined,
+  parameter: () => undefined,
+  variable: () => undefined,
+  call: (e, names) => {
+    names.add(e.name);
+    e.args.forEach((a) => collectCalls(a, names));
+  },
+  access: (e, names) => collectCalls(e.base, names),
+  interpolation: (e, names) => e.parts.forEach((p) => collectCalls(p, names)),
+  resource: (e, names) => {
+    for (let t: IResourceTarget | undefined = e.target; t; t = t.parentResource) {
+      collectCalls(t.shortName, names);
+      collectCalls(t.resourceGroupName, names);
+      collectCalls(t.subscriptionId, names);
+    }
+  },
+};

@@ -1,0 +1,55 @@
+/**
+ * Pipeline step 4, resources: resolves each declared resource's name, condition and body, and
+ * each existing resource's name and scope, with the checks that need them in hand.
+ */
+import type { ArmResource } from '../../core/arm-resource.js';
+import type { ExistingResource } from '../../core/existing-resource.js';
+import type { ResourceBase } from '../../core/resource-base.js';
+import { fullNameOf } from '../arm-expression.js';
+import { resolveValue, type ResolveContext, type Resolved } from '../resolve.js';
+import { checkParentScope, checkParentStack } from './placement.js';
+import { MAX_TAGS, RESOURCE_BODY_KEYS, type ExistingModel, type ResourceModel } from './types.js';
+
+const BODY_KEYS: ReadonlySet<string> = new Set(RESOURCE_BODY_KEYS);
+const NAME_PLACE = { place: 'a resource name' } as const;
+
+/** A declared resource resolved, before its dependencies are known. */
+export function resolveResource(resource: ArmResource, ctx: ResolveContext, logicalIds: ReadonlyMap<ResourceBase, string>): Omit<ResourceModel, 'dependencies'> {
+  const nameContext: ResolveContext = { ...ctx, evaluatedEarly: NAME_PLACE };
+  const shortName = resolveValue(resource.shortName, nameContext, 'name') ?? null;
+  // With a parent in another stack only that is reported, not each of the parent's name parts.
+  const parentHere = checkParentStack(resource, ctx.stack, ctx.problems);
+  const fullName = resource.parentResource && parentHere ? resolveValue(fullNameOf(resource), nameContext, 'name') ?? null : shortName;
+  const condition = resolveValue(resource._condition, ctx, 'condition');
+  const body: Record<string, Resolved> = {};
+  const raw = resource._renderBody();
+  for (const key of Object.keys(raw)) {
+    if (!BODY_KEYS.has(key)) {
+      ctx.problems.push({
+        path: ctx.ownerPath,
+        message: `addOverride('${key}'...) sets a top-level key azcdk does not write (it writes ${RESOURCE_BODY_KEYS.join(', ')}): override a key under one of those. Extension resources ('scope') are not supported yet.`,
+      });
+      continue;
+    }
+    const v = resolveValue(raw[key], ctx, key);
+    if (v !== undefined) body[key] = v;
+  }
+  // Checked here, with the tags in hand, rather than by a validation each resource registers.
+  for (const message of resource.tags.problems()) ctx.problems.push({ path: ctx.ownerPath, message });
+  const tags = body.tags;
+  if (tags && typeof tags === 'object' && Object.keys(tags).length > MAX_TAGS) {
+    ctx.problems.push({ path: ctx.ownerPath, message: `has ${Object.keys(tags).length} tags; Azure allows ${MAX_TAGS} per resource. Remove some tags.` });
+  }
+  checkParentScope(resource, ctx.problems);
+  return { resource, logicalId: logicalIds.get(resource)!, shortName, fullName, condition, body };
+}
+
+/** An existing resource resolved: its name and, for an import from elsewhere, its scope. */
+export function resolveExisting(resource: ExistingResource, ctx: ResolveContext, logicalIds: ReadonlyMap<ResourceBase, string>): ExistingModel {
+  checkParentStack(resource, ctx.stack, ctx.problems);
+  const early: ResolveContext = { ...ctx, evaluatedEarly: { place: 'the name of an existing resource' } };
+  const shortName = resolveValue(resource.shortName, early, 'name') ?? null;
+  const resourceGroupName = resolveValue(resource.resourceGroupName, early, 'resourceGroupName');
+  const subscriptionId = resolveValue(resource.subscriptionId, early, 'subscriptionId');
+  return { resource, logicalId: logicalIds.get(resource)!, shortName, resourceGroupName, subscriptionId };
+}

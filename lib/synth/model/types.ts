@@ -1,0 +1,98 @@
+/**
+ * The stack model's types: everything a renderer needs about one stack, resolved once and shared
+ * by the ARM writer, the Bicep writer and the manifest. Built by the pipeline in ../stack-model.ts.
+ */
+import type { ArmResource } from '../../core/arm-resource.js';
+import type { ExistingResource } from '../../core/existing-resource.js';
+import type { ValueType } from '../../core/expression.js';
+import type { Output } from '../../core/output.js';
+import type { Parameter } from '../../core/parameter.js';
+import type { ResourceBase } from '../../core/resource-base.js';
+import type { Stack } from '../../core/stack.js';
+import type { Variable } from '../../core/variable.js';
+import type { Edge } from '../dependency-graph.js';
+import type { Resolved } from '../resolve.js';
+
+/** The keys of a resource body after type, apiVersion and name, in the order both writers emit them. */
+export const RESOURCE_BODY_KEYS = ['location', 'tags', 'sku', 'kind', 'identity', 'zones', 'plan', 'properties'] as const;
+
+/** Azure allows at most 50 tags per resource. */
+export const MAX_TAGS = 50;
+
+/** A declared resource, resolved. */
+export interface ResourceModel {
+  /** The construct. */
+  readonly resource: ArmResource;
+  /** Its logical id: the manifest key and the Bicep symbol's natural name. */
+  readonly logicalId: string;
+  /** The full ARM name (`parent/child` for children), resolved. */
+  readonly fullName: Resolved;
+  /** The resource's own short name, resolved. */
+  readonly shortName: Resolved;
+  /** The deploy condition, resolved. @default none: always deployed */
+  readonly condition?: Resolved;
+  /** location, tags, sku, kind, identity, zones, plan, properties: resolved, undefined ones left out. */
+  readonly body: Record<string, Resolved>;
+  /** Direct dependencies, deduplicated. */
+  readonly dependencies: readonly Edge[];
+}
+
+/** An existing (imported) resource used by this stack. */
+export interface ExistingModel {
+  /** The construct. */
+  readonly resource: ExistingResource;
+  /** Its logical id (the Bicep symbol's natural name). */
+  readonly logicalId: string;
+  /** Its own short name, resolved. */
+  readonly shortName: Resolved;
+  /** The resource group of an import from another group, resolved. @default the deployment's */
+  readonly resourceGroupName?: Resolved;
+  /** The subscription of an import from another subscription, resolved. @default the deployment's */
+  readonly subscriptionId?: Resolved;
+}
+
+/** A parameter as it will be emitted. */
+export interface ParameterModel {
+  /** The construct. */
+  readonly parameter: Parameter;
+  /** The default, resolved. @default none: the parameter is required */
+  readonly defaultValue?: Resolved;
+}
+
+/** A variable as it will be emitted. */
+export interface VariableModel {
+  /** The construct. */
+  readonly variable: Variable;
+  /** The value, resolved. */
+  readonly value: Resolved;
+}
+
+/** An output as it will be emitted. */
+export interface OutputModel {
+  /** The construct. */
+  readonly output: Output;
+  /** The ARM type: given, or inferred from the value. */
+  readonly type: ValueType;
+  /** The value, resolved. */
+  readonly value: Resolved;
+}
+
+/** One stack, resolved. */
+export interface StackModel {
+  /** The stack. */
+  readonly stack: Stack;
+  /** Parameters in tree order (those emitted only if used are left out when unused). */
+  readonly parameters: readonly ParameterModel[];
+  /** Variables in tree order. */
+  readonly variables: readonly VariableModel[];
+  /** Declared resources in tree order. */
+  readonly resources: readonly ResourceModel[];
+  /** Existing (imported) resources in tree order. */
+  readonly existing: readonly ExistingModel[];
+  /** Outputs in tree order. */
+  readonly outputs: readonly OutputModel[];
+  /** Logical id of every resource (declared and existing). */
+  readonly logicalIds: ReadonlyMap<ResourceBase, string>;
+  /** Stacks that must deploy first, with reasons. */
+  readonly stackDependencies: ReadonlyMap<Stack, string>;
+}
