@@ -1,0 +1,25 @@
+/**
+ * Preloaded by bench/profile.ts (`node --import ./dist/bench/heap-sampling.js ...`): samples every
+ * allocation of the process, including objects the garbage collector has freed since (which
+ * `node --heap-prof` leaves out, so its profile shows only what is alive at exit), and writes the
+ * profile to $AZCDK_HEAP_PROFILE when the process exits.
+ */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+
+const file = process.env.AZCDK_HEAP_PROFILE;
+if (!file) throw new Error('heap-sampling: set AZCDK_HEAP_PROFILE to the file to write.');
+const session = new Session();
+session.connect();
+session.post('HeapProfiler.startSampling', {
+  samplingInterval: 32 * 1024,
+  includeObjectsCollectedByMajorGC: true,
+  includeObjectsCollectedByMinorGC: true,
+});
+process.on('exit', () => {
+  // A session on the main thread answers synchronously, so the file is written before exit.
+  session.post('HeapProfiler.stopSampling', (error, result) => {
+    if (error) throw error;
+    writeFileSync(file, JSON.stringify(result.profile));
+  });
+});
