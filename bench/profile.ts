@@ -1,10 +1,11 @@
 /**
  * Where one `azcdk synth` of the bench app spends its time and allocates its memory:
  *   node dist/bench/profile.js [--n 20000] [--keep DIR]
- * Runs the synth twice, once under V8's CPU profiler (`--cpu-prof`) and once under its sampling
- * heap profiler (bench/heap-sampling.ts: every allocation, freed or not), and prints: CPU time by category (GC, azcdk's folders, the
+ * Runs the synth three times: under V8's CPU profiler (`--cpu-prof`), under its sampling heap
+ * profiler (bench/heap-sampling.ts: every allocation, freed or not) and with `--trace-gc`; prints CPU time by category (GC, azcdk's folders, the
  * `constructs` library, Node internals), the functions with the most time of their own and the
- * most time including their callees, and the bytes allocated by the same groupings. The
+ * most time including their callees, the bytes allocated by the same groupings, V8's heap spaces
+ * at exit, and the collections with the heap's high points. The
  * profiles are written to a temporary folder (kept with --keep DIR, to open them in Chrome's
  * DevTools or speedscope). One process each, so the numbers carry the machine's noise: read
  * shares, not milliseconds.
@@ -29,6 +30,30 @@ interface CallFrame { readonly functionName: string; readonly url: string; reado
 interface ProfileNode { readonly id: number; readonly callFrame: CallFrame; readonly children?: number[]; readonly hitCount?: number }
 interface CpuProfile { readonly nodes: ProfileNode[]; readonly samples: number[]; readonly timeDeltas: number[] }
 interface HeapNode { readonly callFrame: CallFrame; readonly selfSize: number; readonly children: HeapNode[] }
+
+/** Runs the bench app's synth with `--trace-gc`; summarizes the collections and the heap's high points. */
+function gcTrace(): string {
+  const out = mkdtempSync(join(tmpdir(), 'azcdk-profile-out-'));
+  try {
+    const result = spawnSync('node', ['--trace-gc', 'dist/bin/azcdk.js', 'synth', '--app', 'dist/bench/bench-app.js', '--out', out], {
+      cwd: root, env: { ...process.env, AZCDK_BENCH_N: String(n) }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
+    });
+    if (result.status !== 0) throw new Error(`synth with --trace-gc failed:\n${result.stderr}`);
+    const events = [...result.stdout.matchAll(/(\d+) ms: (Scavenge|Mark-Compact|Minor Mark-Compact)[^\d]*([\d.]+) \(([\d.]+)\) -> ([\d.]+) \(([\d.]+)\) MB, ([\d.]+)/g)]
+      .map((m) => ({ at: Number(m[1]), kind: m[2], before: Number(m[3]), reserved: Math.max(Number(m[4]), Number(m[6])), after: Number(m[5]), pause: Number(m[7]) }));
+    const count = (kind: string) => events.filter((e) => e.kind === kind);
+    const max = (xs: number[]) => Math.max(0, ...xs).toFixed(1);
+    const full = count('Mark-Compact').map((e) => `at ${e.at} ms ${e.before} -> ${e.after} MB`).join(', ');
+    return [
+      `Garbage collection (--trace-gc, one more run): ${count('Scavenge').length} scavenges (${events.filter((e) => e.kind === 'Scavenge').reduce((a, e) => a + e.pause, 0).toFixed(0)} ms of pauses), ` +
+        `${count('Mark-Compact').length} full collections (${full || 'none'})`,
+      `  heap used at most ${max(events.map((e) => e.before))} MB, reserved at most ${max(events.map((e) => e.reserved))} MB; ` +
+        `after a scavenge at most ${max(count('Scavenge').map((e) => e.after))} MB (what survived to the old generation, dead or alive, until a full collection)`,
+    ].join('\n');
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
 
 /** Runs the bench app's synth with the given profiler flags; returns the profile file. */
 function profiled(profilerFlags: string[], dir: string, extension: string, env: NodeJS.ProcessEnv = {}): string {
@@ -137,6 +162,23 @@ function summarizeHeap(head: HeapNode): string {
   ].join('\n\n');
 }
 
+interface Spaces {
+  readonly maxRss: number;
+  readonly memory: NodeJS.MemoryUsage;
+  readonly spaces: ReadonlyArray<{ readonly space: string; readonly size: number; readonly used: number }>;
+}
+
+/** What the process holds at exit against its peak: V8's spaces (reserved and used), the rest of RSS. */
+function summarizeSpaces(s: Spaces): string {
+  const mb = (x: number) => `${(x / 1e6).toFixed(1)} MB`;
+  const lines = [
+    `Memory at exit (same run): peak RSS ${mb(s.maxRss)}; RSS now ${mb(s.memory.rss)}, V8 heap reserved ${mb(s.memory.heapTotal)}, ` +
+      `used ${mb(s.memory.heapUsed)}, outside the heap (buffers, strings' backing) ${mb(s.memory.external + s.memory.arrayBuffers)}`,
+  ];
+  for (const space of s.spaces.filter((x) => x.size > 0)) lines.push(`  ${space.space.padEnd(24)} reserved ${mb(space.size).padStart(9)}  used ${mb(space.used).padStart(9)}`);
+  return lines.join('\n');
+}
+
 const dir = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), 'azcdk-profile-'));
 try {
   const cpuDir = join(dir, 'cpu');
@@ -152,6 +194,10 @@ try {
   console.log(summarizeCpu(JSON.parse(readFileSync(cpu, 'utf8')) as CpuProfile));
   console.log('');
   console.log(summarizeHeap((JSON.parse(readFileSync(heap, 'utf8')) as { head: HeapNode }).head));
+  console.log('');
+  console.log(summarizeSpaces(JSON.parse(readFileSync(`${heap}.spaces.json`, 'utf8')) as Spaces));
+  console.log('');
+  console.log(gcTrace());
   if (keep) console.log(`\nprofiles: ${cpu}, ${heap}`);
 } finally {
   if (!keep) rmSync(dir, { recursive: true, force: true });
