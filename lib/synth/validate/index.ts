@@ -35,7 +35,7 @@ export function validateStack(model: StackModel, problems: Problem[], annotation
     const lookup = lookUpType(resourceType, apiVersion);
     switch (lookup.kind) {
       case 'found':
-        for (const f of checkBody(lookup.graph, lookup.entry, { name: r.shortName, ...r.body })) report(f);
+        for (const f of checkBody(lookup.graph, lookup.entry, { name: r.identity.segments[r.identity.segments.length - 1], ...r.body })) report(f);
         break;
       case 'unknown-type':
         report({ level: 'error', where: 'type', message: `'${resourceType}' is not an Azure resource type azcdk knows.${didYouMean(resourceType, lookup.known)} Fix the type name.` });
