@@ -183,16 +183,25 @@ class Parser {
 
   public expression(): BicepExpr {
     const c = this.binary(0);
-    this.ws(false);
-    if (this.peek('?') && !this.peek('??')) {
+    if (this.continuesWith('?')) {
       this.i++;
       const t = this.expression();
-      this.ws(false);
-      this.expect(':');
+      if (!this.continuesWith(':')) this.fail("expected ':'");
+      this.i++;
       const f = this.expression();
       return { k: 'ternary', c, t, f };
     }
     return c;
+  }
+
+  /** Whether `token` comes next, on this line or (a broken ternary's `?` and `:`) at the start of a next one; skips to it if so. */
+  private continuesWith(token: string): boolean {
+    const start = this.i;
+    this.ws(true);
+    if (this.peek(token) && !this.peek(token + token)) return true; // `?`, not `??`
+    this.i = start;
+    this.ws(false);
+    return false;
   }
 
   private binary(level: number): BicepExpr {
