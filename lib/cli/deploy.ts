@@ -17,7 +17,7 @@ import { MANIFEST_FILE } from '../synth/synthesize.js';
 import { UsageError } from './errors.js';
 import { displayPath, type CliIo } from './io.js';
 import { PROJECT_FILE } from './load-app.js';
-import { synthesizeForCli, withAppOptions } from './synth.js';
+import { prepareOutFolder, synthesizeForCli, withAppOptions } from './synth.js';
 
 /** Flags of `azcdk deploy`. */
 export interface DeployArgs {
@@ -160,9 +160,10 @@ async function loadStacks(args: DeployArgs, io: CliIo) {
     io.err(`note: no app to synthesize (no --app, no ${PROJECT_FILE}); deploying the existing ${args.out}/.`);
     return readStacks(readAssemblyFiles(existing), args.out);
   }
-  const assembly = await synthesizeForCli({ ...(args.app !== undefined ? { app: args.app } : {}), strict: args.strict }, io);
   const outdir = io.resolve(args.out);
-  writeAssemblyAtomically(assembly, outdir);
+  prepareOutFolder(args.out, outdir, io);
+  const assembly = await synthesizeForCli({ ...(args.app !== undefined ? { app: args.app } : {}), strict: args.strict }, io);
+  for (const note of writeAssemblyAtomically(assembly, outdir)) io.err(note);
   io.out(`Synthesized ${assembly.stackNames.join(', ')} into ${displayPath(io.cwd, outdir)}/`);
   return readStacks(assembly.files, displayPath(io.cwd, outdir));
 }

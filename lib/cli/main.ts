@@ -3,7 +3,8 @@
  * Commands that need heavy modules (the Azure SDK) import them inside their handlers, so
  * `azcdk synth` starts fast.
  */
-import yargs from 'yargs';
+import { createRequire } from 'node:module';
+import type YargsFactory from 'yargs';
 import { AzcdkError } from '../core/errors.js';
 import { ExitCode, UsageError } from './errors.js';
 import { processIo, type CliIo } from './io.js';
@@ -13,6 +14,13 @@ import { listCommand } from './list.js';
 import { synthCommand } from './synth.js';
 import { deployCommand } from './deploy.js';
 import { VERSION } from './version.js';
+
+/**
+ * yargs' CommonJS build: its ES module build lays out help with cliui's stand-in for wrap-ansi,
+ * which cuts lines every N characters ("wit h progress", "SV G"); the CommonJS build uses
+ * wrap-ansi itself and wraps at word boundaries.
+ */
+const yargs = createRequire(import.meta.url)('yargs') as typeof YargsFactory;
 
 /** Runs the CLI with the given arguments; resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {

@@ -9,6 +9,7 @@ import { existsSync, statSync } from 'node:fs';
 import { AzcdkError, UsageError } from '../core/errors.js';
 import { compareWithFolder, writeAssemblyAtomically } from '../synth/write-assembly.js';
 import { selectStacks } from '../synth/select-stacks.js';
+import { recoverOutputFolder, refuseFileAsFolder } from '../synth/output-folder.js';
 import { findAppSource, synthesizeApp, type AppSource } from './load-app.js';
 import { suggestSynth } from './suggest.js';
 import { displayPath, type CliIo } from './io.js';
@@ -64,6 +65,15 @@ function checkFolder(check: string, io: CliIo): string {
   return dir;
 }
 
+/**
+ * Before the app runs: `--out` naming a file is a usage error (exit 2), and an output folder a
+ * stopped synth left moved aside is put back (so a failing app leaves it as it was).
+ */
+export function prepareOutFolder(out: string, outdir: string, io: CliIo): void {
+  refuseFileAsFolder('--out', out, outdir);
+  for (const note of recoverOutputFolder(outdir, out)) io.err(note);
+}
+
 function printAnnotations(annotations: readonly Annotation[], io: CliIo): void {
   for (const a of annotations) io.err(`${a.level}: [${a.path}] ${a.message}`);
 }
@@ -82,6 +92,8 @@ export function synthCommand(io: CliIo): CommandModule<object, SynthArgs> {
     // them as dependencies, stay true); naming stacks narrows what is printed and checked.
     handler: async (args) => {
       const checkDir = args.check === undefined ? undefined : checkFolder(args.check, io);
+      const outdir = io.resolve(args.out);
+      if (args.check === undefined) prepareOutFolder(args.out, outdir, io);
       const { whole, selected, source } = await synthesizeWholeApp(args, io);
       const others = whole.stackNames.filter((name) => !selected.stackNames.includes(name));
       if (args.check !== undefined) {
@@ -97,8 +109,7 @@ export function synthCommand(io: CliIo): CommandModule<object, SynthArgs> {
         io.out(`${args.check} is up to date (${checked.size} files${others.length ? ` of ${selected.stackNames.join(', ')} and the manifest` : ''}).`);
         return;
       }
-      const outdir = io.resolve(args.out);
-      writeAssemblyAtomically(whole, outdir);
+      for (const note of writeAssemblyAtomically(whole, outdir)) io.err(note);
       const rest = others.length ? ` (with ${others.join(', ')}: the folder always holds the whole app)` : '';
       io.out(`Synthesized ${selected.stackNames.join(', ')} into ${displayPath(io.cwd, outdir)}/${rest}`);
     },

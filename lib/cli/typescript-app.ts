@@ -2,7 +2,8 @@
  * Running a TypeScript app without a build step.
  *
  * esbuild bundles the app's own files (packages stay external, and `azcdk` itself resolves to
- * this copy of the library) into a module written beside the app, which is imported and removed. Types are not
+ * this copy of the library) into a module written to `node_modules/.cache/azcdk` (bundleFolder),
+ * which is imported and removed. Types are not
  * checked here; run `tsc --noEmit` for that. esbuild is used directly rather than through a loader
  * such as tsx: starting a loader's hook thread costs more than synthesizing a small app.
  *
@@ -10,11 +11,12 @@
  * unchanged app does not start esbuild at all.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AzcdkError } from '../core/errors.js';
+import { escapeRegExp, isProcessRunning } from '../synth/output-folder.js';
 import { VERSION } from './version.js';
 
 interface CachedBundle {
@@ -30,7 +32,7 @@ const CACHE_DIR = join(tmpdir(), `azcdk-bundles-${safeUser()}`);
 export async function importTypeScriptApp(file: string): Promise<void> {
   const code = readCache(file) ?? (await bundle(file));
   // A new name per run: ES modules are cached by URL, and the app must run again when asked twice.
-  const beside = join(dirname(file), `.${basename(file)}.azcdk-${process.pid}-${++runs}.mjs`);
+  const beside = join(bundleFolder(file), `${basename(file)}.azcdk-${process.pid}-${++runs}.mjs`);
   // Removed once imported, and also if the app calls process.exit() while it is being imported.
   const remove = () => rmSync(beside, { force: true });
   process.once('exit', remove);
@@ -41,6 +43,55 @@ export async function importTypeScriptApp(file: string): Promise<void> {
   } finally {
     remove();
     process.off('exit', remove);
+  }
+}
+
+/**
+ * Where the bundle is imported from: never the app's own folder (a killed run would leave it
+ * among the user's sources), but `node_modules/.cache/azcdk` in the nearest `node_modules` above
+ * the app, from where Node resolves the packages the bundle imports (they stay external) through
+ * the same folders as from the app itself. Without a `node_modules` above the app, no package but
+ * azcdk (imported by URL) and Node's own could resolve anyway: the per-user temporary folder.
+ * Bundles there that stopped processes left behind (and those older versions left beside the app)
+ * are removed first.
+ */
+function bundleFolder(file: string): string {
+  removeStaleBundles(dirname(file), new RegExp(`^\\.${escapeRegExp(basename(file))}\\.azcdk-(\\d+)-\\d+\\.mjs$`));
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    const modules = join(dir, 'node_modules');
+    if (isFolder(modules)) return usableFolder(join(modules, '.cache', 'azcdk')) ?? dirname(file);
+    if (dirname(dir) === dir) return usableFolder(join(CACHE_DIR, 'run')) ?? dirname(file);
+  }
+}
+
+/** `folder`, created if missing and cleared of stale bundles; undefined if it cannot be created. */
+function usableFolder(folder: string): string | undefined {
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch {
+    return undefined;
+  }
+  removeStaleBundles(folder, /\.azcdk-(\d+)-\d+\.mjs$/);
+  return folder;
+}
+
+/** Removes the files in `folder` whose name matches `pattern` (group 1: a process id) of processes no longer running. */
+function removeStaleBundles(folder: string, pattern: RegExp): void {
+  try {
+    for (const name of readdirSync(folder)) {
+      const m = pattern.exec(name);
+      if (m && !isProcessRunning(Number(m[1]))) rmSync(join(folder, name), { force: true });
+    }
+  } catch {
+    // An unreadable folder holds nothing we could remove.
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 
@@ -117,6 +168,8 @@ async function bundle(file: string): Promise<string> {
     result = await esbuild.build({
       absWorkingDir: appDir, entryPoints: [resolve(file)], bundle: true, format: 'esm', platform: 'node', target: 'node20',
       packages: 'external', write: false, sourcemap: 'inline', metafile: true, logLevel: 'silent',
+      // The map's paths are relative to the app's folder, not to where the bundle is imported from.
+      sourceRoot: `${pathToFileURL(appDir).href}/`,
       plugins: [useThisAzcdk, fileLocations],
     });
   } catch (error) {

@@ -238,4 +238,27 @@ export function parseTokenString(s: string): string | Expression {
 export type AnyExpression =
   | ParameterReference | VariableReference | ResourceReference | FunctionCall | PropertyAccess | Interpolation | Literal;
 
+/** The node class of each kind. */
+export type ExpressionOfKind<K extends ExpressionKind> = Extract<AnyExpression, { readonly kind: K }>;
+
+/**
+ * One handler per expression kind: what every walk or renderer of expressions implements
+ * (resolution, the ARM and Bicep writers, value keys, lint). Keyed by kind, so a new kind fails to
+ * compile in every visitor that does not handle it. `A` are extra arguments passed to each handler.
+ */
+export type ExpressionVisitor<R, A extends unknown[] = []> = {
+  readonly [K in ExpressionKind]: (expression: ExpressionOfKind<K>, ...args: A) => R;
+};
+
+/** Calls the visitor's handler for the expression's kind. */
+export function visitExpression<R, A extends unknown[]>(expression: Expression, visitor: ExpressionVisitor<R, A>, ...args: A): R {
+  const e = expression as AnyExpression;
+  return (visitor[e.kind] as (expression: AnyExpression, ...args: A) => R)(e, ...args);
+}
+
+// Every kind has its node class and every node class its kind (a compile-time check).
+type SameKinds<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const kindsMatch: SameKinds<ExpressionKind, AnyExpression['kind']> = true;
+void kindsMatch;
+
 addBrand(Expression, EXPRESSION_BRAND);

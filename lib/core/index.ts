@@ -7,8 +7,8 @@ export { Parameter, type ParameterProps, type ParameterType } from './parameter.
 export { Variable, type VariableProps } from './variable.js';
 export { Output, type OutputProps } from './output.js';
 export {
-  Expression, ParameterReference, VariableReference, ResourceReference, FunctionCall, PropertyAccess, Interpolation, Literal, parseTokenString,
-  type Value, type ValueType, type PathSegment,
+  Expression, ParameterReference, VariableReference, ResourceReference, FunctionCall, PropertyAccess, Interpolation, Literal, parseTokenString, visitExpression,
+  type Value, type ValueType, type PathSegment, type ExpressionKind, type ExpressionVisitor, type AnyExpression,
 } from './expression.js';
 export { Fn } from './functions.js';
 export { Tokens } from './tokens.js';

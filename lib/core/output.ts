@@ -1,7 +1,7 @@
 /**
  * Output: a value the deployment returns (ARM `outputs`, Bicep `output`).
  */
-import { checkTemplateName } from './names.js';
+import { checkTemplateName } from './template-names.js';
 import { checkLiteralOnly, METADATA_IS_LITERAL } from './literals.js';
 import { addBrand, hasBrand } from './brand.js';
 import { Construct } from 'constructs';

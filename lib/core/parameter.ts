@@ -2,7 +2,7 @@
  * Parameter: a value supplied when the template is deployed.
  */
 import { addBrand, hasBrand } from './brand.js';
-import { checkTemplateName } from './names.js';
+import { checkTemplateName } from './template-names.js';
 import { Construct } from 'constructs';
 import { Expression, ParameterReference, VALUE_TYPES, type IParameterTarget, type ValueType } from './expression.js';
 import { checkLiteralOnly, METADATA_IS_LITERAL } from './literals.js';

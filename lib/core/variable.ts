@@ -1,7 +1,7 @@
 /**
  * Variable: a named value computed once in the template (ARM `variables`, Bicep `var`).
  */
-import { checkTemplateName } from './names.js';
+import { checkTemplateName } from './template-names.js';
 import { addBrand, hasBrand } from './brand.js';
 import { Construct } from 'constructs';
 import { VariableReference, type Expression, type IVariableTarget } from './expression.js';

@@ -9,7 +9,7 @@ import type { CliIo } from '../cli/io.js';
 import { AzcdkError, UsageError } from '../core/errors.js';
 import { ArmRequestError, isTerminal, type DeploymentClient, type DeploymentRequest, type DeploymentState, type OperationInfo, type ParameterValue, type ResourceChange, type SubmittedDeployment } from './client.js';
 import { describeError, describeFailure } from './failures.js';
-import { checkDeploymentName, defaultDeploymentName } from './names.js';
+import { checkDeploymentName, defaultDeploymentName } from './deployment-name.js';
 import { checkSecureValue, convert, isSecureType, parametersForStack, secretsOf, unknownParameters, type ParsedParameters, type TemplateParameter } from './parameters.js';
 import { ProgressView } from './progress.js';
 import { confirm, PromptInterrupted, type InterruptSource, type Prompter } from './prompt.js';

@@ -7,4 +7,4 @@ export * from './private-link/index.js';
 export * from './compute/index.js';
 export type { ImportLocationOptions } from './imports.js';
 export { secureValue, type SecretValue } from './secrets.js';
-export { slug, defaultName, globallyUniqueName } from './names.js';
+export { slug, defaultName, globallyUniqueName } from './physical-names.js';

@@ -3,10 +3,7 @@
  * thing: two imports of one server, a resource id and the token string of it, one zone seen
  * through two handles. Literals compare case-insensitively, as Azure names and ids do.
  */
-import {
-  Expression, parseTokenString, type FunctionCall, type Interpolation, type Literal, type ParameterReference, type PropertyAccess,
-  type ResourceReference, type VariableReference,
-} from '../core/index.js';
+import { Expression, parseTokenString, visitExpression, type ExpressionVisitor, type ResourceReference } from '../core/index.js';
 
 /** A string equal for two values exactly when they render to the same template value. */
 export function valueKey(value: unknown): string {
@@ -16,26 +13,18 @@ export function valueKey(value: unknown): string {
   }
   if (Array.isArray(value)) return `[${value.map(valueKey).join(',')}]`;
   if (!Expression.isExpression(value)) return JSON.stringify(value) ?? 'undefined';
-  switch (value.kind) {
-    case 'parameter': return `parameters(${(value as ParameterReference).parameter.parameterName})`;
-    case 'variable': return `variables(${(value as VariableReference).variable.variableName})`;
-    case 'literal': return valueKey((value as Literal).value);
-    case 'call': {
-      const call = value as FunctionCall;
-      return `${call.name.toLowerCase()}(${call.args.map(valueKey).join(',')})`;
-    }
-    case 'access': {
-      const access = value as PropertyAccess;
-      return `${valueKey(access.base)}${access.path.map((p) => `[${JSON.stringify(p)}]`).join('')}`;
-    }
-    case 'interpolation': return `concat(${(value as Interpolation).parts.map(valueKey).join(',')})`;
-    case 'resource': {
-      const { target, attribute } = value as ResourceReference;
-      return `${resourceKey(target)}.${attribute.kind === 'runtime' ? attribute.path.join('.') : attribute.kind}`;
-    }
-  }
-  return String(value);
+  return visitExpression(value, KEY);
 }
+
+const KEY: ExpressionVisitor<string> = {
+  parameter: (e) => `parameters(${e.parameter.parameterName})`,
+  variable: (e) => `variables(${e.variable.variableName})`,
+  literal: (e) => valueKey(e.value),
+  call: (e) => `${e.name.toLowerCase()}(${e.args.map(valueKey).join(',')})`,
+  access: (e) => `${valueKey(e.base)}${e.path.map((p) => `[${JSON.stringify(p)}]`).join('')}`,
+  interpolation: (e) => `concat(${e.parts.map(valueKey).join(',')})`,
+  resource: ({ target, attribute }) => `${resourceKey(target)}.${attribute.kind === 'runtime' ? attribute.path.join('.') : attribute.kind}`,
+};
 
 /** Subscription, resource group, type and name chain of a resource (declared or existing alike). */
 function resourceKey(target: ResourceReference['target']): string {

@@ -4,7 +4,7 @@
  */
 import type { AssemblyDiff, EntryDiff, ParameterValueDiff, ResourceDiff, StackDiff, ValueChange } from './diff.js';
 import { fmt, fmtPair } from './value-text.js';
-import { displayName } from './names.js';
+import { displayName } from './display-name.js';
 
 /** ANSI styling, or none. */
 export interface Palette {

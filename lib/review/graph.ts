@@ -4,7 +4,7 @@
  */
 import type { Manifest } from '../synth/manifest.js';
 import { resourcesOf } from './assembly.js';
-import { displayName } from './names.js';
+import { displayName } from './display-name.js';
 
 /** A resource in the picture. */
 export interface GraphNode {

@@ -4,7 +4,7 @@
  */
 import type { Manifest } from '../synth/manifest.js';
 import { resourcesOf } from './assembly.js';
-import { displayName } from './names.js';
+import { displayName } from './display-name.js';
 
 /** Lines of the listing of `stacks` (names in the manifest). */
 export function listStacks(manifest: Manifest, stacks: readonly string[], long: boolean): string[] {

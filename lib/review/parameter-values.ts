@@ -8,7 +8,7 @@
  * old one stays behind. The same goes for create-only properties such as `location`.
  */
 import { createOnlyPath } from './replacement.js';
-import { displayName } from './names.js';
+import { displayName } from './display-name.js';
 import { fmtPair } from './value-text.js';
 
 /** A value in the parameters files that differs. */

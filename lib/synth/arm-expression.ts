@@ -8,7 +8,9 @@
  *   escaped by doubling the first bracket: `[[...]`;
  * - interpolations become `format('{0}-nsg', ...)` with literal braces doubled.
  */
-import { Expression, Interpolation, parseTokenString, type AnyExpression, type IResourceTarget, type PathSegment } from '../core/expression.js';
+import {
+  Expression, Interpolation, parseTokenString, visitExpression, type AnyExpression, type ExpressionVisitor, type IResourceTarget, type PathSegment,
+} from '../core/expression.js';
 import { Tokens } from '../core/tokens.js';
 import { normalizeArgument, type Resolved } from './resolve.js';
 
@@ -91,42 +93,38 @@ export function armStringLiteral(s: string): string {
 
 /** Renders an expression node (without brackets). */
 export function renderArmExpression(expression: Expression): string {
-  const e = expression as AnyExpression;
-  switch (e.kind) {
-    case 'literal':
-      return renderArgument(e.value);
-    case 'parameter':
-      return `parameters(${armStringLiteral(e.parameter.parameterName)})`;
-    case 'variable':
-      return `variables(${armStringLiteral(e.variable.variableName)})`;
-    case 'call':
-      return `${e.name}(${e.args.map(renderArgument).join(', ')})`;
-    case 'access':
-      return renderArmExpression(e.base) + renderAccessPath(e.path);
-    case 'interpolation':
-      return renderInterpolation(e.parts);
-    case 'resource':
-      switch (e.attribute.kind) {
-        case 'id':
-          return armResourceId(e.target);
-        case 'name':
-          return renderArgument(e.target.shortName);
-        case 'type':
-          return armStringLiteral(e.target.resourceType);
-        case 'apiVersion':
-          return armStringLiteral(e.target.apiVersion);
-        case 'runtime': {
-          const [first, ...rest] = e.attribute.path;
-          const id = armResourceId(e.target);
-          const version = armStringLiteral(e.target.apiVersion);
-          // reference(id, version) returns the properties; 'full' returns the whole body.
-          return first === 'properties'
-            ? `reference(${id}, ${version})${renderAccessPath(rest)}`
-            : `reference(${id}, ${version}, 'full')${renderAccessPath(e.attribute.path)}`;
-        }
-      }
-  }
+  return visitExpression(expression, ARM);
 }
+
+const ARM: ExpressionVisitor<string> = {
+  literal: (e) => renderArgument(e.value),
+  parameter: (e) => `parameters(${armStringLiteral(e.parameter.parameterName)})`,
+  variable: (e) => `variables(${armStringLiteral(e.variable.variableName)})`,
+  call: (e) => `${e.name}(${e.args.map(renderArgument).join(', ')})`,
+  access: (e) => renderArmExpression(e.base) + renderAccessPath(e.path),
+  interpolation: (e) => renderInterpolation(e.parts),
+  resource: (e) => {
+    switch (e.attribute.kind) {
+      case 'id':
+        return armResourceId(e.target);
+      case 'name':
+        return renderArgument(e.target.shortName);
+      case 'type':
+        return armStringLiteral(e.target.resourceType);
+      case 'apiVersion':
+        return armStringLiteral(e.target.apiVersion);
+      case 'runtime': {
+        const [first, ...rest] = e.attribute.path;
+        const id = armResourceId(e.target);
+        const version = armStringLiteral(e.target.apiVersion);
+        // reference(id, version) returns the properties; 'full' returns the whole body.
+        return first === 'properties'
+          ? `reference(${id}, ${version})${renderAccessPath(rest)}`
+          : `reference(${id}, ${version}, 'full')${renderAccessPath(e.attribute.path)}`;
+      }
+    }
+  },
+};
 
 /** `resourceId([subscriptionId,] [resourceGroupName,] 'type', name1, name2...)` for a resource. */
 export function armResourceId(target: IResourceTarget): string {

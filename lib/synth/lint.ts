@@ -4,7 +4,7 @@
  * fail it under `--strict`.
  */
 import type { Annotation } from '../core/annotations.js';
-import { Expression, type AnyExpression } from '../core/expression.js';
+import { Expression, visitExpression, type ExpressionVisitor } from '../core/expression.js';
 import type { Resolved } from './resolve.js';
 import type { StackModel } from './stack-model.js';
 
@@ -50,9 +50,18 @@ function idsIn(value: Resolved | undefined, location: string, out: Array<[string
 /** A literal `/subscriptions/...` id, or an interpolation/format/concat with provider path text in it. */
 function isHandBuilt(value: Resolved): boolean {
   if (typeof value === 'string') return HAND_BUILT_ID.test(value);
-  if (!Expression.isExpression(value)) return false;
-  const e = value as AnyExpression;
-  if (e.kind === 'interpolation') return e.parts.some((p) => typeof p === 'string' && HAND_BUILT_ID.test(p));
-  if (e.kind === 'call' && /^(format|concat)$/i.test(e.name)) return e.args.some((a) => typeof a === 'string' && HAND_BUILT_ID.test(a));
-  return false;
+  return Expression.isExpression(value) && visitExpression(value, HAND_BUILT);
 }
+
+const hasIdText = (parts: readonly unknown[]) => parts.some((p) => typeof p === 'string' && HAND_BUILT_ID.test(p));
+
+/** Which expressions build an id from text: interpolations and format()/concat() calls with provider path text. */
+const HAND_BUILT: ExpressionVisitor<boolean> = {
+  interpolation: (e) => hasIdText(e.parts),
+  call: (e) => /^(format|concat)$/i.test(e.name) && hasIdText(e.args),
+  literal: () => false,
+  parameter: () => false,
+  variable: () => false,
+  access: () => false,
+  resource: () => false,
+};

@@ -6,7 +6,9 @@
  * so a value that renders a reference always creates its dependency.
  */
 import { Stack } from '../core/stack.js';
-import { Expression, FunctionCall, Interpolation, PropertyAccess, parseTokenString, type AnyExpression, type ParameterReference } from '../core/expression.js';
+import {
+  Expression, FunctionCall, Interpolation, PropertyAccess, parseTokenString, visitExpression, type AnyExpression, type ExpressionVisitor, type ParameterReference,
+} from '../core/expression.js';
 import { Tokens } from '../core/tokens.js';
 import { ResourceBase } from '../core/resource-base.js';
 import { Parameter } from '../core/parameter.js';
@@ -118,7 +120,7 @@ export function resolveValue(value: unknown, ctx: ResolveContext, location: stri
       return fail(ctx, location, `a function cannot be written to a template: call it and pass its result.`);
   }
   if (value === null) return null;
-  if (Expression.isExpression(value)) return resolveExpression(value as AnyExpression, ctx, location);
+  if (Expression.isExpression(value)) return resolveExpression(value, ctx, location);
   // Copy on change: literal-only subtrees are returned as they are (no allocation), which keeps
   // synthesis of large stacks out of the garbage collector.
   if (Array.isArray(value)) {
@@ -184,7 +186,7 @@ function resolveTokenString(value: string, ctx: ResolveContext, location: string
   } catch (error) {
     return fail(ctx, location, (error as Error).message);
   }
-  return typeof expression === 'string' ? expression : resolveExpression(expression as AnyExpression, ctx, location);
+  return typeof expression === 'string' ? expression : resolveExpression(expression, ctx, location);
 }
 
 /** A key with tokens: itself, or the token of its resolved expression when resolution replaced a part. */
@@ -197,7 +199,7 @@ function resolveKey(key: string, ctx: ResolveContext, location: string): string 
     return key;
   }
   if (typeof expression === 'string') return key;
-  const resolved = resolveExpression(expression as AnyExpression, ctx, location);
+  const resolved = resolveExpression(expression, ctx, location);
   return resolved === expression ? key : Tokens.encode(resolved);
 }
 
@@ -224,65 +226,66 @@ export function normalizeArgument(arg: unknown): unknown {
  * `parameters('p')` / `variables('v')` calls naming a declared Parameter / Variable by its
  * reference. Copy on change: an expression without such calls is returned as it is.
  */
-function resolveExpression(e: AnyExpression, ctx: ResolveContext, location: string): AnyExpression {
-  switch (e.kind) {
-    case 'literal':
-      return e;
-    case 'parameter': {
-      const parameter = e.parameter as unknown as Parameter;
-      if (Parameter.isParameter(parameter) && sameStack(parameter, ctx, location, `parameter '${parameter.parameterName}'`)) {
-        ctx.references.addParameter(parameter);
-      }
-      return e;
-    }
-    case 'variable': {
-      if (ctx.evaluatedEarly?.variables) fail(ctx, location, `${ctx.evaluatedEarly.place} cannot use variables (ARM evaluates it first): use the value itself, or another parameter.`);
-      const variable = e.variable as unknown as Variable;
-      if (Variable.isVariable(variable) && sameStack(variable, ctx, location, `variable '${variable.variableName}'`)) {
-        ctx.references.addVariable(variable);
-      }
-      return e;
-    }
-    case 'resource': {
-      const target = e.target as unknown as ResourceBase;
-      if (e.attribute.kind === 'runtime') refuseEarly(ctx, location, `a runtime property of ${ResourceBase.isResource(target) ? target.node.path : 'a resource'} (reference())`);
-      if (ResourceBase.isResource(target) && sameStack(target, ctx, location, `resource '${target.node.path}'`)) {
-        ctx.references.addResource(target, location);
-      }
-      return e;
-    }
-    case 'call': {
-      const declared = declaredReference(e, ctx);
-      if (declared) return resolveExpression(declared, ctx, location);
-      if (/^(reference|list)/i.test(e.name)) {
-        refuseEarly(ctx, location, `${e.name}()`);
-        if (/^list/i.test(e.name)) ctx.references.noteListCall();
-      }
-      let args: unknown[] | undefined;
-      for (let i = 0; i < e.args.length; i++) {
-        const normalized = normalizeArgument(e.args[i]);
-        const arg = resolveValue(normalized, ctx, location);
-        if (arg !== normalized && arg !== undefined && !args) args = e.args.slice(0, i);
-        if (args) args.push(arg === normalized || arg === undefined ? e.args[i] : arg);
-      }
-      return args ? new FunctionCall(e.name, args, e.valueType) : e;
-    }
-    case 'access': {
-      const base = resolveExpression(e.base as AnyExpression, ctx, location);
-      return base === e.base ? e : new PropertyAccess(base, e.path);
-    }
-    case 'interpolation': {
-      let parts: Array<string | Expression> | undefined;
-      for (let i = 0; i < e.parts.length; i++) {
-        const original = e.parts[i];
-        const part = typeof original === 'string' ? original : resolveExpression(original as AnyExpression, ctx, location);
-        if (part !== original && !parts) parts = e.parts.slice(0, i);
-        if (parts) parts.push(part);
-      }
-      return parts ? new Interpolation(parts) : e;
-    }
-  }
+function resolveExpression(e: Expression, ctx: ResolveContext, location: string): AnyExpression {
+  return visitExpression(e, RESOLVE, ctx, location);
 }
+
+const RESOLVE: ExpressionVisitor<AnyExpression, [ResolveContext, string]> = {
+  literal: (e) => e,
+  parameter: (e, ctx, location) => {
+    const parameter = e.parameter as unknown as Parameter;
+    if (Parameter.isParameter(parameter) && sameStack(parameter, ctx, location, `parameter '${parameter.parameterName}'`)) {
+      ctx.references.addParameter(parameter);
+    }
+    return e;
+  },
+  variable: (e, ctx, location) => {
+    if (ctx.evaluatedEarly?.variables) fail(ctx, location, `${ctx.evaluatedEarly.place} cannot use variables (ARM evaluates it first): use the value itself, or another parameter.`);
+    const variable = e.variable as unknown as Variable;
+    if (Variable.isVariable(variable) && sameStack(variable, ctx, location, `variable '${variable.variableName}'`)) {
+      ctx.references.addVariable(variable);
+    }
+    return e;
+  },
+  resource: (e, ctx, location) => {
+    const target = e.target as unknown as ResourceBase;
+    if (e.attribute.kind === 'runtime') refuseEarly(ctx, location, `a runtime property of ${ResourceBase.isResource(target) ? target.node.path : 'a resource'} (reference())`);
+    if (ResourceBase.isResource(target) && sameStack(target, ctx, location, `resource '${target.node.path}'`)) {
+      ctx.references.addResource(target, location);
+    }
+    return e;
+  },
+  call: (e, ctx, location) => {
+    const declared = declaredReference(e, ctx);
+    if (declared) return resolveExpression(declared, ctx, location);
+    if (/^(reference|list)/i.test(e.name)) {
+      refuseEarly(ctx, location, `${e.name}()`);
+      if (/^list/i.test(e.name)) ctx.references.noteListCall();
+    }
+    let args: unknown[] | undefined;
+    for (let i = 0; i < e.args.length; i++) {
+      const normalized = normalizeArgument(e.args[i]);
+      const arg = resolveValue(normalized, ctx, location);
+      if (arg !== normalized && arg !== undefined && !args) args = e.args.slice(0, i);
+      if (args) args.push(arg === normalized || arg === undefined ? e.args[i] : arg);
+    }
+    return args ? new FunctionCall(e.name, args, e.valueType) : e;
+  },
+  access: (e, ctx, location) => {
+    const base = resolveExpression(e.base, ctx, location);
+    return base === e.base ? e : new PropertyAccess(base, e.path);
+  },
+  interpolation: (e, ctx, location) => {
+    let parts: Array<string | Expression> | undefined;
+    for (let i = 0; i < e.parts.length; i++) {
+      const original = e.parts[i];
+      const part = typeof original === 'string' ? original : resolveExpression(original, ctx, location);
+      if (part !== original && !parts) parts = e.parts.slice(0, i);
+      if (parts) parts.push(part);
+    }
+    return parts ? new Interpolation(parts) : e;
+  },
+};
 
 /** `parameters('p')` / `variables('v')` written with Fn.call: the reference of the declared Parameter or Variable of that literal name. */
 function declaredReference(e: Extract<AnyExpression, { kind: 'call' }>, ctx: ResolveContext): AnyExpression | undefined {

@@ -2,17 +2,21 @@
  * Writing an assembly to disk atomically, and comparing one with a folder (`synth --check`).
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import type { Assembly } from '../core/assembly.js';
 import { AzcdkError } from '../core/errors.js';
 import { MANIFEST_FILE } from './manifest.js';
+import { recoverOutputFolder, sideFolder } from './output-folder.js';
 
 /**
  * Writes every file into a fresh sibling folder, then swaps it in place of `outdir`, so readers
  * see either the old folder or the complete new one, and a failure leaves the old one as it was.
+ * First recovers from an earlier synth that was stopped while replacing it (see output-folder.ts);
+ * returns the notes that recovery made, for the caller to show.
  */
-export function writeAssemblyAtomically(assembly: Assembly, outdir: string): void {
+export function writeAssemblyAtomically(assembly: Assembly, outdir: string): string[] {
   const target = resolve(outdir);
+  const notes = recoverOutputFolder(target, outdir);
   checkReplaceable(target, outdir);
   const parent = dirname(target);
   try {
@@ -20,9 +24,8 @@ export function writeAssemblyAtomically(assembly: Assembly, outdir: string): voi
   } catch (error) {
     throw new AzcdkError(`[${outdir}] cannot create the output folder's parent: ${(error as Error).message}. Choose another --out.`);
   }
-  const unique = `${process.pid}-${Date.now().toString(36)}`;
-  const staging = join(parent, `.${basename(target)}.staging-${unique}`);
-  const previous = join(parent, `.${basename(target)}.previous-${unique}`);
+  const staging = sideFolder(target, 'staging');
+  const previous = sideFolder(target, 'previous');
   try {
     try {
       mkdirSync(staging);
@@ -43,6 +46,7 @@ export function writeAssemblyAtomically(assembly: Assembly, outdir: string): voi
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+  return notes;
 }
 
 /**

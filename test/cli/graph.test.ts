@@ -156,7 +156,7 @@ describe('cli: azcdk graph', () => {
 
 describe('review: displayName', () => {
   it('reads formats, literals and parameters; leaves other expressions as written', async () => {
-    const { displayName } = await import('../../lib/review/names.js');
+    const { displayName } = await import('../../lib/review/display-name.js');
     expect(displayName("[format('{0}-vnet', parameters('prefix'))]")).to.equal('{prefix}-vnet');
     expect(displayName("[format('{0}/appdb', format('{0}-{1}', 'db', uniqueString(resourceGroup().id)))]")).to.equal('db-{uniqueString(resourceGroup().id)}/appdb');
     expect(displayName("[format('{{x}}-{0}', 'it''s, ok')]")).to.equal("{x}-it's, ok");

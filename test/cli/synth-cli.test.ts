@@ -91,8 +91,8 @@ describe('azcdk synth (the CLI)', () => {
     expect(untouched(dir)).to.equal(true);
     expect(readFileSync(join(dir, 'src', 'keep.ts'), 'utf8')).to.equal('export {};');
     const file = runAzcdk(['synth', '--app', 'app.ts', '--out', 'app.ts'], dir);
-    expect(file.status).to.equal(1);
-    expect(file.stderr).to.contain(`[${join(dir, 'app.ts')}] is a file, not a folder: choose another --out.`);
+    expect(file.status).to.equal(2);
+    expect(file.stderr).to.contain(`--out app.ts: ${join(dir, 'app.ts')} is a file, not a folder. Name a folder for the output (e.g. --out azcdk.out).`);
     const here = runAzcdk(['synth', '--app', 'app.ts', '--out', '.'], dir);
     expect(here.status).to.equal(1);
     expect(here.stderr).to.contain(`[${dir}] is the current folder or one of its parents`);

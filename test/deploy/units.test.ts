@@ -4,7 +4,7 @@
  */
 import { expect } from 'chai';
 import { chooseAuthentication, isLoopbackHost } from '../../lib/deploy/credentials.js';
-import { checkDeploymentName, defaultDeploymentName } from '../../lib/deploy/names.js';
+import { checkDeploymentName, defaultDeploymentName } from '../../lib/deploy/deployment-name.js';
 import type { OperationInfo } from '../../lib/deploy/client.js';
 import { describeFailure } from '../../lib/deploy/failures.js';
 import { formatElapsed, parseIsoDuration, ProgressView } from '../../lib/deploy/progress.js';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { parameterValuesOf } from '../../lib/review/assembly.js';
 import { diffAssemblies, diffTemplates } from '../../lib/review/diff.js';
-import { displayName } from '../../lib/review/names.js';
+import { displayName } from '../../lib/review/display-name.js';
 
 /** A template with `parameters`, optional `variables` and resources named as given. */
 function template(parameters: Record<string, unknown>, resources: Array<Record<string, unknown>>, variables?: Record<string, unknown>) {

@@ -9,7 +9,7 @@ import { ArmVirtualMachine, WINDOWS_COMPUTER_NAME_MAX, type ImageReferenceSpec }
 import { ArmNetworkInterface } from '../../resources/network/network-interface.js';
 import { ArmPublicIpAddress } from '../../resources/network/public-ip-address.js';
 import { importResource, type ImportLocationOptions } from '../imports.js';
-import { defaultName, slug } from '../names.js';
+import { defaultName, slug } from '../physical-names.js';
 import { Cidr, tryParseIpv4 } from '../network/cidr.js';
 import { NetworkSecurityGroup, type INetworkSecurityGroup } from '../network/network-security-group.js';
 import { refuseDelegatedSubnet, refuseOtherRegion } from '../network/placement.js';

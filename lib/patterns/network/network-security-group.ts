@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { Annotations, type Expression, type Value } from '../../core/index.js';
 import { ArmNetworkSecurityGroup, type SecurityRuleSpec } from '../../resources/network/network-security-group.js';
 import { literalString } from '../../resources/validation.js';
-import { defaultName } from '../names.js';
+import { defaultName } from '../physical-names.js';
 import { importResource, type ImportLocationOptions } from '../imports.js';
 import { Cidr, tryParseIpv4 } from './cidr.js';
 

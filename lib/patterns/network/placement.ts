@@ -5,7 +5,7 @@
 import type { Construct } from 'constructs';
 import type { Value } from '../../core/index.js';
 import { literalString } from '../../resources/validation.js';
-import { describeName } from '../names.js';
+import { describeName } from '../physical-names.js';
 import { ImportedVirtualNetwork } from './imported-virtual-network.js';
 import type { IVirtualNetwork, Subnet } from './subnet.js';
 import { VirtualNetwork } from './virtual-network.js';

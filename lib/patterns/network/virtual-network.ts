@@ -7,7 +7,7 @@ import { Stack, type Expression, type Value } from '../../core/index.js';
 import { ArmVirtualNetwork, type PrivateEndpointNetworkPolicies } from '../../resources/network/virtual-network.js';
 import { literalString } from '../../resources/validation.js';
 import type { ImportLocationOptions } from '../imports.js';
-import { defaultName } from '../names.js';
+import { defaultName } from '../physical-names.js';
 import { Cidr } from './cidr.js';
 import { ImportedVirtualNetwork } from './imported-virtual-network.js';
 import type { INetworkSecurityGroup } from './network-security-group.js';

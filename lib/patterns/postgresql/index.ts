@@ -1,2 +1,3 @@
 export * from './sku.js';
+export * from './flexible-server-props.js';
 export * from './flexible-server.js';

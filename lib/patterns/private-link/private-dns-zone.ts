@@ -9,7 +9,8 @@ import { ArmVirtualNetworkLink } from '../../resources/privatedns/virtual-networ
 import type { IVirtualNetwork } from '../network/subnet.js';
 import { importResource, type ImportLocationOptions } from '../imports.js';
 import { literalString } from '../../resources/validation.js';
-import { pathBelowStack, slug, uniqueChildId } from '../names.js';
+import { slug } from '../physical-names.js';
+import { pathBelowStack, uniqueChildId } from '../construct-ids.js';
 
 /** Private DNS zone names of private link sub-resources (Azure public cloud). */
 export const PRIVATE_LINK_ZONES: Readonly<Record<string, string>> = {

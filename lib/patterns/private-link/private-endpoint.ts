@@ -11,7 +11,8 @@ import { ArmPrivateEndpoint } from '../../resources/network/private-endpoint.js'
 import type { ArmPrivateDnsARecord } from '../../resources/privatedns/a-record.js';
 import { literalString } from '../../resources/validation.js';
 import { importResource, type ImportLocationOptions } from '../imports.js';
-import { defaultName, pathBelowStack } from '../names.js';
+import { defaultName } from '../physical-names.js';
+import { pathBelowStack } from '../construct-ids.js';
 import { refuseDelegatedSubnet, refuseOtherRegion } from '../network/placement.js';
 import type { Subnet } from '../network/subnet.js';
 import { SERVER_IS_BUSY } from '../postgresql/server-is-busy.js';

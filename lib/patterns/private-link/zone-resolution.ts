@@ -8,7 +8,7 @@ import { Annotations } from '../../core/index.js';
 import type { ArmVirtualNetworkLink } from '../../resources/privatedns/virtual-network-link.js';
 import { literalString } from '../../resources/validation.js';
 import type { IVirtualNetwork } from '../network/subnet.js';
-import { describeName } from '../names.js';
+import { describeName } from '../physical-names.js';
 import { VirtualNetwork } from '../network/virtual-network.js';
 import { valueKey } from '../value-key.js';
 import type { IPrivateDnsZone } from './private-dns-zone.js';

@@ -14,7 +14,7 @@
  * - a resource without a declaration in the file falls back to `resourceId(...)`.
  */
 import {
-  Expression, Interpolation, Literal, parseTokenString, type AnyExpression, type IParameterTarget, type IResourceTarget, type IVariableTarget, type PathSegment,
+  Expression, Interpolation, Literal, parseTokenString, visitExpression, type AnyExpression, type ExpressionVisitor, type IParameterTarget, type IResourceTarget, type IVariableTarget, type PathSegment,
 } from '../../core/expression.js';
 import { Tokens } from '../../core/tokens.js';
 import { nameSegments } from '../arm-expression.js';
@@ -131,24 +131,18 @@ export function appendBicepValue(out: string[], value: Resolved, ctx: BicepConte
 }
 
 function render(expression: Expression, ctx: BicepContext): Rendered {
-  const e = expression as AnyExpression;
-  switch (e.kind) {
-    case 'literal':
-      return renderScalar(e.value, ctx);
-    case 'parameter':
-      return atom(ctx.parameterSymbol(e.parameter));
-    case 'variable':
-      return atom(ctx.variableSymbol(e.variable));
-    case 'call':
-      return renderCall(e.name, e.args, ctx);
-    case 'access':
-      return atom(concat(wrap(render(e.base, ctx), Precedence.Atom), accessPath(e.path)));
-    case 'interpolation':
-      return renderInterpolation(e.parts, ctx);
-    case 'resource':
-      return renderResourceReference(e.target, e.attribute, ctx);
-  }
+  return visitExpression(expression, BICEP, ctx);
 }
+
+const BICEP: ExpressionVisitor<Rendered, [BicepContext]> = {
+  literal: (e, ctx) => renderScalar(e.value, ctx),
+  parameter: (e, ctx) => atom(ctx.parameterSymbol(e.parameter)),
+  variable: (e, ctx) => atom(ctx.variableSymbol(e.variable)),
+  call: (e, ctx) => renderCall(e.name, e.args, ctx),
+  access: (e, ctx) => atom(concat(wrap(render(e.base, ctx), Precedence.Atom), accessPath(e.path))),
+  interpolation: (e, ctx) => renderInterpolation(e.parts, ctx),
+  resource: (e, ctx) => renderResourceReference(e.target, e.attribute, ctx),
+};
 
 function renderResourceReference(target: IResourceTarget, attribute: AnyResourceAttribute, ctx: BicepContext): Rendered {
   const symbol = ctx.symbolOf(target);

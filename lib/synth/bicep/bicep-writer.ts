@@ -11,7 +11,7 @@
  * - `existing` declarations only for imported resources the file uses.
  */
 import type { Problem } from '../../core/errors.js';
-import { Expression, type AnyExpression, type IResourceTarget } from '../../core/expression.js';
+import { Expression, visitExpression, type ExpressionVisitor, type IResourceTarget } from '../../core/expression.js';
 import type { Parameter } from '../../core/parameter.js';
 import type { ResourceBase } from '../../core/resource-base.js';
 import type { Variable } from '../../core/variable.js';
@@ -244,25 +244,7 @@ function renderExisting(e: ExistingModel, ctx: WriterContext): string {
 /** Names of every function the model calls, so no symbol shadows one of them. */
 function calledFunctions(model: StackModel): Set<string> {
   const names = new Set<string>();
-  const visit = (v: unknown): void => {
-    const value = normalizeArgument(v);
-    if (Expression.isExpression(value)) {
-      const e = value as AnyExpression;
-      if (e.kind === 'call') {
-        names.add(e.name);
-        e.args.forEach(visit);
-      } else if (e.kind === 'access') visit(e.base);
-      else if (e.kind === 'interpolation') e.parts.forEach(visit);
-      else if (e.kind === 'resource') {
-        for (let t: IResourceTarget | undefined = e.target; t; t = t.parentResource) {
-          visit(t.shortName);
-          visit(t.resourceGroupName);
-          visit(t.subscriptionId);
-        }
-      }
-    } else if (Array.isArray(value)) value.forEach(visit);
-    else if (value !== null && typeof value === 'object') Object.values(value).forEach(visit);
-  };
+  const visit = (v: unknown) => collectCalls(v, names);
   for (const p of model.parameters) visit(p.defaultValue);
   for (const v of model.variables) visit(v.value);
   for (const r of model.resources) {
@@ -278,3 +260,31 @@ function calledFunctions(model: StackModel): Set<string> {
   for (const o of model.outputs) visit(o.value);
   return names;
 }
+
+/** Adds the functions a value calls to `names`. */
+function collectCalls(v: unknown, names: Set<string>): void {
+  const value = normalizeArgument(v);
+  if (Expression.isExpression(value)) visitExpression(value, CALLS, names);
+  else if (Array.isArray(value)) value.forEach((item) => collectCalls(item, names));
+  else if (value !== null && typeof value === 'object') Object.values(value).forEach((item) => collectCalls(item, names));
+}
+
+/** Where each kind of node holds calls: a call's name and arguments, the values inside the others. */
+const CALLS: ExpressionVisitor<void, [Set<string>]> = {
+  literal: () => undefined,
+  parameter: () => undefined,
+  variable: () => undefined,
+  call: (e, names) => {
+    names.add(e.name);
+    e.args.forEach((a) => collectCalls(a, names));
+  },
+  access: (e, names) => collectCalls(e.base, names),
+  interpolation: (e, names) => e.parts.forEach((p) => collectCalls(p, names)),
+  resource: (e, names) => {
+    for (let t: IResourceTarget | undefined = e.target; t; t = t.parentResource) {
+      collectCalls(t.shortName, names);
+      collectCalls(t.resourceGroupName, names);
+      collectCalls(t.subscriptionId, names);
+    }
+  },
+};

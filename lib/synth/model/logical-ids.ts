@@ -3,7 +3,7 @@
  * the stack or its override; two resources with one id are a problem.
  */
 import type { Problem } from '../../core/errors.js';
-import { allocateLogicalIds } from '../../core/names.js';
+import { allocateLogicalIds } from '../../core/logical-ids.js';
 import type { ResourceBase } from '../../core/resource-base.js';
 import type { Stack } from '../../core/stack.js';
 

@@ -34,22 +34,6 @@ export function globallyUniqueName(scope: IConstruct, max: number): Expression {
   return Fn.format('{0}-{1}', s, Fn.uniqueString(Fn.resourceGroup().get('id')));
 }
 
-/**
- * `Db-PrivateEndpoint` for `Stack/Db/PrivateEndpoint`: the construct's path below its stack,
- * unique within the stack, for construct ids that stand for another construct.
- */
-export function pathBelowStack(c: IConstruct): string {
-  const depth = Stack.of(c).node.scopes.length;
-  return c.node.scopes.slice(depth).map((s) => s.node.id).join('-');
-}
-
-/** `base`, or `base-2`, `base-3`, ... if `scope` already has a child with that id. */
-export function uniqueChildId(scope: IConstruct, base: string): string {
-  let id = base;
-  for (let n = 2; scope.node.tryFindChild(id); n++) id = `${base}-${n}`;
-  return id;
-}
-
 /** `'name'`, or a note that the name is known only at deployment, for messages. */
 export function describeName(name: Value<string>): string {
   const literal = literalString(name);

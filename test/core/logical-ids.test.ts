@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { Construct } from 'constructs';
 import { App, ArmResource, Stack } from '../../lib/index.js';
-import { humanLogicalId, pathHash } from '../../lib/core/names.js';
+import { humanLogicalId, pathHash } from '../../lib/core/logical-ids.js';
 import { errorOf, manifestOf } from '../support/synth.js';
 
 describe('logical ids', () => {
