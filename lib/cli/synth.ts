@@ -9,6 +9,7 @@ import { existsSync, statSync } from 'node:fs';
 import { AzcdkError, UsageError } from '../core/errors.js';
 import { compareWithFolder, writeAssemblyAtomically } from '../synth/write-assembly.js';
 import { selectStacks } from '../synth/select-stacks.js';
+import { checkBicepFiles, findBicepForCheck } from './bicep-check.js';
 import { recoverOutputFolder, refuseFileAsFolder } from '../synth/output-folder.js';
 import { findAppSource, synthesizeApp, type AppSource } from './load-app.js';
 import { suggestSynth } from './suggest.js';
@@ -21,6 +22,8 @@ export interface SynthArgs {
   readonly stack?: string[];
   readonly check?: string;
   readonly strict: boolean;
+  readonly bicepCheck: boolean;
+  readonly bicepPath?: string;
 }
 
 /** `--app` and `--strict`: every command that runs the app (list, graph and diff write nothing). */
@@ -87,11 +90,18 @@ export function synthCommand(io: CliIo): CommandModule<object, SynthArgs> {
     builder: (y) =>
       withAppOptions(y)
         .positional('stack', { type: 'string', array: true, describe: 'Stacks to synthesize (default: all)' })
-        .option('check', { type: 'string', describe: 'Do not write; fail if DIR differs from what synth would write' }) as Argv<SynthArgs>,
+        .option('check', { type: 'string', describe: 'Do not write; fail if DIR differs from what synth would write' })
+        .option('bicep-check', {
+          type: 'boolean', default: false,
+          describe: 'Compile the Bicep files with the Bicep CLI (AZCDK_BICEP, PATH or ~/.azure/bin) and print its findings by construct path',
+        })
+        .option('bicep-path', { type: 'string', requiresArg: true, describe: 'The bicep executable for --bicep-check' }) as unknown as Argv<SynthArgs>,
     // The output folder always holds the whole app (other stacks' files, and the manifest that lists
     // them as dependencies, stay true); naming stacks narrows what is printed and checked.
     handler: async (args) => {
       const checkDir = args.check === undefined ? undefined : checkFolder(args.check, io);
+      // Found before the app runs: a missing compiler should not cost a synth.
+      const bicep = args.bicepCheck ? findBicepForCheck(args.bicepPath, io) : undefined;
       const outdir = io.resolve(args.out);
       if (args.check === undefined) prepareOutFolder(args.out, outdir, io);
       const { whole, selected, source } = await synthesizeWholeApp(args, io);
@@ -107,11 +117,13 @@ export function synthCommand(io: CliIo): CommandModule<object, SynthArgs> {
           );
         }
         io.out(`${args.check} is up to date (${checked.size} files${others.length ? ` of ${selected.stackNames.join(', ')} and the manifest` : ''}).`);
+        if (bicep) await checkBicepFiles(bicep, selected, whole, checkDir!, io, { strict: args.strict });
         return;
       }
       for (const note of writeAssemblyAtomically(whole, outdir)) io.err(note);
       const rest = others.length ? ` (with ${others.join(', ')}: the folder always holds the whole app)` : '';
       io.out(`Synthesized ${selected.stackNames.join(', ')} into ${displayPath(io.cwd, outdir)}/${rest}`);
+      if (bicep) await checkBicepFiles(bicep, selected, whole, outdir, io, { strict: args.strict });
     },
   };
 }

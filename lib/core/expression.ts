@@ -142,8 +142,19 @@ export class ResourceReference extends Expression {
    * @param attribute which part of it is read
    */
   constructor(public readonly target: IResourceTarget, public readonly attribute: ResourceAttribute) {
-    super(attribute.kind === 'runtime' ? undefined : 'string');
+    super(attribute.kind === 'runtime' ? runtimeValueType(attribute.path) : 'string');
   }
+}
+
+/**
+ * The type of a runtime read where every resource's GET body fixes it: the whole `properties`,
+ * `tags`, `sku` or `identity` is an object, `zones` an array; deeper reads are unknown. (An output of
+ * `properties` used to be typed string, which ARM refuses at the end of the deployment.)
+ */
+function runtimeValueType(path: readonly PathSegment[]): ValueType | undefined {
+  if (path.length !== 1) return undefined;
+  if (path[0] === 'zones') return 'array';
+  return ['properties', 'tags', 'sku', 'identity'].includes(String(path[0])) ? 'object' : undefined;
 }
 
 /** A template function call, e.g. `uniqueString(resourceGroup().id)`. */

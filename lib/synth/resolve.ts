@@ -99,6 +99,15 @@ export interface DeclaredNames {
 }
 
 /**
+ * JavaScript writes whole numbers below 1e21 without an exponent, so ARM reads them as integers;
+ * from 2^63 on (and at -2^63, whose double prints past it) they overflow its 64-bit integers. 1e21
+ * and beyond are written with an exponent and read as floating-point numbers.
+ */
+function outsideInt64(value: number): boolean {
+  return Number.isInteger(value) && Math.abs(value) >= 2 ** 63 && Math.abs(value) < 1e21;
+}
+
+/**
  * Resolves a value. `location` is the property path shown in messages (`properties.subnets[0]`).
  * Returns undefined for undefined (the key is omitted).
  */
@@ -112,6 +121,9 @@ export function resolveValue(value: unknown, ctx: ResolveContext, location: stri
       return value;
     case 'number':
       if (!Number.isFinite(value)) return fail(ctx, location, `${value} is not a number ARM can represent: use a finite number.`);
+      if (outsideInt64(value)) {
+        return fail(ctx, location, `${value} is a whole number outside ARM's 64-bit integer range (-9223372036854775807 to 9223372036854775807), which ARM and Bicep cannot read: use a smaller number, or a string.`);
+      }
       return value;
     case 'bigint':
     case 'symbol':

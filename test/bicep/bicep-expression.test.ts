@@ -23,10 +23,11 @@ const foreign: IResourceTarget = {
   resourceGroupName: 'rg-hub', subscriptionId: new ParameterReference(prefix),
 };
 
-function context(shadowed: string[] = [], refusals: string[] = []): BicepContext {
+function context(shadowed: string[] = [], refusals: string[] = [], conditional: IResourceTarget[] = []): BicepContext {
   const symbols = new Map<IResourceTarget, string>([[vnet, 'vnet'], [subnet, 'subnet']]);
   return {
     symbolOf: (t) => symbols.get(t),
+    isConditional: (t) => conditional.includes(t),
     parameterSymbol: (p) => p.parameterName,
     variableSymbol: (v) => (v === names ? 'namesVar' : v.variableName),
     isShadowed: (f) => shadowed.includes(f),
@@ -87,10 +88,24 @@ describe('Bicep expressions', () => {
       expect(r(new ResourceReference(subnet, { kind: 'id' }))).to.equal('subnet.id');
     });
 
-    it('reads runtime properties through the symbol, other top-level keys with reference(..., full)', () => {
+    it('reads runtime properties and top-level keys through the symbol (Bicep compiles both to reference())', () => {
       expect(r(new ResourceReference(vnet, { kind: 'runtime', path: ['properties', 'subnets', 0, 'id'] }))).to.equal('vnet.properties.subnets[0].id');
       expect(r(new ResourceReference(vnet, { kind: 'runtime', path: ['properties', 'odd-key'] }))).to.equal("vnet.properties['odd-key']");
-      expect(r(new ResourceReference(vnet, { kind: 'runtime', path: ['sku', 'name'] }))).to.equal("reference(vnet.id, '2025-09-01', 'full').sku.name");
+      // The Bicep linter's use-resource-symbol-reference flagged the reference(..., 'full') form.
+      expect(r(new ResourceReference(vnet, { kind: 'runtime', path: ['sku', 'name'] }))).to.equal('vnet.sku.name');
+      expect(r(new ResourceReference(vnet, { kind: 'runtime', path: ['location'] }))).to.equal('vnet.location');
+    });
+
+    it('reads id, name, type and apiVersion of the deployed resource with reference(..., full): the symbol gives the declared ones', () => {
+      expect(r(new ResourceReference(vnet, { kind: 'runtime', path: ['type'] }))).to.equal("reference(vnet.id, '2025-09-01', 'full').type");
+      expect(r(new ResourceReference(vnet, { kind: 'runtime', path: ['id'] }))).to.equal("reference(vnet.id, '2025-09-01', 'full').id");
+    });
+
+    it('asserts a conditional resource non-null where it reads it (Bicep warns BCP318 otherwise)', () => {
+      const ctx = context([], [], [vnet]);
+      expect(r(new ResourceReference(vnet, { kind: 'runtime', path: ['properties', 'state'] }), ctx)).to.equal('vnet!.properties.state');
+      expect(r(new ResourceReference(vnet, { kind: 'runtime', path: ['sku', 'name'] }), ctx)).to.equal('vnet!.sku.name');
+      expect(r(new ResourceReference(vnet, { kind: 'id' }), ctx)).to.equal('vnet.id');
     });
 
     it('falls back to resourceId() for a resource without a declaration, with its scope', () => {
@@ -132,7 +147,14 @@ describe('Bicep expressions', () => {
 
     it('qualifies calls to functions a symbol shadows', () => {
       expect(r(Fn.resourceGroup().get('location'), context(['resourcegroup']))).to.equal('az.resourceGroup().location');
-      expect(r(Fn.concat('a', 'b'), context(['concat']))).to.equal("sys.concat('a', 'b')");
+      expect(r(Fn.concat(['a'], ['b']), context(['concat']))).to.equal("sys.concat(['a'], ['b'])");
+    });
+
+    it('writes concat() of strings as an interpolation (Bicep lints the call: prefer-interpolation), of anything else as a call', () => {
+      expect(r(Fn.concat(Fn.toLower(p), '-', Fn.string(1), Fn.guid('a')))).to.equal("'${toLower(prefix)}-${string(1)}${guid('a')}'");
+      expect(r(Fn.concat(p, "it's"))).to.equal("'${prefix}it\\'s'");
+      expect(r(Fn.concat(['a'], Fn.call('createArray', ['b'])))).to.equal("concat(['a'], ['b'])");
+      expect(r(Fn.concat(Fn.call('take', [p, 2]), 'x'))).to.equal("concat(take(prefix, 2), 'x')");
     });
 
     it('turns ARM-only functions into Bicep operators and literals', () => {

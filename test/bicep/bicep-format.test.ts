@@ -178,26 +178,18 @@ describe('Bicep line breaking (as bicep format prints)', () => {
     });
 
     // The seeded random stacks (test/bicep/support/random-stack.ts) whose Bicep `bicep format`
-    // changed when long expressions were written on one line; each now contains the formatter's lines.
-    const seeds: Array<[number, string]> = [
-      [95, "    'odd-key': true\n      ? concat(toLower('[['), string(1), guid('a', '\\'\\'two\\nlines'))\n      : [json('9007199254740992'), 'two\\nlines']\n"],
-      [191, "    'odd-key': true\n      ? concat(toLower(allowed1), string(0), guid('a', 'café{0}'))\n      : [json('9223372036854776000'), 'café[']\n"],
-      [
-        195,
-        "    'true': true\n      ? (true ? concat(toLower(maxLength2), string(5), guid('a', '{0}')) : [json('2.25'), 'two\\nlines'])\n" +
-          "      : [json('9223372036854776000'), '}{tab\\t']\n",
-      ],
-      [232, "    name: true\n      ? (true ? net.properties['null'] : [json('9007199254740992'), 'two\\nlinescafé'])\n      : [json('1e+21'), '$\\'\\'']\n"],
-      [
-        280,
-        '        properties: true\n          ? (true\n' +
-          "              ? (true ? concat(toLower(' ]'), string(4), guid('a', '[x][x]')) : [json('9007199254740992'), 'caféit\\'s'])\n" +
-          "              : [9007199254740991, 'a\\\\b'])\n          : [json('9007199254740992'), '']\n",
-      ],
+    // changed while long expressions were written on one line; each now holds the formatter's lines.
+    const seeds: Array<[number, string[]]> = [
+      [23, ["var v2 = true", "  ? (true ? '[[café]${existing0.id}[' : [json('2.25'), 'tab\\t{0}'])", "  : [json('-9223372036854775000'), '[x][[']"]],
+      [191, ["    'odd-key': true", "      ? '${toLower(allowed1)}${string(0)}${guid('a', 'café{0}')}'", "      : [json('-9223372036854775000'), 'café[']"]],
+      [195, ["    'true': true", "      ? (true ? '${toLower(maxLength2)}${string(5)}${guid('a', '{0}')}' : [json('2.25'), 'two\\nlines'])", "      : [json('9223372036854775000'), '}{tab\\t']"]],
+      [232, ["    name: true", "      ? (true ? net.properties['null'] : [json('9007199254740992'), 'two\\nlinescafé'])", "      : [json('1e+21'), '$\\'\\'']"]],
+      [280, ["        properties: true", "          ? (true", "              ? (true ? '${toLower(' ]')}${string(4)}${guid('a', '[x][x]')}' : [json('9007199254740992'), 'caféit\\'s'])", "              : [json('-9223372036854775000'), 'a\\\\b'])", "          : [json('9007199254740992'), '']"]],
+      [283, ["    p1", "      ? (p1", "          ? (p1 ? null ?? '[[[' ?? { k: 'it\\'s' } : [sys.json('9223372036854775000'), '{0}'])", "          : [sys.json('-9223372036854775000'), 'it\\'stab\\t'])", "      : [sys.json('-9223372036854775000'), ' ']"]],
     ];
     for (const [seed, excerpt] of seeds) {
-      it(`breaks the long ternary of random stack ${seed} as bicep format does`, () => {
-        expect(fileOf(randomApp(seed).synth(), `Random${seed}.bicep`)).to.include(excerpt);
+      it(`breaks the long expression of random stack ${seed} as bicep format does`, () => {
+        expect(fileOf(randomApp(seed).synth(), `Random${seed}.bicep`)).to.include(`\n${lines(...excerpt)}\n`);
       });
     }
   });

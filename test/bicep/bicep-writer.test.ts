@@ -156,14 +156,14 @@ describe('Bicep writer', () => {
   it('renames symbols that clash with keywords, functions and parameters, and qualifies shadowed calls', () => {
     const app = new App();
     const stack = new Stack(app, 'S');
-    const concat = new Parameter(stack, 'concat', { type: 'string', defaultValue: 'x' });
-    new Variable(stack, 'concat2', { value: Fn.concat(concat.value, 'y') });
+    const concat = new Parameter(stack, 'concat', { type: 'array', defaultValue: ['x'] });
+    new Variable(stack, 'concat2', { value: Fn.concat(concat.value, ['y']) });
     new ArmResource(stack, 'Resource', { type: 'Microsoft.A/b', apiVersion: '2025-01-01', name: 'r1', location: null });
     new ArmResource(stack, 'ResourceGroup', { type: 'Microsoft.A/b', apiVersion: '2025-01-01', name: 'r2', location: null });
     new ArmResource(stack, 'ResourceGroupResource', { type: 'Microsoft.A/b', apiVersion: '2025-01-01', name: 'r3', location: null });
     new ArmResource(stack, 'Concat2', { type: 'Microsoft.A/b', apiVersion: '2025-01-01', name: 'r4', location: null });
     const text = fileOf(app.synth(), 'S.bicep');
-    expect(text).to.contain("var concat2 = sys.concat(concat, 'y')");
+    expect(text).to.contain("var concat2 = sys.concat(concat, ['y'])");
     // 'resource' is a keyword, 'resourceGroup' a function; 'resourceGroupResource' keeps its natural name.
     expect(text).to.contain("resource resourceResource 'Microsoft.A/b@2025-01-01' = {\n  name: 'r1'");
     expect(text).to.contain("resource resourceGroupResource2 'Microsoft.A/b@2025-01-01' = {\n  name: 'r2'");
@@ -348,21 +348,29 @@ describe('Bicep writer: values', () => {
       const c = new Parameter(s, 'c', { type: 'bool' });
       new ArmResource(s, 'V', {
         ...T, name: 'v',
-        properties: { big: 1e21, big2: 2 ** 63, max: Number.MAX_SAFE_INTEGER, neg: -(2 ** 60), tiny: 1e-7, inExpression: Fn.if(c.value, 1e21, -(2 ** 63)) },
+        properties: { big: 1e21, big2: 2 ** 63 - 1024, max: Number.MAX_SAFE_INTEGER, neg: -(2 ** 60), tiny: 1e-7, inExpression: Fn.if(c.value, 1e21, -(2 ** 63) + 1024) },
       });
     });
     expect(bicep).to.contain([
       "    big: json('1e+21')",
-      "    big2: json('9223372036854776000')",
+      "    big2: json('9223372036854775000')",
       '    max: 9007199254740991',
       "    neg: json('-1152921504606847000')", // the decimal JavaScript (and so the template) prints
       "    tiny: json('1e-7')",
-      "    inExpression: c ? json('1e+21') : json('-9223372036854776000')",
+      "    inExpression: c ? json('1e+21') : json('-9223372036854775000')",
     ].join('\n'));
     const props = template.resources[0].properties;
     expect(JSON.stringify(props.big)).to.equal('1e+21');
-    expect(JSON.stringify(props.big2)).to.equal('9223372036854776000');
-    expect(props.inExpression).to.equal("[if(parameters('c'), json('1e+21'), json('-9223372036854776000'))]");
+    expect(JSON.stringify(props.big2)).to.equal('9223372036854775000');
+    expect(props.inExpression).to.equal("[if(parameters('c'), json('1e+21'), json('-9223372036854775000'))]");
+  });
+
+  it('refuses whole numbers outside int64, which JavaScript prints without an exponent and ARM cannot read (the Bicep compiler crashed on them)', () => {
+    expect(problemsOf((s) => new ArmResource(s, 'V', { ...T, name: 'v', properties: { big: 2 ** 63, list: [-(2 ** 63)], call: Fn.string(2 ** 64) } }))).to.deep.equal([
+      "[S/V] properties.big: 9223372036854776000 is a whole number outside ARM's 64-bit integer range (-9223372036854775807 to 9223372036854775807), which ARM and Bicep cannot read: use a smaller number, or a string.",
+      "[S/V] properties.list[0]: -9223372036854776000 is a whole number outside ARM's 64-bit integer range (-9223372036854775807 to 9223372036854775807), which ARM and Bicep cannot read: use a smaller number, or a string.",
+      "[S/V] properties.call: 18446744073709552000 is a whole number outside ARM's 64-bit integer range (-9223372036854775807 to 9223372036854775807), which ARM and Bicep cannot read: use a smaller number, or a string.",
+    ]);
   });
 
   it('refuses a null parameter default, which Bicep does not type-check', () => {
@@ -421,5 +429,36 @@ describe('Bicep writer: where existing declarations go', () => {
     const order = [...bicep.matchAll(/^resource (\w+)/gm)].map((m) => m[1]);
     expect(order).to.deep.equal(['shared', 'alpha', 'vnet', 'subnet', 'config', 'omega']);
     expect(bicep).to.contain("resource subnet 'Microsoft.T/v/s@2025-01-01' existing = {\n  parent: vnet\n  name: 's'\n}\n\nresource config");
+  });
+});
+
+describe('Bicep writer: what the compiler and its linter asked for', () => {
+  it('leaves out of dependsOn an ordering edge Bicep infers through references and parents (no-unnecessary-dependson); the template keeps it', () => {
+    const { bicep, template } = synthS((s) => {
+      const q = new ArmResource(s, 'Q', { ...T, name: 'q' });
+      const x = new ArmResource(s, 'X', { ...T, name: 'x', properties: { q: q.id } });
+      const parent = new ArmResource(s, 'P', { ...T, name: 'p', properties: { x: x.id } });
+      const child = new ArmResource(s, 'C', { ...T, type: 'Microsoft.T/a/c', name: 'c', parent });
+      child.addDependency(q, 'after q'); // reached through parent -> x -> q
+      const other = new ArmResource(s, 'O', { ...T, name: 'o' });
+      other.addDependency(q, 'after q'); // not reached: stays
+    });
+    expect(bicep).to.contain("resource c 'Microsoft.T/a/c@2025-01-01' = {\n  parent: p\n  name: 'c'\n}\n");
+    expect(bicep).to.contain("resource o 'Microsoft.T/a@2025-01-01' = {\n  name: 'o'\n  dependsOn: [\n    q // after q\n  ]\n}\n");
+    const c = template.resources.find((r: { name: string }) => r.name === 'p/c');
+    expect(c.dependsOn).to.deep.equal(["[resourceId('Microsoft.T/a', 'p')]", "[resourceId('Microsoft.T/a', 'q')]"]);
+  });
+
+  it('types an output of a whole properties, tags, sku or identity read as object, of zones as array (was string, which ARM refuses)', () => {
+    const { bicep, template } = synthS((s) => {
+      const r = new ArmResource(s, 'R', { ...T, name: 'r' });
+      new Output(s, 'props', { value: r.getRuntimeProperty('properties') });
+      new Output(s, 'tags', { value: r.getRuntimeProperty('tags') });
+      new Output(s, 'zones', { value: r.getRuntimeProperty('zones') });
+      new Output(s, 'state', { value: r.getRuntimeProperty('properties.state') });
+    });
+    expect(Object.fromEntries(Object.entries<any>(template.outputs).map(([k, o]) => [k, o.type]))).to.deep.equal({ props: 'object', tags: 'object', zones: 'array', state: 'string' });
+    expect(bicep).to.contain('output props object = r.properties\n');
+    expect(bicep).to.contain('output zones array = r.zones\n');
   });
 });

@@ -27,6 +27,8 @@ import { arrayDoc, callDoc, concat, flatText, layoutDoc, objectDoc, ternaryDoc, 
 export interface BicepContext {
   /** The symbol of a resource declared (or declared `existing`) in the file; undefined if none. */
   symbolOf(target: IResourceTarget): string | undefined;
+  /** True for a declared resource with a deploy condition (`resource x ... = if (...)`). */
+  isConditional(target: IResourceTarget): boolean;
   /** The symbol of a parameter. */
   parameterSymbol(target: IParameterTarget): string;
   /** The symbol of a variable. */
@@ -157,9 +159,12 @@ function renderResourceReference(target: IResourceTarget, attribute: AnyResource
       return atom(symbol ? `${symbol}.apiVersion` : bicepString(target.apiVersion));
     case 'runtime': {
       const [first, ...rest] = attribute.path;
-      // `sym.properties.x` is reference(id, declaredVersion).x; Bicep would inline other
-      // top-level keys (location, sku...) from the declaration, so those read the GET body explicitly.
-      if (symbol && first === 'properties') return atom(symbol + accessPath(attribute.path));
+      // `sym.properties.x` is reference(id, declaredVersion).x and `sym.sku.name` (location, tags...)
+      // reference(id, declaredVersion, 'full').sku.name. `sym.id`, `.name`, `.type` and `.apiVersion`
+      // are the declaration's own values, not reads of the deployed resource: those read the GET
+      // body explicitly. A conditional resource's reads are asserted non-null (`sym!.x`, the same
+      // template), as Bicep asks (BCP318): ARM fails the read if the resource was not deployed.
+      if (symbol && !DECLARED_ATTRIBUTES.has(String(first))) return atom(symbol + (ctx.isConditional(target) ? '!' : '') + accessPath(attribute.path));
       const id = symbol ? `${symbol}.id` : resourceIdCall(target, ctx);
       const version = bicepString(target.apiVersion);
       const reference = qualify('reference', ctx);
@@ -171,6 +176,9 @@ function renderResourceReference(target: IResourceTarget, attribute: AnyResource
     }
   }
 }
+
+/** Top-level keys a resource symbol answers from its declaration rather than from the deployed resource. */
+const DECLARED_ATTRIBUTES = new Set(['id', 'name', 'type', 'apiVersion']);
 
 type AnyResourceAttribute = Extract<AnyExpression, { kind: 'resource' }>['attribute'];
 
@@ -232,6 +240,11 @@ function renderCall(name: string, args: readonly unknown[], ctx: BicepContext): 
     const parts = formatAsInterpolation(args);
     if (parts) return renderInterpolation(new Interpolation(parts).parts, ctx);
   }
+  // concat() of strings is an interpolation, as Bicep's linter asks (prefer-interpolation);
+  // concat() of arrays, or of values of unknown type, stays a call.
+  if (lower === 'concat' && args.length > 0 && args.every(isString)) {
+    return renderInterpolation(new Interpolation(args.map((a) => normalizeArgument(a) as string | Expression)).parts, ctx);
+  }
   if (lower === 'createarray') return atom(arrayDoc(args.map((a) => renderArgument(a, ctx).doc)));
   if (lower === 'createobject') {
     if (args.length % 2 !== 0 || !args.every((a, i) => i % 2 === 1 || typeof normalizeArgument(a) === 'string' || Expression.isExpression(normalizeArgument(a)))) {
@@ -265,6 +278,12 @@ function refuseUndeclared(kind: 'parameters' | 'variables', arg: unknown, ctx: B
  * `format('{0}-{1}', 'db', x)` as the parts of `'db-${x}'` (Bicep's prefer-interpolation), when
  * the format is literal and uses plain `{n}` placeholders; string arguments join the text.
  */
+/** A string literal, or an expression known to give a string. */
+function isString(arg: unknown): boolean {
+  const value = normalizeArgument(arg);
+  return typeof value === 'string' || (Expression.isExpression(value) && value.valueType === 'string');
+}
+
 function formatAsInterpolation(args: readonly unknown[]): Array<string | Expression> | undefined {
   const format = normalizeArgument(args[0]);
   if (typeof format !== 'string') return undefined;

@@ -7,11 +7,13 @@
  *   of a declared resource (a subnet of the VNet) follows its parent, where a reader looks for it;
  * - children use `parent:` and their short name (not `a/b` names, and not nested declarations,
  *   which would inherit the parent's `if` condition where ARM does not);
- * - `dependsOn` lists only ordering edges: Bicep infers references and parents itself;
+ * - `dependsOn` lists only ordering edges Bicep cannot infer from references and parents;
  * - `existing` declarations only for imported resources the file uses.
  */
 import type { Problem } from '../../core/errors.js';
 import { Expression, visitExpression, type ExpressionVisitor, type IResourceTarget } from '../../core/expression.js';
+import type { ArmResource } from '../../core/arm-resource.js';
+import type { Edge } from '../dependency-graph.js';
 import type { Parameter } from '../../core/parameter.js';
 import type { ResourceBase } from '../../core/resource-base.js';
 import type { Variable } from '../../core/variable.js';
@@ -50,6 +52,7 @@ export function renderBicep(model: StackModel, problems: Problem[] = []): string
   // The declaration being rendered, for problems found inside its expressions.
   let at = model.stack.node.path;
   const refused = new Set<string>();
+  const conditional = new Set<ResourceBase>(model.resources.filter((r) => r.condition !== undefined).map((r) => r.resource));
   const ctx: WriterContext = {
     symbolOf: (target) => {
       const symbol = symbols.resourceSymbol(target as ResourceBase);
@@ -68,6 +71,8 @@ export function renderBicep(model: StackModel, problems: Problem[] = []): string
     at: (path) => {
       at = path;
     },
+    inferredReach: inferredReachOf(model),
+    isConditional: (target) => conditional.has(target as ResourceBase),
   };
 
   const header = model.stack.description ? [`metadata description = ${bicepString(model.stack.description)}`] : [];
@@ -108,6 +113,31 @@ export function renderBicep(model: StackModel, problems: Problem[] = []): string
 interface WriterContext extends BicepContext {
   /** Sets the construct path that refusals are reported at. */
   at(path: string): void;
+  /** True if `from` waits for `to` through references and parents alone, transitively. */
+  inferredReach(from: ArmResource, to: ArmResource): boolean;
+}
+
+/**
+ * Whether `from` reaches `to` through non-ordering edges (what Bicep infers), transitively. Asked
+ * only for ordering edges, which are few; each question walks until it finds `to`, so a long chain
+ * costs one walk per ordering edge, not a reach set per resource.
+ */
+function inferredReachOf(model: StackModel): (from: ArmResource, to: ArmResource) => boolean {
+  const edges = new Map<ArmResource, readonly Edge[]>();
+  for (const r of model.resources) edges.set(r.resource, r.dependencies);
+  return (from, to) => {
+    const seen = new Set<ArmResource>();
+    const pending = [from];
+    while (pending.length) {
+      for (const edge of edges.get(pending.pop()!) ?? []) {
+        if (edge.kind === 'ordering' || seen.has(edge.to)) continue;
+        if (edge.to === to) return true;
+        seen.add(edge.to);
+        pending.push(edge.to);
+      }
+    }
+    return false;
+  };
 }
 
 function renderParameter({ parameter, defaultValue }: ParameterModel, ctx: WriterContext, problems: Problem[]): string {
@@ -187,11 +217,17 @@ function identityLines(target: IResourceTarget, shortName: Resolved, fullName: R
   return [...(parentSymbol ? [`  parent: ${parentSymbol}`] : []), `  name: ${renderBicepValue(name, ctx, '  ', '  name: '.length)}`];
 }
 
-/** Ordering edges (those Bicep cannot infer), one per target, sorted by symbol, with their short reason as a comment. */
+/**
+ * Ordering edges Bicep cannot infer, one per target, sorted by symbol, with their short reason as a
+ * comment. An ordering edge to a resource the resource already reaches through references and
+ * parents (its own or, transitively, those of what it references) is left out: Bicep infers that
+ * order and its linter flags the entry as unnecessary (no-unnecessary-dependson). The ARM template
+ * keeps every direct edge.
+ */
 function orderingDependencies(model: ResourceModel, ctx: WriterContext): Array<{ symbol: string; reason: string }> {
   const bySymbol = new Map<string, string>();
   for (const edge of model.dependencies) {
-    if (edge.kind !== 'ordering') continue;
+    if (edge.kind !== 'ordering' || ctx.inferredReach(model.resource, edge.to)) continue;
     const symbol = ctx.symbolOf(edge.to);
     if (symbol && !bySymbol.has(symbol)) bySymbol.set(symbol, shortReason(edge.reason, symbol));
   }

@@ -32,9 +32,10 @@ export const param = (name: string): C => ({ k: 'param', name });
 export const arr = (items: readonly C[]): C => ({ k: 'arr', items });
 export const obj = (entries: ReadonlyArray<readonly [string, C]>): C => ({ k: 'obj', entries });
 
-/** A resource id. */
+/** A resource id. A group alone is in the deployment's subscription: both spellings are one id. */
 export function rid(scope: readonly C[], type: string, names: readonly C[]): C {
-  return { k: 'rid', scope, type, names };
+  const subscriptionId = access({ k: 'call', name: 'subscription', args: [] }, ['subscriptionId']);
+  return { k: 'rid', scope: scope.length === 1 ? [subscriptionId, scope[0]] : scope, type, names };
 }
 
 /** A value read from a deployed resource: `path` starts at the top of its GET body (`properties`, `sku`...). */
@@ -104,6 +105,10 @@ export function call(name: string, args: readonly C[], variable: (name: string) 
         return obj(entries);
       }
       break;
+    case 'concat':
+      // concat() of strings is an interpolation (the Bicep writer writes it as one; Bicep compiles that to format()).
+      if (args.length > 0 && args.every(isStringValued)) return concat(args);
+      break;
     case 'format': {
       const parts = str(args[0]) !== undefined ? parseFormat(str(args[0])!, args.slice(1)) : undefined;
       if (parts) return concat(parts);
@@ -112,6 +117,15 @@ export function call(name: string, args: readonly C[], variable: (name: string) 
     case 'resourceid': {
       const typeIndex = args.findIndex((a) => /^[A-Za-z][\w.]*\/[\w/]+$/.test(str(a) ?? ''));
       if (typeIndex >= 0) return rid(args.slice(0, typeIndex), str(args[typeIndex])!, args.slice(typeIndex + 1));
+      break;
+    }
+    case 'extensionresourceid': {
+      // Bicep's id of a resource in another group: extensionResourceId('/subscriptions/S/resourceGroups/G', type, names...).
+      const scope = args.length >= 3 ? splitName(args[0]) : [];
+      const type = str(args[1]);
+      if (scope.length === 5 && str(scope[0]) === '' && str(scope[1])?.toLowerCase() === 'subscriptions' && str(scope[3])?.toLowerCase() === 'resourcegroups' && type) {
+        return rid([scope[2], scope[4]], type, args.slice(2));
+      }
       break;
     }
     case 'reference': {
@@ -124,6 +138,14 @@ export function call(name: string, args: readonly C[], variable: (name: string) 
   if (lower === 'coalesce' && args.length === 1) return args[0]; // coalesce(x) is x
   if (FLATTENED.has(lower)) return { k: 'call', name: lower, args: args.flatMap((a) => (a.k === 'call' && a.name === lower ? a.args : [a])) };
   return { k: 'call', name: lower, args };
+}
+
+/** Calls that always give a string. */
+const STRING_FUNCTIONS = new Set(['tolower', 'toupper', 'string', 'guid', 'uniquestring', 'format', 'substring', 'replace', 'base64', 'trim']);
+
+/** A string literal, an interpolation, a parameter (its type is not known here) or a call that gives a string. */
+function isStringValued(c: C): boolean {
+  return (c.k === 'lit' && typeof c.v === 'string') || c.k === 'concat' || c.k === 'param' || (c.k === 'call' && STRING_FUNCTIONS.has(c.name));
 }
 
 /** `{0}-x{{y}}` with arguments -> concat parts; undefined if the format uses specifiers like `{0:N2}`. */

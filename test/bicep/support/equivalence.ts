@@ -1,42 +1,61 @@
 /**
- * Equivalence of a stack's ARM template and Bicep file: both are read into the canonical
- * deployment and compared, and the Bicep text is checked against the formatting rules.
+ * Equivalence of azcdk's two outputs, judged by Microsoft's Bicep compiler: the Bicep file is
+ * compiled, and the compiled template and azcdk's ARM JSON are read by the same reader into the
+ * canonical deployment (canonical.ts says what it treats as equal; compiled-template.ts which
+ * compiler spellings are set aside) and compared, dependencies as transitive closures.
  */
 import { expect } from 'chai';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { App } from '../../../lib/index.js';
-import { readBicep } from '../../support/bicep-reader.js';
+import type { BicepCli } from '../../../lib/synth/bicep/bicep-cli.js';
+import { sharedBicep } from '../../support/bicep-compiler.js';
 import { fileOf } from '../../support/synth.js';
 import { readArmTemplate } from './arm-reader.js';
 import type { Deployment } from './canonical.js';
+import { normalizeCompiledTemplate } from './compiled-template.js';
 
-/** Both readings of one stack. */
-export interface Readings {
-  readonly arm: Deployment;
-  readonly bicep: Deployment;
+/** What compiling a Bicep file and comparing it with the ARM template found. */
+export interface Comparison {
+  /** Compiler errors, `line:column code message`. */
+  readonly errors: string[];
+  /** Where the compiled template and azcdk's describe different deployments. */
+  readonly differences: string[];
 }
 
-/** Reads both files. */
-export function readBoth(templateJson: string, bicepText: string): Readings {
-  return { arm: readArmTemplate(JSON.parse(templateJson)), bicep: readBicep(bicepText) };
+/** Compiles `bicepPath` and compares the result with `templateJson`. */
+export async function compareCompiled(bicep: BicepCli, bicepPath: string, templateJson: string): Promise<Comparison> {
+  const compiled = await bicep.compile(bicepPath);
+  const errors = compiled.diagnostics.filter((d) => d.level === 'Error').map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`);
+  if (compiled.template === undefined) return { errors, differences: [] };
+  const theirs = withClosures(readArmTemplate(normalizeCompiledTemplate(JSON.parse(compiled.template))));
+  const ours = withClosures(readArmTemplate(JSON.parse(templateJson)));
+  return { errors, differences: jsonDifferences(theirs, ours) };
 }
 
 /**
- * Asserts that the Bicep file describes the same deployment as the template, and is formatted.
- *
- * Dependencies are compared as deployment order: the transitive closures must be equal, and every
- * edge Bicep infers must be one the template lists. The template may list more direct edges when
- * they are implied (a child whose name embeds its parent's name, which references a third
- * resource, lists that resource too; Bicep only its parent).
+ * Synthesizes an app and asserts, for every stack, that its Bicep compiles without error to the
+ * deployment its template describes. Skips the calling test when no compiler is found. Returns
+ * the stack names checked.
  */
-export function expectEquivalent(templateJson: string, bicepText: string, label = ''): void {
-  checkBicepFormatting(bicepText, label);
-  const { arm, bicep } = readBoth(templateJson, bicepText);
-  for (const [key, r] of Object.entries(bicep.resources)) {
-    const listed = arm.resources[key]?.dependsOn ?? [];
-    const extra = r.dependsOn.filter((d) => !listed.includes(d));
-    expect(extra, `${label}: ${key}: Bicep infers dependencies the template does not list`).to.deep.equal([]);
+export async function expectCompiledEquivalent(test: Mocha.Context, app: App): Promise<string[]> {
+  const bicep = sharedBicep();
+  if (!bicep) test.skip();
+  const assembly = app.synth();
+  const dir = mkdtempSync(join(tmpdir(), 'azcdk-equivalence-'));
+  try {
+    for (const name of assembly.stackNames) {
+      const path = join(dir, `${name}.bicep`);
+      writeFileSync(path, fileOf(assembly, `${name}.bicep`));
+      const { errors, differences } = await compareCompiled(bicep!, path, fileOf(assembly, `${name}.json`));
+      expect(errors, `${name}: the compiler's errors`).to.deep.equal([]);
+      expect(differences, `${name}: compiled Bicep and azcdk's ARM JSON differ`).to.deep.equal([]);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  expect(withClosures(bicep), `${label}: Bicep and ARM describe different deployments`).to.deep.equal(withClosures(arm));
+  return [...assembly.stackNames];
 }
 
 /** The deployment with each resource's dependsOn replaced by everything it transitively waits for. */
@@ -58,40 +77,16 @@ export function withClosures(d: Deployment): Deployment {
   return { ...d, resources };
 }
 
-
-/** Synthesizes an app and checks every stack. Returns the stack names checked. */
-export function expectAppEquivalent(app: App, label = ''): string[] {
-  const assembly = app.synth();
-  for (const name of assembly.stackNames) {
-    expectEquivalent(fileOf(assembly, `${name}.json`), fileOf(assembly, `${name}.bicep`), `${label}${name}`);
+/** Paths where two JSON values differ, with both values: readable where a deep-equal diff is not. */
+export function jsonDifferences(bicep: unknown, azcdk: unknown, path = '', out: string[] = []): string[] {
+  if (JSON.stringify(bicep) === JSON.stringify(azcdk)) return out;
+  const bothObjects = bicep !== null && azcdk !== null && typeof bicep === 'object' && typeof azcdk === 'object' && Array.isArray(bicep) === Array.isArray(azcdk);
+  if (!bothObjects) {
+    out.push(`${path || '(root)'}: compiled Bicep ${JSON.stringify(bicep)}, azcdk ${JSON.stringify(azcdk)}`);
+    return out;
   }
-  return [...assembly.stackNames];
-}
-
-/**
- * `bicep format` conventions: LF only, exactly one final newline, no tabs, no trailing spaces,
- * 2-space indentation, no two blank lines in a row, one blank line between top-level declarations,
- * and comment lines within the 120-column width.
- */
-export function checkBicepFormatting(text: string, label = ''): void {
-  const where = (i: number) => `${label} line ${i + 1}`;
-  expect(text.includes('\r'), `${label}: CR found`).to.equal(false);
-  expect(text.endsWith('\n') && !text.endsWith('\n\n'), `${label}: must end with exactly one newline`).to.equal(true);
-  const lines = text.slice(0, -1).split('\n');
-  lines.forEach((line, i) => {
-    expect(line.includes('\t'), `${where(i)}: tab`).to.equal(false);
-    expect(/ $/.test(line), `${where(i)}: trailing space`).to.equal(false);
-    expect(/^ */.exec(line)![0].length % 2, `${where(i)}: indentation not a multiple of 2`).to.equal(0);
-    // Comments (the reasons of dependsOn entries) are short: the manifest has the full reason.
-    if (line.includes(' // ')) expect(line.length, `${where(i)}: a comment line wider than 120 columns`).to.be.at.most(120);
-    if (i > 0) expect(line === '' && lines[i - 1] === '', `${where(i)}: two blank lines`).to.equal(false);
-  });
-  // Blank lines separate declarations: each block holds one declaration, after its decorators.
-  text.slice(0, -1).split('\n\n').forEach((block, b) => {
-    const topLevel = block.split('\n').filter((l) => !l.startsWith(' '));
-    const heads = topLevel.filter((l) => /^(param|var|resource|output|metadata) /.test(l));
-    expect(heads.length, `${label} block ${b + 1} must hold exactly one declaration:\n${block}`).to.equal(1);
-    const before = topLevel.slice(0, topLevel.indexOf(heads[0]));
-    expect(before.every((l) => /^[@\])}]/.test(l)), `${label} block ${b + 1}: only decorators may precede the declaration`).to.equal(true);
-  });
+  const a = bicep as Record<string, unknown>;
+  const b = azcdk as Record<string, unknown>;
+  for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) jsonDifferences(a[key], b[key], `${path}.${key}`, out);
+  return out;
 }

@@ -31,12 +31,9 @@ export function everythingApp(): App {
   const names = new Variable(stack, 'names', { value: { nsg: nsg.name, nsgId: nsg.id, plain: '[literal]' } });
   const vnet = new ArmResource(stack, 'Vnet', {
     type: 'Microsoft.Network/virtualNetworks', apiVersion: NET, name: `${prefix.value}-vnet`,
-    zones: zones.value as unknown as string[],
     properties: {
       addressSpace: { addressPrefixes: ['10.0.0.0/16'] },
       subnets: [{ name: 'app', properties: { addressPrefix: '10.0.1.0/24', networkSecurityGroup: { id: Fn.fromString(`${names.ref.get('nsgId')}`) } } }],
-      remote: hubSubnet.id,
-      flags: [true, false, null, 0, -1, 2.5, 'x'],
     },
   });
   const appSubnet = new ExistingResource(stack, 'AppSubnet', { type: 'Microsoft.Network/virtualNetworks/subnets', apiVersion: NET, name: 'app', parent: vnet });
@@ -57,24 +54,36 @@ export function everythingApp(): App {
       priority: Fn.call('add', [100, Fn.call('mul', [count.value, Fn.call('sub', [2, 1])])]),
       description: `${Fn.if(enabled.value, 'on', 'off')} for ${Fn.toUpper(prefix.value)}; pw ${Fn.length(secret.value)}`,
       access: Fn.call('coalesce', [Fn.call('null'), 'Deny']),
+      direction: 'Inbound',
+      protocol: '*',
+    },
+  });
+  // Values of every shape in properties no real type defines (a made-up type, which Bicep does not check).
+  new ArmResource(stack, 'Oddities', {
+    type: 'Microsoft.Test/oddities', apiVersion: '2025-01-01', name: 'odd', kind: 'Regular',
+    sku: { name: 'Standard' }, identity: { type: 'SystemAssigned' },
+    properties: {
+      peer: peering.getRuntimeProperty('properties.peeringState'),
+      owner: vnet.getRuntimeProperty('tags.owner'),
+      apiVersionOfVnet: Fn.fromString(`${vnet.getRuntimeProperty('properties.resourceGuid')}@${hubPeering.getRuntimeProperty('properties.peeringState')}`),
+      remote: hubSubnet.id,
+      flags: [true, false, null, 0, -1, 2.5, 'x'],
       extra: Fn.call('union', [extra.value, Fn.call('createObject', ['k', Fn.call('createArray', [1, new Literal('two')])])]),
-      vnetType: vnet.getRuntimeProperty('type'),
+      vnetLocation: vnet.getRuntimeProperty('location'),
       guid: Fn.guid(vnet.id, `${vnet.name}`, Fn.call('string', [settings.value])),
+      firstTag: Fn.resourceGroup().get('tags', 'odd-key'),
+      firstZone: zones.value.get(0),
     },
   });
   const nic = new ArmResource(stack, 'Nic', {
-    type: 'Microsoft.Network/networkInterfaces', apiVersion: NET, name: Fn.toLower(`${prefix.value}-NIC`), kind: 'Regular',
-    sku: { name: 'Standard' }, identity: { type: 'SystemAssigned' },
+    type: 'Microsoft.Network/networkInterfaces', apiVersion: NET, name: Fn.toLower(`${prefix.value}-NIC`),
     properties: {
-      ipConfigurations: [{ name: 'ip', properties: { subnet: { id: appSubnet.id }, peer: peering.getRuntimeProperty('properties.peeringState') } }],
-      sku: vnet.getRuntimeProperty('sku.name'),
-      lookup: Fn.resourceGroup().get('tags', 'odd-key', 0),
-      apiVersionOfVnet: Fn.fromString(`${vnet.getRuntimeProperty('properties.resourceGuid')}@${hubPeering.getRuntimeProperty('properties.peeringState')}`),
+      ipConfigurations: [{ name: 'ip', properties: { subnet: { id: appSubnet.id } } }],
     },
   });
   nic.addDependency(rule, 'wait for the rule');
   const group = new Construct(stack, 'Group');
-  new ArmResource(group, 'Late', { type: 'Microsoft.Network/publicIPAddresses', apiVersion: NET, name: 'late', location: 'global' });
+  new ArmResource(group, 'Late', { type: 'Microsoft.Network/publicIPAddresses', apiVersion: NET, name: 'late', location: 'global', zones: zones.value as unknown as string[] });
   nic.node.addDependency(group);
 
   new Output(stack, 'vnetId', { value: vnet.id, description: "VNet's id" });
@@ -83,5 +92,32 @@ export function everythingApp(): App {
   new Output(stack, 'flags', { value: [enabled.value, 'x'] });
   new Output(stack, 'info', { value: { name: nsg.name, type: nsg.resourceType, hub: hubSubnet.id } });
   new Output(stack, 'prefixValue', { value: `${prefix.value}` });
+  return app;
+}
+
+/** Every hand-built app of the Bicep tests, for the checks that run on all of them. */
+export function bicepFixtureApps(): App[] {
+  return [everythingApp(), variableNamedExistingApp(), outputsNamedLikeKeywordsApp()];
+}
+
+/** An existing resource named from a variable that references a declared resource. */
+export function variableNamedExistingApp(): App {
+  const app = new App();
+  const s = new Stack(app, 'VariableNamedExisting');
+  const a = new ArmResource(s, 'A', { type: 'Microsoft.T/a', apiVersion: '2025-01-01', name: 'a' });
+  const v = new Variable(s, 'v', { value: `${a.name}-x` });
+  const e = new ExistingResource(s, 'E', { type: 'Microsoft.T/e', apiVersion: '2025-01-01', name: `${v.ref}` });
+  new ArmResource(s, 'B', { type: 'Microsoft.T/b', apiVersion: '2025-01-01', name: 'b', properties: { e: e.id } });
+  return app;
+}
+
+/** Outputs named like functions, decorators and types (Bicep never binds a name to an output). */
+export function outputsNamedLikeKeywordsApp(): App {
+  const app = new App();
+  const s = new Stack(app, 'OutputsNamedLikeKeywords');
+  new Output(s, 'description', { value: Fn.resourceGroup().get('location'), description: 'where' });
+  new Output(s, 'resourceGroup', { value: Fn.uniqueString(Fn.resourceGroup().get('id')) });
+  new Output(s, 'string', { value: 'x' });
+  new Output(s, 'json', { value: { ratio: 0.5 } });
   return app;
 }

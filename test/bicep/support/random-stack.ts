@@ -6,7 +6,7 @@
  * writes as operators, conditions, ordering edges, and outputs. References only point backwards,
  * so the dependency graph has no cycle.
  */
-import { App, ArmResource, ExistingResource, Fn, Literal, Output, Parameter, Stack, Variable, type Expression, type Value } from '../../../lib/index.js';
+import { App, ArmResource, ExistingResource, Expression, Fn, Literal, Output, Parameter, Stack, Variable, type Value } from '../../../lib/index.js';
 import type { ResourceBase } from '../../../lib/index.js';
 
 /** mulberry32: small, fast, good enough for test data. */
@@ -30,8 +30,8 @@ const AWKWARD = ["it's", '${x}', '[x]', '[[', '{0}', '}{', 'a\\b', 'two\nlines',
 const SHADOWING = ['concat', 'length', 'resourceGroup', 'toLower', 'guid', 'json', 'description', 'secure', 'minLength', 'maxLength', 'allowed', 'minValue', 'deployer'];
 /** Names for variables and outputs that clash with decorators, functions, types and keywords. */
 const CLASHING = ['minLength', 'description', 'secure', 'allowed', 'string', 'int', 'object', 'bool', 'array', 'json', 'if', 'concat'];
-/** Numbers at the edges of both languages: fractions, exponent forms, integers past 2^53 and past int64. */
-const EDGE_NUMBERS = [2.25, -0.5, 1e21, -1e21, 2 ** 63, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, 1e-7];
+/** Numbers at the edges of both languages: fractions, exponent forms, integers past 2^53 and the largest doubles within int64 (2^63 itself is refused). */
+const EDGE_NUMBERS = [2.25, -0.5, 1e21, -1e21, 2 ** 63 - 1024, -(2 ** 63) + 1024, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, 1e-7];
 
 class Generator {
   private readonly random: () => number;
@@ -68,9 +68,22 @@ class Generator {
     for (let i = 0; i < outputCount; i++) {
       const clashing = `${this.pick(CLASHING)}${this.chance(0.5) ? '' : i}`;
       const name = this.chance(0.2) && !this.stack.node.tryFindChild(clashing) ? clashing : `out${i}`;
-      const value = this.value(2, { runtime: true, secure: false });
+      const value = this.outputValue();
       // A fraction is no output type of ARM's (synth refuses it): keep it, inside an array.
       new Output(this.stack, name, { value: typeof value === 'number' && !Number.isInteger(value) ? [value] : value });
+    }
+  }
+
+  /**
+   * An output's value: anything whose type is known (azcdk infers the output's type from it, and
+   * ARM and Bicep check the value against that type), so not null, nor a bare `if()` or
+   * `coalesce()`, whose branches may differ.
+   */
+  private outputValue(): unknown {
+    for (;;) {
+      const value = this.value(2, { runtime: true, secure: false });
+      if (value === null) continue; // no output type holds null
+      if (!Expression.isExpression(value) || value.valueType !== undefined || (value as { kind: string }).kind !== 'call') return value;
     }
   }
 
@@ -217,7 +230,11 @@ class Generator {
         return opts.secure && this.secure.length ? this.pick(this.secure) : 's';
       case 5: {
         const usable = opts.secure ? this.variables : this.plainVariables;
-        return usable.length ? (this.chance(0.5) ? this.pick(usable).ref : this.pick(usable).ref.get(this.pick(['a', 'odd-key', 0, 'null', 'true']))) : 'v';
+        if (!usable.length) return 'v';
+        const v = this.pick(usable);
+        // Only a key or index the variable's literal value has: Bicep type-checks the access (and ARM fails it at deployment).
+        const steps = this.accessibleSteps(v.value);
+        return steps.length && this.chance(0.5) ? v.ref.get(this.pick(steps)) : v.ref;
       }
       case 6:
         return this.resourceAttribute(opts);
@@ -271,6 +288,13 @@ class Generator {
       () => (this.parameterNames.length ? Fn.call('parameters', [this.pick(this.parameterNames)]) : Fn.equals(1, 2)),
     ];
     return this.pick(options)();
+  }
+
+  /** Keys of a literal object, indexes of a literal array; none for anything else. */
+  private accessibleSteps(value: unknown): Array<string | number> {
+    if (Array.isArray(value)) return value.map((_, i) => i);
+    if (value !== null && typeof value === 'object' && !Expression.isExpression(value)) return Object.keys(value);
+    return [];
   }
 
   private resourceAttribute(opts: LeafOptions): unknown {
