@@ -39,8 +39,8 @@ export class Capture extends Matcher implements CaptureSink {
   /** Matches any non-null value (that also matches the pattern, if given) and records it. */
   public test(actual: unknown): MatchResult {
     const result = new MatchResult(actual);
-    if (actual === undefined) return result.recordFailure('missing: expected a value to capture');
-    if (actual === null) return result.recordFailure('expected a value to capture, got null (a Capture takes only non-null values)');
+    if (actual === undefined) return result.recordFailure({ matcher: this, path: [], message: 'missing: expected a value to capture' });
+    if (actual === null) return result.recordFailure({ matcher: this, path: [], message: 'expected a value to capture, got null (a Capture takes only non-null values)' });
     if (this.inner) {
       const inner = this.inner.test(actual);
       if (!inner.isSuccess) return inner;

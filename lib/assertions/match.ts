@@ -1,5 +1,6 @@
 /**
- * `Match`: the pattern vocabulary. A literal object in a pattern means `Match.objectLike`;
+ * `Match`: the pattern vocabulary. A literal object in a pattern means `Match.objectLike`
+ * (except directly inside `arrayWith`/`arrayEquals`, where it is exact, as in AWS CDK);
  * azcdk expressions in a pattern (`nsg.id`, `param.value`) stand for their rendered ARM form.
  */
 import { Construct, type IConstruct } from 'constructs';
@@ -9,7 +10,7 @@ import { AssertionUsageError } from './errors.js';
 import type { Matcher } from './matcher.js';
 import {
   AbsentMatch, AnyValueMatch, ArrayMatch, LiteralMatch, NotMatch, ObjectMatch, ReferencesResourceMatch, ResourceIdMatch,
-  StringLikeRegexpMatch,
+  SerializedJsonMatch, StringLikeRegexpMatch,
 } from './matchers.js';
 
 /** Factory of matchers. */
@@ -24,22 +25,38 @@ export abstract class Match {
     return new ObjectMatch('objectEquals', pattern, { partial: false });
   }
 
-  /** An array containing these elements in this order, possibly with others between them. */
+  /**
+   * An array containing these elements in this order, possibly with others between them. As in
+   * AWS CDK, a plain object element is compared exactly (at every level below it): write
+   * `Match.arrayWith([Match.objectLike({ name: 'a' })])` for an element with at least these keys.
+   * `Match.absent()` and `Match.anyValue()` cannot be elements.
+   */
   public static arrayWith(pattern: unknown[]): Matcher {
-    return new ArrayMatch('arrayWith', pattern, { subsequence: true, partialObjects: true });
+    return new ArrayMatch('arrayWith', pattern, { subsequence: true, partialObjects: false, explainExactElements: true });
   }
 
-  /** An array of exactly these elements, in order (objects inside are matched partially). */
+  /**
+   * An array of exactly these elements, in order. As in AWS CDK, a plain object element is
+   * compared exactly; wrap it in `Match.objectLike(...)` to allow other keys. (A literal array
+   * inside `objectLike`, by contrast, keeps matching its objects partially.)
+   */
   public static arrayEquals(pattern: unknown[]): Matcher {
-    return new ArrayMatch('arrayEquals', pattern, { subsequence: false, partialObjects: true });
+    return new ArrayMatch('arrayEquals', pattern, { subsequence: false, partialObjects: false, explainExactElements: true });
   }
 
-  /** Deep equality: objects at every level must have exactly the pattern's keys. */
+  /**
+   * Deep equality: objects at every level must have exactly the pattern's keys. As in AWS CDK, a
+   * matcher cannot be the whole pattern (`Match.exact(Match.arrayWith(...))` is an
+   * AssertionUsageError: it could not be exact); nested deeper (`{ key: matcher }`) it is used as it is.
+   */
   public static exact(pattern: unknown): Matcher {
     return new LiteralMatch('exact', pattern, { partialObjects: false });
   }
 
-  /** Anything present and not null. */
+  /**
+   * Anything present and not null. As in AWS CDK, it cannot be an element of `arrayWith` (it
+   * would match any element); in `arrayEquals` it stands for one element of any value.
+   */
   public static anyValue(): Matcher {
     return new AnyValueMatch();
   }
@@ -56,6 +73,17 @@ export abstract class Match {
    */
   public static not(pattern: unknown): Matcher {
     return new NotMatch(pattern);
+  }
+
+  /**
+   * A string of JSON (such as a policy document or settings written as a string) whose parsed
+   * value matches `pattern`. As in AWS CDK, a literal pattern is compared exactly:
+   * `Match.serializedJson({ a: 1 })` fails on `'{"a":1,"b":2}'`; write
+   * `Match.serializedJson(Match.objectLike({ a: 1 }))` for a partial match. A value that is not a
+   * string, or not valid JSON, is a mismatch.
+   */
+  public static serializedJson(pattern: unknown): Matcher {
+    return new SerializedJsonMatch(pattern);
   }
 
   /**

@@ -19,7 +19,10 @@ export abstract class Matcher {
     Object.defineProperty(this, MATCHER_BRAND, { value: true });
   }
 
-  /** Tests `actual`; never throws for a mismatch, records it in the result instead. */
+  /**
+   * Tests `actual`; never throws for a mismatch, records it in the result instead, as in AWS CDK:
+   * `new MatchResult(actual).recordFailure({ matcher: this, path: [], message: '...' })`.
+   */
   public abstract test(actual: unknown): MatchResult;
 
   /**

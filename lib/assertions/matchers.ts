@@ -35,6 +35,13 @@ export class LiteralMatch extends Matcher {
 
   constructor(public readonly name: string, pattern: unknown, private readonly options: LiteralOptions) {
     super();
+    if (Matcher.isMatcher(pattern)) {
+      // AWS CDK refuses it too: Match.exact(Match.arrayWith(...)) would quietly not be exact.
+      throw new AssertionUsageError(
+        `Match.${name}() cannot directly contain another matcher, as in AWS CDK: got ${pattern.describe()}. ` +
+          `Use that matcher without Match.${name}() around it, or nest it deeper (Match.${name}({ key: matcher })).`,
+      );
+    }
     this.pattern = toArmPattern(pattern);
     if (this.pattern === undefined) {
       throw new AssertionUsageError(`${name}: a pattern cannot be undefined. To require that a key is missing, use Match.absent().`);
@@ -47,14 +54,13 @@ export class LiteralMatch extends Matcher {
 
   public test(actual: unknown): MatchResult {
     const p = this.pattern;
-    if (Matcher.isMatcher(p)) return p.test(actual);
     if (Array.isArray(p)) return new ArrayMatch(this.name, p, { partialObjects: this.options.partialObjects, subsequence: false }).test(actual);
     if (isPlainObject(p)) return new ObjectMatch(this.name, p, { partial: this.options.partialObjects }).test(actual);
     const result = new MatchResult(actual);
     if (actual === p) return result;
-    if (actual === undefined) return result.recordFailure(`missing: expected ${formatValue(p)}`);
-    if (jsonType(actual) !== jsonType(p)) return result.recordFailure(`expected ${formatTyped(p)}, got ${formatTyped(actual)}`);
-    return result.recordFailure(`expected ${formatValue(p)}, got ${formatValue(actual)}`);
+    if (actual === undefined) return result.recordFailure({ matcher: this, path: [], message: `missing: expected ${formatValue(p)}` });
+    if (jsonType(actual) !== jsonType(p)) return result.recordFailure({ matcher: this, path: [], message: `expected ${formatTyped(p)}, got ${formatTyped(actual)}` });
+    return result.recordFailure({ matcher: this, path: [], message: `expected ${formatValue(p)}, got ${formatValue(actual)}` });
   }
 }
 
@@ -75,13 +81,12 @@ export class ObjectMatch extends Matcher {
   public test(actual: unknown): MatchResult {
     const result = new MatchResult(actual);
     if (!isPlainObject(actual)) {
-      return result.recordFailure(
-        actual === undefined ? `missing: expected an object like ${formatValue(this.pattern)}` : `expected an object, got ${formatTyped(actual)}`,
-      );
+      const message = actual === undefined ? `missing: expected an object like ${formatValue(this.pattern)}` : `expected an object, got ${formatTyped(actual)}`;
+      return result.recordFailure({ matcher: this, path: [], message });
     }
     if (!this.options.partial) {
       for (const key of Object.keys(actual)) {
-        if (!(key in this.pattern)) result.recordFailure(`unexpected key (${this.name} allows ${listKeys(this.pattern)})`, [key]);
+        if (!(key in this.pattern)) result.recordFailure({ matcher: this, path: [key], message: `unexpected key (${this.name} allows ${listKeys(this.pattern)})` });
       }
     }
     for (const [key, p] of Object.entries(this.pattern)) {
@@ -99,13 +104,23 @@ export class ArrayMatch extends Matcher {
   constructor(
     public readonly name: string,
     pattern: unknown[],
-    private readonly options: LiteralOptions & { readonly subsequence: boolean },
+    private readonly options: LiteralOptions & {
+      readonly subsequence: boolean;
+      /** On an unexpected key in a plain object element, say once that elements are exact and how to relax that. @default false */
+      readonly explainExactElements?: boolean;
+    },
   ) {
     super();
     if (!Array.isArray(pattern)) throw new AssertionUsageError(`${name}: the pattern must be an array, got ${formatValue(pattern)}.`);
     this.pattern = toArmPattern(pattern) as unknown[];
     if (options.subsequence && this.pattern.some((p) => p instanceof AbsentMatch)) {
       throw new AssertionUsageError(`${name}: Match.absent() cannot be an array element (an element is either there or not): use Match.not(Match.arrayWith([...])).`);
+    }
+    if (options.subsequence && this.pattern.some((p) => p instanceof AnyValueMatch)) {
+      throw new AssertionUsageError(
+        `${name}: Match.anyValue() cannot be an array element, as in AWS CDK (it would match any element): ` +
+          'name the element you expect, or use Match.arrayEquals([...]) with Match.anyValue() at its position.',
+      );
     }
   }
 
@@ -116,17 +131,26 @@ export class ArrayMatch extends Matcher {
   public test(actual: unknown): MatchResult {
     const result = new MatchResult(actual);
     if (!Array.isArray(actual)) {
-      return result.recordFailure(
-        actual === undefined ? `missing: expected an array like ${formatValue(this.pattern)}` : `expected an array, got ${formatTyped(actual)}`,
-      );
+      const message = actual === undefined ? `missing: expected an array like ${formatValue(this.pattern)}` : `expected an array, got ${formatTyped(actual)}`;
+      return result.recordFailure({ matcher: this, path: [], message });
     }
     const elementMatchers = this.pattern.map((p) => asMatcher(p, { partialObjects: this.options.partialObjects }, this.name));
-    return this.options.subsequence ? this.testSubsequence(actual, elementMatchers, result) : this.testExact(actual, elementMatchers, result);
+    if (this.options.subsequence) this.testSubsequence(actual, elementMatchers, result);
+    else this.testExact(actual, elementMatchers, result);
+    if (this.options.explainExactElements && result.failures.some((f) => f.message.startsWith(`unexpected key (${this.name} `))) {
+      result.recordFailure({
+        matcher: this,
+        path: [],
+        message: `${this.name} compares a plain object element exactly, as AWS CDK does: write Match.objectLike({...}) for an element that may have other keys`,
+        cost: 0,
+      });
+    }
+    return result;
   }
 
   private testExact(actual: unknown[], matchers: Matcher[], result: MatchResult): MatchResult {
     if (actual.length !== matchers.length) {
-      result.recordFailure(`expected ${matchers.length} element${matchers.length === 1 ? '' : 's'}, got ${actual.length}: ${formatValue(actual)}`);
+      result.recordFailure({ matcher: this, path: [], message: `expected ${matchers.length} element${matchers.length === 1 ? '' : 's'}, got ${actual.length}: ${formatValue(actual)}` });
     }
     for (let i = 0; i < Math.min(actual.length, matchers.length); i++) result.compose(String(i), matchers[i].test(actual[i]));
     return result;
@@ -152,12 +176,13 @@ export class ArrayMatch extends Matcher {
         continue;
       }
       const where = next === 0 ? '' : ` after index ${next - 1} (where element ${k - 1} of the pattern matched)`;
-      result.recordFailure(
-        `${this.name}: no element${where} matches element ${k} of the pattern, ${formatValue(this.pattern[k])}` +
+      result.recordFailure({
+        matcher: this,
+        path: [],
+        message: `${this.name}: no element${where} matches element ${k} of the pattern, ${formatValue(this.pattern[k])}` +
           (closest ? `; closest is element ${closest.index}:` : ` (the array has ${actual.length} element${actual.length === 1 ? '' : 's'})`),
-        [],
-        closest ? 0 : 1,
-      );
+        cost: closest ? 0 : 1,
+      });
       if (closest) result.compose(String(closest.index), closest.result);
       return result;
     }
@@ -173,8 +198,8 @@ export class AnyValueMatch extends Matcher {
   }
   public test(actual: unknown): MatchResult {
     const result = new MatchResult(actual);
-    if (actual === undefined) return result.recordFailure('missing: expected any value');
-    if (actual === null) return result.recordFailure('expected any value, got null');
+    if (actual === undefined) return result.recordFailure({ matcher: this, path: [], message: 'missing: expected any value' });
+    if (actual === null) return result.recordFailure({ matcher: this, path: [], message: 'expected any value, got null' });
     return result;
   }
 }
@@ -187,7 +212,7 @@ export class AbsentMatch extends Matcher {
   }
   public test(actual: unknown): MatchResult {
     const result = new MatchResult(actual);
-    return actual === undefined ? result : result.recordFailure(`expected absent, got ${formatValue(actual)}`);
+    return actual === undefined ? result : result.recordFailure({ matcher: this, path: [], message: `expected absent, got ${formatValue(actual)}` });
   }
 }
 
@@ -210,7 +235,45 @@ export class NotMatch extends Matcher {
   }
   public test(actual: unknown): MatchResult {
     const result = new MatchResult(actual);
-    return this.inner.test(actual).isSuccess ? result.recordFailure(`expected not to match ${formatValue(this.pattern)}, got ${formatValue(actual)}`) : result;
+    return this.inner.test(actual).isSuccess ? result.recordFailure({ matcher: this, path: [], message: `expected not to match ${formatValue(this.pattern)}, got ${formatValue(actual)}` }) : result;
+  }
+}
+
+/**
+ * A string of JSON whose parsed value matches a pattern (AWS CDK's `Match.serializedJson`). As in
+ * AWS CDK, a literal pattern is compared exactly; pass `Match.objectLike(...)` for a partial one.
+ * Mismatches inside the JSON have paths that go on into the parsed value.
+ */
+export class SerializedJsonMatch extends Matcher {
+  public readonly name = 'serializedJson';
+  private readonly pattern: unknown;
+  private readonly inner: Matcher;
+  constructor(pattern: unknown) {
+    super();
+    this.pattern = toArmPattern(pattern);
+    this.inner = asMatcher(pattern, { partialObjects: false }, 'serializedJson');
+  }
+  public override describe(): string {
+    return `Match.serializedJson(${renderValue(this.pattern)})`;
+  }
+  public test(actual: unknown): MatchResult {
+    const expected = `a string of JSON matching ${formatValue(this.pattern)}`;
+    if (typeof actual !== 'string') {
+      const message = actual === undefined ? `missing: expected ${expected}` : `expected ${expected}, got ${formatTyped(actual)}`;
+      return new MatchResult(actual).recordFailure({ matcher: this, path: [], message });
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(actual);
+    } catch {
+      return new MatchResult(actual).recordFailure({ matcher: this, path: [], message: `expected ${expected}, got ${formatValue(actual)}, which is not valid JSON` });
+    }
+    const inner = this.inner.test(parsed);
+    if (inner.isSuccess) return inner;
+    // The result's target is the parsed value, so renderMismatch() shows the string <*> its JSON.
+    return new MatchResult(parsed)
+      .recordFailure({ matcher: this, path: [], message: 'the JSON in this string does not match (the paths below go on inside it):', cost: 0 })
+      ._absorb(inner);
   }
 }
 
@@ -230,11 +293,11 @@ export class StringLikeRegexpMatch extends Matcher {
   }
   public test(actual: unknown): MatchResult {
     const result = new MatchResult(actual);
-    if (typeof actual !== 'string') return result.recordFailure(`expected a string matching ${this.regexp}, got ${formatTyped(actual)}`);
+    if (typeof actual !== 'string') return result.recordFailure({ matcher: this, path: [], message: `expected a string matching ${this.regexp}, got ${formatTyped(actual)}` });
     // A fresh RegExp: a /g or /y regexp keeps lastIndex between calls.
     return new RegExp(this.regexp.source, this.regexp.flags.replace(/[gy]/g, '')).test(actual)
       ? result
-      : result.recordFailure(`expected a string matching ${this.regexp}, got ${formatValue(actual)}`);
+      : result.recordFailure({ matcher: this, path: [], message: `expected a string matching ${this.regexp}, got ${formatValue(actual)}` });
   }
 }
 
@@ -272,7 +335,7 @@ export class ResourceIdMatch extends Matcher {
   }
   public test(actual: unknown): MatchResult {
     const result = new MatchResult(actual);
-    return actual === this.id ? result : result.recordFailure(`expected the id of ${describeTarget(this.target)}, ${this.id}, got ${formatValue(actual)}`);
+    return actual === this.id ? result : result.recordFailure({ matcher: this, path: [], message: `expected the id of ${describeTarget(this.target)}, ${this.id}, got ${formatValue(actual)}` });
   }
 }
 
@@ -292,7 +355,7 @@ export class ReferencesResourceMatch extends Matcher {
     const isExpression = typeof actual === 'string' && actual.startsWith('[') && !actual.startsWith('[[') && actual.endsWith(']');
     return isExpression && actual.includes(this.id)
       ? result
-      : result.recordFailure(`expected an expression referencing ${describeTarget(this.target)} (${this.id}), got ${formatValue(actual)}`);
+      : result.recordFailure({ matcher: this, path: [], message: `expected an expression referencing ${describeTarget(this.target)} (${this.id}), got ${formatValue(actual)}` });
   }
 }
 

@@ -155,8 +155,9 @@ export class Template {
   /**
    * The whole template matches `pattern` (objectLike unless a matcher is given), as in AWS CDK.
    * ARM's `resources` is an array where CloudFormation has an object keyed by logical id, so a
-   * literal `resources: [...]` in the pattern means `Match.arrayWith([...])`: these resources, in
-   * template order, among others (each one matched objectLike). For exactly these resources, write
+   * literal `resources: [...]` in the pattern means these resources, in template order, among
+   * others, each one matched objectLike (`Match.arrayWith([Match.objectLike(...), ...])`; a plain
+   * object directly in `Match.arrayWith` is exact, as in AWS CDK). For exactly these resources, write
    * `resources: Match.arrayEquals([...])`. A matcher given as the whole pattern is used as it is.
    */
   public templateMatches(pattern: unknown): void {

@@ -3,23 +3,9 @@
  * Tests pass their own to capture output.
  */
 import { isAbsolute, relative, resolve } from 'node:path';
+import type { CliIo } from '../common/console-io.js';
 
-/** Console and file-system context of one CLI run. */
-export interface CliIo {
-  readonly cwd: string;
-  /** Writes a line to stdout. */
-  out(line: string): void;
-  /** Writes a line to stderr. */
-  err(line: string): void;
-  /** Resolves a path against cwd. */
-  resolve(path: string): string;
-  /** True if stdin and stdout are terminals (prompts allowed, live views). */
-  readonly interactive: boolean;
-  /** True if stdout is a terminal: what colour depends on (stdin does not matter for it). */
-  readonly stdoutIsTerminal: boolean;
-  /** Environment variables (NO_COLOR, AZURE_SUBSCRIPTION_ID, ...). @default process.env */
-  readonly env?: Readonly<Record<string, string | undefined>>;
-}
+export type { CliIo } from '../common/console-io.js';
 
 /** The real process's io. */
 export function processIo(): CliIo {

@@ -1,3 +1,6 @@
+// The constructs library's base class, for helpers and grouping constructs typed `Construct`
+// without a dependency of their own on 'constructs' (which azcdk pins).
+export { Construct, type IConstruct } from 'constructs';
 export { App, type AppProps } from './app.js';
 export { Stack, type StackProps } from './stack.js';
 export { ArmResource, type ArmResourceProps, type ResourceIdentity, type ExplicitDependency } from './arm-resource.js';

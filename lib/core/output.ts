@@ -5,6 +5,7 @@ import { checkTemplateName } from './template-names.js';
 import { checkLiteralOnly, METADATA_IS_LITERAL } from './literals.js';
 import { addBrand, hasBrand } from './brand.js';
 import { Construct } from 'constructs';
+import { AzcdkError } from './errors.js';
 import { VALUE_TYPES, type ValueType } from './expression.js';
 
 const OUTPUT_BRAND = Symbol.for('azcdk.Output');
@@ -38,6 +39,13 @@ export class Output extends Construct {
   constructor(scope: Construct, id: string, props: OutputProps) {
     super(scope, id);
     this.outputName = id;
+    // A JavaScript app (or `as any`) can get here without a value: ARM would get "value": null.
+    if (props?.value === undefined || props.value === null) {
+      throw new AzcdkError(
+        `[${this.node.path}] Output '${id}' has no value (${props?.value}): pass the value to return, ` +
+          `e.g. { value: publicIp.getRuntimeProperty('properties.ipAddress') }, or leave the output out.`,
+      );
+    }
     this.node.addValidation({
       validate: () => [
         ...checkTemplateName('Output', this.outputName),

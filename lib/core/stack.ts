@@ -38,7 +38,9 @@ export interface StackProps {
 /**
  * A resource-group-scoped ARM template. Every resource under a Stack is deployed by it.
  *
- * The stack's id is its name: `Network` synthesizes to `Network.json`.
+ * The stack's id is its name: `Network` synthesizes to `Network.json`. Stacks may be grouped under
+ * a plain construct (like AWS CDK's Stage): `new Stack(new Construct(app, 'Prod'), 'Network')` is
+ * named `Prod-Network`.
  */
 export class Stack extends Construct {
   /** True if `x` is a Stack (works across copies of this library). */
@@ -63,7 +65,7 @@ export class Stack extends Construct {
     return undefined;
   }
 
-  /** The stack's name (its construct id). */
+  /** The stack's name: its construct id directly under the App, else its path joined with '-'. */
   public readonly stackName: string;
   /** Template description. */
   public readonly description?: string;
@@ -73,18 +75,34 @@ export class Stack extends Construct {
    */
   public readonly locationParameter: Parameter;
 
-  constructor(scope: App, id: string, props: StackProps = {}) {
-    if (!App.isApp(scope)) {
-      throw new AzcdkError(`[${id}] Stack '${id}' must be created directly under the App (new Stack(app, '${id}')): nested stacks are not supported.`);
-    }
-    if (!STACK_NAME.test(id) || RESERVED_STACK_NAMES.has(id.toLowerCase())) {
+  /**
+   * @param scope the App, or a construct under it that groups stacks (as AWS CDK's Stage does,
+   *   e.g. `new Construct(app, 'Prod')`); not a Stack or anything inside one
+   * @param id the stack's id: its name directly under the App; under a grouping construct the
+   *   name is the path joined with '-' (`Prod/Network` → `Prod-Network.json`)
+   */
+  constructor(scope: Construct, id: string, props: StackProps = {}) {
+    const path = [...(scope?.node?.scopes ?? []).map((s) => s.node.id).filter((x) => x !== ''), id].join('/');
+    const enclosing = scope?.node?.scopes.find((s) => Stack.isStack(s));
+    if (enclosing) {
       throw new AzcdkError(
-        `[${id}] Invalid stack name '${id}': use 1-64 letters, digits, '-' or '_', starting with a letter, and not 'manifest' ` +
+        `[${path}] Stack '${id}' is inside stack '${enclosing.node.path}': nested stacks are not supported. ` +
+          `Create it under the App or under a construct that groups stacks (new Stack(new Construct(app, 'Prod'), '${id}')).`,
+      );
+    }
+    if (!App.isApp(scope?.node?.root)) {
+      throw new AzcdkError(`[${path}] Stack '${id}' is not inside an App: create it with new Stack(app, '${id}'), or under a construct of the App that groups stacks.`);
+    }
+    // Directly under the App the name is the id (existing apps keep their file and deployment names).
+    const name = path.replace(/\//g, '-');
+    if (!STACK_NAME.test(name) || RESERVED_STACK_NAMES.has(name.toLowerCase())) {
+      throw new AzcdkError(
+        `[${path}] Invalid stack name '${name}'${name === id ? '' : ` (its path joined with '-')`}: use 1-64 letters, digits, '-' or '_', starting with a letter, and not 'manifest' ` +
           `(it names the template files and the deployment).`,
       );
     }
     super(scope, id);
-    this.stackName = id;
+    this.stackName = name;
     this.description = props.description;
     this.node.addValidation({ validate: () => checkLiteralOnly('description', props.description, METADATA_IS_LITERAL) });
     // Construct id 'DefaultLocation', template name 'location': a user's own Parameter 'location'

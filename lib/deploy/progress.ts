@@ -4,7 +4,7 @@
  * a plain line is printed whenever an operation starts or changes state, plus a "still
  * running" line when nothing changed for a while.
  */
-import type { CliIo } from '../cli/io.js';
+import type { CliIo } from '../common/console-io.js';
 import type { OperationInfo } from './client.js';
 import type { ResourceMap } from './resource-map.js';
 

@@ -6,7 +6,8 @@ import { AzcdkError, UsageError } from '../core/errors.js';
 import type { Manifest, ManifestStack } from '../synth/manifest.js';
 import { MANIFEST_FILE } from '../synth/synthesize.js';
 import type { ParameterValue } from './client.js';
-import { jsonErrorPosition, synthesizedValues, type TemplateParameter } from './parameters.js';
+import { jsonErrorPosition } from '../common/json-position.js';
+import { synthesizedValues, type TemplateParameter } from './parameters.js';
 
 /** One synthesized stack, ready to deploy. */
 export interface StackArtifact {

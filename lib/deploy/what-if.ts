@@ -5,8 +5,8 @@
 import type { PropertyChange, ResourceChange } from './client.js';
 import { parseResourceId, type ResourceMap } from './resource-map.js';
 import { SECURE } from './what-if-secrets.js';
-import { createOnlyPath, shrunkPath } from '../review/replacement.js';
-import { fmtPair } from '../review/value-text.js';
+import { createOnlyPath, shrunkPath } from '../common/create-only.js';
+import { fmtPair } from '../common/value-text.js';
 
 const SYMBOLS: Record<string, string> = { Create: '+', Delete: '-', Modify: '~', Deploy: '!', NoChange: '=', Ignore: '*', Unsupported: 'x', Array: '~', NoEffect: 'x' };
 const ORDER = ['Delete', 'Create', 'Modify', 'Deploy', 'Unsupported', 'NoChange', 'Ignore'];

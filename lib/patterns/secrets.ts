@@ -9,10 +9,14 @@ export type SecretValue = Parameter | Value<string>;
 
 /**
  * The expression to render for a secret, or an error message (what, how to fix) when the value
- * is a plain string or does not come from a securestring parameter.
+ * is missing, a plain string or does not come from a securestring parameter.
  * @param prop the prop name shown in messages, e.g. 'administratorPassword'
+ * @param owner what needs the secret, for the message when it is missing, e.g. 'a Windows virtual machine'
  */
-export function secureValue(value: SecretValue, prop: string): { value: Expression } | { error: string } {
+export function secureValue(value: SecretValue, prop: string, owner = 'this construct'): { value: Expression } | { error: string } {
+  if (value === undefined || value === null) {
+    return { error: `${prop} is missing: ${owner} needs one. ${declareSecureParameter(prop)}` };
+  }
   if (typeof value === 'string' && Tokens.containsToken(value) && toExpression(value) === undefined) {
     return { error: `${prop} mixes literal text with a parameter: the literal part would be stored in clear text. Pass the securestring Parameter or its .value alone.` };
   }
@@ -20,8 +24,7 @@ export function secureValue(value: SecretValue, prop: string): { value: Expressi
   if (!expression) {
     return {
       error:
-        `${prop} is a plain string: it would be written into the template in clear text. ` +
-        `Declare a parameter with type 'securestring' (new Parameter(stack, '${prop}', { type: 'securestring' })) and pass it or its .value.`,
+        `${prop} is a plain string: it would be written into the template in clear text. ${declareSecureParameter(prop)}`,
     };
   }
   if (!(expression instanceof ParameterReference) && expression.kind !== 'parameter') {
@@ -43,4 +46,8 @@ function toExpression(value: SecretValue): Expression | undefined {
     return undefined;
   }
   return undefined;
+}
+
+function declareSecureParameter(prop: string): string {
+  return `Declare a parameter with type 'securestring' (new Parameter(stack, '${prop}', { type: 'securestring' })) and pass it or its .value.`;
 }

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Assembly } from '../core/assembly.js';
 import { AzcdkError, UsageError } from '../core/errors.js';
-import { jsonErrorPosition } from '../deploy/parameters.js';
+import { jsonErrorPosition } from '../common/json-position.js';
 import type { Manifest, ManifestStack } from '../synth/manifest.js';
 
 /** Name of the manifest in an assembly folder. */

@@ -3,7 +3,7 @@
  * changed, a tree of property changes under each resource, and REPLACE called out.
  */
 import type { AssemblyDiff, EntryDiff, ParameterValueDiff, ResourceDiff, StackDiff, ValueChange } from './diff.js';
-import { fmt, fmtPair } from './value-text.js';
+import { fmt, fmtPair } from '../common/value-text.js';
 import { displayName } from './display-name.js';
 
 /** ANSI styling, or none. */

@@ -8,8 +8,8 @@
 import type { Manifest } from '../synth/manifest.js';
 import { parameterValuesOf, stackNamesOf, templateOf, type AssemblyFiles } from './assembly.js';
 import { diffParameterValues, ParameterUses, type ParameterFiles, type ParameterValueDiff } from './parameter-values.js';
-import { createOnlyPath, shrunkPath } from './replacement.js';
-import { fmtPair } from './value-text.js';
+import { createOnlyPath, shrunkPath } from '../common/create-only.js';
+import { fmtPair } from '../common/value-text.js';
 
 export type { ParameterFiles, ParameterValueDiff } from './parameter-values.js';
 

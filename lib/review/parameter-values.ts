@@ -7,9 +7,9 @@
  * resource. ARM identifies resources by name, so Azure creates it, and in Incremental mode the
  * old one stays behind. The same goes for create-only properties such as `location`.
  */
-import { createOnlyPath } from './replacement.js';
+import { createOnlyPath } from '../common/create-only.js';
 import { displayName } from './display-name.js';
-import { fmtPair } from './value-text.js';
+import { fmtPair } from '../common/value-text.js';
 
 /** A value in the parameters files that differs. */
 export interface ParameterValueDiff {

@@ -59,14 +59,17 @@ export function synthesize(app: App): Assembly {
 
 /** The app's stacks, sorted by name; names that differ only in case are a problem. */
 function stacksOf(app: App, problems: Problem[]): Stack[] {
-  const all = app.node.children.filter(Stack.isStack).sort((a, b) => compareStrings(a.stackName, b.stackName));
+  // Directly under the App or under constructs that group them (never inside another stack).
+  const all = app.node.findAll().filter(Stack.isStack).sort((a, b) => compareStrings(a.stackName, b.stackName));
   if (all.length === 0) {
     problems.push({ path: '<app>', message: "the app has no stacks: add one with new Stack(app, 'Name')." });
   }
   const byLowerName = new Map<string, Stack>();
   for (const stack of all) {
     const other = byLowerName.get(stack.stackName.toLowerCase());
-    if (other) {
+    if (other?.stackName === stack.stackName) {
+      problems.push({ path: stack.node.path, message: `stack name '${stack.stackName}' is also the name of stack ${other.node.path}: a stack's name names its files and deployment. Change one's id or grouping.` });
+    } else if (other) {
       problems.push({ path: stack.node.path, message: `stack name '${stack.stackName}' differs from '${other.stackName}' only in case: their files would overwrite each other on case-insensitive file systems. Rename one.` });
     }
     byLowerName.set(stack.stackName.toLowerCase(), stack);

@@ -60,7 +60,15 @@ describe('assertions: Match', () => {
   describe('arrayWith', () => {
     it('passes on an ordered subsequence', () => {
       expect(mismatches(Match.arrayWith([1, 3]), [1, 2, 3])).to.deep.equal([]);
-      expect(mismatches(Match.arrayWith([{ name: 'b' }]), [{ name: 'a', x: 1 }, { name: 'b', x: 2 }])).to.deep.equal([]);
+      expect(mismatches(Match.arrayWith([Match.objectLike({ name: 'b' })]), [{ name: 'a', x: 1 }, { name: 'b', x: 2 }])).to.deep.equal([]);
+    });
+    it('compares a plain object element exactly, as AWS CDK does, and says once how to relax it', () => {
+      expect(mismatches(Match.arrayWith([{ name: 'b', x: 2 }]), [{ name: 'a', x: 1 }, { name: 'b', x: 2 }])).to.deep.equal([]);
+      expect(mismatches(Match.arrayWith([{ name: 'b' }]), [{ name: 'a', x: 1 }, { name: 'b', x: 2 }])).to.deep.equal([
+        '/: arrayWith: no element matches element 0 of the pattern, {"name":"b"}; closest is element 1:',
+        '/1/x: unexpected key (arrayWith allows only name)',
+        '/: arrayWith compares a plain object element exactly, as AWS CDK does: write Match.objectLike({...}) for an element that may have other keys',
+      ]);
     });
     it('fails when the order differs, pointing at the closest element', () => {
       expect(mismatches(Match.arrayWith([3, 1]), [1, 2, 3])).to.deep.equal([
@@ -79,9 +87,14 @@ describe('assertions: Match', () => {
   });
 
   describe('arrayEquals and literal arrays', () => {
-    it('passes on the same elements in order, objects inside matched partially', () => {
-      expect(mismatches(Match.arrayEquals([1, { a: 1 }]), [1, { a: 1, b: 2 }])).to.deep.equal([]);
+    it('passes on the same elements in order; arrayEquals compares objects exactly, a literal array in objectLike partially', () => {
+      expect(mismatches(Match.arrayEquals([1, Match.objectLike({ a: 1 })]), [1, { a: 1, b: 2 }])).to.deep.equal([]);
+      expect(mismatches(Match.arrayEquals([1, { a: 1 }]), [1, { a: 1, b: 2 }])).to.deep.equal([
+        '/1/b: unexpected key (arrayEquals allows only a)',
+        '/: arrayEquals compares a plain object element exactly, as AWS CDK does: write Match.objectLike({...}) for an element that may have other keys',
+      ]);
       expect(mismatches(Match.objectLike({ l: ['x'] }), { l: ['x'] })).to.deep.equal([]);
+      expect(mismatches(Match.objectLike({ l: [{ a: 1 }] }), { l: [{ a: 1, b: 2 }] })).to.deep.equal([]);
     });
     it('reports the length and the differing elements', () => {
       expect(mismatches(Match.arrayEquals([1, 2]), [1, 3, 4])).to.deep.equal(['/: expected 2 elements, got 3: [1,3,4]', '/1: expected 2, got 3']);

@@ -19,7 +19,7 @@ describe('README: testing your infrastructure', () => {
       storage: { storageSizeGB: 128 }, network: { publicNetworkAccess: 'Enabled' },
     });
     template.hasResourceProperties('Microsoft.Network/virtualNetworks', {
-      subnets: Match.arrayWith([{ properties: { networkSecurityGroup: { id: nsg.networkSecurityGroupId } } }]),
+      subnets: Match.arrayWith([Match.objectLike({ properties: { networkSecurityGroup: { id: nsg.networkSecurityGroupId } } })]),
     });
     template.hasResourceProperties('Microsoft.Network/privateEndpoints', {
       privateLinkServiceConnections: [{ properties: { privateLinkServiceId: Match.referencesResource(server) } }],

@@ -67,7 +67,7 @@ describe('assertions: Template', () => {
       const template = Template.fromStack(stack);
       template.hasResourceProperties(PG, { storage: { storageSizeGB: 64 } });
       template.hasResourceProperties(VNET, {
-        subnets: Match.arrayWith([{ properties: { networkSecurityGroup: { id: nsg.id } } }]),
+        subnets: Match.arrayWith([Match.objectLike({ properties: { networkSecurityGroup: { id: nsg.id } } })]),
       });
       template.hasResource(VNET, { name: `${prefix.value}-vnet`, location: Match.anyValue() });
       template.hasResource(PG, { sku: { tier: 'Burstable' }, properties: { version: '16' } });
@@ -208,7 +208,7 @@ describe('assertions: Template', () => {
     it('a literal resources array means arrayWith: these resources in template order, among others', () => {
       const template = Template.fromStack(dataStack().stack);
       template.templateMatches({ resources: [{ type: VNET }, { type: PG, properties: { version: '16' } }] });
-      template.templateMatches({ resources: Match.arrayWith([{ name: 'pg-demo' }]) });
+      template.templateMatches({ resources: Match.arrayWith([Match.objectLike({ name: 'pg-demo' })]) });
       expect(errorOf(() => template.templateMatches({ resources: [{ type: PG }, { type: VNET }] }))).to.equal(
         'Template does not match:\n' +
           `  /resources: arrayWith: no element after index 2 (where element 0 of the pattern matched) matches element 1 of the pattern, {"type":"${VNET}"}; closest is element 3:\n` +

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffTemplates } from '../../lib/review/diff.js';
 import { formatDiff } from '../../lib/review/diff-format.js';
-import { fmtPair } from '../../lib/review/value-text.js';
+import { fmtPair } from '../../lib/common/value-text.js';
 import { run, tempDir, writeApp } from './diff-fixtures.js';
 
 /** A stack with one public IP; `extra` goes into its props (zones, sku ...). */

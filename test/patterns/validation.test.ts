@@ -147,17 +147,28 @@ describe('L2 validation: PostgreSQL flexible server', () => {
   it('refuses a server name that is not 3-63 lowercase letters, digits and hyphens', () => {
     for (const name of ['My_Server', 'ab', '-db', `a${'b'.repeat(63)}`]) {
       const s = baseScenario();
-      server(s, { serverName: name }).addPrivateEndpoint(s.vnet.subnets[0]);
+      server(s, { name }).addPrivateEndpoint(s.vnet.subnets[0]);
       expect(synthError(s)).to.contain(
         `[Test/Db/Resource] name '${name}' is not valid for Microsoft.DBforPostgreSQL/flexibleServers: use 3-63 lowercase letters, digits and hyphens, not starting or ending with a hyphen (it becomes <name>.postgres.database.azure.com).`,
       );
     }
   });
 
+  it("calls its physical name 'name', as every construct does, and says so to an app that passes serverName", () => {
+    const s = baseScenario();
+    server(s, { name: 'my-pg-server' }).addPrivateEndpoint(s.vnet.subnets[0]);
+    Template.fromStack(s.stack).hasResource('Microsoft.DBforPostgreSQL/flexibleServers', { name: 'my-pg-server' });
+    const old = baseScenario();
+    server(old, { serverName: 'my-pg-server' } as never).addPrivateEndpoint(old.vnet.subnets[0]);
+    expect(synthError(old)).to.contain(
+      "[Test/Db] serverName was renamed to name (every azcdk construct calls its Azure name 'name'): write { name: ... } instead.",
+    );
+  });
+
   it('skips the name check when the name is only known at deploy time', () => {
     const s = baseScenario();
     const name = new Parameter(s.stack, 'serverName', { type: 'string' });
-    server(s, { serverName: `${name.value}-DB` }).addPrivateEndpoint(s.vnet.subnets[0]);
+    server(s, { name: `${name.value}-DB` }).addPrivateEndpoint(s.vnet.subnets[0]);
     expect(() => s.app.synth()).to.not.throw();
   });
 
@@ -277,7 +288,7 @@ describe('L2 validation: PostgreSQL flexible server', () => {
 
   it('collects every problem and fails once', () => {
     const s = baseScenario();
-    server(s, { sku: PostgresSku.burstable('Standard_B1ms'), highAvailability: { mode: 'ZoneRedundant' }, storageSizeGb: 100, serverName: 'Bad_Name' });
+    server(s, { sku: PostgresSku.burstable('Standard_B1ms'), highAvailability: { mode: 'ZoneRedundant' }, storageSizeGb: 100, name: 'Bad_Name' });
     expect(synthError(s)).to.match(/^Synthesis found 3 problems:/);
   });
 });
@@ -404,6 +415,18 @@ describe('L2 validation: Windows client VM', () => {
     const message = synthError(s);
     expect(message).to.contain("[Test/Client] adminPassword is a plain string: it would be written into the template in clear text.");
     expect(message).to.not.contain('Sup3rSecret!!');
+  });
+
+  it('says a missing admin password is missing (not that it is a plain string)', () => {
+    for (const adminPassword of [undefined, null]) {
+      const s = baseScenario();
+      new WindowsVirtualMachine(s.stack, 'Client', { subnet: s.vnet.subnets[0], adminUsername: 'azureuser', adminPassword: adminPassword as never });
+      const message = synthError(s);
+      expect(message).to.contain(
+        "[Test/Client] adminPassword is missing: a Windows virtual machine needs one. Declare a parameter with type 'securestring' (new Parameter(stack, 'adminPassword', { type: 'securestring' })) and pass it or its .value.",
+      );
+      expect(message).to.not.contain('plain string');
+    }
   });
 
   it('refuses a reserved admin user name', () => {

@@ -7,6 +7,15 @@ function thing(stack: Stack, id: string, properties: Record<string, unknown> = {
 }
 
 describe('synthesis errors say what, where and how to fix', () => {
+  it('refuses an output without a value at the construct (it used to write "value": null and Bicep = null)', () => {
+    for (const value of [undefined, null]) {
+      const stack = new Stack(new App(), 'S');
+      expect(() => new Output(stack, 'ip', { value })).to.throw(
+        `[S/ip] Output 'ip' has no value (${value}): pass the value to return, e.g. { value: publicIp.getRuntimeProperty('properties.ipAddress') }, or leave the output out.`,
+      );
+    }
+  });
+
   it('refuses a parameter of another stack', () => {
     const app = new App();
     const a = new Stack(app, 'A');

@@ -115,7 +115,7 @@ export class WindowsVirtualMachine extends Construct implements IVirtualMachine 
 
   constructor(scope: Construct, id: string, props: WindowsVirtualMachineProps) {
     super(scope, id);
-    const password = secureValue(props.adminPassword, 'adminPassword');
+    const password = secureValue(props.adminPassword, 'adminPassword', 'a Windows virtual machine');
     if ('error' in password) Annotations.of(this).addError(password.error);
     refuseDelegatedSubnet(this, props.subnet, "a virtual machine's network interface");
     refuseOtherRegion(this, props.subnet, props.location ?? Stack.of(this).location, "a virtual machine's network interface");

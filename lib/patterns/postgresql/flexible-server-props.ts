@@ -78,7 +78,7 @@ export interface PostgresFlexibleServerProps {
    * `<name>.postgres.database.azure.com`).
    * @default `<id in lowercase>-<uniqueString(resourceGroup().id)>`
    */
-  readonly serverName?: Value<string>;
+  readonly name?: Value<string>;
   /** Major version. @default '17' */
   readonly version?: PostgresVersion | Expression;
   /** Compute. @default PostgresSku.generalPurpose('Standard_D2ds_v5') */

@@ -72,11 +72,15 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
     this.publicAccess = props.publicNetworkAccess ?? false;
     const password = props.administratorPassword === undefined ? undefined : secureValue(props.administratorPassword, 'administratorPassword');
     if (password && 'error' in password) this.problems.push(password.error);
+    // The prop was called serverName before every construct's physical name became `name`.
+    if ('serverName' in props) {
+      this.problems.push(`serverName was renamed to name (every azcdk construct calls its Azure name 'name'): write { name: ... } instead.`);
+    }
     const passwordAuth = this.passwordAuthEnabled;
     const integration = props.vnetIntegration;
 
     this.resource = new ArmPostgresFlexibleServer(this, 'Resource', {
-      name: props.serverName ?? globallyUniqueName(this, 63),
+      name: props.name ?? globallyUniqueName(this, 63),
       location: props.location,
       tags: props.tags,
       sku: { name: this.sku.name, tier: this.sku.tier },

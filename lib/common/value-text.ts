@@ -1,5 +1,5 @@
 /**
- * Values in diff output, one line each. A single value (added, removed) may be cut; the two
+ * Values in diff and what-if output, one line each. A single value (added, removed) may be cut; the two
  * sides of a change are shown around their first difference, so they never read the same.
  */
 
