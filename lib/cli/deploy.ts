@@ -2,7 +2,7 @@
  * `azcdk deploy`: deploy synthesized stacks to a resource group with the Azure SDK. The SDK is
  * imported inside the handler so other commands never load it.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { AzcdkError } from '../core/errors.js';
@@ -152,6 +152,8 @@ async function runDeploy(args: DeployArgs, io: DeployIo, redactor: Redactor): Pr
 async function loadStacks(args: DeployArgs, io: CliIo) {
   if (args.from !== undefined) {
     const dir = io.resolve(args.from);
+    if (!existsSync(dir)) throw new UsageError(`--from ${args.from}: ${dir} does not exist. Point it at an 'azcdk synth' output folder (azcdk.out by default), or run 'azcdk synth' first.`);
+    if (!statSync(dir).isDirectory()) throw new UsageError(`--from ${args.from}: ${dir} is a file, not a folder. Point it at an 'azcdk synth' output folder (the folder that holds ${MANIFEST_FILE}).`);
     if (!existsSync(join(dir, MANIFEST_FILE))) throw new UsageError(`--from ${args.from}: ${dir} has no ${MANIFEST_FILE}. Point it at an 'azcdk synth' output folder.`);
     return readStacks(readAssemblyFiles(dir), args.from);
   }

@@ -7,6 +7,7 @@ import { ResourceManagementClient, type Deployment, type DeploymentExtended, typ
 import type { AccessToken, TokenCredential } from '@azure/identity';
 import { randomUUID } from 'node:crypto';
 import { AzcdkError } from '../core/errors.js';
+import { SourceNamingCredential, staticTokenSource } from './credential-source.js';
 import { isLoopbackHost, TOKEN_ENV } from './credentials.js';
 import {
   ArmRequestError,
@@ -49,12 +50,16 @@ export async function createArmResourcesClient(options: ArmClientOptions): Promi
   const endpoint = options.endpoint?.replace(/\/+$/, '');
   const auth = options.authentication;
   let credential: TokenCredential;
+  let credentialSource: () => string;
   if (auth.kind === 'static') {
     const token: AccessToken = { token: auth.token, expiresOnTimestamp: Date.now() + 3600_000 };
     credential = { getToken: async () => token };
+    credentialSource = staticTokenSource;
   } else {
     const { DefaultAzureCredential } = await import('@azure/identity');
-    credential = new DefaultAzureCredential();
+    const named = new SourceNamingCredential(new DefaultAzureCredential());
+    credential = named;
+    credentialSource = () => named.describe();
   }
   const sdk = new ResourceManagementClient(credential, options.subscriptionId, {
     ...(endpoint ? { endpoint, credentialScopes: [auth.kind === 'static' ? 'https://management.azure.com/.default' : `${new URL(endpoint).origin}/.default`] } : {}),
@@ -87,7 +92,7 @@ export async function createArmResourcesClient(options: ArmClientOptions): Promi
   const holds: Holds = new WeakMap();
   sdk.pipeline.addPolicy(holdPolicy(holds));
   if (options.pollIntervalMs !== undefined) sdk.pipeline.addPolicy(pacingPolicy(options.pollIntervalMs));
-  return new ArmResourcesDeploymentClient(sdk, endpoint ?? 'https://management.azure.com', holds, options.pollIntervalMs, options.givePollingUpAfterMs ?? 600_000);
+  return new ArmResourcesDeploymentClient(sdk, endpoint ?? 'https://management.azure.com', holds, options.pollIntervalMs, options.givePollingUpAfterMs ?? 600_000, credentialSource);
 }
 
 class ArmResourcesDeploymentClient implements DeploymentClient {
@@ -97,6 +102,8 @@ class ArmResourcesDeploymentClient implements DeploymentClient {
     private readonly holds: Holds,
     private readonly pollIntervalMs: number | undefined,
     private readonly givePollingUpAfterMs: number,
+    /** Where the token comes from, said when ARM refuses it (401). */
+    private readonly credentialSource: () => string,
   ) {}
 
   async getResourceGroup(name: string) {
@@ -321,7 +328,7 @@ class ArmResourcesDeploymentClient implements DeploymentClient {
     if (e?.name === 'RestError' && e.statusCode !== undefined) {
       const cloud = (e.details as { error?: ArmErrorInfo } | undefined)?.error;
       const info: ArmErrorInfo = cloud ?? { code: e.code, message: e.message };
-      return new ArmRequestError(action, info, e.statusCode, e.response?.headers?.get('x-ms-correlation-request-id'));
+      return new ArmRequestError(action, info, e.statusCode, e.response?.headers?.get('x-ms-correlation-request-id'), e.statusCode === 401 ? this.credentialSource() : undefined);
     }
     if (e?.name === 'RestError') {
       return new AzcdkError(`${action}: could not reach ${this.endpoint}: ${e.message}. Check --endpoint and your network connection.`);

@@ -138,8 +138,10 @@ export class ArmRequestError extends AzcdkError {
     readonly error: ArmErrorInfo,
     readonly statusCode?: number,
     readonly correlationId?: string,
+    /** What azcdk knows that helps (a 401: where the token came from). */
+    readonly hint?: string,
   ) {
-    super(`${action} failed${statusCode ? ` (HTTP ${statusCode})` : ''}: ${error.code ?? 'Error'}: ${error.message ?? '(no message)'}`);
+    super(`${action} failed${statusCode ? ` (HTTP ${statusCode})` : ''}: ${error.code ?? 'Error'}: ${error.message ?? '(no message)'}${hint ? `\n${hint}` : ''}`);
     this.name = 'ArmRequestError';
   }
 }

@@ -10,9 +10,9 @@ import { AzcdkError, UsageError } from '../core/errors.js';
 import { ArmRequestError, isTerminal, type DeploymentClient, type DeploymentRequest, type DeploymentState, type OperationInfo, type ParameterValue, type ResourceChange, type SubmittedDeployment } from './client.js';
 import { describeError, describeFailure } from './failures.js';
 import { checkDeploymentName, defaultDeploymentName } from './deployment-name.js';
-import { checkSecureValue, convert, isSecureType, parametersForStack, secretsOf, unknownParameters, type ParsedParameters, type TemplateParameter } from './parameters.js';
+import { checkSecureValue, checkValueType, convert, isSecureType, parametersForStack, secretsOf, unknownParameters, type ParsedParameters, type TemplateParameter } from './parameters.js';
 import { ProgressView } from './progress.js';
-import { confirm, PromptInterrupted, type InterruptSource, type Prompter } from './prompt.js';
+import { choose, confirm, PromptInterrupted, type InterruptSource, type Prompter } from './prompt.js';
 import type { Redactor } from './redact.js';
 import { evaluateName, ResourceMap, type DeploymentContext } from './resource-map.js';
 import { outputFeeds } from './stack-outputs.js';
@@ -106,14 +106,22 @@ export async function deployStacks(stacks: readonly StackArtifact[], options: De
   const group = await ensureResourceGroup(options, ctx);
   const outputs: Record<string, Record<string, unknown>> = {};
   const whatIfs: Record<string, unknown> = {};
-  for (const unfed of prepared) {
-    const p = withOutputs(unfed, outputs, options, ctx);
-    if (!p) continue;
-    const context: DeploymentContext = { subscriptionId: options.subscriptionId, resourceGroup: group.name, location: group.location, deploymentName: p.deploymentName };
-    const result = await deployOne({ ...p, map: resourceMap(p, context) }, options, ctx, whatIfs);
-    if (result) {
-      outputs[p.stack.name] = result;
-      if (options.outputsFile) writeJson(options.outputsFile, outputs, ctx.redactor);
+  for (const [index, unfed] of prepared.entries()) {
+    try {
+      const p = withOutputs(unfed, outputs, options, ctx);
+      if (!p) continue;
+      const context: DeploymentContext = { subscriptionId: options.subscriptionId, resourceGroup: group.name, location: group.location, deploymentName: p.deploymentName };
+      const result = await deployOne({ ...p, map: resourceMap(p, context) }, options, ctx, whatIfs);
+      if (result) {
+        outputs[p.stack.name] = result;
+        if (options.outputsFile) writeJson(options.outputsFile, outputs, ctx.redactor);
+      }
+    } catch (error) {
+      const rest = prepared.slice(index + 1).map((q) => q.stack.name);
+      if (!rest.length || !AzcdkError.isAzcdkError(error)) throw error;
+      // The stacks after the one that failed are not attempted: say which, so none is taken for deployed.
+      const message = `${error.message}\nNot deployed, since ${unfed.stack.name} failed first: ${rest.join(', ')}.`;
+      throw UsageError.isUsageError(error) ? new UsageError(message) : new AzcdkError(message);
     }
   }
   if (options.outputsFile && Object.keys(outputs).length) io.out(`Outputs written to ${options.outputsFile}`);
@@ -128,10 +136,18 @@ async function prepare(stacks: readonly StackArtifact[], options: DeployOptions,
     throw new UsageError(`--parameters ${unknown.map((n) => `'${n}'`).join(', ')}: no selected stack has ${unknown.length === 1 ? 'this parameter' : 'these parameters'}. Parameters: ${known.join(', ') || '(none)'}.`);
   }
   const out: PreparedStack[] = [];
+  const warned = new Set<string>();
   for (const stack of stacks) {
     const decl = stack.template.parameters ?? {};
-    const resolved = parametersForStack(decl, stack.parameters, options.parameters);
+    const resolved = parametersForStack(decl, stack.parameters, options.parameters, `${stack.name}: ${stack.manifest.parametersFile ?? 'the parameters file'}`);
     ctx.redactor.add(resolved.secrets);
+    for (const name of resolved.inlineSecure.filter((n) => !warned.has(n))) {
+      warned.add(name);
+      ctx.io.err(
+        `warning: --parameters ${name}=...: the value of secure parameter '${name}' was typed on the command line, where your shell's history keeps it ` +
+          `(and npm's debug logs when run through npx). Pass it as ${name}=@env:VAR or ${name}=@FILE, or leave it out to be asked for it on a terminal without echo.`,
+      );
+    }
     const fed = outputFeeds(stack, stacks, new Set(Object.keys(resolved.values)));
     const values = { ...resolved.values };
     const missing = resolved.missing.filter((n) => !fed.has(n));
@@ -168,6 +184,7 @@ function withOutputs(p: PreparedStack, outputs: Readonly<Record<string, Record<s
   for (const [name, provider] of p.fed) {
     const value = outputs[provider]?.[name];
     if (value === undefined) throw new AzcdkError(`${p.stack.name}: parameter '${name}' takes the output '${name}' of ${provider}, but the deployment of ${provider} returned no such output; nothing of ${p.stack.name} was deployed.`);
+    checkValueType(name, declared[name].type, value, `${p.stack.name}: the output '${name}' of ${provider}`);
     checkSecureValue(name, declared[name].type, value, `${p.stack.name}: the output '${name}' of ${provider}`);
     if (isSecureType(declared[name].type) && typeof value === 'string') ctx.redactor.add([value]);
     parameters[name] = { value };
@@ -221,6 +238,13 @@ async function ensureResourceGroup(options: DeployOptions, ctx: DeployerContext)
   }
   if (options.validateOnly || options.whatIfOnly) {
     throw new AzcdkError(`Resource group '${rg}' does not exist; ${options.validateOnly ? '--validate-only' : '--what-if'} needs an existing group and creates nothing. Deploy without it (with --location ${options.location}) or create the group first.`);
+  }
+  // Creating the group is the first write: it is never made for a deployment that cannot be confirmed.
+  if (!canConfirm(options, ctx)) {
+    throw new AzcdkError(
+      `Resource group '${rg}' does not exist, and stdin is not a terminal to confirm the deployment on, so azcdk created nothing and sent nothing. ` +
+        `Re-run with --yes to create it in ${options.location} and deploy, or create it first ('az group create -n ${rg} -l ${options.location}') to review the changes with --what-if.`,
+    );
   }
   await ctx.client.createResourceGroup(rg, options.location);
   ctx.io.out(`Created resource group ${rg} in ${options.location}.`);
@@ -278,7 +302,7 @@ async function deployOne(p: MappedStack, options: DeployOptions, ctx: DeployerCo
   }
   if (final.provisioningState !== 'Succeeded') {
     const operations = await client.listOperations(rg, name).catch(() => [] as OperationInfo[]);
-    const lines = describeFailure(final, operations, map);
+    const lines = describeFailure(final, operations, map, stack.manifest.resources);
     throw new AzcdkError(
       `${stack.name}: deployment ${name} ${final.provisioningState === 'Canceled' ? 'was canceled' : `failed (${final.provisioningState})`}.\n` +
         lines.join('\n') + (final.correlationId ? `\nCorrelation id: ${final.correlationId}` : '') + `\nDetails: ${follow(options, name)}`,
@@ -306,11 +330,16 @@ async function confirmChanges(stackName: string, rg: string, changes: readonly R
     if (deleting) ctx.io.err(`warning: ${stackName}:${deleting}`);
     return;
   }
-  if (!ctx.canPrompt || !ctx.prompter) {
+  if (!canConfirm(options, ctx) || !ctx.prompter) {
     throw new AzcdkError(`${stackName}: not deploying without confirmation, and stdin is not a terminal to ask on. Review the changes above and re-run with --yes.${deleting}`);
   }
   const ok = await confirm(ctx.prompter, `Deploy ${stackName} to ${rg}${options.mode === 'Complete' ? ' in Complete mode' : ''}${unchanged ? ' (no changes)' : ''}?${deleting}`);
   if (!ok) throw new AzcdkError(`${stackName}: not confirmed; nothing was deployed.`);
+}
+
+/** True when a deployment can go ahead: --yes, or a terminal to ask on. */
+function canConfirm(options: DeployOptions, ctx: DeployerContext): boolean {
+  return options.yes || (ctx.canPrompt && ctx.prompter !== undefined);
 }
 
 /** Ctrl-C presses from the submission of a deployment until azcdk acts on one or stops waiting. */
@@ -425,8 +454,7 @@ async function interrupted(p: MappedStack, options: DeployOptions, ctx: Deployer
   if (action === 'ask') {
     if (ctx.canPrompt && ctx.prompter) {
       try {
-        const answer = (await ctx.prompter.ask(`\nInterrupted. Cancel deployment ${name} in Azure, or leave it running? [c]ancel / [l]eave: `)).toLowerCase();
-        action = answer.startsWith('c') ? 'cancel' : 'leave';
+        action = await choose(ctx.prompter, `\nInterrupted. Cancel deployment ${name} in Azure, or leave it running?`, [{ key: 'c', word: 'cancel' }, { key: 'l', word: 'leave' }], 'leave');
       } catch (error) {
         if (!(error instanceof PromptInterrupted)) throw error;
         action = 'leave'; // a second Ctrl-C: get out without touching Azure
@@ -464,7 +492,7 @@ async function reportRequestErrors<T>(what: string, map: ResourceMap, fn: () => 
   } catch (error) {
     if (!(error instanceof ArmRequestError)) throw error;
     const lines = describeError(error.error, '  ', map);
-    throw new AzcdkError(`${what}: ${error.action} failed${error.statusCode ? ` (HTTP ${error.statusCode})` : ''}:\n${lines.join('\n')}${error.correlationId ? `\nCorrelation id: ${error.correlationId}` : ''}`);
+    throw new AzcdkError(`${what}: ${error.action} failed${error.statusCode ? ` (HTTP ${error.statusCode})` : ''}:\n${lines.join('\n')}${error.hint ? `\n${error.hint}` : ''}${error.correlationId ? `\nCorrelation id: ${error.correlationId}` : ''}`);
   }
 }
 

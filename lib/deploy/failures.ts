@@ -4,10 +4,14 @@
  * the correlation id to quote to Azure support or look up in the activity log.
  */
 import type { ArmErrorInfo, DeploymentState, OperationInfo } from './client.js';
+import type { ManifestResource } from '../synth/manifest.js';
 import { parseResourceId, type ResourceMap } from './resource-map.js';
 
-/** Lines describing a failed or canceled deployment. */
-export function describeFailure(state: DeploymentState, operations: readonly OperationInfo[], map: ResourceMap): string[] {
+/**
+ * Lines describing a failed or canceled deployment.
+ * @param resources the stack's resources (manifest.json), to name those that never started
+ */
+export function describeFailure(state: DeploymentState, operations: readonly OperationInfo[], map: ResourceMap, resources?: Readonly<Record<string, ManifestResource>>): string[] {
   const lines: string[] = [];
   const failed = operations.filter((o) => o.provisioningState === 'Failed');
   if (state.error) lines.push(`${state.error.code ?? 'Error'}: ${state.error.message ?? ''}`.trimEnd());
@@ -23,7 +27,50 @@ export function describeFailure(state: DeploymentState, operations: readonly Ope
   if (!failed.length && state.error?.details?.length) {
     for (const d of state.error.details) lines.push(...describeError(d, '  ', map));
   }
+  if (resources) lines.push(...notStarted(state, operations, map, resources));
   return lines;
+}
+
+/**
+ * The stack's resources that ARM never started: it gives them no operation at all, so without
+ * this they would go unmentioned. After a failure, each is named with the failed resource it
+ * waited for (through its dependsOn chain), if any.
+ */
+function notStarted(state: DeploymentState, operations: readonly OperationInfo[], map: ResourceMap, resources: Readonly<Record<string, ManifestResource>>): string[] {
+  const started = new Set<string>();
+  const failed = new Set<string>();
+  const unplaced = new Set<string>(); // types with an operation azcdk cannot place: nothing of them is claimed unstarted
+  for (const op of operations) {
+    if (!op.target?.type) continue;
+    const path = map.locate(op.target)?.path;
+    if (path === undefined) unplaced.add(op.target.type.toLowerCase());
+    else {
+      started.add(path);
+      if (op.provisioningState === 'Failed') failed.add(path);
+    }
+  }
+  const byId = new Map(Object.entries(resources));
+  const blocker = (id: string, seen = new Set<string>()): string | undefined => {
+    for (const dep of byId.get(id)?.dependsOn ?? []) {
+      const on = byId.get(dep.on);
+      if (!on || seen.has(dep.on)) continue;
+      seen.add(dep.on);
+      if (failed.has(on.path)) return on.path;
+      const deeper = blocker(dep.on, seen);
+      if (deeper) return deeper;
+    }
+    return undefined;
+  };
+  const waiting = [...byId].filter(([, r]) => !started.has(r.path) && !unplaced.has(r.type.toLowerCase()));
+  if (!waiting.length) return [];
+  const why = state.provisioningState === 'Canceled' ? 'the deployment was canceled first' : 'ARM did not start it';
+  return [
+    `  Not started (${waiting.length}):`,
+    ...waiting.map(([id, r]) => {
+      const on = state.provisioningState === 'Canceled' ? undefined : blocker(id);
+      return `  - ${r.type} (${r.path}): ${on ? `it depends on ${on}, which failed` : why}`;
+    }),
+  ];
 }
 
 /** An ARM error and its nested details, indented; targets that are resource ids get construct paths. */

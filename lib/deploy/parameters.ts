@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { MIN_REDACTABLE_LENGTH } from './redact.js';
 import { UsageError } from '../core/errors.js';
+import { article } from '../core/text.js';
 import { jsonErrorPosition } from '../common/json-position.js';
 import type { ParameterValue } from './client.js';
 
@@ -24,6 +25,8 @@ interface ParameterArg {
   readonly input: { readonly text: string } | { readonly ready: ParameterValue };
   /** Where it came from, for messages: `k=@file`, `--parameters @p.json`, ... */
   readonly source: string;
+  /** Given as text on the command line (`k=VALUE`), where shells and npm keep it. */
+  readonly inline?: boolean;
 }
 
 /** Parsed `--parameters`. */
@@ -68,7 +71,7 @@ export function parseParameterArgs(raw: readonly string[], ctx: ParameterContext
       const text = readTextFile(file, `--parameters ${name}=${value}`).replace(/\r?\n$/, '');
       args.push({ name, input: { text }, source: `${name}=${value}` });
     } else {
-      args.push({ name, input: { text: value }, source: `${name}=...` });
+      args.push({ name, input: { text: value }, source: `${name}=...`, inline: true });
     }
   }
   return { args };
@@ -118,6 +121,8 @@ export interface StackParameters {
   readonly missing: readonly string[];
   /** Values of secure parameters (strings as sent), to redact from all output. */
   readonly secrets: readonly string[];
+  /** Secure parameters whose value was typed on the command line (`-p NAME=VALUE`). */
+  readonly inlineSecure: readonly string[];
 }
 
 /**
@@ -128,20 +133,29 @@ export function parametersForStack(
   declared: Readonly<Record<string, TemplateParameter>>,
   synthesized: Readonly<Record<string, ParameterValue>>,
   parsed: ParsedParameters,
+  /** Where the synthesized values come from, for messages. @default 'the parameters file' */
+  synthesizedFrom = 'the parameters file',
 ): StackParameters {
   const values: Record<string, ParameterValue> = {};
-  for (const [name, v] of Object.entries(synthesized)) if (name in declared) values[name] = v;
+  const inlineSecure = new Set<string>();
+  for (const [name, v] of Object.entries(synthesized)) {
+    if (!(name in declared)) continue;
+    if ('value' in v) checkValueType(name, declared[name].type, v.value, synthesizedFrom);
+    values[name] = v;
+  }
   for (const arg of parsed.args) {
     const decl = declared[arg.name];
     if (!decl) continue; // declared by another stack; unknownParameters() reports names nobody declares
+    if (arg.inline && isSecureType(decl.type)) inlineSecure.add(arg.name);
     const value: ParameterValue = 'ready' in arg.input ? arg.input.ready : { value: convert(arg.name, decl.type, arg.input.text, arg.source) };
+    if ('value' in value) checkValueType(arg.name, decl.type, value.value, `--parameters ${arg.source}`);
     if ('value' in value) checkSecureValue(arg.name, decl.type, value.value, `--parameters ${arg.source}`);
     values[arg.name] = value;
   }
   const missing = Object.entries(declared)
     .filter(([name, p]) => p.defaultValue === undefined && !(name in values))
     .map(([name]) => name);
-  return { values, missing, secrets: secretsOf(declared, values) };
+  return { values, missing, secrets: secretsOf(declared, values), inlineSecure: [...inlineSecure] };
 }
 
 /**
@@ -158,6 +172,40 @@ export function checkSecureValue(name: string, type: string, value: unknown, whe
         `to keep a secret out of its output without garbling other text (Azure's password rules ask for 8 or more anyway).`,
     );
   }
+}
+
+/** The template parameter types by the JSON type a value of each must have. */
+const JSON_TYPES: Readonly<Record<string, { readonly name: string; readonly test: (v: unknown) => boolean; readonly example: string }>> = {
+  string: { name: 'a JSON string', test: (v) => typeof v === 'string', example: '"text"' },
+  securestring: { name: 'a JSON string', test: (v) => typeof v === 'string', example: '"text"' },
+  int: { name: 'a JSON integer', test: (v) => Number.isInteger(v), example: '128' },
+  bool: { name: 'true or false', test: (v) => typeof v === 'boolean', example: 'true' },
+  object: { name: 'a JSON object', test: (v) => v !== null && typeof v === 'object' && !Array.isArray(v), example: '{"key": "value"}' },
+  secureobject: { name: 'a JSON object', test: (v) => v !== null && typeof v === 'object' && !Array.isArray(v), example: '{"key": "value"}' },
+  array: { name: 'a JSON array', test: (v) => Array.isArray(v), example: '["a", "b"]' },
+};
+
+/**
+ * Refuses a value whose JSON type is not the template parameter's (`"128"` for an int, `1` for a
+ * string): Azure would refuse the deployment with "JToken type is not valid" and no parameter
+ * name. Secure values are described by their type only.
+ * @param where the flag and source, or the file, for the message
+ */
+export function checkValueType(name: string, type: string, value: unknown, where: string): void {
+  const expected = JSON_TYPES[type.toLowerCase()];
+  if (!expected || expected.test(value)) return;
+  const shown = isSecureType(type) ? '' : ` (${JSON.stringify(value) ?? String(value)})`;
+  throw new UsageError(
+    `${where}: parameter '${name}' is ${article(type)} ${type}, so its value must be ${expected.name}; it is ${describeJsonType(value)}${shown}. ` +
+      `Write it like "${name}": {"value": ${expected.example}}; nothing was deployed.`,
+  );
+}
+
+function describeJsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'a number' : 'a number with a fraction';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 /** Values of the secure parameters among `values`. */

@@ -88,3 +88,26 @@ export async function confirm(prompter: Prompter, question: string): Promise<boo
   const answer = (await prompter.ask(`${question} [y/N] `)).toLowerCase();
   return answer === 'y' || answer === 'yes';
 }
+
+/** One answer `choose` accepts: its key (typed as is, or as the whole word) and the word. */
+export interface Choice<T extends string> {
+  readonly key: string;
+  readonly word: T;
+}
+
+/**
+ * Asks until the answer is one of the offered ones: a choice's key or its whole word (any
+ * case), or Enter for `fallback`, which the question names. Anything else (`y`, a typo) is not
+ * taken for either answer: the question is asked again, saying what it accepts.
+ */
+export async function choose<T extends string>(prompter: Prompter, question: string, choices: readonly Choice<T>[], fallback: T): Promise<T> {
+  const offered = `${choices.map((c) => `[${c.key}]${c.word.slice(c.key.length)}`).join(' / ')} (Enter: ${fallback})`;
+  let ask = `${question} ${offered}: `;
+  for (;;) {
+    const answer = (await prompter.ask(ask)).trim().toLowerCase();
+    if (answer === '') return fallback;
+    const chosen = choices.find((c) => answer === c.key || answer === c.word);
+    if (chosen) return chosen.word;
+    ask = `Answer ${choices.map((c) => `${c.key} (${c.word})`).join(' or ')}, or press Enter to ${fallback}: `;
+  }
+}

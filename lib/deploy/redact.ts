@@ -22,9 +22,15 @@ const STRUCTURE_KEYS = new Set(['path', 'propertyChangeType', 'changeType', 'mat
 export class Redactor {
   private readonly secrets: string[] = [];
 
-  /** Adds values to hide (those shorter than MIN_REDACTABLE_LENGTH are ignored; longer ones are replaced first). */
+  /**
+   * Adds values to hide, with the forms Azure and templates derive from them (derivedForms, for
+   * values of MIN_DERIVED_LENGTH or more); values shorter than MIN_REDACTABLE_LENGTH are ignored; longer ones are replaced first.
+   */
   add(values: Iterable<string>): void {
-    for (const v of values) if (v.length >= MIN_REDACTABLE_LENGTH && !this.secrets.includes(v)) this.secrets.push(v);
+    for (const v of values) {
+      if (v.length < MIN_REDACTABLE_LENGTH) continue;
+      for (const form of [v, ...(v.length >= MIN_DERIVED_LENGTH ? derivedForms(v) : [])]) if (!this.secrets.includes(form)) this.secrets.push(form);
+    }
     this.secrets.sort((a, b) => b.length - a.length);
   }
 
@@ -52,4 +58,37 @@ export class Redactor {
     }
     return value;
   }
+}
+
+/**
+ * Secrets this long or longer are also replaced in their derived forms (Azure's password rules ask
+ * for 8 or more characters): the lower-case form of a shorter one could be an ordinary word.
+ */
+export const MIN_DERIVED_LENGTH = 8;
+
+/** Shortest piece of a secret's base64 inside a longer base64 text that is still replaced. */
+const MIN_BASE64_CORE = 8;
+
+/**
+ * What a template or a provider may turn a secret into before Azure quotes it back in an error or
+ * a what-if: lower and upper case (toLower/toUpper, case-insensitive services), base64 (base64(),
+ * customData, basic auth headers; standard and URL-safe alphabets, with and without padding) and
+ * URL encoding (uriComponent(), connection strings). Base64 is also matched when the secret sits
+ * at any byte offset inside a longer encoded text (`base64('user:' + password)`): the part of the
+ * encoding that only the secret's bytes decide, if it is at least MIN_BASE64_CORE characters.
+ */
+export function derivedForms(secret: string): string[] {
+  const bytes = Buffer.from(secret, 'utf8');
+  const forms = new Set([secret.toLowerCase(), secret.toUpperCase(), encodeURIComponent(secret)]);
+  const urlSafe = (b64: string) => b64.replace(/\+/g, '-').replace(/\//g, '_');
+  const whole = bytes.toString('base64');
+  for (const form of [whole, whole.replace(/=+$/, '')]) forms.add(form).add(urlSafe(form));
+  for (let offset = 0; offset < 3; offset++) {
+    const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+    // Characters decided by the padding bytes before, or by whatever follows the secret, are cut.
+    const core = encoded.slice(offset === 0 ? 0 : 4, Math.floor((offset + bytes.length) / 3) * 4);
+    if (core.length >= MIN_BASE64_CORE) forms.add(core).add(urlSafe(core));
+  }
+  forms.delete(secret);
+  return [...forms].filter((f) => f.length >= MIN_REDACTABLE_LENGTH);
 }

@@ -108,11 +108,24 @@ describe('azcdk deploy', () => {
     expect(modify.delta[0].path).to.equal('properties.addressSpace.addressPrefixes');
   });
 
-  it('never deploys without confirmation when stdin is not a terminal', async () => {
+  it('never deploys without confirmation when stdin is not a terminal: with an existing group, after showing what-if', async () => {
+    endpoint.resourceGroups.set('rg', { name: 'rg', location: 'westeurope' });
     const io = ioFor(endpoint, dir);
     expect(await deploy(endpoint, out, ['--location', 'westeurope'], io)).to.equal(1);
+    expect(io.text()).to.contain('Resource changes: 2 to create.');
     expect(io.text()).to.contain('not deploying without confirmation, and stdin is not a terminal to ask on. Review the changes above and re-run with --yes.');
     expect(puts()).to.have.length(0);
+  });
+
+  it('without --yes and without a terminal, a missing resource group is not created: nothing is written or sent', async () => {
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--location', 'westeurope'], io)).to.equal(1);
+    expect(io.stderr.join('\n')).to.contain(
+      "Resource group 'rg' does not exist, and stdin is not a terminal to confirm the deployment on, so azcdk created nothing and sent nothing. " +
+        "Re-run with --yes to create it in westeurope and deploy, or create it first ('az group create -n rg -l westeurope') to review the changes with --what-if.",
+    );
+    expect(endpoint.resourceGroups.size).to.equal(0);
+    expect(endpoint.requests.map((r) => r.method)).to.deep.equal(['GET']);
   });
 
   it('never deploys without confirmation when stdin is not a terminal, also when what-if says "no changes"', async () => {
@@ -131,6 +144,7 @@ describe('azcdk deploy', () => {
   });
 
   it('--what-if-json without --what-if writes the what-if, then confirms as usual: no deployment without --yes when stdin is not a terminal', async () => {
+    endpoint.resourceGroups.set('rg', { name: 'rg', location: 'westeurope' });
     const io = ioFor(endpoint, dir);
     expect(await deploy(endpoint, out, ['--location', 'westeurope', '--what-if-json', 'what-if.json'], io)).to.equal(1);
     expect(JSON.parse(readFileSync(join(dir, 'what-if.json'), 'utf8')).stacks.Network.summary).to.deep.equal({ Create: 2 });
@@ -275,6 +289,20 @@ describe('azcdk deploy', () => {
     expect(await deploy(endpoint, out, ['administratorLoginPassword=S3cretTypo', '--yes'], io)).to.equal(2);
     expect(io.text()).to.contain("Stack argument 1 contains '=' and looks like a parameter: pass it with -p (--parameters NAME=VALUE).");
     expect(io.text()).to.not.contain('S3cretTypo');
+    expect(endpoint.requests).to.have.length(0);
+  });
+
+  it('--from a missing folder says it does not exist; a file says it is not a folder; a folder without a manifest says so (exit 2, nothing sent)', async () => {
+    const missing = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, join(dir, 'no-such-out'), ['--yes'], missing)).to.equal(2);
+    expect(missing.stderr.join('\n')).to.contain(`${join(dir, 'no-such-out')} does not exist. Point it at an 'azcdk synth' output folder`);
+    expect(missing.text()).to.not.contain('has no manifest.json');
+    const file = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, join(out, 'manifest.json'), ['--yes'], file)).to.equal(2);
+    expect(file.text()).to.contain(`${join(out, 'manifest.json')} is a file, not a folder.`);
+    const empty = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, dir, ['--yes'], empty)).to.equal(2);
+    expect(empty.text()).to.contain(`${dir} has no manifest.json.`);
     expect(endpoint.requests).to.have.length(0);
   });
 

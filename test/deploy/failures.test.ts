@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createArmResourcesClient } from '../../lib/deploy/arm-resources-client.js';
 import { ArmEndpoint } from '../support/arm-endpoint.js';
 import { ctrlCWhen, deploy, deployFixture, ioFor, onFirstLine, SUBSCRIPTION, tempDir, writeApp } from '../support/deploy-cli.js';
-import { orphanApp } from './apps.js';
+import { chainedApp, orphanApp } from './apps.js';
 
 describe('azcdk deploy: failures and faults', () => {
   const fx = deployFixture({ group: true });
@@ -47,6 +47,28 @@ describe('azcdk deploy: failures and faults', () => {
     // The NSG deployed before the failure, and its progress line is there too.
     expect(text).to.match(/Succeeded\s+Microsoft\.Network\/networkSecurityGroups demo-nsg \(Network\/Nsg\)/);
     expect(text).to.not.contain('x Microsoft.Network/networkSecurityGroups');
+  });
+
+  it('lists the resources ARM never started because a resource they depend on failed (they have no operation)', async () => {
+    endpoint.failResource('demo-nsg', { code: 'SecurityRuleInvalid', message: 'Security rule has an invalid port range.' });
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'blocked'], io)).to.equal(1);
+    const lines = io.stderr.join('\n').split('\n');
+    const at = lines.indexOf('  Not started (1):');
+    expect(at, io.text()).to.be.greaterThan(lines.findIndex((l) => l.startsWith('  x Microsoft.Network/networkSecurityGroups demo-nsg (Network/Nsg)')));
+    expect(lines[at + 1]).to.equal('  - Microsoft.Network/virtualNetworks (Network/Vnet): it depends on Network/Nsg, which failed');
+    // Deployed or failed resources are not listed.
+    expect(io.text().match(/Not started/g)).to.have.length(1);
+  });
+
+  it('--all names the stacks it did not deploy after a stack failed', async () => {
+    const chained = writeApp(chainedApp(), tempDir());
+    endpoint.failResource('zeta-id', { code: 'QuotaExceeded', message: 'No more identities in this region.' });
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, chained, ['--all', '--yes'], io)).to.equal(1);
+    expect(io.text()).to.contain('QuotaExceeded: No more identities in this region.');
+    expect(io.stderr.join('\n')).to.match(/\nNot deployed, since Zeta failed first: Alpha\.$/);
+    expect(deploymentPuts().map((r) => r.path.split('/').pop()!.split('-')[0])).to.deep.equal(['Zeta']);
   });
 
   it('shows errors nested several levels deep down to the innermost message, also when a level is JSON text in a message', async () => {
@@ -220,6 +242,23 @@ describe('azcdk deploy: failures and faults', () => {
     expect(io.text()).to.contain('Network: interrupted; canceled deployment stop-me in Azure (state: Canceled).');
     expect(endpoint.deploymentState('rg', 'stop-me')).to.equal('Canceled');
     expect(endpoint.requests.some((r) => r.method === 'POST' && r.path.endsWith('/stop-me/cancel'))).to.equal(true);
+  });
+
+  it('the Ctrl-C question takes only the answers it offers: "y" or a typo asks again, Enter is the default it shows (leave)', async () => {
+    endpoint.resourceDelayMs = 400;
+    const io = ioFor(endpoint, dir, { interactive: true, answers: ['y', 'cancle', 'C'], onOut: ctrlCWhen(/Running .*Microsoft/) });
+    expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'pick'], io)).to.equal(1);
+    expect(io.questions.map((q) => q.trim())).to.deep.equal([
+      'Interrupted. Cancel deployment pick in Azure, or leave it running? [c]ancel / [l]eave (Enter: leave):',
+      'Answer c (cancel) or l (leave), or press Enter to leave:',
+      'Answer c (cancel) or l (leave), or press Enter to leave:',
+    ]);
+    expect(endpoint.deploymentState('rg', 'pick')).to.equal('Canceled');
+    const enter = ioFor(endpoint, dir, { interactive: true, answers: [''], onOut: ctrlCWhen(/Running .*Microsoft/) });
+    expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'enter'], enter)).to.equal(1);
+    expect(enter.questions).to.have.length(1);
+    expect(enter.text()).to.contain('Network: interrupted; left deployment enter running in Azure.');
+    expect(endpoint.requests.some((r) => r.path.endsWith('/enter/cancel'))).to.equal(false);
   });
 
   it('Ctrl-C without a terminal leaves the deployment running and says how to follow or cancel it', async () => {

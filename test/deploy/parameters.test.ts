@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parametersForStack, parseParameterArgs } from '../../lib/deploy/parameters.js';
 import { ArmEndpoint } from '../support/arm-endpoint.js';
-import { deploy, deployFixture, filesUnder, ioFor } from '../support/deploy-cli.js';
+import { deploy, deployFixture, filesUnder, ioFor, SUBSCRIPTION } from '../support/deploy-cli.js';
 import { dbApp } from './apps.js';
 
 const SECRET = 'S3cr3t-P@ss-xyz';
@@ -90,6 +90,37 @@ describe('azcdk deploy: parameters', () => {
     expect(sentParameters().administratorLoginPassword).to.deep.equal({ value: SECRET });
   });
 
+  it('warns when a secure value is typed on the command line, and points to @env:VAR, @FILE or the prompt', async () => {
+    const inline = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--yes', '-p', 'administratorLogin=pgadmin', `administratorLoginPassword=${SECRET}`], inline), inline.text()).to.equal(0);
+    expect(inline.stderr).to.include(
+      "warning: --parameters administratorLoginPassword=...: the value of secure parameter 'administratorLoginPassword' was typed on the command line, where your shell's history keeps it " +
+        "(and npm's debug logs when run through npx). Pass it as administratorLoginPassword=@env:VAR or administratorLoginPassword=@FILE, or leave it out to be asked for it on a terminal without echo.",
+    );
+    expect(inline.text()).to.not.contain(SECRET);
+    // Not for a plain parameter typed inline, nor for a secure one from the environment.
+    const fromEnv = ioFor(endpoint, dir, { env: { PG_PASSWORD: SECRET } });
+    expect(await deploy(endpoint, out, ['--yes', '-p', 'administratorLogin=pgadmin', 'administratorLoginPassword=@env:PG_PASSWORD'], fromEnv), fromEnv.text()).to.equal(0);
+    expect(fromEnv.stderr.filter((l) => l.startsWith('warning:'))).to.deep.equal([]);
+  });
+
+  it('masks values Azure derives from a secret (lower/upper case, base64, base64 inside a longer text) in its errors and in what-if, printed and written', async () => {
+    const derived = [SECRET.toLowerCase(), SECRET.toUpperCase(), Buffer.from(SECRET).toString('base64'), Buffer.from(`pgadmin:${SECRET}`).toString('base64'), encodeURIComponent(SECRET)];
+    // What-if compares with the server as Azure stores it: a property Azure derived from the password, under a name that does not look secret.
+    const serverId = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg/providers/Microsoft.DBforPostgreSQL/flexibleServers/pg-pgadmin`;
+    endpoint.seedResource({ id: serverId, type: 'Microsoft.DBforPostgreSQL/flexibleServers', name: 'pg-pgadmin', apiVersion: '2024-08-01', location: 'westeurope', properties: { note: derived[2], hint: derived[0] } });
+    endpoint.failResource('pg-pgadmin', { code: 'InvalidPassword', message: `The password '${derived[1]}' (sent as ${derived[3]}, ${derived[4]}) does not meet the policy.` });
+    const io = ioFor(endpoint, dir, { env: { PG_PASSWORD: SECRET } });
+    const code = await deploy(endpoint, out, ['--yes', '-p', 'administratorLogin=pgadmin', 'administratorLoginPassword=@env:PG_PASSWORD', '--what-if-json', 'what-if.json'], io);
+    expect(code).to.equal(1);
+    // Inside a longer base64 text, the characters that neighbouring bytes also decide stay (at most 2 bytes at each end).
+    expect(io.text(), io.text()).to.contain("InvalidPassword: The password '***' (sent as cGdhZG1pbjpT***eXo=, ***) does not meet the policy.");
+    expect(io.text()).to.match(/- properties\.note: "\*\*\*"/);
+    const files = filesUnder(dir).filter((f) => !f.file.startsWith(out));
+    expect(files.map((f) => f.file)).to.include(join(dir, 'what-if.json'));
+    for (const text of [io.text(), ...files.map((f) => f.text)]) for (const form of [SECRET, ...derived]) expect(text).to.not.contain(form);
+  });
+
   it('asks for missing parameters on a terminal, the secure one without echo', async () => {
     const io = ioFor(endpoint, dir, { interactive: true, answers: ['pgadmin'], secrets: [SECRET] });
     expect(await deploy(endpoint, out, ['--yes'], io), io.text()).to.equal(0);
@@ -126,6 +157,29 @@ describe('azcdk deploy: parameters', () => {
       expect(endpoint.requests).to.have.length(0);
     });
   }
+
+  it('checks JSON types against the template before anything is sent: a parameters file, the synthesized parameters file (exit 2, the parameter named)', async () => {
+    writeFileSync(join(dir, 'typed.json'), JSON.stringify({ administratorLogin: { value: 'pgadmin' }, storageSizeGB: { value: '128' } }));
+    const io = ioFor(endpoint, dir, { env: { PG_PASSWORD: SECRET } });
+    expect(await deploy(endpoint, out, ['--yes', '-p', '@typed.json', 'administratorLoginPassword=@env:PG_PASSWORD'], io)).to.equal(2);
+    expect(io.stderr.join('\n'), io.text()).to.contain(
+      `--parameters @typed.json: parameter 'storageSizeGB' is an int, so its value must be a JSON integer; it is a string ("128"). Write it like "storageSizeGB": {"value": 128}; nothing was deployed.`,
+    );
+    // A secure value's type is named, never the value.
+    writeFileSync(join(dir, 'secure.json'), JSON.stringify({ administratorLogin: { value: 'pgadmin' }, administratorLoginPassword: { value: 12345678 } }));
+    const secure = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--yes', '-p', '@secure.json'], secure)).to.equal(2);
+    expect(secure.text()).to.contain("--parameters @secure.json: parameter 'administratorLoginPassword' is a securestring, so its value must be a JSON string; it is a number. Write it like");
+    expect(secure.text()).to.not.contain('12345678');
+    // A parameters file edited by hand in the synth output (deploy --from).
+    const file = join(out, 'Db.parameters.json');
+    const synthesized = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...synthesized, parameters: { ...synthesized.parameters, highAvailability: { value: 'false' } } }));
+    const edited = ioFor(endpoint, dir, { env: { PG_PASSWORD: SECRET } });
+    expect(await deploy(endpoint, out, ['--yes', '-p', 'administratorLogin=pgadmin', 'administratorLoginPassword=@env:PG_PASSWORD'], edited)).to.equal(2);
+    expect(edited.text()).to.contain(`Db: Db.parameters.json: parameter 'highAvailability' is a bool, so its value must be true or false; it is a string ("false").`);
+    expect(endpoint.requests).to.have.length(0);
+  });
 
   it('refuses a parameters file that is not JSON or not in deploymentParameters shape', () => {
     writeFileSync(join(dir, 'broken.json'), '{');

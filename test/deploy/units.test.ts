@@ -2,6 +2,7 @@
  * The small pieces of deploy: credential choice (AZCDK_TOKEN only for loopback), deployment
  * names, mapping ARM names back to construct paths, durations, redaction.
  */
+import { SourceNamingCredential, tokenClaims } from '../../lib/deploy/credential-source.js';
 import { expect } from 'chai';
 import { chooseAuthentication, isLoopbackHost } from '../../lib/deploy/credentials.js';
 import { checkDeploymentName, defaultDeploymentName } from '../../lib/deploy/deployment-name.js';
@@ -50,10 +51,31 @@ describe('deploy: credentials', () => {
       const wrong = captureIo({ cwd: dir, env: { AZCDK_TOKEN: 'wrong' } });
       expect(await deploy(endpoint, out, ['--yes'], wrong)).to.equal(1);
       expect(wrong.text()).to.contain("Reading resource group 'rg' failed (HTTP 401): InvalidAuthenticationToken");
+      // Saying where the refused token came from.
+      expect(wrong.text()).to.contain(
+        'The token came from AZCDK_TOKEN (a static token, sent to loopback endpoints only): set it to the token the endpoint expects (npm run arm-endpoint prints one).',
+      );
     } finally {
       await endpoint.close();
       removeDir(dir);
     }
+  });
+
+  it('after a 401, names the link of the credential chain that gave the token, and whom the token is for (claims read, not the token)', async () => {
+    const { ChainedTokenCredential, CredentialUnavailableError } = await import('@azure/identity');
+    const claims = { aud: 'https://management.azure.com', tid: 'tenant-1', upn: 'alice@contoso.example' };
+    const jwt = ['{"alg":"none"}', JSON.stringify(claims), ''].map((p) => Buffer.from(p).toString('base64url')).join('.');
+    class EnvironmentCredential { async getToken(): Promise<never> { throw new CredentialUnavailableError('not configured'); } }
+    class AzureCliCredential { async getToken() { return { token: jwt, expiresOnTimestamp: Date.now() + 60_000 }; } }
+    const named = new SourceNamingCredential(new ChainedTokenCredential(new EnvironmentCredential(), new AzureCliCredential()));
+    expect((await named.getToken('https://management.azure.com/.default'))?.token).to.equal(jwt);
+    expect(named.describe()).to.equal(
+      "The token came from the Azure CLI ('az login') (AzureCliCredential, through DefaultAzureCredential); issued to alice@contoso.example, tenant tenant-1, audience https://management.azure.com. " +
+        'Sign in again with that source, or make sure it is signed in to the right tenant and cloud for --endpoint; AZURE_TOKEN_CREDENTIALS=<credential name> makes DefaultAzureCredential use one source only.',
+    );
+    expect(tokenClaims('not-a-jwt')).to.equal(undefined);
+    const mi = ['{}', JSON.stringify({ xms_mirid: '/subscriptions/s/resourcegroups/r/providers/Microsoft.ManagedIdentity/userAssignedIdentities/deployer', aud: 'a' }), ''].map((p) => Buffer.from(p).toString('base64url')).join('.');
+    expect(tokenClaims(mi)).to.equal('issued to managed identity deployer, audience a');
   });
 
   it('needs a subscription', async () => {

@@ -107,7 +107,11 @@ export function preflight(
       type === 'object' || type === 'secureobject' ? value !== null && typeof value === 'object' && !Array.isArray(value) :
       typeof value === 'string';
     if (!typeOk) {
-      problems.push({ code: 'InvalidTemplate', target: `parameters.${name}`, message: `The template parameter '${name}' expects a value of type '${p.type}'.` });
+      // As ARM words it: the JSON types, and not the parameter's name.
+      problems.push({
+        code: 'InvalidTemplate',
+        message: `Deployment template validation failed: 'Template parameter JToken type is not valid. Expected '${jTokenType(type)}'. Actual '${jTokenTypeOf(value)}'. Please see https://aka.ms/arm-create-parameter-file for usage details.'.`,
+      });
       continue;
     }
     // Azure quotes the offending value in this message; the endpoint does too, even for secure
@@ -261,4 +265,17 @@ function invalidDeployment(details: ArmError[]): PreflightError {
 
 function invalidTemplate(message: string, target?: string): PreflightError {
   return new PreflightError({ code: 'InvalidTemplate', message: `Deployment template validation failed: '${message}'`, ...(target ? { target } : {}) });
+}
+
+/** The JSON type ARM expects for a template parameter type, as it names it in errors. */
+function jTokenType(type: string): string {
+  return type === 'int' ? 'Integer' : type === 'bool' ? 'Boolean' : type === 'array' ? 'Array' : type === 'object' || type === 'secureobject' ? 'Object' : 'String';
+}
+
+/** The JSON type of a value, as ARM (Newtonsoft's JTokenType) names it. */
+function jTokenTypeOf(value: unknown): string {
+  if (value === null) return 'Null';
+  if (Array.isArray(value)) return 'Array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'Integer' : 'Float';
+  return typeof value === 'boolean' ? 'Boolean' : typeof value === 'string' ? 'String' : 'Object';
 }
