@@ -118,6 +118,7 @@ async function runDeploy(args: DeployArgs, io: DeployIo, redactor: Redactor): Pr
     authentication,
     pollIntervalMs: args['poll-interval'] * 1000,
     ...(args.endpoint ? { endpoint: args.endpoint } : {}),
+    ...(io.clock ? { clock: io.clock } : {}),
   });
   const options: DeployOptions = {
     resourceGroup: args['resource-group'],

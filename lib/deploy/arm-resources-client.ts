@@ -22,6 +22,7 @@ import {
   type SubmittedDeployment,
 } from './client.js';
 import type { Authentication } from './credentials.js';
+import { systemClock, type Clock } from './clock.js';
 
 /** How to reach ARM. */
 export interface ArmClientOptions {
@@ -34,6 +35,8 @@ export interface ArmClientOptions {
    * wins when longer). @default no pacing: the SDK's interval (2000), or Retry-After
    */
   readonly pollIntervalMs?: number;
+  /** The time polls are paced in (tests pass one that does not spend it). @default systemClock */
+  readonly clock?: Clock;
   /**
    * While waiting for a deployment ARM accepted, transient polling failures (429, 5xx, dropped
    * connections) are retried until they have gone on in a row for this long. @default 600000 (10 min)
@@ -91,7 +94,7 @@ export async function createArmResourcesClient(options: ArmClientOptions): Promi
   }
   const holds: Holds = new WeakMap();
   sdk.pipeline.addPolicy(holdPolicy(holds));
-  if (options.pollIntervalMs !== undefined) sdk.pipeline.addPolicy(pacingPolicy(options.pollIntervalMs));
+  if (options.pollIntervalMs !== undefined) sdk.pipeline.addPolicy(pacingPolicy(options.pollIntervalMs, options.clock ?? systemClock));
   return new ArmResourcesDeploymentClient(sdk, endpoint ?? 'https://management.azure.com', holds, options.pollIntervalMs, options.givePollingUpAfterMs ?? 600_000, credentialSource);
 }
 
@@ -379,9 +382,11 @@ function untilReleased(hold: Promise<void>, signal: AbortSignalLike): Promise<vo
  * operationResults) or of its operations list waits until max(Retry-After, poll interval) has
  * passed since the previous poll of the same kind. The Retry-After of any response about the
  * deployment counts, so the first poll after the PUT or POST waits for it too. Next-link pages
- * of one listing are not delayed.
+ * of one listing are not delayed. The wait is this policy's alone, on `clock`: the Retry-After of
+ * a response it paces by is taken off before the SDK's poller sees it, so the poller waits only
+ * the poll interval and does not wait the same Retry-After again on its own timer.
  */
-function pacingPolicy(pollIntervalMs: number): PipelinePolicy {
+function pacingPolicy(pollIntervalMs: number, clock: Clock): PipelinePolicy {
   const retryAfterMs = new Map<string, number>();
   const notBefore = new Map<string, number>();
   return {
@@ -395,14 +400,17 @@ function pacingPolicy(pollIntervalMs: number): PipelinePolicy {
         : /\/(operationstatuses|operationresults)\//i.test(url.pathname) ? `${key} status`
         : /\/operations$/i.test(url.pathname) && !url.searchParams.has('$skiptoken') ? `${key} operations`
         : undefined;
-      if (stream) await wait((notBefore.get(stream) ?? 0) - Date.now(), request.abortSignal);
+      if (stream) await clock.sleep((notBefore.get(stream) ?? 0) - clock.now(), request.abortSignal);
       const response = await next(request);
       const retryAfter = retryAfterOf(response.headers.get('retry-after'));
       if (retryAfter !== undefined) retryAfterMs.set(key, retryAfter);
       const gap = Math.max(pollIntervalMs, retryAfterMs.get(key) ?? 0);
       // A PUT or POST that starts work sets when its first status poll may go out.
-      if (stream) notBefore.set(stream, Date.now() + gap);
-      else if (request.method === 'PUT' || request.method === 'POST') notBefore.set(`${key} status`, Date.now() + gap);
+      const starts = request.method === 'PUT' || request.method === 'POST';
+      if (stream) notBefore.set(stream, clock.now() + gap);
+      else if (starts) notBefore.set(`${key} status`, clock.now() + gap);
+      // Waited for above, before the next poll: the SDK's poller must not wait it once more.
+      if ((stream || starts) && response.status < 300) response.headers.delete('retry-after');
       return response;
     },
   };

@@ -5,6 +5,8 @@
 import { createInterface } from 'node:readline';
 import { AzcdkError } from '../core/errors.js';
 import type { CliIo } from '../common/console-io.js';
+import type { Clock } from './clock.js';
+
 
 /** Asks the user things. Only used when the io is interactive. */
 export interface Prompter {
@@ -26,6 +28,8 @@ export interface DeployIo extends CliIo {
   /** Questions may be asked (stdin is a terminal). @default interactive */
   readonly canPrompt?: boolean;
   readonly interrupts?: InterruptSource;
+  /** The time polls are paced in. @default systemClock (tests pass one that does not spend it) */
+  readonly clock?: Clock;
 }
 
 /** Thrown when the user presses Ctrl-C at a prompt. */

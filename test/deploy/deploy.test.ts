@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArmEndpoint } from '../support/arm-endpoint.js';
 import { PROJECT_ROOT, runAzcdkInProcess } from '../support/cli.js';
-import { deploy, deployFixture, ioFor, SUBSCRIPTION, tempDir, writeApp } from '../support/deploy-cli.js';
+import { deploy, deployFixture, ioFor, SUBSCRIPTION, tempDir, testClock, writeApp } from '../support/deploy-cli.js';
 import { runCli } from '../../lib/cli/main.js';
 import { uniqueString } from '../../lib/deploy/unique-string.js';
 import { chainedApp, uniqueNameApp } from './apps.js';
@@ -334,29 +334,33 @@ describe('azcdk deploy', () => {
   });
 
   it('waits max(Retry-After, --poll-interval) between polls, from the first poll on, for the operations list too', async () => {
-    const slow = await ArmEndpoint.start({ stepMs: 5, retryAfterSeconds: 1 });
+    // The deployer paces on a test clock: its waits take no time, and the endpoint records requests
+    // at that clock's times, so the gaps below are the waits the deployer asked for, exactly.
+    const clock = testClock();
+    const slow = await ArmEndpoint.start({ stepMs: 5, retryAfterSeconds: 1, now: clock.now });
     try {
       slow.resourceGroups.set('rg', { name: 'rg', location: 'westeurope' });
       slow.resourceDelayMs = 300;
-      // Paced validation and deployment; what-if (the same code path) unpaced to keep this short.
+      // Paced validation and deployment; what-if (the same code path) unpaced to keep the checks simple.
       const io = ioFor(slow, dir, {
+        clock,
         onOut: (line) => {
           if (line.includes('validation passed')) slow.retryAfterSeconds = 0;
           if (line.startsWith('Resource changes:')) slow.retryAfterSeconds = 1;
         },
       });
       expect(await deploy(slow, out, ['--yes', '--deployment-name', 'paced'], io), io.text()).to.equal(0);
-      const slack = 900;
+      const retryAfter = 1000;
       // Status polls (validate, what-if, deployment) each wait for the Retry-After of the response before.
       const paced = slow.requests.filter((r) => !/\/whatIf$/.test(r.path) && !/\/operationResults\//.test(r.path) || r.at < slow.requests.find((q) => /\/whatIf$/.test(q.path))!.at);
       const lro = paced.filter((r) => r.method !== 'GET' ? /\/deployments\/paced(\/validate)?$/i.test(r.path) : /\/operation(Statuses|Results)\//i.test(r.path));
       const polls = lro.flatMap((r, i) => (i > 0 && r.method === 'GET' ? [r.at - lro[i - 1].at] : []));
       expect(polls.length, JSON.stringify(lro.map((r) => `${r.method} ${r.path}`))).to.be.at.least(3);
-      expect(Math.min(...polls), JSON.stringify(polls)).to.be.at.least(slack);
+      expect(Math.min(...polls), JSON.stringify(polls)).to.be.at.least(retryAfter);
       const list = slow.requests.filter((r) => r.path.endsWith('/deployments/paced/operations') && !r.query.has('$skiptoken'));
       const listGaps = list.slice(1).map((r, i) => r.at - list[i].at);
       expect(listGaps.length).to.be.at.least(1);
-      expect(Math.min(...listGaps), JSON.stringify(listGaps)).to.be.at.least(slack);
+      expect(Math.min(...listGaps), JSON.stringify(listGaps)).to.be.at.least(retryAfter);
     } finally {
       await slow.close();
     }
