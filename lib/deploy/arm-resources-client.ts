@@ -428,19 +428,7 @@ export function retryAfterOf(value: string | undefined): number | undefined {
 }
 
 function wait(ms: number, signal?: AbortSignalLike): Promise<void> {
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener('abort', onAbort, { once: true });
-  });
+  return systemClock.sleep(ms, signal);
 }
 
 function abortError(): Error {
