@@ -20,7 +20,7 @@ import type { Variable } from '../../core/variable.js';
 import { shortNameOf } from '../arm-expression.js';
 import type { ResolvedIdentity } from '../model/identity.js';
 import { compareStrings } from '../json.js';
-import { normalizeArgument, type Resolved } from '../resolve.js';
+import { normalizeArgument } from '../resolve.js';
 import { RESOURCE_BODY_KEYS, type ExistingModel, type OutputModel, type ParameterModel, type ResourceModel, type StackModel } from '../stack-model.js';
 import { bicepString } from './bicep-syntax.js';
 import { appendBicepValue, renderBicepValue, type BicepContext } from './bicep-expression.js';
