@@ -4,8 +4,7 @@
  * them without parsing template expressions back out of ARM text.
  */
 import { Expression, visitExpression, type ExpressionVisitor, type IVariableTarget } from '../core/expression.js';
-import { shortNameOf } from './arm-expression.js';
-import type { IdentityLookup } from './model/identity.js';
+import { shortNameOf, type IdentityLookup } from './model/identity.js';
 import { normalizeArgument, type Resolved } from './resolve.js';
 import { resourceIdCall, runtimeRead } from './resource-id.js';
 

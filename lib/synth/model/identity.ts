@@ -85,6 +85,11 @@ export function identityAsWritten(target: IResourceTarget): ResolvedIdentity {
 /** What a literal name references (shared, never added to). */
 const NOTHING = new References();
 
+/** A resource's own short name: the last of its name segments. */
+export function shortNameOf(identity: ResolvedIdentity): Resolved {
+  return identity.segments[identity.segments.length - 1];
+}
+
 /** `parent/child` as an interpolation of the segments (a plain string when all are literal). */
 function joinSegments(segments: readonly Resolved[]): Resolved {
   if (segments.length === 1) return segments[0];
