@@ -26,6 +26,11 @@ export interface DeployIo extends CliIo {
   /** Questions may be asked (stdin is a terminal). @default interactive */
   readonly canPrompt?: boolean;
   readonly interrupts?: InterruptSource;
+  /**
+   * Waits between retries of Azure calls and between status polls: tests pass one that records
+   * the delays (Retry-After, backoff) and returns at once. @default a timer
+   */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 /** Thrown when the user presses Ctrl-C at a prompt. */
