@@ -13,6 +13,7 @@ import { graphCommand } from './graph.js';
 import { listCommand } from './list.js';
 import { synthCommand } from './synth.js';
 import { deployCommand } from './deploy.js';
+import { initCommand } from './init.js';
 import { VERSION } from './version.js';
 
 /**
@@ -27,6 +28,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
   const parser = yargs([...argv])
     .scriptName('azcdk')
     .usage('$0 <command> [options]')
+    .command(initCommand(io))
     .command(synthCommand(io))
     .command(deployCommand(io))
     .command(listCommand(io))

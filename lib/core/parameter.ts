@@ -13,8 +13,8 @@ const STACK_BRAND = Symbol.for('azcdk.Stack');
 export const LOCATION_PARAMETER = Symbol.for('azcdk.LocationParameter');
 
 
-/** ARM parameter types. */
-export type ParameterType = 'string' | 'int' | 'bool' | 'object' | 'array' | 'securestring' | 'secureObject';
+/** ARM parameter types: the types a template value can have (one list, ValueType). */
+export type ParameterType = ValueType;
 
 /** Options for a Parameter. */
 export interface ParameterProps {

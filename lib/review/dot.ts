@@ -3,6 +3,7 @@
  * with `rankdir=BT`, what is deployed first sits at the top.
  */
 import { EDGE_STYLE, fillOf, type DependencyGraph } from './graph.js';
+import { textWidth } from './text-width.js';
 
 /** The DOT text of a graph. */
 export function renderDot(graph: DependencyGraph): string {
@@ -23,7 +24,7 @@ export function renderDot(graph: DependencyGraph): string {
       const label =
         `<<b>${html(node.type)}</b><br/>${html(node.name)}` +
         `<br/><font point-size="9" color="#57606a">${html(node.path)} (${html(node.logicalId)})</font>>`;
-      lines.push(`${indent}${quote(node.id)} [label=${label}, fillcolor=${quote(fillOf(node.type))}, tooltip=${quote(node.path)}];`);
+      lines.push(`${indent}${quote(node.id)} [label=${label}, width=${boxWidth(node)}, fillcolor=${quote(fillOf(node.type))}, tooltip=${quote(node.path)}];`);
     }
     if (!single) lines.push('  }');
   }
@@ -36,6 +37,18 @@ export function renderDot(graph: DependencyGraph): string {
   }
   lines.push('}');
   return lines.join('\n') + '\n';
+}
+
+/** Side padding of a node's text, in points, beyond its widest line. */
+const TEXT_PADDING = 12;
+
+/**
+ * The least width of a node's box in inches: its widest line as a wide font draws it (see
+ * text-width.ts), so the label stays inside in any viewer; renderSvg centres the lines in it.
+ */
+function boxWidth(node: { type: string; name: string; path: string; logicalId: string }): string {
+  const widest = Math.max(textWidth(node.type, 11, true), textWidth(node.name, 11), textWidth(`${node.path} (${node.logicalId})`, 9));
+  return (Math.ceil(((widest + 2 * TEXT_PADDING) / 72) * 100) / 100).toFixed(2);
 }
 
 /** A DOT double-quoted string. */

@@ -9,10 +9,12 @@
  * - interpolations become `format('{0}-nsg', ...)` with literal braces doubled.
  */
 import {
-  Expression, Interpolation, parseTokenString, visitExpression, type AnyExpression, type ExpressionVisitor, type IResourceTarget, type PathSegment,
+  Expression, parseTokenString, visitExpression, type AnyExpression, type ExpressionVisitor, type IResourceTarget, type PathSegment,
 } from '../core/expression.js';
 import { Tokens } from '../core/tokens.js';
 import { normalizeArgument, type Resolved } from './resolve.js';
+import { identityAsWritten, type IdentityLookup, type ResolvedIdentity } from './model/identity.js';
+import { resourceIdCall, runtimeRead } from './resource-id.js';
 
 /** Longest expression ARM accepts, in characters. */
 export const MAX_EXPRESSION_LENGTH = 24_576;
@@ -21,13 +23,13 @@ export const MAX_EXPRESSION_LENGTH = 24_576;
 export type ExpressionSink = (expression: string) => void;
 
 /** Renders a resolved value as ARM JSON (expressions become `[...]` strings). */
-export function toArmJson(value: Resolved, sink?: ExpressionSink): unknown {
+export function toArmJson(value: Resolved, sink?: ExpressionSink, identityOf: IdentityLookup = identityAsWritten): unknown {
   if (typeof value === 'string') return escapeArmString(value);
   if (value === null || typeof value !== 'object') return value;
   if (Expression.isExpression(value)) {
-    const literal = literalOf(value as AnyExpression);
+    const literal = literalOf(value as AnyExpression, identityOf);
     if (literal !== undefined) return typeof literal === 'string' ? escapeArmString(literal) : literal;
-    const rendered = `[${renderArmExpression(value)}]`;
+    const rendered = `[${renderArmExpression(value, identityOf)}]`;
     sink?.(rendered);
     return rendered;
   }
@@ -35,7 +37,7 @@ export function toArmJson(value: Resolved, sink?: ExpressionSink): unknown {
   if (Array.isArray(value)) {
     let out: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
-      const v = toArmJson(value[i], sink);
+      const v = toArmJson(value[i], sink, identityOf);
       if (v !== value[i] && !out) out = value.slice(0, i);
       if (out) out.push(v);
     }
@@ -44,8 +46,8 @@ export function toArmJson(value: Resolved, sink?: ExpressionSink): unknown {
   const keys = Object.keys(value);
   let out: Record<string, unknown> | undefined;
   for (let i = 0; i < keys.length; i++) {
-    const key = armKey(keys[i], sink);
-    const v = toArmJson(value[keys[i]], sink);
+    const key = armKey(keys[i], sink, identityOf);
+    const v = toArmJson(value[keys[i]], sink, identityOf);
     if ((v !== value[keys[i]] || key !== keys[i]) && !out) {
       out = {};
       for (let j = 0; j < i; j++) out[keys[j]] = value[keys[j]];
@@ -59,12 +61,14 @@ export function toArmJson(value: Resolved, sink?: ExpressionSink): unknown {
  * The value of an expression known at synth time (a literal node, or the type, api-version or
  * literal name of a resource): written as plain JSON instead of `['x']`.
  */
-function literalOf(e: AnyExpression): string | number | boolean | null | undefined {
+function literalOf(e: AnyExpression, identityOf: IdentityLookup): string | number | boolean | null | undefined {
   if (e.kind === 'literal') return e.value;
   if (e.kind !== 'resource') return undefined;
   switch (e.attribute.kind) {
-    case 'name':
-      return typeof e.target.shortName === 'string' && !Tokens.containsToken(e.target.shortName) ? e.target.shortName : undefined;
+    case 'name': {
+      const own = shortNameOf(identityOf(e.target));
+      return typeof own === 'string' ? own : undefined;
+    }
     case 'type':
       return e.target.resourceType;
     case 'apiVersion':
@@ -75,9 +79,9 @@ function literalOf(e: AnyExpression): string | number | boolean | null | undefin
 }
 
 /** An object key: ARM evaluates keys like values, so expressions become "[...]" and literals are escaped. */
-function armKey(key: string, sink?: ExpressionSink): string {
+function armKey(key: string, sink: ExpressionSink | undefined, identityOf: IdentityLookup): string {
   if (!Tokens.containsToken(key)) return escapeArmString(key);
-  const rendered = toArmJson(parseTokenString(key), sink);
+  const rendered = toArmJson(parseTokenString(key), sink, identityOf);
   return typeof rendered === 'string' ? rendered : String(rendered);
 }
 
@@ -91,73 +95,51 @@ export function armStringLiteral(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
 }
 
-/** Renders an expression node (without brackets). */
-export function renderArmExpression(expression: Expression): string {
-  return visitExpression(expression, ARM);
+/**
+ * Renders an expression node (without brackets). Resources are named from `identityOf` (the stack
+ * model's resolved identities; by default their names as written).
+ */
+export function renderArmExpression(expression: Expression, identityOf: IdentityLookup = identityAsWritten): string {
+  return visitExpression(expression, ARM, identityOf);
 }
 
-const ARM: ExpressionVisitor<string> = {
-  literal: (e) => renderArgument(e.value),
+const ARM: ExpressionVisitor<string, [IdentityLookup]> = {
+  literal: (e, identityOf) => renderArgument(e.value, identityOf),
   parameter: (e) => `parameters(${armStringLiteral(e.parameter.parameterName)})`,
   variable: (e) => `variables(${armStringLiteral(e.variable.variableName)})`,
-  call: (e) => `${e.name}(${e.args.map(renderArgument).join(', ')})`,
-  access: (e) => renderArmExpression(e.base) + renderAccessPath(e.path),
-  interpolation: (e) => renderInterpolation(e.parts),
-  resource: (e) => {
+  call: (e, identityOf) => `${e.name}(${e.args.map((a) => renderArgument(a, identityOf)).join(', ')})`,
+  access: (e, identityOf) => renderArmExpression(e.base, identityOf) + renderAccessPath(e.path),
+  interpolation: (e, identityOf) => renderInterpolation(e.parts, identityOf),
+  resource: (e, identityOf) => {
     switch (e.attribute.kind) {
       case 'id':
-        return armResourceId(e.target);
+        return renderArmExpression(resourceIdCall(identityOf(e.target)), identityOf);
       case 'name':
-        return renderArgument(e.target.shortName);
+        return renderArgument(shortNameOf(identityOf(e.target)), identityOf);
       case 'type':
         return armStringLiteral(e.target.resourceType);
       case 'apiVersion':
         return armStringLiteral(e.target.apiVersion);
-      case 'runtime': {
-        const [first, ...rest] = e.attribute.path;
-        const id = armResourceId(e.target);
-        const version = armStringLiteral(e.target.apiVersion);
-        // reference(id, version) returns the properties; 'full' returns the whole body.
-        return first === 'properties'
-          ? `reference(${id}, ${version})${renderAccessPath(rest)}`
-          : `reference(${id}, ${version}, 'full')${renderAccessPath(e.attribute.path)}`;
-      }
+      case 'runtime':
+        return renderArmExpression(runtimeRead(e.target, e.attribute.path), identityOf);
     }
   },
 };
 
 /** `resourceId([subscriptionId,] [resourceGroupName,] 'type', name1, name2...)` for a resource. */
-export function armResourceId(target: IResourceTarget): string {
-  const args: string[] = [];
-  if (target.subscriptionId !== undefined) args.push(renderArgument(target.subscriptionId));
-  if (target.resourceGroupName !== undefined) args.push(renderArgument(target.resourceGroupName));
-  args.push(armStringLiteral(target.resourceType));
-  for (const segment of nameSegments(target)) args.push(renderArgument(segment));
-  return `resourceId(${args.join(', ')})`;
+export function armResourceId(target: IResourceTarget, identityOf: IdentityLookup = identityAsWritten): string {
+  return renderArmExpression(resourceIdCall(identityOf(target)), identityOf);
 }
 
-/** The name segments of a resource: its parents' short names, then its own. */
-export function nameSegments(target: IResourceTarget): unknown[] {
-  const segments: unknown[] = [];
-  for (let t: IResourceTarget | undefined = target; t; t = t.parentResource) segments.unshift(t.shortName);
-  return segments;
-}
-
-/** The full ARM name of a resource: `parent/child` as an interpolation of its name segments (a plain string when all are literal). */
-export function fullNameOf(target: IResourceTarget): string | Expression {
-  const parts: Array<string | Expression> = [];
-  nameSegments(target).forEach((segment, i) => {
-    if (i > 0) parts.push('/');
-    parts.push(normalizeArgument(segment) as string | Expression);
-  });
-  const joined = new Interpolation(parts);
-  return joined.parts.length === 1 && typeof joined.parts[0] === 'string' ? joined.parts[0] : joined;
+/** A resource's own short name: the last of its name segments. */
+export function shortNameOf(identity: ResolvedIdentity): Resolved {
+  return identity.segments[identity.segments.length - 1];
 }
 
 /** Renders a value used as a function argument (inside an expression). */
-export function renderArgument(arg: unknown): string {
+export function renderArgument(arg: unknown, identityOf: IdentityLookup = identityAsWritten): string {
   const value = normalizeArgument(arg);
-  if (Expression.isExpression(value)) return renderArmExpression(value);
+  if (Expression.isExpression(value)) return renderArmExpression(value, identityOf);
   switch (typeof value) {
     case 'string':
       return armStringLiteral(value);
@@ -168,10 +150,10 @@ export function renderArgument(arg: unknown): string {
       return value ? 'true()' : 'false()';
   }
   if (value === null || value === undefined) return 'null()';
-  if (Array.isArray(value)) return `createArray(${value.map(renderArgument).join(', ')})`;
+  if (Array.isArray(value)) return `createArray(${value.map((v) => renderArgument(v, identityOf)).join(', ')})`;
   const entries = Object.entries(value as object).filter(([, v]) => v !== undefined);
   // A key may hold tokens (`{ [nsg.name]: ... }`): renderArgument turns it into an expression.
-  return `createObject(${entries.map(([k, v]) => `${renderArgument(k)}, ${renderArgument(v)}`).join(', ')})`;
+  return `createObject(${entries.map(([k, v]) => `${renderArgument(k, identityOf)}, ${renderArgument(v, identityOf)}`).join(', ')})`;
 }
 
 function renderAccessPath(path: readonly PathSegment[]): string {
@@ -182,8 +164,8 @@ function renderAccessPath(path: readonly PathSegment[]): string {
     .join('');
 }
 
-function renderInterpolation(parts: ReadonlyArray<string | Expression>): string {
-  if (parts.length === 1 && typeof parts[0] !== 'string') return renderArmExpression(parts[0]);
+function renderInterpolation(parts: ReadonlyArray<string | Expression>, identityOf: IdentityLookup): string {
+  if (parts.length === 1 && typeof parts[0] !== 'string') return renderArmExpression(parts[0], identityOf);
   if (parts.every((p) => typeof p === 'string')) return armStringLiteral(parts.join(''));
   let format = '';
   const args: string[] = [];
@@ -192,7 +174,7 @@ function renderInterpolation(parts: ReadonlyArray<string | Expression>): string 
       format += part.replace(/\{/g, '{{').replace(/\}/g, '}}');
     } else {
       format += `{${args.length}}`;
-      args.push(renderArmExpression(part));
+      args.push(renderArmExpression(part, identityOf));
     }
   }
   return `format(${[armStringLiteral(format), ...args].join(', ')})`;

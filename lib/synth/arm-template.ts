@@ -24,27 +24,30 @@ export function renderArmTemplate(model: StackModel, sink?: LocatedExpressionSin
     $schema: DEPLOYMENT_TEMPLATE_SCHEMA,
     contentVersion: '1.0.0.0',
     metadata: { _generator: { name: 'azcdk' }, ...(model.stack.description ? { description: model.stack.description } : {}) },
-    parameters: Object.fromEntries(model.parameters.map((p) => [p.parameter.parameterName, renderParameter(p, at(p.parameter, 'defaultValue'))])),
+    parameters: Object.fromEntries(model.parameters.map((p) => [p.parameter.parameterName, renderParameter(p, model, at(p.parameter, 'defaultValue'))])),
   };
   if (model.variables.length) {
-    template.variables = Object.fromEntries(model.variables.map((v) => [v.variable.variableName, toArmJson(v.value, at(v.variable, 'value'))]));
+    template.variables = Object.fromEntries(model.variables.map((v) => [v.variable.variableName, toArmJson(v.value, at(v.variable, 'value'), model.identityOf)]));
   }
-  template.resources = model.resources.map((r) => renderResource(r, sink));
+  // Each resource's id is rendered once for all the dependsOn lists that name it.
+  const ids = new Map<ResourceModel['resource'], string>();
+  const idOf = (r: ResourceModel['resource']) => ids.get(r) ?? ids.set(r, `[${armResourceId(r, model.identityOf)}]`).get(r)!;
+  template.resources = model.resources.map((r) => renderResource(r, model, idOf, sink));
   if (model.outputs.length) {
     template.outputs = Object.fromEntries(
       model.outputs.map((o) => [
         o.output.outputName,
-        { type: o.type, value: toArmJson(o.value, at(o.output, 'value')), ...(o.output.props.description ? { metadata: { description: o.output.props.description } } : {}) },
+        { type: o.type, value: toArmJson(o.value, at(o.output, 'value'), model.identityOf), ...(o.output.props.description ? { metadata: { description: o.output.props.description } } : {}) },
       ]),
     );
   }
   return template;
 }
 
-function renderParameter(model: ParameterModel, sink?: ExpressionSink): Record<string, unknown> {
+function renderParameter(model: ParameterModel, stack: StackModel, sink?: ExpressionSink): Record<string, unknown> {
   const p = model.parameter.props;
   const out: Record<string, unknown> = { type: p.type };
-  if (model.defaultValue !== undefined) out.defaultValue = toArmJson(model.defaultValue, sink);
+  if (model.defaultValue !== undefined) out.defaultValue = toArmJson(model.defaultValue, sink, stack.identityOf);
   if (p.allowedValues) out.allowedValues = [...p.allowedValues];
   if (p.minValue !== undefined) out.minValue = p.minValue;
   if (p.maxValue !== undefined) out.maxValue = p.maxValue;
@@ -54,23 +57,26 @@ function renderParameter(model: ParameterModel, sink?: ExpressionSink): Record<s
   return out;
 }
 
-function renderResource(model: ResourceModel, located?: LocatedExpressionSink): Record<string, unknown> {
+function renderResource(
+  model: ResourceModel, stack: StackModel, idOf: (r: ResourceModel['resource']) => string, located?: LocatedExpressionSink,
+): Record<string, unknown> {
   const r = model.resource;
+  const identityOf = stack.identityOf;
   // One closure per resource; `place` follows the key being rendered.
   let place = '';
   const sink: ExpressionSink | undefined = located && ((e) => located(e, r.node.path, place));
   const out: Record<string, unknown> = {};
   place = 'condition';
-  if (model.condition !== undefined) out.condition = toArmJson(model.condition, sink);
+  if (model.condition !== undefined) out.condition = toArmJson(model.condition, sink, identityOf);
   out.type = r.resourceType;
   out.apiVersion = r.apiVersion;
   place = 'name';
-  out.name = toArmJson(model.fullName, sink);
+  out.name = toArmJson(model.identity.fullName, sink, identityOf);
   for (const key of RESOURCE_BODY_KEYS) {
     place = key;
-    if (model.body[key] !== undefined) out[key] = toArmJson(model.body[key], sink);
+    if (model.body[key] !== undefined) out[key] = toArmJson(model.body[key], sink, identityOf);
   }
-  const dependsOn = [...new Set(model.dependencies.map((e) => `[${armResourceId(e.to)}]`))].sort();
+  const dependsOn = [...new Set(model.dependencies.map((e) => idOf(e.to)))].sort();
   if (dependsOn.length) out.dependsOn = dependsOn;
   return out;
 }

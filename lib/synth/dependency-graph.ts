@@ -3,6 +3,7 @@
  * exists. dependsOn is rendered from it; cycles are reported with the whole chain.
  */
 import type { ArmResource } from '../core/arm-resource.js';
+import { findCycles } from './cycles.js';
 
 /** Why an edge exists. */
 export type EdgeKind = 'reference' | 'parent' | 'ordering';
@@ -51,42 +52,9 @@ export class DependencyGraph {
     return edges ? [...edges.values()] : NO_EDGES;
   }
 
-  /**
-   * Finds the cycles, each once: one per edge that closes a loop in a depth-first walk, so two
-   * independent cycles are both reported. Iterative DFS, so that long chains (tens of thousands
-   * of resources) do not overflow the stack.
-   */
+  /** The cycles, each once (see findCycles), as chains of edges. */
   public findCycles(): Edge[][] {
-    const cycles: Edge[][] = [];
-    const state = new Map<ArmResource, 1 | 2>(); // 1 = on the current path, 2 = done
-    for (const start of this.nodes) {
-      if (state.has(start) || !this.outgoing.has(start)) continue;
-      const path: Edge[] = [];
-      const stack: Array<{ node: ArmResource; edges: readonly Edge[]; next: number }> = [];
-      state.set(start, 1);
-      stack.push({ node: start, edges: this.edgesFrom(start), next: 0 });
-      while (stack.length) {
-        const frame = stack[stack.length - 1];
-        if (frame.next >= frame.edges.length) {
-          state.set(frame.node, 2);
-          stack.pop();
-          path.pop();
-          continue;
-        }
-        const edge = frame.edges[frame.next++];
-        const s = state.get(edge.to);
-        if (s === 1) {
-          const startIndex = path.findIndex((e) => e.from === edge.to);
-          cycles.push([...path.slice(startIndex === -1 ? path.length : startIndex), edge]);
-          continue;
-        }
-        if (s === 2) continue;
-        state.set(edge.to, 1);
-        path.push(edge);
-        stack.push({ node: edge.to, edges: this.edgesFrom(edge.to), next: 0 });
-      }
-    }
-    return cycles;
+    return findCycles(this.nodes.filter((n) => this.outgoing.has(n)), (n) => this.edgesFrom(n), (e) => e.to);
   }
 }
 

@@ -119,7 +119,7 @@ export function manifestStack(model: StackModel, files: { template: string; bice
           path: r.resource.node.path,
           type: r.resource.resourceType,
           apiVersion: r.resource.apiVersion,
-          name: toArmJson(r.fullName),
+          name: toArmJson(r.identity.fullName, undefined, model.identityOf),
           ...(r.dependencies.length
             ? {
                 dependsOn: r.dependencies

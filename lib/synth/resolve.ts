@@ -60,6 +60,14 @@ export class References {
     (this.variableSet ??= new Set()).add(variable);
   }
 
+  /** Adds everything `other` records (its first locations where this has none). */
+  public addAll(other: References): void {
+    for (const [resource, location] of other.resources) this.addResource(resource, location);
+    for (const p of other.parameters) this.addParameter(p);
+    for (const v of other.variables) this.addVariable(v);
+    if (other.callsList) this.listCalls = true;
+  }
+
   /** True if the value calls a `list*()` function (which returns secrets such as keys). */
   public get callsList(): boolean {
     return this.listCalls;

@@ -6,7 +6,8 @@
  *   1. collect (members.ts)       the constructs below the stack, sorted into members
  *   2. logical ids (logical-ids.ts)
  *   3. variables (variables.ts)   resolved first: later steps follow references through them
- *   4. resources (resources.ts)   names, conditions and bodies resolved, with their checks
+ *   4. resources (resources.ts)   identities (identity.ts: name segments and scope, resolved once),
+ *                                 conditions and bodies resolved, with their checks
  *   5. edges (edges.ts)           the dependency graph and the stacks deployed first; cycles
  *   6. outputs (outputs.ts)       values, inferred types, no secrets
  *   7. parameters                 defaults resolved; those emitted only if used are dropped if not
@@ -20,6 +21,7 @@ import type { Stack } from '../core/stack.js';
 import { DependencyGraph, describeCycle } from './dependency-graph.js';
 import { References, resolveValue, type ResolveContext } from './resolve.js';
 import { addEdgesTo, addNodeDependencyEdges, addOrderingEdges, addReferenceEdges } from './model/edges.js';
+import { Identities } from './model/identity.js';
 import { assignLogicalIds } from './model/logical-ids.js';
 import { collectMembers, declaredNames } from './model/members.js';
 import { resolveOutput } from './model/outputs.js';
@@ -48,14 +50,15 @@ export function buildStackModel(stack: Stack, problems: Problem[], constructs: r
   const variableRefs = variables.references;
   checkVariableCycles(members.variables, variableRefs, problems);
 
+  const identities = new Identities(stack, problems, declared);
   const graph = new DependencyGraph(members.resources);
   const stackDependencies = new Map<Stack, string>(stack.stackDependencies);
   const resolved = members.resources.map((resource) => {
     const ctx = context(resource);
-    const model = resolveResource(resource, ctx, logicalIds);
+    const model = resolveResource(resource, ctx, logicalIds, identities);
     noteUsed(ctx.references);
-    addReferenceEdges(graph, resource, ctx.references, variableRefs);
-    if (resource.parentResource) addEdgesTo(graph, resource, resource.parentResource, 'parent', 'parent', variableRefs);
+    addReferenceEdges(graph, resource, ctx.references, variableRefs, identities);
+    if (resource.parentResource) addEdgesTo(graph, resource, resource.parentResource, 'parent', 'parent', variableRefs, identities);
     for (const { target, reason } of resource.dependencies) addOrderingEdges(graph, stack, [resource], target, reason, stackDependencies);
     return model;
   });
@@ -66,7 +69,7 @@ export function buildStackModel(stack: Stack, problems: Problem[], constructs: r
 
   const existing = members.existing.map((resource) => {
     const ctx = context(resource);
-    const model = resolveExisting(resource, ctx, logicalIds);
+    const model = resolveExisting(resource, ctx, logicalIds, identities);
     noteUsed(ctx.references);
     return model;
   });
@@ -89,5 +92,5 @@ export function buildStackModel(stack: Stack, problems: Problem[], constructs: r
   checkUniqueNames('variable', members.variables.map((v) => [v.variableName, v] as const), problems);
   checkUniqueNames('output', members.outputs.map((o) => [o.outputName, o] as const), problems);
 
-  return { stack, parameters, variables: variables.models, resources, existing, outputs, logicalIds, stackDependencies };
+  return { stack, parameters, variables: variables.models, resources, existing, outputs, logicalIds, identityOf: identities.of, stackDependencies };
 }

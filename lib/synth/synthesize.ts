@@ -11,6 +11,7 @@ import { ValidationError, type Problem } from '../core/errors.js';
 import { Stack } from '../core/stack.js';
 import { MAX_EXPRESSION_LENGTH } from './arm-expression.js';
 import { renderArmTemplate, renderParametersFile, type LocatedExpressionSink } from './arm-template.js';
+import { findCycles } from './cycles.js';
 import { compareStrings, stableJson } from './json.js';
 import { checkLimits, type LongExpression } from './limits.js';
 import { lintStack } from './lint.js';
@@ -123,22 +124,9 @@ function renderTemplateJson(model: StackModel, file: string, leaks: Problem[], s
 
 /** Stacks that must each deploy before the other can never deploy. */
 function checkStackCycles(stacks: Record<string, ManifestStack>, problems: Problem[]): void {
-  const state = new Map<string, 1 | 2>();
-  const path: string[] = [];
-  const visit = (name: string): boolean => {
-    state.set(name, 1);
-    path.push(name);
-    for (const next of stacks[name]?.dependencies ?? []) {
-      if (state.get(next) === 1) {
-        const cycle = [...path.slice(path.indexOf(next)), next].join(' -> ');
-        problems.push({ path: name, message: `stacks depend on each other in a cycle (${cycle}), so none can deploy first: remove one of the dependencies.` });
-        return true;
-      }
-      if (!state.has(next) && visit(next)) return true;
-    }
-    path.pop();
-    state.set(name, 2);
-    return false;
-  };
-  for (const name of Object.keys(stacks)) if (!state.has(name) && visit(name)) return;
+  const after = (name: string) => (stacks[name]?.dependencies ?? []).map((next) => [name, next] as const);
+  for (const cycle of findCycles(Object.keys(stacks), after, ([, next]) => next)) {
+    const names = [...cycle.map(([name]) => name), cycle[cycle.length - 1][1]].join(' -> ');
+    problems.push({ path: cycle[cycle.length - 1][0], message: `stacks depend on each other in a cycle (${names}), so none can deploy first: remove one of the dependencies.` });
+  }
 }

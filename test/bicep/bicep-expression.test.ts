@@ -6,6 +6,7 @@ import {
 import type { IParameterTarget, IResourceTarget, IVariableTarget } from '../../lib/core/expression.js';
 import { renderBicepExpression, renderBicepValue, type BicepContext } from '../../lib/synth/bicep/bicep-expression.js';
 import { bicepString } from '../../lib/synth/bicep/bicep-syntax.js';
+import { identityAsWritten } from '../../lib/synth/model/identity.js';
 import { References, resolveValue, type Resolved } from '../../lib/synth/resolve.js';
 import type { Parameter } from '../../lib/core/parameter.js';
 import type { Stack } from '../../lib/core/stack.js';
@@ -27,6 +28,7 @@ function context(shadowed: string[] = [], refusals: string[] = [], conditional: 
   const symbols = new Map<IResourceTarget, string>([[vnet, 'vnet'], [subnet, 'subnet']]);
   return {
     symbolOf: (t) => symbols.get(t),
+    identityOf: identityAsWritten,
     isConditional: (t) => conditional.includes(t),
     parameterSymbol: (p) => p.parameterName,
     variableSymbol: (v) => (v === names ? 'namesVar' : v.variableName),

@@ -5,6 +5,7 @@ import { buildGraph, type DependencyGraph } from '../../lib/review/graph.js';
 import { renderDot } from '../../lib/review/dot.js';
 import { renderMermaid } from '../../lib/review/mermaid.js';
 import { renderSvg } from '../../lib/review/svg.js';
+import { textWidth } from '../../lib/review/text-width.js';
 import type { Manifest } from '../../lib/synth/manifest.js';
 import { PROJECT_ROOT } from '../support/cli.js';
 import { parseMermaid } from './mermaid-parse.js';
@@ -62,7 +63,7 @@ describe('review: DOT output with awkward names', () => {
   it('quotes and escapes names, paths and reasons, and Graphviz lays it out', async () => {
     const dot = renderDot(awkwardGraph());
     expect(dot).to.contain('subgraph "cluster_S \\"one\\"" {\n    label="S \\"one\\"";');
-    expect(dot).to.contain('<br/>say &quot;hi&quot;<br/><font point-size="9" color="#57606a">S/say &quot;hi&quot; (n0)</font>>, fillcolor=');
+    expect(dot).to.contain('<br/>say &quot;hi&quot;<br/><font point-size="9" color="#57606a">S/say &quot;hi&quot; (n0)</font>>, width=2.18, fillcolor=');
     expect(dot).to.contain('<br/>a[0] &lt;b&gt; {x}<br/>');
     expect(dot).to.contain('<br/>#35; &amp; &amp;amp;<br/>');
     expect(dot).to.contain('tooltip="properties.x \\"0\\"\\nsecond line"');
@@ -71,6 +72,40 @@ describe('review: DOT output with awkward names', () => {
     expect(svg).to.contain('a[0] &lt;b&gt; {x}');
     expect(svg).to.contain('x#quot;y');
   });
+});
+
+describe('review: SVG node labels fit their boxes', () => {
+  const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#45;/g, '-').replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n))).replace(/&amp;/g, '&');
+  const graphs: Array<[string, () => DependencyGraph]> = [
+    ['the scenario', () => {
+      const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'templates/postgres-private-link/manifest.json'), 'utf8')) as Manifest;
+      return buildGraph(manifest, Object.keys(manifest.stacks));
+    }],
+    ['awkward names', awkwardGraph],
+    ['a very long name', () => ({
+      clusters: [{ stack: 'S', nodes: [{ id: 'S.a', logicalId: 'a', type: 'Microsoft.DBforPostgreSQL/flexibleServers/virtualNetworkRules', name: `${'WWWMMM'.repeat(12)}-{uniqueString(resourceGroup().id)}`, path: 'S/A' }] }],
+      edges: [],
+    })],
+  ];
+  for (const [what, graph] of graphs) {
+    it(`${what}: every line is centred in its box and fits it in DejaVu Sans (wider than Helvetica and Arial)`, async () => {
+      const svg = await renderSvg(renderDot(graph()));
+      const nodes = [...svg.matchAll(/<g id="node\d+" class="node">([\s\S]*?)\n<\/g>\n<\/g>/g)].map((m) => m[1]!);
+      expect(nodes.length).to.be.greaterThan(0);
+      for (const node of nodes) {
+        const xs = [.../ d="([^"]+)"/.exec(node)![1]!.matchAll(/(-?[\d.]+),-?[\d.]+/g)].map((m) => Number(m[1]));
+        const [left, right] = [Math.min(...xs), Math.max(...xs)];
+        const texts = [...node.matchAll(/<text [^>]*text-anchor="(\w+)" x="([-\d.]+)"[^>]*font-size="([\d.]+)"[^>]*>([^<]*)<\/text>/g)];
+        expect(texts).to.have.length(3);
+        for (const [element, anchor, x, size, content] of texts) {
+          const width = textWidth(decode(content!), Number(size), element.includes('font-weight="bold"'));
+          expect(anchor, element).to.equal('middle');
+          expect(Math.abs(Number(x) - (left + right) / 2), element).to.be.below(0.01);
+          expect(right - left, `box of ${element}`).to.be.at.least(width);
+        }
+      }
+    });
+  }
 });
 
 describe('docs/ pictures are current', () => {

@@ -17,7 +17,9 @@ import {
   Expression, Interpolation, Literal, parseTokenString, visitExpression, type AnyExpression, type ExpressionVisitor, type IParameterTarget, type IResourceTarget, type IVariableTarget, type PathSegment,
 } from '../../core/expression.js';
 import { Tokens } from '../../core/tokens.js';
-import { nameSegments } from '../arm-expression.js';
+import { shortNameOf } from '../arm-expression.js';
+import type { IdentityLookup } from '../model/identity.js';
+import { resourceIdCall, runtimeRead } from '../resource-id.js';
 import { normalizeArgument, type Resolved } from '../resolve.js';
 import { BUILT_IN_FUNCTIONS } from './identifiers.js';
 import { bicepAccessor, bicepKey, bicepString, escapeStringContent, functionNamespace } from './bicep-syntax.js';
@@ -26,6 +28,8 @@ import { bicepAccessor, bicepKey, bicepString, escapeStringContent, functionName
 export interface BicepContext {
   /** The symbol of a resource declared (or declared `existing`) in the file; undefined if none. */
   symbolOf(target: IResourceTarget): string | undefined;
+  /** A resource's name segments and scope (the stack model's resolved identities), for resources without a symbol. */
+  identityOf: IdentityLookup;
   /** True for a declared resource with a deploy condition (`resource x ... = if (...)`). */
   isConditional(target: IResourceTarget): boolean;
   /** The symbol of a parameter. */
@@ -147,29 +151,22 @@ function renderResourceReference(target: IResourceTarget, attribute: AnyResource
   const symbol = ctx.symbolOf(target);
   switch (attribute.kind) {
     case 'id':
-      return atom(symbol ? `${symbol}.id` : resourceIdCall(target, ctx));
+      return symbol ? atom(`${symbol}.id`) : render(resourceIdCall(ctx.identityOf(target)), ctx);
     case 'name':
-      return symbol ? atom(`${symbol}.name`) : renderArgument(target.shortName, ctx);
+      return symbol ? atom(`${symbol}.name`) : renderArgument(shortNameOf(ctx.identityOf(target)), ctx);
     case 'type':
       return atom(symbol ? `${symbol}.type` : bicepString(target.resourceType));
     case 'apiVersion':
       return atom(symbol ? `${symbol}.apiVersion` : bicepString(target.apiVersion));
     case 'runtime': {
-      const [first, ...rest] = attribute.path;
       // `sym.properties.x` is reference(id, declaredVersion).x and `sym.sku.name` (location, tags...)
       // reference(id, declaredVersion, 'full').sku.name. `sym.id`, `.name`, `.type` and `.apiVersion`
       // are the declaration's own values, not reads of the deployed resource: those read the GET
       // body explicitly. A conditional resource's reads are asserted non-null (`sym!.x`, the same
       // template), as Bicep asks (BCP318): ARM fails the read if the resource was not deployed.
+      const first = attribute.path[0];
       if (symbol && !DECLARED_ATTRIBUTES.has(String(first))) return atom(symbol + (ctx.isConditional(target) ? '!' : '') + accessPath(attribute.path));
-      const id = symbol ? `${symbol}.id` : resourceIdCall(target, ctx);
-      const version = bicepString(target.apiVersion);
-      const reference = qualify('reference', ctx);
-      return atom(
-        first === 'properties'
-          ? `${reference}(${id}, ${version})${accessPath(rest)}`
-          : `${reference}(${id}, ${version}, 'full')${accessPath(attribute.path)}`,
-      );
+      return render(runtimeRead(target, attribute.path), ctx);
     }
   }
 }
@@ -178,16 +175,6 @@ function renderResourceReference(target: IResourceTarget, attribute: AnyResource
 const DECLARED_ATTRIBUTES = new Set(['id', 'name', 'type', 'apiVersion']);
 
 type AnyResourceAttribute = Extract<AnyExpression, { kind: 'resource' }>['attribute'];
-
-/** `resourceId([subscriptionId,] [resourceGroupName,] 'type', names...)`, for resources without a symbol. */
-function resourceIdCall(target: IResourceTarget, ctx: BicepContext): string {
-  const args: string[] = [];
-  if (target.subscriptionId !== undefined) args.push(renderArgument(target.subscriptionId, ctx).text);
-  if (target.resourceGroupName !== undefined) args.push(renderArgument(target.resourceGroupName, ctx).text);
-  args.push(bicepString(target.resourceType));
-  for (const segment of nameSegments(target)) args.push(renderArgument(segment, ctx).text);
-  return `${qualify('resourceId', ctx)}(${args.join(', ')})`;
-}
 
 /** ARM functions with no Bicep function of that name, and how many arguments their Bicep syntax needs. */
 const ARITY: Record<string, { min: number; max: number; spelled: string }> = {

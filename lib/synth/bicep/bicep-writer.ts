@@ -17,7 +17,8 @@ import type { Edge } from '../dependency-graph.js';
 import type { Parameter } from '../../core/parameter.js';
 import type { ResourceBase } from '../../core/resource-base.js';
 import type { Variable } from '../../core/variable.js';
-import { fullNameOf } from '../arm-expression.js';
+import { shortNameOf } from '../arm-expression.js';
+import type { ResolvedIdentity } from '../model/identity.js';
 import { compareStrings } from '../json.js';
 import { normalizeArgument, type Resolved } from '../resolve.js';
 import { RESOURCE_BODY_KEYS, type ExistingModel, type OutputModel, type ParameterModel, type ResourceModel, type StackModel } from '../stack-model.js';
@@ -59,6 +60,7 @@ export function renderBicep(model: StackModel, problems: Problem[] = []): string
       if (symbol) used.add(target as ResourceBase);
       return symbol;
     },
+    identityOf: model.identityOf,
     parameterSymbol: (p) => p.parameterName,
     variableSymbol: (v) => symbols.variables.get(v as Variable) ?? v.variableName,
     isShadowed: (f) => symbols.shadowedFunctions.has(f),
@@ -186,7 +188,7 @@ function appendResource(out: string[], model: ResourceModel, ctx: WriterContext,
   if (typeLiteral === undefined) typeLiterals.set(typeKey, (typeLiteral = bicepString(typeKey)));
   const condition = model.condition === undefined ? '' : `if (${renderBicepValue(model.condition, ctx)}) `;
   out.push('resource ', ctx.symbolOf(r)!, ' ', typeLiteral, ' = ', condition, '{');
-  for (const line of identityLines(r, model.shortName, model.fullName, ctx)) out.push('\n', line);
+  for (const line of identityLines(model.identity, ctx)) out.push('\n', line);
   for (const key of RESOURCE_BODY_KEYS) {
     const value = model.body[key];
     if (value === undefined) continue;
@@ -203,11 +205,11 @@ function appendResource(out: string[], model: ResourceModel, ctx: WriterContext,
 }
 
 /** `parent:` and `name:` (or the full `a/b` name when the parent has no symbol in this file). */
-function identityLines(target: IResourceTarget, shortName: Resolved, fullName: Resolved | undefined, ctx: BicepContext): string[] {
-  const parent = target.parentResource;
+function identityLines(identity: ResolvedIdentity, ctx: BicepContext): string[] {
+  const parent = identity.target.parentResource;
   const parentSymbol = parent ? ctx.symbolOf(parent) : undefined;
-  if (parent && !parentSymbol) return [`  name: ${renderBicepValue(fullName ?? (fullNameOf(target) as Resolved), ctx, '  ')}`];
-  return [...(parentSymbol ? [`  parent: ${parentSymbol}`] : []), `  name: ${renderBicepValue(shortName, ctx, '  ')}`];
+  if (parent && !parentSymbol) return [`  name: ${renderBicepValue(identity.fullName, ctx, '  ')}`];
+  return [...(parentSymbol ? [`  parent: ${parentSymbol}`] : []), `  name: ${renderBicepValue(shortNameOf(identity), ctx, '  ')}`];
 }
 
 /**
@@ -263,10 +265,10 @@ function renderExisting(e: ExistingModel, ctx: WriterContext): string {
   ctx.at(r.node.path);
   const lines: string[] = [];
   if (!r.parentResource && r.resourceGroupName !== undefined) {
-    const args = [e.subscriptionId, e.resourceGroupName].filter((a) => a !== undefined).map((a) => renderBicepValue(a, ctx));
+    const args = [e.identity.subscriptionId, e.identity.resourceGroupName].filter((a) => a !== undefined).map((a) => renderBicepValue(a, ctx));
     lines.push(`  scope: ${ctx.isShadowed('resourcegroup') ? 'az.' : ''}resourceGroup(${args.join(', ')})`);
   }
-  lines.push(...identityLines(r, e.shortName, undefined, ctx));
+  lines.push(...identityLines(e.identity, ctx));
   return `resource ${ctx.symbolOf(r)} ${bicepString(`${r.resourceType}@${r.apiVersion}`)} existing = {\n${lines.join('\n')}\n}`;
 }
 
@@ -274,18 +276,19 @@ function renderExisting(e: ExistingModel, ctx: WriterContext): string {
 function calledFunctions(model: StackModel): Set<string> {
   const names = new Set<string>();
   const visit = (v: unknown) => collectCalls(v, names);
+  const visitIdentity = ({ segments, resourceGroupName, subscriptionId }: ResolvedIdentity) => {
+    visit(segments[segments.length - 1]); // the parents' segments are visited with the parents
+    visit(resourceGroupName);
+    visit(subscriptionId);
+  };
   for (const p of model.parameters) visit(p.defaultValue);
   for (const v of model.variables) visit(v.value);
   for (const r of model.resources) {
-    visit(r.shortName);
+    visitIdentity(r.identity);
     visit(r.condition);
     Object.values(r.body).forEach(visit);
   }
-  for (const e of model.existing) {
-    visit(e.shortName);
-    visit(e.resource.resourceGroupName);
-    visit(e.resource.subscriptionId);
-  }
+  for (const e of model.existing) visitIdentity(e.identity);
   for (const o of model.outputs) visit(o.value);
   return names;
 }
@@ -309,11 +312,6 @@ const CALLS: ExpressionVisitor<void, [Set<string>]> = {
   },
   access: (e, names) => collectCalls(e.base, names),
   interpolation: (e, names) => e.parts.forEach((p) => collectCalls(p, names)),
-  resource: (e, names) => {
-    for (let t: IResourceTarget | undefined = e.target; t; t = t.parentResource) {
-      collectCalls(t.shortName, names);
-      collectCalls(t.resourceGroupName, names);
-      collectCalls(t.subscriptionId, names);
-    }
-  },
+  // The names and scopes of the stack's resources are visited once, from the model (calledFunctions).
+  resource: () => undefined,
 };

@@ -8,12 +8,13 @@ import { ArmResource } from '../../core/arm-resource.js';
 import type { ResourceBase } from '../../core/resource-base.js';
 import { Stack } from '../../core/stack.js';
 import type { DependencyGraph } from '../dependency-graph.js';
-import { References, normalizeArgument, resolveValue } from '../resolve.js';
+import type { References } from '../resolve.js';
+import type { Identities } from './identity.js';
 import { resourcesThroughVariables, type VariableReferences } from './variables.js';
 
 /** Reference edges: to declared resources directly, through variables, and through existing resources' identities. */
-export function addReferenceEdges(graph: DependencyGraph, from: ArmResource, refs: References, variableRefs: VariableReferences): void {
-  for (const [target, location] of resourcesThroughVariables(refs, variableRefs)) addEdgesTo(graph, from, target, 'reference', location, variableRefs);
+export function addReferenceEdges(graph: DependencyGraph, from: ArmResource, refs: References, variableRefs: VariableReferences, identities: Identities): void {
+  for (const [target, location] of resourcesThroughVariables(refs, variableRefs)) addEdgesTo(graph, from, target, 'reference', location, variableRefs, identities);
 }
 
 /**
@@ -22,19 +23,17 @@ export function addReferenceEdges(graph: DependencyGraph, from: ArmResource, ref
  * subscription are built from (as Bicep does for `existing` symbols, scope included).
  */
 export function addEdgesTo(
-  graph: DependencyGraph, from: ArmResource, target: ResourceBase, kind: 'reference' | 'parent', reason: string, variableRefs: VariableReferences,
+  graph: DependencyGraph, from: ArmResource, target: ResourceBase, kind: 'reference' | 'parent', reason: string, variableRefs: VariableReferences, identities: Identities,
 ): void {
   for (let t: ResourceBase | undefined = target; t; t = t.parentResource) {
     if (ArmResource.isArmResource(t)) {
       if (Stack.tryOf(t) === from.stack) graph.add({ from, to: t, kind, reason });
       return;
     }
-    for (const identity of [t.shortName, t.resourceGroupName, t.subscriptionId]) {
-      const expression = normalizeArgument(identity);
-      if (typeof expression !== 'object' || expression === null) continue;
-      const refs = new References();
-      resolveValue(expression, { stack: from.stack, ownerPath: from.node.path, problems: [], references: refs }, reason);
-      for (const [declared] of resourcesThroughVariables(refs, variableRefs)) if (declared !== t) addEdgesTo(graph, from, declared, kind, reason, variableRefs);
+    if (Stack.tryOf(t) !== from.stack) return; // reported where it is referenced
+    const refs: References = identities.of(t).references;
+    for (const [declared] of resourcesThroughVariables(refs, variableRefs) as Array<[ResourceBase, string]>) {
+      if (declared !== t) addEdgesTo(graph, from, declared, kind, reason, variableRefs, identities);
     }
   }
 }

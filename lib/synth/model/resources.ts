@@ -5,21 +5,20 @@
 import type { ArmResource } from '../../core/arm-resource.js';
 import type { ExistingResource } from '../../core/existing-resource.js';
 import type { ResourceBase } from '../../core/resource-base.js';
-import { fullNameOf } from '../arm-expression.js';
 import { resolveValue, type ResolveContext, type Resolved } from '../resolve.js';
+import type { Identities } from './identity.js';
 import { checkParentScope, checkParentStack } from './placement.js';
 import { MAX_TAGS, RESOURCE_BODY_KEYS, type ExistingModel, type ResourceModel } from './types.js';
 
 const BODY_KEYS: ReadonlySet<string> = new Set(RESOURCE_BODY_KEYS);
-const NAME_PLACE = { place: 'a resource name' } as const;
 
 /** A declared resource resolved, before its dependencies are known. */
-export function resolveResource(resource: ArmResource, ctx: ResolveContext, logicalIds: ReadonlyMap<ResourceBase, string>): Omit<ResourceModel, 'dependencies'> {
-  const nameContext: ResolveContext = { ...ctx, evaluatedEarly: NAME_PLACE };
-  const shortName = resolveValue(resource.shortName, nameContext, 'name') ?? null;
-  // With a parent in another stack only that is reported, not each of the parent's name parts.
-  const parentHere = checkParentStack(resource, ctx.stack, ctx.problems);
-  const fullName = resource.parentResource && parentHere ? resolveValue(fullNameOf(resource), nameContext, 'name') ?? null : shortName;
+export function resolveResource(
+  resource: ArmResource, ctx: ResolveContext, logicalIds: ReadonlyMap<ResourceBase, string>, identities: Identities,
+): Omit<ResourceModel, 'dependencies'> {
+  const identity = identities.of(resource);
+  ctx.references.addAll(identity.references);
+  checkParentStack(resource, ctx.stack, ctx.problems);
   const condition = resolveValue(resource._condition, ctx, 'condition');
   const body: Record<string, Resolved> = {};
   const raw = resource._renderBody();
@@ -41,15 +40,13 @@ export function resolveResource(resource: ArmResource, ctx: ResolveContext, logi
     ctx.problems.push({ path: ctx.ownerPath, message: `has ${Object.keys(tags).length} tags; Azure allows ${MAX_TAGS} per resource. Remove some tags.` });
   }
   checkParentScope(resource, ctx.problems);
-  return { resource, logicalId: logicalIds.get(resource)!, shortName, fullName, condition, body };
+  return { resource, logicalId: logicalIds.get(resource)!, identity, condition, body };
 }
 
 /** An existing resource resolved: its name and, for an import from elsewhere, its scope. */
-export function resolveExisting(resource: ExistingResource, ctx: ResolveContext, logicalIds: ReadonlyMap<ResourceBase, string>): ExistingModel {
+export function resolveExisting(resource: ExistingResource, ctx: ResolveContext, logicalIds: ReadonlyMap<ResourceBase, string>, identities: Identities): ExistingModel {
   checkParentStack(resource, ctx.stack, ctx.problems);
-  const early: ResolveContext = { ...ctx, evaluatedEarly: { place: 'the name of an existing resource' } };
-  const shortName = resolveValue(resource.shortName, early, 'name') ?? null;
-  const resourceGroupName = resolveValue(resource.resourceGroupName, early, 'resourceGroupName');
-  const subscriptionId = resolveValue(resource.subscriptionId, early, 'subscriptionId');
-  return { resource, logicalId: logicalIds.get(resource)!, shortName, resourceGroupName, subscriptionId };
+  const identity = identities.of(resource);
+  ctx.references.addAll(identity.references);
+  return { resource, logicalId: logicalIds.get(resource)!, identity };
 }

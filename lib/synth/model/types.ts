@@ -12,6 +12,9 @@ import type { Stack } from '../../core/stack.js';
 import type { Variable } from '../../core/variable.js';
 import type { Edge } from '../dependency-graph.js';
 import type { Resolved } from '../resolve.js';
+import type { IdentityLookup, ResolvedIdentity } from './identity.js';
+
+export type { IdentityLookup, ResolvedIdentity } from './identity.js';
 
 /** The keys of a resource body after type, apiVersion and name, in the order both writers emit them. */
 export const RESOURCE_BODY_KEYS = ['location', 'tags', 'sku', 'kind', 'identity', 'zones', 'plan', 'properties'] as const;
@@ -25,10 +28,8 @@ export interface ResourceModel {
   readonly resource: ArmResource;
   /** Its logical id: the manifest key and the Bicep symbol's natural name. */
   readonly logicalId: string;
-  /** The full ARM name (`parent/child` for children), resolved. */
-  readonly fullName: Resolved;
-  /** The resource's own short name, resolved. */
-  readonly shortName: Resolved;
+  /** Its name segments and scope, resolved once: the writers and the manifest build its name and id from them. */
+  readonly identity: ResolvedIdentity;
   /** The deploy condition, resolved. @default none: always deployed */
   readonly condition?: Resolved;
   /** location, tags, sku, kind, identity, zones, plan, properties: resolved, undefined ones left out. */
@@ -43,12 +44,8 @@ export interface ExistingModel {
   readonly resource: ExistingResource;
   /** Its logical id (the Bicep symbol's natural name). */
   readonly logicalId: string;
-  /** Its own short name, resolved. */
-  readonly shortName: Resolved;
-  /** The resource group of an import from another group, resolved. @default the deployment's */
-  readonly resourceGroupName?: Resolved;
-  /** The subscription of an import from another subscription, resolved. @default the deployment's */
-  readonly subscriptionId?: Resolved;
+  /** Its name segments and scope (resource group, subscription), resolved once. */
+  readonly identity: ResolvedIdentity;
 }
 
 /** A parameter as it will be emitted. */
@@ -93,6 +90,11 @@ export interface StackModel {
   readonly outputs: readonly OutputModel[];
   /** Logical id of every resource (declared and existing). */
   readonly logicalIds: ReadonlyMap<ResourceBase, string>;
+  /**
+   * The identity of any resource an expression refers to: resolved for the stack's own resources
+   * (the same object as their model's `identity`), as written for others.
+   */
+  readonly identityOf: IdentityLookup;
   /** Stacks that must deploy first, with reasons. */
   readonly stackDependencies: ReadonlyMap<Stack, string>;
 }

@@ -10,12 +10,13 @@ import { toArmJson } from '../arm-expression.js';
 import type { ResourceModel } from './types.js';
 
 /** Declared resources of one type and name (Azure names are case-insensitive). */
-export function checkDuplicateNames(resources: ReadonlyArray<Pick<ResourceModel, 'resource' | 'fullName'>>, problems: Problem[]): void {
+export function checkDuplicateNames(resources: ReadonlyArray<Pick<ResourceModel, 'resource' | 'identity'>>, problems: Problem[]): void {
   const seen = new Map<string, ArmResource>();
   for (const r of resources) {
     // A name with expressions is compared as rendered: the same expression is the same name at deploy time.
-    const literal = typeof r.fullName === 'string';
-    const name = literal ? (r.fullName as string) : String(toArmJson(r.fullName));
+    const fullName = r.identity.fullName;
+    const literal = typeof fullName === 'string';
+    const name = literal ? fullName : String(toArmJson(fullName));
     const key = `${r.resource.resourceType.toLowerCase()}|${literal ? 'l' : 'e'}|${name.toLowerCase()}`;
     const other = seen.get(key);
     if (other) {

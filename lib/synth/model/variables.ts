@@ -5,6 +5,7 @@
 import type { Problem } from '../../core/errors.js';
 import type { ResourceBase } from '../../core/resource-base.js';
 import type { Variable } from '../../core/variable.js';
+import { findCycles } from '../cycles.js';
 import { References, resolveValue, type ResolveContext } from '../resolve.js';
 import type { VariableModel } from './types.js';
 
@@ -56,21 +57,9 @@ export function resourcesThroughVariables(refs: References, variableRefs: Variab
 
 /** Variables that use each other in a cycle cannot be evaluated by ARM. */
 export function checkVariableCycles(variables: readonly Variable[], variableRefs: VariableReferences, problems: Problem[]): void {
-  const state = new Map<Variable, 1 | 2>();
-  const path: Variable[] = [];
-  const visit = (v: Variable): void => {
-    state.set(v, 1);
-    path.push(v);
-    for (const next of variableRefs.get(v)?.variables ?? []) {
-      if (state.get(next) === 1) {
-        const cycle = [...path.slice(path.indexOf(next)), next].map((x) => x.variableName).join(' -> ');
-        problems.push({ path: v.node.path, message: `variables use each other in a cycle (${cycle}), which ARM cannot evaluate: break the cycle.` });
-      } else if (!state.has(next)) {
-        visit(next);
-      }
-    }
-    path.pop();
-    state.set(v, 2);
-  };
-  for (const v of variables) if (!state.has(v)) visit(v);
+  const uses = (v: Variable) => [...(variableRefs.get(v)?.variables ?? [])].map((next) => [v, next] as const);
+  for (const cycle of findCycles(variables, uses, ([, next]) => next)) {
+    const names = [...cycle.map(([v]) => v.variableName), cycle[cycle.length - 1][1].variableName].join(' -> ');
+    problems.push({ path: cycle[cycle.length - 1][0].node.path, message: `variables use each other in a cycle (${names}), which ARM cannot evaluate: break the cycle.` });
+  }
 }
