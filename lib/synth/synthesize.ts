@@ -15,6 +15,7 @@ import { findCycles } from './cycles.js';
 import { compareStrings, stableJson } from './json.js';
 import { checkLimits, type LongExpression } from './limits.js';
 import { lintStack } from './lint.js';
+import { validateStack } from './validate/index.js';
 import { checkJsonHasNoRawTokens, checkTextHasNoRawTokens } from './token-guard.js';
 import { locateLongExpressions } from './locate-expression.js';
 import { MANIFEST_FILE, MANIFEST_VERSION, manifestStack, type Manifest, type ManifestStack } from './manifest.js';
@@ -85,6 +86,7 @@ function synthesizeStack(
   const names = { template: `${stack.stackName}.json`, bicep: `${stack.stackName}.bicep`, parametersFile: `${stack.stackName}.parameters.json` };
   const model = buildStackModel(stack, problems, members);
   annotations.push(...lintStack(model));
+  validateStack(model, problems, annotations);
   const longExpressions: LongExpression[] = [];
   const templateJson = renderTemplateJson(model, names.template, leaks, (text, path, place) => {
     if (text.length > MAX_EXPRESSION_LENGTH) longExpressions.push({ text, path, place });

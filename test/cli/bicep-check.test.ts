@@ -14,6 +14,18 @@ new ArmResource(stack, 'Nsg', { type: 'Microsoft.Network/networkSecurityGroups',
   properties: { securityRulez: [] } });
 `;
 
+/**
+ * A string parameter where the type wants a boolean: azcdk's own validation skips values known only
+ * at deployment, the compiler warns (BCP036), so --strict fails on the compiler's finding alone.
+ */
+const MISTYPED_APP = `
+const app = new App();
+const stack = new Stack(app, 'Net');
+const location = new Parameter(stack, 'where', { type: 'string', defaultValue: 'westeurope' });
+new ArmResource(stack, 'Nsg', { type: 'Microsoft.Network/networkSecurityGroups', apiVersion: '2025-07-01', name: 'nsg', location: location.value,
+  properties: { flushConnection: location.value } });
+`;
+
 describe('azcdk synth --bicep-check', function () {
   this.timeout(60_000);
   let dir = '';
@@ -30,8 +42,12 @@ describe('azcdk synth --bicep-check', function () {
     expect(run.status, run.stderr).to.equal(0);
     expect(run.stderr).to.match(/^warning: \[Net\/Nsg\] Net\.bicep:\d+:\d+ BCP089 The property "securityRulez" is not allowed .*Did you mean "securityRules"\?$/m);
     expect(run.stdout).to.match(/Bicep CLI \d+\.\d+\.\d+ \(option\): 1 file compiled, 0 errors, 1 warning\.\n$/);
+    // azcdk's own validation warns about securityRulez too (and would fail --strict first).
+    expect(run.stderr).to.contain('warning: [Net/Nsg] properties.securityRulez: is not a property of Microsoft.Network/networkSecurityGroups@2025-07-01.');
+    writeApp(dir, 'app.mjs', MISTYPED_APP);
     const strict = runAzcdk(['synth', '--app', 'app.mjs', '--bicep-check', '--strict', '--bicep-path', bicep!], dir);
     expect(strict.status).to.equal(1);
+    expect(strict.stderr).to.match(/^warning: \[Net\/Nsg\] Net\.bicep:\d+:\d+ BCP036 The property "flushConnection" expected a value of type "bool \| null"/m);
     expect(strict.stderr).to.contain('--strict: the Bicep compiler found 1 warning (above). Fix them or drop --strict.');
   });
 

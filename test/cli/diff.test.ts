@@ -60,7 +60,7 @@ describe('cli: azcdk diff', () => {
       vnetPrefix: '10.1.0.0/16',
       subnets: `[{ name: 'b', properties: { addressPrefix: '10.0.2.0/24' } }, { name: 'c', properties: { addressPrefix: '10.0.3.0/24' } }]`,
       maxLength: 12,
-      extra: "new ArmResource(stack, 'Storage', { type: 'Microsoft.Storage/storageAccounts', apiVersion: '2024-01-01', name: 'stdemo', sku: { name: 'Standard_LRS' } });",
+      extra: "new ArmResource(stack, 'Storage', { type: 'Microsoft.Storage/storageAccounts', apiVersion: '2024-01-01', name: 'stdemo', kind: 'StorageV2', sku: { name: 'Standard_LRS' } });",
       output: 'nsgResourceId',
       ruleAfterDb: false,
     }).replace(/const db = [^\n]*\n/, '').replace(/rule.addDependency[^\n]*\n/, '');

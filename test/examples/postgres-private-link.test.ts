@@ -3,7 +3,6 @@
  * (pipelines deploy it), and it must deploy the document's scenario correctly.
  */
 import { expect } from 'chai';
-import { spawnSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,14 +10,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Capture, Match, Template } from '../../lib/assertions/index.js';
 import { App, type Stack } from '../../lib/index.js';
 import { expectOrderedAfter, SERVER_IS_BUSY } from '../patterns/support.js';
+import { runAzcdkInProcess } from '../support/cli.js';
 import { tempDir } from '../support/temp.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const APP = 'examples/postgres-private-link/app.ts';
 const TEMPLATES = 'templates/postgres-private-link';
 
+/** `azcdk synth --app APP --check folder` from the repository root (in this process). */
 function synthCheck(folder: string) {
-  return spawnSync(process.execPath, ['dist/bin/azcdk.js', 'synth', '--app', APP, '--check', folder], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return runAzcdkInProcess(['synth', '--app', APP, '--check', folder], ROOT);
 }
 
 /** The example's stack module (examples/postgres-private-link/stack.ts). */
@@ -81,20 +82,22 @@ const LINK = 'privateDnsZonePrivatelinkPostgresDatabaseAzureComLinkVnet';
 describe('examples/postgres-private-link and its committed templates', function () {
   this.timeout(60_000);
 
-  it('templates/postgres-private-link is what synth writes today (azcdk synth --check exits 0)', () => {
-    const run = synthCheck(TEMPLATES);
+  it('templates/postgres-private-link is what synth writes today (azcdk synth --check exits 0)', async () => {
+    const run = await synthCheck(TEMPLATES);
     expect(run.stderr).to.equal('');
     expect(run.stdout).to.contain('is up to date');
     expect(run.status).to.equal(0);
   });
 
-  it('--check fails when the committed template drifts', () => {
+  it('--check fails when the committed template drifts', async () => {
     const copy = tempDir('azcdk-drift-');
     cpSync(join(ROOT, TEMPLATES), copy, { recursive: true });
     const template = JSON.parse(readFileSync(join(copy, 'PostgresPrivateLink.json'), 'utf8'));
     template.resources[0].properties.securityRules[0].properties.destinationPortRange = '*';
     writeFileSync(join(copy, 'PostgresPrivateLink.json'), JSON.stringify(template, null, 2) + '\n');
-    expect(synthCheck(copy).status).to.equal(1);
+    const run = await synthCheck(copy);
+    expect(run.status).to.equal(1);
+    expect(run.stderr).to.contain('PostgresPrivateLink.json');
   });
 
   describe('the template', () => {

@@ -1,10 +1,14 @@
 /**
- * Test helpers for the CLI: temporary app files and runs of the real `azcdk` binary.
+ * Test helpers for the CLI: temporary app files, runs of the CLI in this process (runCli, fast)
+ * and of the real `azcdk` binary (a child process, for what the process boundary decides: waiting
+ * for an app's event loop, process.exit, yargs' own --help and --version output).
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runCli } from '../../lib/cli/main.js';
+import type { CliIo } from '../../lib/cli/io.js';
 import { tempDir as makeTempDir } from './temp.js';
 
 /** The project root (tests run from dist/test/...). */
@@ -25,6 +29,28 @@ export interface CliRun {
 export function runAzcdk(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliRun {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Runs `azcdk <args>` in this process with `cwd` as the working folder (also process.cwd() for the
+ * run, as in the binary), stdout and stderr captured line by line: the same result as runAzcdk for
+ * everything but the process boundary, without starting node.
+ */
+export async function runAzcdkInProcess(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const io: CliIo = {
+    cwd, out: (line) => stdout.push(`${line}\n`), err: (line) => stderr.push(`${line}\n`), resolve: (p) => resolve(cwd, p),
+    interactive: false, stdoutIsTerminal: false, env: { ...process.env, ...env },
+  };
+  const previous = process.cwd();
+  process.chdir(cwd);
+  try {
+    const status = await runCli(args, io);
+    return { status, stdout: stdout.join(''), stderr: stderr.join('') };
+  } finally {
+    process.chdir(previous);
+  }
 }
 
 /** A fresh temporary project folder (an ESM package, as azcdk apps are), removed after the run. */

@@ -5,7 +5,7 @@
  * depend on the VNet (when the VNet is declared in the same stack).
  */
 import { Construct, type IConstruct } from 'constructs';
-import { ExistingResource, type Expression, type ResourceBase, type Value } from '../../core/index.js';
+import { AzcdkError, ExistingResource, type Expression, type ResourceBase, type Value } from '../../core/index.js';
 import { ArmVirtualNetwork, type PrivateEndpointNetworkPolicies } from '../../resources/network/virtual-network.js';
 import type { INetworkSecurityGroup } from './network-security-group.js';
 
@@ -49,7 +49,7 @@ export class Subnet extends Construct {
     const existing = virtualNetwork.node.tryFindChild(subnetName);
     if (existing instanceof Subnet) return existing;
     if (existing) {
-      throw new Error(`[${virtualNetwork.node.path}] cannot import subnet '${subnetName}': the virtual network construct already has a child with that id. Import the subnet from a VNet handle of its own (VirtualNetwork.fromVirtualNetworkName).`);
+      throw new AzcdkError(`[${virtualNetwork.node.path}] cannot import subnet '${subnetName}': the virtual network construct already has a child with that id. Import the subnet from a VNet handle of its own (VirtualNetwork.fromVirtualNetworkName).`);
     }
     // Handles live under the VNet's construct, so the same subnet is imported once.
     return new Subnet(virtualNetwork as Construct, subnetName, { virtualNetwork, subnetName });

@@ -3,7 +3,7 @@
  * default.
  */
 import { Construct } from 'constructs';
-import { Stack, type Expression, type Value } from '../../core/index.js';
+import { AzcdkError, Stack, type Expression, type Value } from '../../core/index.js';
 import { ArmVirtualNetwork, type PrivateEndpointNetworkPolicies } from '../../resources/network/virtual-network.js';
 import { literalString } from '../../resources/validation.js';
 import type { ImportLocationOptions } from '../imports.js';
@@ -95,7 +95,8 @@ export class VirtualNetwork extends Construct implements IVirtualNetwork {
     this.dnsServers = props.dnsServers ?? [];
     this.resource = new ArmVirtualNetwork(this, 'Resource', {
       name: props.name ?? defaultName(this, 'vnet', 64), location: props.location, tags: props.tags,
-      addressPrefixes: props.addressSpace, dnsServers: props.dnsServers,
+      // A missing or non-array addressSpace is reported by validateAddresses (the L1 then says its prefixes are empty).
+      addressPrefixes: Array.isArray(props.addressSpace) ? props.addressSpace : [], dnsServers: props.dnsServers,
     });
     this.node.addValidation({ validate: () => this.validateAddresses() });
   }
@@ -123,14 +124,14 @@ export class VirtualNetwork extends Construct implements IVirtualNetwork {
   /** Declares a subnet inline in this VNet and returns its handle. */
   public addSubnet(name: string, options: SubnetOptions): Subnet {
     if (this.subnetsByName.has(name)) {
-      throw new Error(`[${this.node.path}] subnet '${name}' is already declared: use vnet.subnets to find it, or pick another name.`);
+      throw new AzcdkError(`[${this.node.path}] subnet '${name}' is already declared: use vnet.subnets to find it, or pick another name.`);
     }
     const child = this.node.tryFindChild(name);
     if (child instanceof Subnet) {
-      throw new Error(`[${this.node.path}] subnet '${name}' was imported with Subnet.fromSubnetName before addSubnet('${name}') declared it: call addSubnet first and use the handle it returns (or vnet.subnets) instead of importing a subnet of a VNet declared in this app.`);
+      throw new AzcdkError(`[${this.node.path}] subnet '${name}' was imported with Subnet.fromSubnetName before addSubnet('${name}') declared it: call addSubnet first and use the handle it returns (or vnet.subnets) instead of importing a subnet of a VNet declared in this app.`);
     }
     if (child) {
-      throw new Error(`[${this.node.path}] subnet name '${name}' is the id of another construct in this virtual network: pick another subnet name.`);
+      throw new AzcdkError(`[${this.node.path}] subnet name '${name}' is the id of another construct in this virtual network: pick another subnet name.`);
     }
     this.resource.addSubnet({
       name, addressPrefix: options.addressPrefix, networkSecurityGroupId: options.networkSecurityGroup?.networkSecurityGroupId,
@@ -149,6 +150,13 @@ export class VirtualNetwork extends Construct implements IVirtualNetwork {
   }
 
   private validateAddresses(): string[] {
+    // A JavaScript app can leave out the required prop (or misspell it) or give a single string.
+    const given: unknown = this.addressSpace;
+    if (!Array.isArray(given)) {
+      return [given === undefined
+        ? `addressSpace is missing: give the VNet's IPv4 ranges, e.g. addressSpace: ['10.0.0.0/16'].`
+        : `addressSpace must be an array of IPv4 CIDRs, e.g. ['10.0.0.0/16'], not ${typeof given === 'string' ? `the string '${given}'` : typeof given}.`];
+    }
     const errors: string[] = [];
     const space: Cidr[] = [];
     for (const entry of this.addressSpace) {

@@ -87,7 +87,8 @@ export class ArmVirtualNetwork extends TypedArmResource<ArmVirtualNetworkProps> 
   protected override renderProperties(): Record<string, unknown> {
     const p = this.typed;
     return {
-      addressSpace: { addressPrefixes: [...p.addressPrefixes] },
+      // Not an array only in a JavaScript app that left it out: validateProps reports it.
+      addressSpace: { addressPrefixes: Array.isArray(p.addressPrefixes) ? [...p.addressPrefixes] : [] },
       dhcpOptions: p.dnsServers ? { dnsServers: [...p.dnsServers] } : undefined,
       privateEndpointVNetPolicies: p.privateEndpointVNetPolicies,
       subnets: this.subnets.map((s) => ({
@@ -110,7 +111,9 @@ export class ArmVirtualNetwork extends TypedArmResource<ArmVirtualNetworkProps> 
   protected override validateProps(): string[] {
     const c = new PropertyChecks(ArmVirtualNetwork.RESOURCE_TYPE);
     c.matches('name', this.typed.name, VNET_NAME, 'use 2-64 letters, digits, underscores, periods or hyphens, starting with a letter or digit and ending with a letter, digit or underscore');
-    if (this.typed.addressPrefixes.length === 0) c.add(`addressPrefixes is empty: a virtual network needs at least one address range, e.g. ['10.0.0.0/16'].`);
+    // A JavaScript app can leave the required prop out: a message, not a TypeError.
+    if (!Array.isArray(this.typed.addressPrefixes)) c.add(`addressPrefixes is missing or not an array: give the VNet's address ranges, e.g. ['10.0.0.0/16'].`);
+    else if (this.typed.addressPrefixes.length === 0) c.add(`addressPrefixes is empty: a virtual network needs at least one address range, e.g. ['10.0.0.0/16'].`);
     c.oneOf('privateEndpointVNetPolicies', this.typed.privateEndpointVNetPolicies, ['Disabled', 'Basic']);
     const seen = new Set<string>();
     for (const s of this.subnets) {
