@@ -37,6 +37,10 @@ export interface ResourceDiff {
   readonly previousName?: unknown;
   /** For resources replaced because a construct id was renamed: the committed construct path. */
   readonly previousPath?: string;
+  /** The name as the manifest structures it (see NameValue), for display. @default absent without a manifest */
+  readonly structuredName?: unknown;
+  /** For replaced resources: the committed manifest's structured name. @default absent without a manifest */
+  readonly previousStructuredName?: unknown;
   /** Construct path and logical id, when a manifest knows them. */
   readonly path?: string;
   readonly logicalId?: string;
@@ -113,13 +117,13 @@ export function diffAssemblies(before: DiffSide, after: DiffSide, stacks?: reado
 }
 
 /** Construct path and logical id of each resource of a template, by index (from the manifest). */
-type ResourceInfo = { readonly path: string; readonly logicalId: string };
+type ResourceInfo = { readonly path: string; readonly logicalId: string; readonly name?: unknown };
 
 function pathsOf(manifest: Manifest | undefined, stack: string, template: Record<string, unknown> | undefined): ResourceInfo[] | undefined {
   const resources = manifest?.stacks[stack]?.resources;
   const list = Array.isArray(template?.resources) ? template.resources : undefined;
   if (!resources || !list || Object.keys(resources).length !== list.length) return undefined;
-  return Object.entries(resources).map(([logicalId, r]) => ({ logicalId, path: r.path }));
+  return Object.entries(resources).map(([logicalId, r]) => ({ logicalId, path: r.path, name: r.name }));
 }
 
 function count(d: Omit<StackDiff, 'status'>): number {
@@ -178,7 +182,7 @@ function diffResources(
     if (j !== undefined) {
       const d = diffResource(before[j], r, info);
       // Same template name, but it may read a parameter whose value changes.
-      const byValue = uses?.replacementOf(r);
+      const byValue = uses?.replacementOf(r, info?.name);
       if (byValue) {
         const base = d ?? { kind: 'changed', type: String(r.type), name: r.name, ...where(info), changes: [], dependsOn: { added: [], removed: [] } };
         out.push({ ...base, parameters: byValue.parameters, replacement: base.replacement ? `${byValue.reason}; ${base.replacement}` : byValue.reason });
@@ -191,7 +195,7 @@ function diffResources(
     const renamed = info && [...removed].find((k) => beforeInfo?.[k]?.path === info.path && String(before[k].type).toLowerCase() === String(r.type).toLowerCase());
     if (renamed !== undefined) {
       removed.delete(renamed);
-      out.push(replaced(before[renamed], r, info, 'the name changes'));
+      out.push(replaced(before[renamed], r, beforeInfo?.[renamed], info, 'the name changes'));
       return;
     }
     added.push({ at: out.length, i });
@@ -210,7 +214,7 @@ function diffResources(
     const { from, to } = renamedId(k, i)!;
     removed.delete(k);
     out[at] = {
-      ...replaced(before[k], after[i], afterInfo?.[i], `the construct id '${from}' became '${to}' (${beforeInfo![k].path} -> ${afterInfo![i].path}), and the name with it`, 'To keep the resource, keep the old id, or give the resource its old name explicitly'),
+      ...replaced(before[k], after[i], beforeInfo?.[k], afterInfo?.[i], `the construct id '${from}' became '${to}' (${beforeInfo![k].path} -> ${afterInfo![i].path}), and the name with it`, 'To keep the resource, keep the old id, or give the resource its old name explicitly'),
       previousPath: beforeInfo![k].path,
     };
   }
@@ -223,12 +227,13 @@ function diffResources(
 }
 
 /** The diff of a resource Azure sees as new, replacing the committed one, and why. */
-function replaced(old: Resource, now: Resource, info: ResourceInfo | undefined, why: string, advice = ''): ResourceDiff {
+function replaced(old: Resource, now: Resource, oldInfo: ResourceInfo | undefined, info: ResourceInfo | undefined, why: string, advice = ''): ResourceDiff {
   const [was, is] = fmtPair(old.name, now.name);
   return {
     ...diffResource(old, now, info, true)!,
     kind: 'replaced',
     previousName: old.name,
+    ...(oldInfo?.name !== undefined ? { previousStructuredName: oldInfo.name } : {}),
     replacement:
       `${why}, so Azure creates a new resource ${is}; in Incremental mode the old ${was} ` +
       `stays behind as an orphan (delete it yourself, or deploy in Complete mode)${advice ? `. ${advice}` : ''}`,
@@ -245,8 +250,8 @@ function oneSegmentRenamed(before: string | undefined, after: string | undefined
   return differing.length === 1 ? { from: a[differing[0]], to: b[differing[0]] } : undefined;
 }
 
-function where(info: ResourceInfo | undefined): { path?: string; logicalId?: string } {
-  return info ? { path: info.path, logicalId: info.logicalId } : {};
+function where(info: ResourceInfo | undefined): { path?: string; logicalId?: string; structuredName?: unknown } {
+  return info ? { path: info.path, logicalId: info.logicalId, ...(info.name !== undefined ? { structuredName: info.name } : {}) } : {};
 }
 
 function diffResource(before: Resource, after: Resource, info: ResourceInfo | undefined, renamed = false): ResourceDiff | undefined {
