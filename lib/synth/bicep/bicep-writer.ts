@@ -19,7 +19,7 @@ import type { ResourceBase } from '../../core/resource-base.js';
 import type { Variable } from '../../core/variable.js';
 import { shortNameOf, type ResolvedIdentity } from '../model/identity.js';
 import { compareStrings } from '../json.js';
-import { normalizeArgument } from '../resolve.js';
+import { normalizeArgument, type Resolved } from '../resolve.js';
 import { RESOURCE_BODY_KEYS, type ExistingModel, type OutputModel, type ParameterModel, type ResourceModel, type StackModel } from '../stack-model.js';
 import { bicepString } from './bicep-syntax.js';
 import { appendBicepValue, renderBicepCall, renderBicepValue, type BicepContext } from './bicep-expression.js';
