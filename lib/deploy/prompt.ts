@@ -28,7 +28,15 @@ export interface DeployIo extends CliIo {
   /** Questions may be asked (stdin is a terminal). @default interactive */
   readonly canPrompt?: boolean;
   readonly interrupts?: InterruptSource;
-  /** The time polls are paced in. @default systemClock (tests pass one that does not spend it) */
+  /**
+   * Waits between retries of Azure calls and between status polls: tests pass one that records
+   * the delays (Retry-After, backoff) and returns at once. @default a timer
+   */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * The time the pacing of polls (Retry-After, --poll-interval) is measured and waited in: tests
+   * pass one that does not spend it. @default systemClock
+   */
   readonly clock?: Clock;
 }
 

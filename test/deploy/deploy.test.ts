@@ -205,6 +205,42 @@ describe('azcdk deploy', () => {
     expect(endpoint.requests.slice(put + 1).map((r) => `${r.method} ${r.path}`)).to.deep.equal([]);
   });
 
+  it('--no-wait with --outputs-file is a usage error before any request (there would be no outputs), pointing to --attach', async () => {
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--location', 'westeurope', '--yes', '--no-wait', '--outputs-file', 'o.json'], io)).to.equal(2);
+    expect(io.text()).to.contain(
+      "--no-wait returns before the deployment has outputs, so --outputs-file would write nothing. Drop --no-wait, or follow the deployment later with 'azcdk deploy STACK -g rg --attach NAME --outputs-file o.json'.",
+    );
+    const clash = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--attach', 'x', '--what-if'], clash)).to.equal(2);
+    expect(clash.text()).to.contain('--attach follows a deployment that was already sent, so --what-if does not apply to it; pass one of --attach and --what-if.');
+    expect(endpoint.requests).to.have.length(0);
+  });
+
+  it('--attach NAME follows a deployment sent with --no-wait: progress, result, outputs and --outputs-file, without sending anything', async () => {
+    const resume = endpoint.pauseDeployments();
+    const sent = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--location', 'westeurope', '--yes', '--no-wait', '--deployment-name', 'later'], sent), sent.text()).to.equal(0);
+    expect(sent.stdout).to.include(`  azcdk deploy Network -g rg --subscription ${SUBSCRIPTION} --attach later    (progress, result, --outputs-file)`);
+    const io = ioFor(endpoint, dir, { onOut: (line) => line.includes('following deployment later') && resume() });
+    expect(await deploy(endpoint, out, ['--attach', 'later', '--outputs-file', 'outputs.json'], io), io.text()).to.equal(0);
+    expect(io.stdout).to.include('Network: following deployment later in resource group rg (Accepted).');
+    expect(io.text()).to.match(/Succeeded\s+Microsoft\.Network\/virtualNetworks demo-vnet \(Network\/Vnet\)/);
+    expect(io.text()).to.contain('Network: deployment later succeeded.');
+    const nsgId = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/demo-nsg`;
+    expect(JSON.parse(readFileSync(join(dir, 'outputs.json'), 'utf8'))).to.deep.equal({ Network: { nsgId } });
+    expect(puts()).to.have.length(1);
+    expect(endpoint.requests.filter((r) => r.method !== 'GET' && r.at > puts()[0].at)).to.deep.equal([]);
+    // A finished deployment is reported at once; an unknown name says so.
+    const again = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--attach', 'later'], again), again.text()).to.equal(0);
+    expect(again.stdout).to.include('Network: following deployment later in resource group rg (Succeeded).');
+    expect(again.stdout).to.include(`  Network.nsgId = ${nsgId}`);
+    const none = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--attach', 'nope'], none)).to.equal(1);
+    expect(none.text()).to.contain("Network: Reading deployment 'nope' failed (HTTP 404):\n  DeploymentNotFound: Deployment 'nope' could not be found.");
+  });
+
   it('rejects an invalid --deployment-name before calling Azure', async () => {
     const io = ioFor(endpoint, dir);
     expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'bad name!'], io)).to.equal(2);

@@ -43,8 +43,16 @@ export interface CaptureOptions {
   readonly secrets?: string[];
   /** Called for each stdout line (e.g. to press Ctrl-C when progress appears). */
   readonly onOut?: (line: string, io: CapturedIo) => void;
-  /** The time the deployer paces its polls in. @default the real one */
+  /** Waits between retries and polls instead of a timer (e.g. recordedSleep()). @default a timer */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** The time the deployer paces its polls in (e.g. testClock()). @default the real one */
   readonly clock?: Clock;
+}
+
+/** A sleep that records each delay asked for and waits only a millisecond (tests of backoff and Retry-After). */
+export function recordedSleep(): { readonly delays: number[]; sleep(ms: number): Promise<void> } {
+  const delays: number[] = [];
+  return { delays, sleep: (ms) => { delays.push(ms); return new Promise((resolve) => setTimeout(resolve, 1)); } };
 }
 
 /** A capturing io. */
@@ -89,6 +97,7 @@ export function captureIo(options: CaptureOptions): CapturedIo {
     prompter,
     ...(options.canPrompt !== undefined ? { canPrompt: options.canPrompt } : {}),
     interrupts,
+    ...(options.sleep ? { sleep: options.sleep } : {}),
     env: options.env ?? {},
     ...(options.clock ? { clock: options.clock } : {}),
   };
