@@ -45,16 +45,6 @@ const ALLOWED_WARNINGS: ReadonlyArray<{ code: string; files: RegExp; why: string
   },
 ];
 
-/**
- * Random stacks with an expression past the 120-column line width, which `bicep format` breaks
- * over several lines and the writer does not yet: work in progress (the line-breaking writer), the
- * list can only shrink (the test fails when a listed file formats unchanged).
- */
-const KNOWN_FORMAT_DIFFERENCES: readonly string[] = [
-  'random/23/Random23.bicep', 'random/191/Random191.bicep', 'random/195/Random195.bicep',
-  'random/232/Random232.bicep', 'random/280/Random280.bicep', 'random/283/Random283.bicep',
-];
-
 interface Case {
   /** `templates/<example>/<Stack>.bicep`, `fixtures/<Stack>.bicep` or `random/<seed>/<Stack>.bicep`. */
   readonly label: string;
@@ -138,14 +128,11 @@ describe('the Bicep compiler on every Bicep file azcdk writes', function () {
 
   it('leaves every file unchanged under bicep format, byte for byte', async () => {
     const changed: string[] = [];
-    const unchanged: string[] = [];
     for (const c of cases) {
       const formatted = await bicep!.format(c.path);
-      if (formatted !== c.bicep && !KNOWN_FORMAT_DIFFERENCES.includes(c.label)) changed.push(`${c.label}: ${firstDifference(c.bicep, formatted)}`);
-      if (formatted === c.bicep && KNOWN_FORMAT_DIFFERENCES.includes(c.label)) unchanged.push(c.label);
+      if (formatted !== c.bicep) changed.push(`${c.label}: ${firstDifference(c.bicep, formatted)}`);
     }
     expect(changed).to.deep.equal([]);
-    expect(unchanged, 'files that now format unchanged: remove them from KNOWN_FORMAT_DIFFERENCES').to.deep.equal([]);
   });
 
   it("compiles each file to a template that describes the same deployment as azcdk's ARM JSON", () => {

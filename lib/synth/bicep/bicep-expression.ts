@@ -23,6 +23,7 @@ import { resourceIdCall, runtimeRead } from '../resource-id.js';
 import { normalizeArgument, type Resolved } from '../resolve.js';
 import { BUILT_IN_FUNCTIONS } from './identifiers.js';
 import { bicepAccessor, bicepKey, bicepString, escapeStringContent, functionNamespace } from './bicep-syntax.js';
+import { arrayDoc, callDoc, concat, flatText, layoutDoc, objectDoc, ternaryDoc, type Doc } from './bicep-document.js';
 
 /** What the renderer needs to know about the file it writes into. */
 export interface BicepContext {
@@ -56,13 +57,13 @@ const enum Precedence {
   Atom,
 }
 
-/** Rendered text with the precedence of its outermost operator. */
+/** A rendered expression (text, with the places `bicep format` may break it) and the precedence of its outermost operator. */
 interface Rendered {
-  readonly text: string;
+  readonly doc: Doc;
   readonly precedence: Precedence;
 }
 
-const atom = (text: string): Rendered => ({ text, precedence: Precedence.Atom });
+const atom = (doc: Doc): Rendered => ({ doc, precedence: Precedence.Atom });
 
 const BINARY: Record<string, { op: string; precedence: Precedence; variadic?: boolean }> = {
   equals: { op: '==', precedence: Precedence.Equality },
@@ -85,23 +86,24 @@ const CANONICAL_FUNCTION = new Map(BUILT_IN_FUNCTIONS.map((f) => [f.toLowerCase(
 
 /** Renders an expression as a single-line Bicep expression. */
 export function renderBicepExpression(expression: Expression, ctx: BicepContext): string {
-  return render(expression, ctx).text;
+  return flatText(render(expression, ctx).doc);
 }
 
 /**
- * Renders a resolved value at `indent`: objects and arrays one item per line without commas
- * (as `bicep format` does), expressions and scalars on one line.
+ * Renders a resolved value that starts at `column` of a line indented by `indent`: objects and
+ * arrays one item per line without commas, expressions and scalars on one line unless they pass
+ * the line width, where they break as `bicep format` breaks them (see bicep-document.ts).
  */
-export function renderBicepValue(value: Resolved, ctx: BicepContext, indent = ''): string {
+export function renderBicepValue(value: Resolved, ctx: BicepContext, indent = '', column = indent.length): string {
   const out: string[] = [];
-  appendBicepValue(out, value, ctx, indent);
+  appendBicepValue(out, value, ctx, indent, column);
   return out.join('');
 }
 
 /** Appends a value's fragments to `out` (joined once by the caller: nested joins would copy deep values once per level). */
-export function appendBicepValue(out: string[], value: Resolved, ctx: BicepContext, indent: string): void {
+export function appendBicepValue(out: string[], value: Resolved, ctx: BicepContext, indent: string, column = indent.length): void {
   if (Expression.isExpression(value)) {
-    out.push(renderBicepExpression(value, ctx));
+    out.push(layoutDoc(render(value, ctx).doc, column, indent.length / 2));
   } else if (Array.isArray(value)) {
     if (value.length === 0) {
       out.push('[]');
@@ -111,7 +113,7 @@ export function appendBicepValue(out: string[], value: Resolved, ctx: BicepConte
     out.push('[');
     for (const item of value) {
       out.push('\n', inner);
-      appendBicepValue(out, item, ctx, inner);
+      appendBicepValue(out, item, ctx, inner, inner.length);
     }
     out.push('\n', indent, ']');
   } else if (value !== null && typeof value === 'object') {
@@ -124,12 +126,13 @@ export function appendBicepValue(out: string[], value: Resolved, ctx: BicepConte
     const inner = indent + '  ';
     out.push('{');
     for (const key of keys) {
-      out.push('\n', inner, objectKey(key, ctx), ': ');
-      appendBicepValue(out, value[key], ctx, inner);
+      const rendered = objectKey(key, ctx);
+      out.push('\n', inner, rendered, ': ');
+      appendBicepValue(out, value[key], ctx, inner, inner.length + rendered.length + 2);
     }
     out.push('\n', indent, '}');
   } else {
-    out.push(renderScalar(value === undefined ? null : value, ctx).text);
+    out.push(flatText(renderScalar(value === undefined ? null : value, ctx).doc));
   }
 }
 
@@ -142,7 +145,7 @@ const BICEP: ExpressionVisitor<Rendered, [BicepContext]> = {
   parameter: (e, ctx) => atom(ctx.parameterSymbol(e.parameter)),
   variable: (e, ctx) => atom(ctx.variableSymbol(e.variable)),
   call: (e, ctx) => renderCall(e.name, e.args, ctx),
-  access: (e, ctx) => atom(wrap(render(e.base, ctx), Precedence.Atom) + accessPath(e.path)),
+  access: (e, ctx) => atom(concat(wrap(render(e.base, ctx), Precedence.Atom), accessPath(e.path))),
   interpolation: (e, ctx) => renderInterpolation(e.parts, ctx),
   resource: (e, ctx) => renderResourceReference(e.target, e.attribute, ctx),
 };
@@ -208,15 +211,15 @@ function renderCall(name: string, args: readonly unknown[], ctx: BicepContext): 
   if (binary) {
     // Left-associative: the right operand must bind tighter than the operator.
     const parts = args.map((a, i) => wrap(renderArgument(a, ctx), i === 0 ? binary.precedence : binary.precedence + 1));
-    return { text: parts.join(` ${binary.op} `), precedence: binary.precedence };
+    return { doc: concat(...parts.flatMap((p, i) => (i === 0 ? [p] : [` ${binary.op} `, p]))), precedence: binary.precedence };
   }
   if (lower === 'coalesce') return renderArgument(args[0], ctx); // coalesce(x) is x
   if (lower === 'if') {
     const [c, t, f] = args.map((a) => wrap(renderArgument(a, ctx), Precedence.Ternary + 1));
-    return { text: `${c} ? ${t} : ${f}`, precedence: Precedence.Ternary };
+    return { doc: ternaryDoc(c, t, f), precedence: Precedence.Ternary };
   }
   if (lower === 'not') {
-    return { text: `!${wrap(renderArgument(args[0], ctx), Precedence.Unary)}`, precedence: Precedence.Unary };
+    return { doc: concat('!', wrap(renderArgument(args[0], ctx), Precedence.Unary)), precedence: Precedence.Unary };
   }
   if (lower === 'true' || lower === 'false' || lower === 'null') return atom(lower);
   if (lower === 'parameters' || lower === 'variables') return atom(refuseUndeclared(lower, args[0], ctx));
@@ -229,17 +232,17 @@ function renderCall(name: string, args: readonly unknown[], ctx: BicepContext): 
   if (lower === 'concat' && args.length > 0 && args.every(isString)) {
     return renderInterpolation(new Interpolation(args.map((a) => normalizeArgument(a) as string | Expression)).parts, ctx);
   }
-  if (lower === 'createarray') return atom(`[${args.map((a) => renderArgument(a, ctx).text).join(', ')}]`);
+  if (lower === 'createarray') return atom(arrayDoc(args.map((a) => renderArgument(a, ctx).doc)));
   if (lower === 'createobject') {
     if (args.length % 2 !== 0 || !args.every((a, i) => i % 2 === 1 || typeof normalizeArgument(a) === 'string' || Expression.isExpression(normalizeArgument(a)))) {
       ctx.refuse('createObject() takes key/value pairs with string keys: fix the Fn.call arguments, or pass a plain object.');
       return atom('{}');
     }
-    const entries: string[] = [];
-    for (let i = 0; i < args.length; i += 2) entries.push(`${objectKey(normalizeArgument(args[i]) as string | Expression, ctx)}: ${renderArgument(args[i + 1], ctx).text}`);
-    return atom(entries.length ? `{ ${entries.join(', ')} }` : '{}');
+    const entries: Doc[] = [];
+    for (let i = 0; i < args.length; i += 2) entries.push(concat(objectKey(normalizeArgument(args[i]) as string | Expression, ctx), ': ', renderArgument(args[i + 1], ctx).doc));
+    return atom(objectDoc(entries));
   }
-  return atom(`${qualify(CANONICAL_FUNCTION.get(lower) ?? name, ctx)}(${args.map((a) => renderArgument(a, ctx).text).join(', ')})`);
+  return atom(callDoc(qualify(CANONICAL_FUNCTION.get(lower) ?? name, ctx), args.map((a) => renderArgument(a, ctx).doc)));
 }
 
 /**
@@ -311,10 +314,10 @@ function qualify(name: string, ctx: BicepContext): string {
 function renderArgument(arg: unknown, ctx: BicepContext): Rendered {
   const value = normalizeArgument(arg);
   if (Expression.isExpression(value)) return render(value, ctx);
-  if (Array.isArray(value)) return atom(`[${value.map((v) => renderArgument(v, ctx).text).join(', ')}]`);
+  if (Array.isArray(value)) return atom(arrayDoc(value.map((v) => renderArgument(v, ctx).doc)));
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    return atom(entries.length ? `{ ${entries.map(([k, v]) => `${objectKey(k, ctx)}: ${renderArgument(v, ctx).text}`).join(', ')} }` : '{}');
+    return atom(objectDoc(entries.map(([k, v]) => concat(objectKey(k, ctx), ': ', renderArgument(v, ctx).doc))));
   }
   return renderScalar(value === undefined ? null : (value as string | number | boolean | null), ctx);
 }
@@ -325,7 +328,7 @@ function renderScalar(value: string | number | boolean | null, ctx: BicepContext
     // Bicep has 64-bit integer literals only. Fractions, and integers JavaScript does not hold
     // exactly (printed `1e+21`, or rounded past int64), go through json() with the JSON text ARM gets.
     if (!Number.isSafeInteger(value)) return atom(`${qualify('json', ctx)}(${bicepString(JSON.stringify(value))})`);
-    return value < 0 ? { text: String(value), precedence: Precedence.Unary } : atom(String(value));
+    return value < 0 ? { doc: String(value), precedence: Precedence.Unary } : atom(String(value));
   }
   if (typeof value === 'boolean') return atom(String(value));
   return atom('null');
@@ -336,18 +339,27 @@ function objectKey(key: string | Expression, ctx: BicepContext): string {
   if (typeof key === 'string' && !Tokens.containsToken(key)) return bicepKey(key);
   const parsed = typeof key === 'string' ? parseTokenString(key) : key;
   const parts = typeof parsed === 'string' ? [parsed] : (parsed as AnyExpression).kind === 'interpolation' ? (parsed as Interpolation).parts : [parsed];
-  return renderInterpolation(parts, ctx, true).text;
+  return flatText(renderInterpolation(parts, ctx, true).doc);
 }
 
 function renderInterpolation(parts: ReadonlyArray<string | Expression>, ctx: BicepContext, alwaysQuoted = false): Rendered {
   if (parts.length === 1 && typeof parts[0] !== 'string' && !alwaysQuoted) return render(parts[0], ctx);
   let text = '';
-  for (const part of parts) text += typeof part === 'string' ? escapeStringContent(part) : `\${${render(part, ctx).text}}`;
+  // The formatter never breaks inside a string: the expressions in it stay on one line.
+  for (const part of parts) text += typeof part === 'string' ? escapeStringContent(part) : `\${${flatText(render(part, ctx).doc)}}`;
   return atom(`'${text}'`);
 }
 
-function wrap(r: Rendered, minimum: Precedence): string {
-  return r.precedence < minimum ? `(${r.text})` : r.text;
+function wrap(r: Rendered, minimum: Precedence): Doc {
+  return r.precedence < minimum ? concat('(', r.doc, ')') : r.doc;
+}
+
+/**
+ * `name(args...)` with resolved values as arguments (the writer's `scope: resourceGroup(...)`),
+ * starting at `column` of a line indented `indentLevel` levels, broken as `bicep format` would.
+ */
+export function renderBicepCall(name: string, args: readonly Resolved[], ctx: BicepContext, column: number, indentLevel: number): string {
+  return layoutDoc(callDoc(qualify(name, ctx), args.map((a) => renderArgument(a, ctx).doc)), column, indentLevel);
 }
 
 /** `.key`, `['odd-key']`, `['null']` and `[0]` accessors. */

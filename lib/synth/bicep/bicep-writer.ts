@@ -23,7 +23,7 @@ import { compareStrings } from '../json.js';
 import { normalizeArgument, type Resolved } from '../resolve.js';
 import { RESOURCE_BODY_KEYS, type ExistingModel, type OutputModel, type ParameterModel, type ResourceModel, type StackModel } from '../stack-model.js';
 import { bicepString } from './bicep-syntax.js';
-import { appendBicepValue, renderBicepValue, type BicepContext } from './bicep-expression.js';
+import { appendBicepValue, renderBicepCall, renderBicepValue, type BicepContext } from './bicep-expression.js';
 import { assignSymbols } from './identifiers.js';
 import { article } from '../../core/text.js';
 
@@ -81,7 +81,7 @@ export function renderBicep(model: StackModel, problems: Problem[] = []): string
   const parameters = model.parameters.map((p) => renderParameter(p, ctx, problems));
   const variables = model.variables.map((v) => {
     ctx.at(v.variable.node.path);
-    return `var ${ctx.variableSymbol(v.variable)} = ${renderBicepValue(v.value, ctx)}`;
+    return assignment(`var ${ctx.variableSymbol(v.variable)}`, v.value, ctx);
   });
   const typeLiterals = new Map<string, string>();
   const resources = model.resources.map((r) => {
@@ -160,8 +160,8 @@ function renderParameter({ parameter, defaultValue }: ParameterModel, ctx: Write
     const a = article(type);
     problems.push({ path: parameter.node.path, message: `parameter '${parameter.parameterName}' has the default null, which Bicep refuses for ${a} ${type} parameter: omit the default, or give ${a} ${type} (e.g. ${EMPTY_VALUE[type] ?? "''"}).` });
   }
-  const assignment = defaultValue === undefined ? '' : ` = ${renderBicepValue(defaultValue, ctx)}`;
-  lines.push(`param ${(parameter as Parameter).parameterName} ${type}${assignment}`);
+  const declaration = `param ${(parameter as Parameter).parameterName} ${type}`;
+  lines.push(defaultValue === undefined ? declaration : assignment(declaration, defaultValue, ctx));
   return lines.join('\n');
 }
 
@@ -176,7 +176,13 @@ function decorator(name: string, ctx: BicepContext): string {
 function renderOutput(o: OutputModel, ctx: WriterContext): string {
   ctx.at(o.output.node.path);
   const description = o.output.props.description ? `${decorator('description', ctx)}(${bicepString(o.output.props.description)})\n` : '';
-  return `${description}output ${o.output.outputName} ${bicepType(o.type).type} = ${renderBicepValue(o.value, ctx)}`;
+  return description + assignment(`output ${o.output.outputName} ${bicepType(o.type).type}`, o.value, ctx);
+}
+
+/** `declaration = value` at the start of a line (the value breaks where `bicep format` would). */
+function assignment(declaration: string, value: Resolved, ctx: BicepContext): string {
+  const head = `${declaration} = `;
+  return head + renderBicepValue(value, ctx, '', head.length);
 }
 
 
@@ -186,14 +192,15 @@ function appendResource(out: string[], model: ResourceModel, ctx: WriterContext,
   const typeKey = `${r.resourceType}@${r.apiVersion}`;
   let typeLiteral = typeLiterals.get(typeKey);
   if (typeLiteral === undefined) typeLiterals.set(typeKey, (typeLiteral = bicepString(typeKey)));
-  const condition = model.condition === undefined ? '' : `if (${renderBicepValue(model.condition, ctx)}) `;
-  out.push('resource ', ctx.symbolOf(r)!, ' ', typeLiteral, ' = ', condition, '{');
+  const head = `resource ${ctx.symbolOf(r)!} ${typeLiteral} = `;
+  const condition = model.condition === undefined ? '' : `if (${renderBicepValue(model.condition, ctx, '', head.length + 4)}) `;
+  out.push(head, condition, '{');
   for (const line of identityLines(model.identity, ctx)) out.push('\n', line);
   for (const key of RESOURCE_BODY_KEYS) {
     const value = model.body[key];
     if (value === undefined) continue;
     out.push('\n  ', key, ': ');
-    appendBicepValue(out, value, ctx, '  ');
+    appendBicepValue(out, value, ctx, '  ', 2 + key.length + 2);
   }
   const ordering = orderingDependencies(model, ctx);
   if (ordering.length) {
@@ -208,8 +215,8 @@ function appendResource(out: string[], model: ResourceModel, ctx: WriterContext,
 function identityLines(identity: ResolvedIdentity, ctx: BicepContext): string[] {
   const parent = identity.target.parentResource;
   const parentSymbol = parent ? ctx.symbolOf(parent) : undefined;
-  if (parent && !parentSymbol) return [`  name: ${renderBicepValue(identity.fullName, ctx, '  ')}`];
-  return [...(parentSymbol ? [`  parent: ${parentSymbol}`] : []), `  name: ${renderBicepValue(shortNameOf(identity), ctx, '  ')}`];
+  const name = parent && !parentSymbol ? identity.fullName : shortNameOf(identity);
+  return [...(parentSymbol ? [`  parent: ${parentSymbol}`] : []), `  name: ${renderBicepValue(name, ctx, '  ', '  name: '.length)}`];
 }
 
 /**
@@ -265,8 +272,8 @@ function renderExisting(e: ExistingModel, ctx: WriterContext): string {
   ctx.at(r.node.path);
   const lines: string[] = [];
   if (!r.parentResource && r.resourceGroupName !== undefined) {
-    const args = [e.identity.subscriptionId, e.identity.resourceGroupName].filter((a) => a !== undefined).map((a) => renderBicepValue(a, ctx));
-    lines.push(`  scope: ${ctx.isShadowed('resourcegroup') ? 'az.' : ''}resourceGroup(${args.join(', ')})`);
+    const args = [e.identity.subscriptionId, e.identity.resourceGroupName].filter((a) => a !== undefined);
+    lines.push(`  scope: ${renderBicepCall('resourceGroup', args, ctx, '  scope: '.length, 1)}`);
   }
   lines.push(...identityLines(e.identity, ctx));
   return `resource ${ctx.symbolOf(r)} ${bicepString(`${r.resourceType}@${r.apiVersion}`)} existing = {\n${lines.join('\n')}\n}`;
