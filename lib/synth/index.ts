@@ -12,5 +12,6 @@ export { synthesize, MANIFEST_FILE } from './synthesize.js';
 export { selectStacks } from './select-stacks.js';
 export { writeAssemblyAtomically, compareWithFolder, readAssemblyFiles, type FileDifference } from './write-assembly.js';
 export type { Manifest, ManifestStack, ManifestResource } from './manifest.js';
+export type { NameValue } from './name-value.js';
 export { ARM_LIMITS } from './limits.js';
 export { renderArmExpression, escapeArmString } from './arm-expression.js';
