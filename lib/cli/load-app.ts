@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { APP_REGISTRY, App, OUTDIR_ENV } from '../core/app.js';
+import type { App } from '../core/app.js';
+import { collectApps, OUTDIR_ENV } from '../core/process-state.js';
 import type { Assembly } from '../core/assembly.js';
 import { AzcdkError } from '../core/errors.js';
 import { readAssemblyFiles } from '../synth/write-assembly.js';
@@ -22,6 +23,8 @@ import '../synth/index.js'; // registers the synthesizer with App
 export const PROJECT_FILE = 'azcdk.json';
 /** This library's own folder (dist/lib), to leave its frames out of app errors. */
 const LIBRARY_ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The package's bin folder (dist/bin), whose entry calls the CLI. */
+const PACKAGE_BIN = fileURLToPath(new URL('../../bin/', import.meta.url));
 /** Runs of app files in this process (ES modules are cached by URL). */
 let runs = 0;
 const MODULE_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs']);
@@ -76,10 +79,9 @@ export async function synthesizeApp(source: AppSource): Promise<Assembly> {
 }
 
 async function synthesizeFile(file: string): Promise<Assembly> {
-  const holder = globalThis as unknown as Record<symbol, App[] | undefined>;
-  const apps: App[] = [];
   // Kept until the app's work is done: an App created after an `await` is still the app's.
-  holder[APP_REGISTRY] = apps;
+  const collector = collectApps();
+  const apps: readonly App[] = collector.apps;
   const watch = watchApp((code) => {
     process.stderr.write(
       `[${file}] the app called process.exit(${code}) before azcdk could synthesize it, so nothing was written. ` +
@@ -103,7 +105,7 @@ async function synthesizeFile(file: string): Promise<Assembly> {
     if (failure) throw appThrew(file, failure.error, "the app's asynchronous work threw (nothing was written)");
   } finally {
     watch.dispose();
-    delete holder[APP_REGISTRY];
+    collector.stop();
   }
   if (apps.length !== 1) {
     throw new AzcdkError(
@@ -136,12 +138,18 @@ function appThrew(file: string, error: unknown, what = 'the app threw'): AzcdkEr
   return new AzcdkError(`[${file}] ${what}: ${message}${hint}${frames.length ? '\n' + frames.join('\n') : ''}`);
 }
 
-/** The stack frames in the user's own code, not in azcdk, its dependencies or the loader. */
+/**
+ * The stack frames in the user's own code: the first run of them, after any frames in azcdk, its
+ * dependencies or node. What follows is how azcdk came to run the app (the loader, the CLI and
+ * whoever called it), not the user's code.
+ */
 function userFrames(err: Error): string[] {
-  return (err.stack ?? '')
-    .split('\n')
-    .filter((l) => /^\s+at /.test(l) && !l.includes(LIBRARY_ROOT) && !/node:internal|node_modules/.test(l))
-    .slice(0, 5);
+  const frames = (err.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l));
+  const notUsers = (l: string) => l.includes(LIBRARY_ROOT) || l.includes(PACKAGE_BIN) || /node:internal|node_modules/.test(l);
+  const first = frames.findIndex((l) => !notUsers(l));
+  if (first < 0) return [];
+  const end = frames.findIndex((l, i) => i > first && notUsers(l));
+  return frames.slice(first, end < 0 ? undefined : end).slice(0, 5);
 }
 
 function synthesizeCommand(source: AppSource): Assembly {

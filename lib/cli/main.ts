@@ -49,7 +49,13 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
       throw new UsageError(`${message ?? error?.message}\nRun 'azcdk --help' for usage.`);
     });
   try {
-    await parser.parseAsync();
+    // With a callback, yargs hands the text of --help and --version here instead of printing it,
+    // so it goes through io like every other output (and tests run it in-process).
+    let shown = '';
+    await parser.parseAsync([...argv], {}, (_error, _args, output) => {
+      shown = output;
+    });
+    if (shown) io.out(shown);
     return ExitCode.ok;
   } catch (error) {
     if (UsageError.isUsageError(error)) {

@@ -5,12 +5,9 @@ import { addBrand, hasBrand } from './brand.js';
 import { Construct } from 'constructs';
 import type { Assembly, SynthesisOptions } from './assembly.js';
 import { AzcdkError } from './errors.js';
+import { appCreated, registeredSynthesizer } from './process-state.js';
 
 const APP_BRAND = Symbol.for('azcdk.App');
-/** Where the CLI collects the Apps a loaded app file creates (shared across library copies). */
-export const APP_REGISTRY = Symbol.for('azcdk.AppRegistry');
-/** Environment variable the CLI sets when it runs the app as a shell command. */
-export const OUTDIR_ENV = 'AZCDK_OUTDIR';
 
 /** Options for an App. */
 export interface AppProps {
@@ -21,17 +18,6 @@ export interface AppProps {
    */
   readonly enforceLimits?: boolean;
 }
-
-/** The synthesizer, registered by lib/synth so that core does not depend on the renderers. */
-export interface Synthesizer {
-  /** Renders every stack of the app into an in-memory assembly (throws ValidationError). */
-  synthesize(app: App): Assembly;
-  /** Narrows an assembly to the named stacks (all when none are named). */
-  select(assembly: Assembly, stacks: readonly string[] | undefined): Assembly;
-  /** Writes an assembly into a folder atomically. */
-  write(assembly: Assembly, outdir: string): void;
-}
-let synthesizer: Synthesizer | undefined;
 
 /**
  * The root construct. Create one per program; add Stacks to it.
@@ -45,11 +31,6 @@ export class App extends Construct {
     return hasBrand(x, APP_BRAND);
   }
 
-  /** @internal lib/synth registers itself here. */
-  public static _registerSynthesizer(fn: Synthesizer): void {
-    synthesizer = fn;
-  }
-
   /** Whether ARM limits are enforced. */
   public readonly enforceLimits: boolean;
   private cached?: Assembly;
@@ -58,9 +39,8 @@ export class App extends Construct {
     // The root has an empty id, so construct paths start at the stack: `Network/Vnet`.
     super(undefined as unknown as Construct, '');
     this.enforceLimits = props.enforceLimits ?? true;
-    const registry = (globalThis as unknown as Record<symbol, App[] | undefined>)[APP_REGISTRY];
-    if (registry) registry.push(this);
-    else if (process.env[OUTDIR_ENV]) this.synthOnExit(process.env[OUTDIR_ENV]!);
+    // The CLI's collector, or the shell-command hook (process-state.ts: the one place for process-wide state).
+    appCreated(this);
   }
 
   /**
@@ -69,21 +49,10 @@ export class App extends Construct {
    * locked after the first call); `options.stacks` narrows what is returned.
    */
   public synth(options?: SynthesisOptions): Assembly {
+    const synthesizer = registeredSynthesizer();
     if (!synthesizer) throw new AzcdkError("azcdk's synthesizer is not loaded: import from 'azcdk', not from a file inside it.");
     this.cached ??= synthesizer.synthesize(this);
     return synthesizer.select(this.cached, options?.stacks);
-  }
-
-  // Shell-command apps (`"app": "node app.js"`): the CLI sets AZCDK_OUTDIR and reads the folder back.
-  private synthOnExit(outdir: string): void {
-    process.once('beforeExit', () => {
-      try {
-        synthesizer?.write(this.synth(), outdir);
-      } catch (error) {
-        process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-        process.exitCode = 1;
-      }
-    });
   }
 }
 

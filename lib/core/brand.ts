@@ -3,6 +3,9 @@
  * of azcdk beside the CLI's), like `Construct.isConstruct` in the constructs library.
  */
 
+/** The brand of Stack: declared here, once, because Parameter checks it and cannot import Stack (Stack imports Parameter). */
+export const STACK_BRAND = Symbol.for('azcdk.Stack');
+
 /** Marks every instance of `cls` with the brand (defined once, on the prototype). */
 export function addBrand(cls: abstract new (...args: never[]) => unknown, brand: symbol): void {
   Object.defineProperty(cls.prototype, brand, { value: true });

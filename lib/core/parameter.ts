@@ -1,16 +1,14 @@
 /**
  * Parameter: a value supplied when the template is deployed.
  */
-import { addBrand, hasBrand } from './brand.js';
+import { addBrand, hasBrand, STACK_BRAND } from './brand.js';
 import { checkTemplateName } from './template-names.js';
 import { Construct } from 'constructs';
 import { Expression, ParameterReference, VALUE_TYPES, type IParameterTarget, type ValueType } from './expression.js';
 import { checkLiteralOnly, METADATA_IS_LITERAL } from './literals.js';
 
 const PARAMETER_BRAND = Symbol.for('azcdk.Parameter');
-const STACK_BRAND = Symbol.for('azcdk.Stack');
 /** Where a stack keeps the user's own 'location' parameter (see Stack.location). */
-export const LOCATION_PARAMETER = Symbol.for('azcdk.LocationParameter');
 
 
 /** ARM parameter types: the types a template value can have (one list, ValueType). */
@@ -56,6 +54,11 @@ export interface ParameterProps {
   readonly emitOnlyIfUsed?: boolean;
 }
 
+/** What a Stack offers the Parameters declared under it (named by its brand: Stack imports Parameter). */
+interface LocationParameterOwner {
+  _useLocationParameter(parameter: Parameter): void;
+}
+
 /**
  * A template parameter. The construct id is the parameter name.
  *
@@ -83,8 +86,7 @@ export class Parameter extends Construct implements IParameterTarget {
     this.parameterName = props.name ?? id;
     // A parameter named 'location' declared directly under a stack replaces the stack's implicit one.
     if (this.parameterName === 'location' && !props.emitOnlyIfUsed && hasBrand(scope, STACK_BRAND)) {
-      const holder = scope as unknown as Record<symbol, Parameter | undefined>;
-      holder[LOCATION_PARAMETER] ??= this;
+      (scope as unknown as LocationParameterOwner)._useLocationParameter(this);
     }
     this.type = props.type;
     this.props = props;

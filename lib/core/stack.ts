@@ -1,16 +1,15 @@
 /**
  * Stack: one ARM template, deployed as one resource-group deployment.
  */
-import { addBrand, hasBrand } from './brand.js';
+import { addBrand, hasBrand, STACK_BRAND } from './brand.js';
 import { Construct, type IConstruct } from 'constructs';
 import { AzcdkError } from './errors.js';
 import { App } from './app.js';
 import type { Expression } from './expression.js';
 import { Fn } from './functions.js';
 import { checkLiteralOnly, METADATA_IS_LITERAL } from './literals.js';
-import { LOCATION_PARAMETER, Parameter } from './parameter.js';
+import { Parameter } from './parameter.js';
 
-const STACK_BRAND = Symbol.for('azcdk.Stack');
 
 /**
  * Stack names become file names (`<Stack>.json`, `<Stack>.parameters.json`) and deployment names:
@@ -74,6 +73,8 @@ export class Stack extends Construct {
    * a Parameter named `location` directly under the stack to use your own (e.g. with allowedValues).
    */
   public readonly locationParameter: Parameter;
+  /** The first Parameter named `location` declared directly under the stack (it replaces the implicit one). */
+  private ownLocationParameter?: Parameter;
 
   /**
    * @param scope the App, or a construct under it that groups stacks (as AWS CDK's Stage does,
@@ -122,8 +123,12 @@ export class Stack extends Construct {
    * resource group's location).
    */
   public get location(): Expression {
-    const own = (this as unknown as Record<symbol, Parameter | undefined>)[LOCATION_PARAMETER];
-    return (own ?? this.locationParameter).value;
+    return (this.ownLocationParameter ?? this.locationParameter).value;
+  }
+
+  /** @internal Called by a Parameter named `location` declared directly under this stack; the first one counts. */
+  public _useLocationParameter(parameter: Parameter): void {
+    this.ownLocationParameter ??= parameter;
   }
 
   /**

@@ -2,32 +2,19 @@
  * String tokens: how an expression survives being interpolated into a JavaScript string.
  *
  * `${nsg.id}` calls `Expression.toString()`, which returns `${AzCdk.Token[7]}` and remembers
- * token 7 in a process-wide table. At synth time `Tokens.split` cuts such strings back into
+ * token 7 in the process-wide token table (process-state.ts). At synth time `Tokens.split` cuts such strings back into
  * literal text and expression nodes. The token numbers never reach the output, so output stays
  * deterministic whatever order tokens were created in.
  */
 import { AzcdkError } from './errors.js';
 import type { Expression } from './expression.js';
+import { tokenTable } from './process-state.js';
 
-const TABLE_KEY = Symbol.for('azcdk.TokenTable');
 const PREFIX = '${AzCdk.Token[';
 const PATTERN = /\$\{AzCdk\.Token\[(\d+)\]\}/g;
 
-interface TokenTable {
-  readonly byId: Expression[];
-  readonly byExpression: WeakMap<Expression, string>;
-}
-
-// One table per process even if two copies of this library are loaded (app vs CLI).
-function table(): TokenTable {
-  const g = globalThis as unknown as Record<symbol, TokenTable | undefined>;
-  let t = g[TABLE_KEY];
-  if (!t) {
-    t = { byId: [], byExpression: new WeakMap() };
-    g[TABLE_KEY] = t;
-  }
-  return t;
-}
+// The table is process-wide, shared by every copy of this library; process-state.ts says why.
+const table = tokenTable;
 
 /** Encoding and decoding of string tokens. */
 export const Tokens = {

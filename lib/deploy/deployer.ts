@@ -14,7 +14,7 @@ import { checkSecureValue, checkValueType, convert, isSecureType, parametersForS
 import { ProgressView } from './progress.js';
 import { choose, confirm, PromptInterrupted, type InterruptSource, type Prompter } from './prompt.js';
 import type { Redactor } from './redact.js';
-import { evaluateName, ResourceMap, type DeploymentContext } from './resource-map.js';
+import { ResourceMap, type DeploymentContext } from './resource-map.js';
 import { outputFeeds } from './stack-outputs.js';
 import { unselectedDependencies, type StackArtifact } from './stacks.js';
 import { hasChanges, renderWhatIf, whatIfJson } from './what-if.js';
@@ -195,8 +195,7 @@ function withOutputs(p: PreparedStack, outputs: Readonly<Record<string, Record<s
 
 /** The stack's ARM-name-to-construct map, names evaluated in the deployment's context. */
 function resourceMap(p: PreparedStack, context: DeploymentContext): ResourceMap {
-  const variables = Object.fromEntries(Object.entries(p.stack.template.variables ?? {}).map(([k, v]) => [k, evaluateName(v, { parameters: p.values, variables: {}, context })]));
-  return new ResourceMap(p.stack.manifest.resources, p.values, variables, context);
+  return new ResourceMap(p.stack.manifest.resources, p.values, context);
 }
 
 function literalDefault(value: unknown): unknown {

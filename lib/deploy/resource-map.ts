@@ -1,10 +1,10 @@
 /**
  * Maps what ARM reports (resource type + name) back to construct paths via manifest.json.
- * Names in the template may be expressions; the common cases are evaluated here
- * (parameters(), variables(), format(), concat(), toLower(), toUpper(), and with the deployment
- * context resourceGroup(), subscription(), deployment() and ARM's uniqueString()). When a name
- * cannot be evaluated, a resource is matched by type if that is unambiguous, and the result
- * says so.
+ * The manifest carries names as structured values (NameValue); the common cases are evaluated
+ * here (parameters, variables, format(), concat(), toLower(), toUpper(), and with the deployment
+ * context resourceGroup(), subscription(), deployment() and ARM's uniqueString()), without
+ * parsing template expressions. When a name cannot be evaluated, a resource is matched by type
+ * if that is unambiguous, and the result says so.
  */
 import type { ManifestResource } from '../synth/manifest.js';
 import { uniqueString } from './unique-string.js';
@@ -18,10 +18,9 @@ export interface DeploymentContext {
   readonly deploymentName?: string;
 }
 
-/** What names are evaluated with. */
+/** What names are evaluated with (variables come with their values in the manifest's names). */
 export interface NameScope {
   readonly parameters: Readonly<Record<string, unknown>>;
-  readonly variables: Readonly<Record<string, unknown>>;
   readonly context?: DeploymentContext;
 }
 
@@ -38,9 +37,9 @@ export class ResourceMap {
   readonly unevaluated: ReadonlyArray<{ readonly path: string; readonly name: unknown }>;
   private readonly entries: ReadonlyArray<{ type: string; name?: string; path: string }>;
 
-  constructor(resources: Readonly<Record<string, ManifestResource>>, parameters: Readonly<Record<string, unknown>>, variables: Readonly<Record<string, unknown>> = {}, context?: DeploymentContext) {
+  constructor(resources: Readonly<Record<string, ManifestResource>>, parameters: Readonly<Record<string, unknown>>, context?: DeploymentContext) {
     this.entries = Object.values(resources).map((r) => {
-      const name = evaluateName(r.name, { parameters, variables, ...(context ? { context } : {}) });
+      const name = evaluateName(r.name, { parameters, ...(context ? { context } : {}) });
       return { type: r.type.toLowerCase(), path: r.path, ...(name !== undefined ? { name: name.toLowerCase() } : {}) };
     });
     this.unevaluated = Object.values(resources).filter((_, i) => this.entries[i].name === undefined).map((r) => ({ path: r.path, name: r.name }));
@@ -77,96 +76,58 @@ export function parseResourceId(id: string): { type: string; name: string } | un
   return { type: [m[1], ...types].join('/'), name: names.join('/') };
 }
 
-/** Evaluates a template name (literal or simple "[expression]"); undefined if beyond our reach. */
+/**
+ * Evaluates a manifest name (see NameValue): literal text, parameters, variables, format(),
+ * concat(), toLower(), toUpper(), and with the deployment context resourceGroup(), subscription(),
+ * deployment() and ARM's uniqueString(). Undefined if beyond our reach (a name written as an
+ * `[expression]` string by an older azcdk is one).
+ */
 export function evaluateName(value: unknown, scope: NameScope): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  if (value.startsWith('[[')) return value.slice(1);
-  if (!(value.startsWith('[') && value.endsWith(']'))) return value;
-  try {
-    const reader = { text: value.slice(1, -1), pos: 0 };
-    const result = expression(reader, scope);
-    skip(reader);
-    return reader.pos === reader.text.length && isScalar(result) ? String(result) : undefined;
-  } catch {
-    return undefined;
-  }
+  if (typeof value === 'string' && value.startsWith('[') && value.endsWith(']')) return undefined;
+  const result = evaluate(value, scope);
+  return isScalar(result) ? String(result) : undefined;
 }
-
-type Reader = { text: string; pos: number };
-type Scope = NameScope;
 
 function isScalar(v: unknown): v is string | number | boolean {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 }
 
-function skip(r: Reader): void {
-  while (r.text[r.pos] === ' ') r.pos++;
+/** The value of a NameValue; undefined for anything outside the supported subset (which makes the name unknown). */
+function evaluate(value: unknown, scope: NameScope): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  const v = value as Record<string, unknown>;
+  if (typeof v.parameter === 'string') {
+    const given = scope.parameters[v.parameter];
+    return isScalar(given) ? given : undefined;
+  }
+  if (typeof v.variable === 'string') return 'value' in v ? evaluate(v.value, scope) : undefined;
+  if (Array.isArray(v.concat)) {
+    const parts = v.concat.map((p) => evaluate(p, scope));
+    return parts.every(isScalar) ? parts.map(String).join('') : undefined;
+  }
+  if ('of' in v && Array.isArray(v.path)) {
+    let found = evaluate(v.of, scope);
+    for (const key of v.path) {
+      const object = found as Record<string, unknown> | undefined;
+      const name = object && typeof object === 'object' ? Object.keys(object).find((k) => k.toLowerCase() === String(key).toLowerCase()) : undefined;
+      found = name === undefined ? undefined : object![name];
+    }
+    return found;
+  }
+  if (typeof v.call === 'string' && Array.isArray(v.args)) return call(v.call.toLowerCase(), v.args.map((a) => evaluate(a, scope)), scope);
+  return undefined;
 }
 
-/** Returns undefined for anything outside the supported subset (which makes the name unknown). */
-function expression(r: Reader, scope: Scope): unknown {
-  skip(r);
-  if (r.text[r.pos] === "'") {
-    let out = '';
-    r.pos++;
-    for (;;) {
-      const c = r.text[r.pos++];
-      if (c === undefined) throw new Error('unterminated string');
-      if (c === "'") {
-        if (r.text[r.pos] === "'") { out += "'"; r.pos++; continue; }
-        return out;
-      }
-      out += c;
-    }
-  }
-  const num = /^-?\d+/.exec(r.text.slice(r.pos));
-  if (num) { r.pos += num[0].length; return Number(num[0]); }
-  const ident = /^[A-Za-z_]\w*/.exec(r.text.slice(r.pos));
-  if (!ident) throw new Error('unexpected token');
-  r.pos += ident[0].length;
-  skip(r);
-  if (r.text[r.pos++] !== '(') throw new Error('expected (');
-  const args: unknown[] = [];
-  skip(r);
-  if (r.text[r.pos] === ')') r.pos++;
-  else {
-    for (;;) {
-      args.push(expression(r, scope));
-      skip(r);
-      const c = r.text[r.pos++];
-      if (c === ')') break;
-      if (c !== ',') throw new Error('expected , or )');
-    }
-  }
-  let value = call(ident[0].toLowerCase(), args, scope);
-  // Property access: resourceGroup().id, subscription().subscriptionId, ...
-  for (skip(r); r.text[r.pos] === '.'; skip(r)) {
-    r.pos++;
-    const key = /^[A-Za-z_]\w*/.exec(r.text.slice(r.pos));
-    if (!key) throw new Error('expected a property name');
-    r.pos += key[0].length;
-    const object = value as Record<string, unknown> | undefined;
-    const found = object && typeof object === 'object' ? Object.keys(object).find((k) => k.toLowerCase() === key[0].toLowerCase()) : undefined;
-    value = found === undefined ? undefined : object![found];
-  }
-  if (r.text[r.pos] === '[') throw new Error('index access is not supported');
-  return value;
-}
-
-function call(name: string, args: readonly unknown[], scope: Scope): unknown {
+function call(name: string, args: readonly unknown[], scope: NameScope): unknown {
   if (args.some((a) => a === undefined)) return undefined;
-  const lookup = (table: Readonly<Record<string, unknown>>) => {
-    const v = table[String(args[0])];
-    return isScalar(v) ? v : undefined;
-  };
   const ctx = scope.context;
   switch (name) {
-    case 'parameters': return lookup(scope.parameters);
-    case 'variables': return lookup(scope.variables);
-    case 'format': return String(args[0]).replace(/\{(\d+)(:[^}]*)?\}/g, (_, i: string) => String(args[Number(i) + 1]));
+    case 'format':
+      return String(args[0]).replace(/\{\{|\}\}|\{(\d+)(:[^}]*)?\}/g, (m: string, i?: string) => (m === '{{' ? '{' : m === '}}' ? '}' : String(args[Number(i) + 1])));
     case 'concat': return args.map(String).join('');
     case 'tolower': return String(args[0]).toLowerCase();
     case 'toupper': return String(args[0]).toUpperCase();
+    case 'string': return isScalar(args[0]) ? String(args[0]) : undefined;
     case 'uniquestring': return args.length && args.every((a) => typeof a === 'string') ? uniqueString(...(args as string[])) : undefined;
     case 'resourcegroup':
       return ctx && {

@@ -79,7 +79,8 @@ function valueLine(v: ParameterValueDiff, p: Palette): string {
 }
 
 function resourceLines(r: ResourceDiff, p: Palette): string[] {
-  const name = r.kind === 'replaced' ? `${displayName(r.previousName)} -> ${displayName(r.name)}` : displayName(r.name);
+  const shown = displayName(r.structuredName ?? r.name);
+  const name = r.kind === 'replaced' ? `${displayName(r.previousStructuredName ?? r.previousName)} -> ${shown}` : shown;
   const where = r.path ? ` ${p.gray(`${r.path} (${r.logicalId})`)}` : '';
   const impact = r.replacement ? ` ${p.red(p.bold('REPLACE'))}` : r.kind === 'removed' ? ` ${p.yellow('(orphaned in Incremental mode, deleted in Complete mode)')}` : '';
   const lines = [`${marker(r.kind, p)} ${p.cyan(r.type)} ${name}${where}${impact}`];

@@ -35,6 +35,10 @@ export interface ResourceDiff {
   readonly name: unknown;
   /** For replaced resources: the committed name. */
   readonly previousName?: unknown;
+  /** The name as the manifest structures it (see NameValue), for display. @default absent without a manifest */
+  readonly structuredName?: unknown;
+  /** For replaced resources: the committed manifest's structured name. @default absent without a manifest */
+  readonly previousStructuredName?: unknown;
   /** Construct path and logical id, when a manifest knows them. */
   readonly path?: string;
   readonly logicalId?: string;
@@ -111,13 +115,13 @@ export function diffAssemblies(before: DiffSide, after: DiffSide, stacks?: reado
 }
 
 /** Construct path and logical id of each resource of a template, by index (from the manifest). */
-type ResourceInfo = { readonly path: string; readonly logicalId: string };
+type ResourceInfo = { readonly path: string; readonly logicalId: string; readonly name?: unknown };
 
 function pathsOf(manifest: Manifest | undefined, stack: string, template: Record<string, unknown> | undefined): ResourceInfo[] | undefined {
   const resources = manifest?.stacks[stack]?.resources;
   const list = Array.isArray(template?.resources) ? template.resources : undefined;
   if (!resources || !list || Object.keys(resources).length !== list.length) return undefined;
-  return Object.entries(resources).map(([logicalId, r]) => ({ logicalId, path: r.path }));
+  return Object.entries(resources).map(([logicalId, r]) => ({ logicalId, path: r.path, name: r.name }));
 }
 
 function count(d: Omit<StackDiff, 'status'>): number {
@@ -174,7 +178,7 @@ function diffResources(
     if (j !== undefined) {
       const d = diffResource(before[j], r, info);
       // Same template name, but it may read a parameter whose value changes.
-      const byValue = uses?.replacementOf(r);
+      const byValue = uses?.replacementOf(r, info?.name);
       if (byValue) {
         const base = d ?? { kind: 'changed', type: String(r.type), name: r.name, ...where(info), changes: [], dependsOn: { added: [], removed: [] } };
         out.push({ ...base, parameters: byValue.parameters, replacement: base.replacement ? `${byValue.reason}; ${base.replacement}` : byValue.reason });
@@ -189,10 +193,12 @@ function diffResources(
       removed.delete(renamed);
       const d = diffResource(before[renamed], r, info, true)!;
       const [was, is] = fmtPair(before[renamed].name, r.name);
+      const previousStructured = beforeInfo?.[renamed]?.name;
       out.push({
         ...d,
         kind: 'replaced',
         previousName: before[renamed].name,
+        ...(previousStructured !== undefined ? { previousStructuredName: previousStructured } : {}),
         replacement:
           `the name changes, so Azure creates a new resource ${is}; in Incremental mode the old ${was} ` +
           'stays behind as an orphan (delete it yourself, or deploy in Complete mode)',
@@ -209,8 +215,8 @@ function diffResources(
   return out;
 }
 
-function where(info: ResourceInfo | undefined): { path?: string; logicalId?: string } {
-  return info ? { path: info.path, logicalId: info.logicalId } : {};
+function where(info: ResourceInfo | undefined): { path?: string; logicalId?: string; structuredName?: unknown } {
+  return info ? { path: info.path, logicalId: info.logicalId, ...(info.name !== undefined ? { structuredName: info.name } : {}) } : {};
 }
 
 function diffResource(before: Resource, after: Resource, info: ResourceInfo | undefined, renamed = false): ResourceDiff | undefined {

@@ -23,7 +23,7 @@ export function listStacks(manifest: Manifest, stacks: readonly string[], long: 
     if (!long) continue;
     for (const [id, r] of resources) {
       lines.push(`  ${id}  ${r.type}@${r.apiVersion}`);
-      lines.push(`      name  ${displayName(r.name)}${displayName(r.name) !== r.name && typeof r.name === 'string' ? `  ${r.name}` : ''}`);
+      lines.push(`      name  ${displayName(r.name)}`);
       lines.push(`      path  ${r.path}`);
       const deps = r.dependsOn ?? [];
       lines.push(`      dependsOn  ${deps.length ? deps.map((d) => `${d.on} (${d.kind}: ${oneLine(d.reason)})`).join(', ') : '-'}`);

@@ -87,13 +87,16 @@ export class ParameterUses {
     return this.changed.size === 0;
   }
 
-  /** Why `resource` (of the new template, same name expression as before) is replaced, if it is. */
-  public replacementOf(resource: Record<string, unknown>): ParameterReplacement | undefined {
+  /**
+   * Why `resource` (of the new template, same name expression as before) is replaced, if it is.
+   * @param structuredName the manifest's structured name of the resource, to show it with the parameters' values
+   */
+  public replacementOf(resource: Record<string, unknown>, structuredName?: unknown): ParameterReplacement | undefined {
     if (this.empty) return undefined;
     const inName = this.read(resource.name);
     if (inName.length) {
-      const was = displayName(resource.name, this.beforeValues);
-      const is = displayName(resource.name, this.afterValues);
+      const was = displayName(structuredName ?? resource.name, this.beforeValues);
+      const is = displayName(structuredName ?? resource.name, this.afterValues);
       const names = was !== is && !inName.some((p) => this.secure.has(p));
       return {
         parameters: inName,

@@ -13,7 +13,7 @@ import {
 } from '../core/expression.js';
 import { Tokens } from '../core/tokens.js';
 import { normalizeArgument, type Resolved } from './resolve.js';
-import { identityAsWritten, type IdentityLookup, type ResolvedIdentity } from './model/identity.js';
+import { identityAsWritten, shortNameOf, type IdentityLookup } from './model/identity.js';
 import { resourceIdCall, runtimeRead } from './resource-id.js';
 
 /** Longest expression ARM accepts, in characters. */
@@ -129,11 +129,6 @@ const ARM: ExpressionVisitor<string, [IdentityLookup]> = {
 /** `resourceId([subscriptionId,] [resourceGroupName,] 'type', name1, name2...)` for a resource. */
 export function armResourceId(target: IResourceTarget, identityOf: IdentityLookup = identityAsWritten): string {
   return renderArmExpression(resourceIdCall(identityOf(target)), identityOf);
-}
-
-/** A resource's own short name: the last of its name segments. */
-export function shortNameOf(identity: ResolvedIdentity): Resolved {
-  return identity.segments[identity.segments.length - 1];
 }
 
 /** Renders a value used as a function argument (inside an expression). */

@@ -3,7 +3,9 @@
  * synthesized stacks without re-running the app.
  */
 import type { Annotation } from '../core/annotations.js';
-import { toArmJson } from './arm-expression.js';
+import type { IVariableTarget } from '../core/expression.js';
+import { toNameValue, type NameValue, type NameValueContext } from './name-value.js';
+import type { Resolved } from './resolve.js';
 import { compareStrings } from './json.js';
 import type { StackModel } from './stack-model.js';
 
@@ -21,8 +23,12 @@ export interface ManifestResource {
   readonly type: string;
   /** The resource's api-version in the template. */
   readonly apiVersion: string;
-  /** The ARM `name` value as written in the template (literal or `[expression]`). */
-  readonly name: unknown;
+  /**
+   * The resource's full name (`parent/child` for a child): a plain string when literal, else its
+   * structure (parameters, variables with their values, function calls, text parts), so that
+   * tools evaluate and show it without parsing the template's `[expression]`.
+   */
+  readonly name: NameValue;
   /**
    * Direct dependencies: logical id, kind and reason (absent when there are none). One entry per
    * dependency; `also` lists further kinds and reasons for the same one (absent when there are none),
@@ -95,6 +101,8 @@ export interface Manifest {
 /** The manifest entry of one stack. */
 export function manifestStack(model: StackModel, files: { template: string; bicep: string; parametersFile: string }, annotations: readonly Annotation[]): ManifestStack {
   const stackPath = model.stack.node.path;
+  const variables = new Map<IVariableTarget, Resolved>(model.variables.map((v) => [v.variable, v.value]));
+  const names: NameValueContext = { identityOf: model.identityOf, variableValue: (v) => variables.get(v) };
   return {
     scope: 'resourceGroup',
     template: files.template,
@@ -119,7 +127,7 @@ export function manifestStack(model: StackModel, files: { template: string; bice
           path: r.resource.node.path,
           type: r.resource.resourceType,
           apiVersion: r.resource.apiVersion,
-          name: toArmJson(r.identity.fullName, undefined, model.identityOf),
+          name: toNameValue(r.identity.fullName, names),
           ...(r.dependencies.length
             ? {
                 dependsOn: r.dependencies

@@ -60,6 +60,11 @@ export class References {
     (this.variableSet ??= new Set()).add(variable);
   }
 
+  /** True if nothing was recorded. */
+  public get isEmpty(): boolean {
+    return !this.resourceMap && !this.parameterSet && !this.variableSet && !this.listCalls;
+  }
+
   /** Adds everything `other` records (its first locations where this has none). */
   public addAll(other: References): void {
     for (const [resource, location] of other.resources) this.addResource(resource, location);

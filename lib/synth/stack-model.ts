@@ -65,7 +65,7 @@ export function buildStackModel(stack: Stack, problems: Problem[], constructs: r
   addNodeDependencyEdges(graph, stack, members.resources, members.withNodeDependencies, stackDependencies);
   for (const cycle of graph.findCycles()) problems.push({ path: stack.node.path, message: describeCycle(cycle) });
   const resources: ResourceModel[] = resolved.map((r) => Object.assign(r, { dependencies: graph.edgesFrom(r.resource) }));
-  checkDuplicateNames(resources, problems);
+  checkDuplicateNames(resources, identities.of, problems);
 
   const existing = members.existing.map((resource) => {
     const ctx = context(resource);

@@ -155,14 +155,16 @@ describe('cli: azcdk graph', () => {
 });
 
 describe('review: displayName', () => {
-  it('reads formats, literals and parameters; leaves other expressions as written', async () => {
+  it('reads the manifest\'s structured names: formats, text parts, parameters; other calls as {expression}; [expression] strings as written', async () => {
     const { displayName } = await import('../../lib/review/display-name.js');
-    expect(displayName("[format('{0}-vnet', parameters('prefix'))]")).to.equal('{prefix}-vnet');
-    expect(displayName("[format('{0}/appdb', format('{0}-{1}', 'db', uniqueString(resourceGroup().id)))]")).to.equal('db-{uniqueString(resourceGroup().id)}/appdb');
-    expect(displayName("[format('{{x}}-{0}', 'it''s, ok')]")).to.equal("{x}-it's, ok");
-    expect(displayName("[variables('name')]")).to.equal('{name}');
-    expect(displayName("[concat('a', 'b')]")).to.equal("[concat('a', 'b')]");
-    expect(displayName('[[literal]')).to.equal('[literal]');
+    const call = (name: string, ...args: unknown[]) => ({ call: name, args });
+    const dbName = call('format', '{0}-{1}', 'db', call('uniqueString', { of: call('resourceGroup'), path: ['id'] }));
+    expect(displayName({ concat: [{ parameter: 'prefix' }, '-vnet'] })).to.equal('{prefix}-vnet');
+    expect(displayName({ concat: [dbName, '/appdb'] })).to.equal('db-{uniqueString(resourceGroup().id)}/appdb');
+    expect(displayName(call('format', '{{x}}-{0}', "it's, ok"))).to.equal("{x}-it's, ok");
+    expect(displayName({ variable: 'name', value: 'x' })).to.equal('{name}');
+    expect(displayName(call('concat', 'a', { parameter: 'p' }))).to.equal("{concat('a', parameters('p'))}");
+    expect(displayName("[format('{0}-vnet', parameters('prefix'))]")).to.equal("[format('{0}-vnet', parameters('prefix'))]"); // never parsed
     expect(displayName('plain')).to.equal('plain');
   });
 });

@@ -22,7 +22,7 @@ describe('cli: azcdk list', () => {
     expect(lines[0]).to.equal('Network  resourceGroup  5 resources, 2 parameters, 1 output');
     expect(lines.slice(1, 5)).to.deep.equal([
       '  nsg  Microsoft.Network/networkSecurityGroups@2025-07-01',
-      "      name  {prefix}-nsg  [format('{0}-nsg', parameters('prefix'))]",
+      '      name  {prefix}-nsg',
       '      path  Network/Nsg',
       '      dependsOn  -',
     ]);

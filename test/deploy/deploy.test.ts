@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArmEndpoint } from '../support/arm-endpoint.js';
-import { PROJECT_ROOT, runAzcdk } from '../support/cli.js';
+import { PROJECT_ROOT, runAzcdkInProcess } from '../support/cli.js';
 import { deploy, deployFixture, ioFor, SUBSCRIPTION, tempDir, writeApp } from '../support/deploy-cli.js';
 import { runCli } from '../../lib/cli/main.js';
 import { uniqueString } from '../../lib/deploy/unique-string.js';
@@ -324,8 +324,8 @@ describe('azcdk deploy', () => {
     expect(io.stdout.some((l) => l.includes('\x1b['))).to.equal(false);
   });
 
-  it('--help says --poll-interval is the least time between polls (it always applies; a longer Retry-After wins)', () => {
-    const help = runAzcdk(['deploy', '--help'], PROJECT_ROOT);
+  it('--help says --poll-interval is the least time between polls (it always applies; a longer Retry-After wins)', async () => {
+    const help = await runAzcdkInProcess(['deploy', '--help'], PROJECT_ROOT);
     expect(help.status, help.stderr).to.equal(0);
     // yargs wraps descriptions, even inside words: compare without whitespace.
     const text = help.stdout.replace(/\s+/g, '');

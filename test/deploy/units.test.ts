@@ -12,6 +12,8 @@ import { formatElapsed, parseIsoDuration, ProgressView } from '../../lib/deploy/
 import { Redactor } from '../../lib/deploy/redact.js';
 import { looksSecret, maskWhatIf, securePropertyPaths } from '../../lib/deploy/what-if-secrets.js';
 import { evaluateName, parseResourceId, ResourceMap } from '../../lib/deploy/resource-map.js';
+import { App, ArmResource, Fn, Parameter, Stack, Variable, type Manifest, type ManifestResource, type NameValue } from '../../lib/index.js';
+import { fileOf } from '../support/synth.js';
 import { uniqueString } from '../../lib/deploy/unique-string.js';
 import { renderWhatIf } from '../../lib/deploy/what-if.js';
 import { ArmEndpoint } from '../support/arm-endpoint.js';
@@ -104,17 +106,19 @@ describe('deploy: names', () => {
 });
 
 describe('deploy: mapping ARM resources to construct paths', () => {
-  const resources = {
-    nsg: { path: 'Network/Nsg', type: 'Microsoft.Network/networkSecurityGroups', apiVersion: '1', name: "[format('{0}-nsg', parameters('prefix'))]", dependsOn: [] },
-    vnet: { path: 'Network/Vnet', type: 'Microsoft.Network/virtualNetworks', apiVersion: '1', name: "[concat(parameters('prefix'), '-', variables('suffix'))]", dependsOn: [] },
-    sub: { path: 'Network/Vnet/Subnet', type: 'Microsoft.Network/virtualNetworks/subnets', apiVersion: '1', name: "[format('{0}/{1}', toLower('VNET'), 'a')]", dependsOn: [] },
-    st: { path: 'Network/Storage', type: 'Microsoft.Storage/storageAccounts', apiVersion: '1', name: '[uniqueString(resourceGroup().id)]', dependsOn: [] },
-    kv1: { path: 'Network/Kv1', type: 'Microsoft.KeyVault/vaults', apiVersion: '1', name: "[uniqueString('a')]", dependsOn: [] },
-    kv2: { path: 'Network/Kv2', type: 'Microsoft.KeyVault/vaults', apiVersion: '1', name: "[uniqueString('b')]", dependsOn: [] },
+  const call = (name: string, ...args: NameValue[]): NameValue => ({ call: name, args });
+  const rgId: NameValue = { of: call('resourceGroup'), path: ['id'] };
+  const resources: Record<string, ManifestResource> = {
+    nsg: { path: 'Network/Nsg', type: 'Microsoft.Network/networkSecurityGroups', apiVersion: '1', name: { concat: [{ parameter: 'prefix' }, '-nsg'] } },
+    vnet: { path: 'Network/Vnet', type: 'Microsoft.Network/virtualNetworks', apiVersion: '1', name: call('concat', { parameter: 'prefix' }, '-', { variable: 'suffix', value: 'vnet' }) },
+    sub: { path: 'Network/Vnet/Subnet', type: 'Microsoft.Network/virtualNetworks/subnets', apiVersion: '1', name: { concat: [call('format', '{0}', call('toLower', 'VNET')), '/', 'a'] } },
+    st: { path: 'Network/Storage', type: 'Microsoft.Storage/storageAccounts', apiVersion: '1', name: call('uniqueString', rgId) },
+    kv1: { path: 'Network/Kv1', type: 'Microsoft.KeyVault/vaults', apiVersion: '1', name: call('uniqueString', 'a') },
+    kv2: { path: 'Network/Kv2', type: 'Microsoft.KeyVault/vaults', apiVersion: '1', name: call('uniqueString', 'b') },
   };
-  const map = new ResourceMap(resources, { prefix: 'demo' }, { suffix: 'vnet' });
+  const map = new ResourceMap(resources, { prefix: 'demo' });
 
-  it('evaluates parameters(), variables(), format(), concat(), toLower() over literals', () => {
+  it('evaluates parameters, variables, format(), concat(), toLower() over literals', () => {
     expect(map.locate({ type: 'Microsoft.Network/networkSecurityGroups', name: 'DEMO-nsg' })).to.deep.equal({ path: 'Network/Nsg', how: 'name' });
     expect(map.locate({ type: 'microsoft.network/virtualnetworks', name: 'demo-vnet' })).to.deep.equal({ path: 'Network/Vnet', how: 'name' });
     expect(map.locate({ id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/a' })).to.deep.equal({ path: 'Network/Vnet/Subnet', how: 'name' });
@@ -133,14 +137,30 @@ describe('deploy: mapping ARM resources to construct paths', () => {
 
   it('evaluates uniqueString(), resourceGroup() and subscription() in the deployment context', () => {
     const context = { subscriptionId: 'sub-1', resourceGroup: 'My-RG', location: 'westeurope', deploymentName: 'd1' };
-    const inContext = new ResourceMap(resources, { prefix: 'demo' }, { suffix: 'vnet' }, context);
+    const inContext = new ResourceMap(resources, { prefix: 'demo' }, context);
     const storage = uniqueString('/subscriptions/sub-1/resourceGroups/My-RG');
     expect(inContext.locate({ type: 'Microsoft.Storage/storageAccounts', name: storage })).to.deep.equal({ path: 'Network/Storage', how: 'name' });
     expect(inContext.unevaluated).to.deep.equal([]);
-    const scope = { parameters: {}, variables: {}, context };
-    expect(evaluateName("[format('{0}-{1}-{2}', resourceGroup().name, subscription().subscriptionId, deployment().name)]", scope)).to.equal('My-RG-sub-1-d1');
-    expect(evaluateName('[resourceGroup().location]', scope)).to.equal('westeurope');
-    expect(evaluateName('[resourceGroup().id]', { parameters: {}, variables: {} })).to.equal(undefined); // no context: not guessed
+    const scope = { parameters: {}, context };
+    const prop = (fn: string, key: string): NameValue => ({ of: call(fn), path: [key] });
+    expect(evaluateName(call('format', '{0}-{1}-{2}', prop('resourceGroup', 'name'), prop('subscription', 'subscriptionId'), prop('deployment', 'name')), scope)).to.equal('My-RG-sub-1-d1');
+    expect(evaluateName(prop('resourceGroup', 'location'), scope)).to.equal('westeurope');
+    expect(evaluateName(rgId, { parameters: {} })).to.equal(undefined); // no context: not guessed
+  });
+
+  it('evaluates the names synth writes into the manifest (README example), with no template text parsed', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Network');
+    const prefix = new Parameter(stack, 'prefix', { type: 'string' });
+    const suffix = new Variable(stack, 'suffix', { value: Fn.toLower('NSG') });
+    const nsg = new ArmResource(stack, 'Nsg', { type: 'Microsoft.Network/networkSecurityGroups', apiVersion: '2025-07-01', name: `${prefix.value}-${suffix.ref}` });
+    new ArmResource(stack, 'Rule', { type: 'Microsoft.Network/networkSecurityGroups/securityRules', apiVersion: '2025-07-01', name: 'allow', parent: nsg });
+    const manifest = JSON.parse(fileOf(app.synth(), 'manifest.json')) as Manifest;
+    expect(Object.values(manifest.stacks.Network.resources).find((r) => r.path === 'Network/Nsg')?.name).to.deep.equal({ concat: [{ parameter: 'prefix' }, '-', { variable: 'suffix', value: { call: 'toLower', args: ['NSG'] } }] });
+    const network = new ResourceMap(manifest.stacks.Network.resources, { prefix: 'demo' });
+    expect(network.locate({ type: 'Microsoft.Network/networkSecurityGroups', name: 'demo-nsg' })).to.deep.equal({ path: 'Network/Nsg', how: 'name' });
+    expect(network.locate({ type: 'Microsoft.Network/networkSecurityGroups/securityRules', name: 'demo-nsg/allow' })).to.deep.equal({ path: 'Network/Rule', how: 'name' });
+    expect(network.unevaluated).to.deep.equal([]);
   });
 
   it("uniqueString() is ARM's: values from Microsoft's implementation", () => {
@@ -152,15 +172,16 @@ describe('deploy: mapping ARM resources to construct paths', () => {
     expect(uniqueString('test')).to.equal('rbgf3xv4ufgzg');
   });
 
-  it('evaluateName handles escapes and refuses what it cannot do', () => {
-    const scope = { parameters: { p: 'x', o: { a: 1 } }, variables: {} };
+  it('evaluateName handles format escapes and refuses what it cannot do', () => {
+    const scope = { parameters: { p: 'x', o: { a: 1 } } };
     expect(evaluateName('plain', scope)).to.equal('plain');
-    expect(evaluateName('[[literal]', scope)).to.equal('[literal]');
-    expect(evaluateName("[format('{0}-''q''', parameters('p'))]", scope)).to.equal("x-'q'");
-    expect(evaluateName("[parameters('o')]", scope)).to.equal(undefined);
-    expect(evaluateName("[parameters('p').length]", scope)).to.equal(undefined);
-    expect(evaluateName("[parameters('missing')]", scope)).to.equal(undefined);
-    expect(evaluateName('[resourceGroup().name]', scope)).to.equal(undefined); // no deployment context
+    expect(evaluateName('[literal]', scope)).to.equal(undefined); // an [expression] written by an older azcdk
+    expect(evaluateName({ call: 'format', args: ["{{{0}}}-'q'", { parameter: 'p' }] }, scope)).to.equal("{x}-'q'");
+    expect(evaluateName({ parameter: 'o' }, scope)).to.equal(undefined);
+    expect(evaluateName({ of: { parameter: 'p' }, path: ['length'] }, scope)).to.equal(undefined);
+    expect(evaluateName({ parameter: 'missing' }, scope)).to.equal(undefined);
+    expect(evaluateName({ variable: 'v' }, scope)).to.equal(undefined); // a variable without its value
+    expect(evaluateName({ of: { call: 'resourceGroup', args: [] }, path: ['name'] }, scope)).to.equal(undefined); // no deployment context
   });
 
   it('parses resource ids, including child resources', () => {

@@ -159,9 +159,8 @@ describe('L2 validation: PostgreSQL flexible server', () => {
     server(s, { name: 'my-pg-server' }).addPrivateEndpoint(s.vnet.subnets[0]);
     Template.fromStack(s.stack).hasResource('Microsoft.DBforPostgreSQL/flexibleServers', { name: 'my-pg-server' });
     const old = baseScenario();
-    server(old, { serverName: 'my-pg-server' } as never).addPrivateEndpoint(old.vnet.subnets[0]);
-    expect(synthError(old)).to.contain(
-      "[Test/Db] serverName was renamed to name (every azcdk construct calls its Azure name 'name'): write { name: ... } instead.",
+    expect(() => server(old, { serverName: 'my-pg-server' } as never)).to.throw(
+      "[Test/Db] PostgresFlexibleServer: serverName was renamed to name (every azcdk construct calls its Azure name 'name'): write { name: ... } instead.",
     );
   });
 

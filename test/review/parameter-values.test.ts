@@ -76,9 +76,10 @@ describe('review: parameter values in the diff', () => {
   });
 
   it('displayName reads parameters with their values when given', () => {
-    expect(displayName("[format('{0}-vnet', parameters('prefix'))]", { prefix: 'prod' })).to.equal('prod-vnet');
-    expect(displayName("[format('{0}-{1}', parameters('prefix'), parameters('n'))]", { prefix: 'prod', n: 2 })).to.equal('prod-2');
-    expect(displayName("[format('{0}-vnet', parameters('prefix'))]", { prefix: { an: 'object' } })).to.equal('{prefix}-vnet');
-    expect(displayName("[format('{0}-vnet', variables('prefix'))]", { prefix: 'prod' })).to.equal('{prefix}-vnet');
+    const prefixVnet = { concat: [{ parameter: 'prefix' }, '-vnet'] };
+    expect(displayName(prefixVnet, { prefix: 'prod' })).to.equal('prod-vnet');
+    expect(displayName({ call: 'format', args: ['{0}-{1}', { parameter: 'prefix' }, { parameter: 'n' }] }, { prefix: 'prod', n: 2 })).to.equal('prod-2');
+    expect(displayName(prefixVnet, { prefix: { an: 'object' } })).to.equal('{prefix}-vnet');
+    expect(displayName({ concat: [{ variable: 'prefix' }, '-vnet'] }, { prefix: 'prod' })).to.equal('{prefix}-vnet');
   });
 });

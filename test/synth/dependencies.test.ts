@@ -165,6 +165,19 @@ describe('dependsOn inference', () => {
     expect(errorOf(() => cyclic.synth())).to.equal(
       'Synthesis found 1 problem:\n  [Two] stacks depend on each other in a cycle (One -> Two -> One), so none can deploy first: remove one of the dependencies.',
     );
+
+    // Two independent cycles: each is reported (the one cycle finder serves stacks, variables and resources).
+    const twoCycles = new App();
+    const [a, b, c, d] = ['A', 'B', 'C', 'D'].map((name) => new Stack(twoCycles, name));
+    a.node.addDependency(b);
+    b.node.addDependency(a);
+    c.node.addDependency(d);
+    d.node.addDependency(c);
+    expect(errorOf(() => twoCycles.synth())).to.equal(
+      'Synthesis found 2 problems:\n' +
+        '  [B] stacks depend on each other in a cycle (A -> B -> A), so none can deploy first: remove one of the dependencies.\n' +
+        '  [D] stacks depend on each other in a cycle (C -> D -> C), so none can deploy first: remove one of the dependencies.',
+    );
   });
 
   it('reports stacks that depend on each other', () => {

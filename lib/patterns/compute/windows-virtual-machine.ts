@@ -15,6 +15,8 @@ import { NetworkSecurityGroup, type INetworkSecurityGroup } from '../network/net
 import { refuseDelegatedSubnet, refuseOtherRegion } from '../network/placement.js';
 import type { Subnet } from '../network/subnet.js';
 import { secureValue, type SecretValue } from '../secrets.js';
+import { checkProps } from '../prop-checks.js';
+import { WINDOWS_VM_PROPS } from '../prop-shapes.js';
 
 /** Marketplace images for WindowsVirtualMachine. */
 export const WindowsImage = {
@@ -115,6 +117,7 @@ export class WindowsVirtualMachine extends Construct implements IVirtualMachine 
 
   constructor(scope: Construct, id: string, props: WindowsVirtualMachineProps) {
     super(scope, id);
+    checkProps(this, 'WindowsVirtualMachine', props, WINDOWS_VM_PROPS);
     const password = secureValue(props.adminPassword, 'adminPassword', 'a Windows virtual machine');
     if ('error' in password) Annotations.of(this).addError(password.error);
     refuseDelegatedSubnet(this, props.subnet, "a virtual machine's network interface");

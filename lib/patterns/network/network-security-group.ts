@@ -9,6 +9,8 @@ import { literalString } from '../../resources/validation.js';
 import { defaultName } from '../physical-names.js';
 import { importResource, type ImportLocationOptions } from '../imports.js';
 import { Cidr, tryParseIpv4 } from './cidr.js';
+import { checkProps } from '../prop-checks.js';
+import { INBOUND_RULE_OPTIONS, NETWORK_SECURITY_GROUP_PROPS } from '../prop-shapes.js';
 
 /** An NSG, declared here or imported. */
 export interface INetworkSecurityGroup {
@@ -68,6 +70,7 @@ export class NetworkSecurityGroup extends Construct implements INetworkSecurityG
 
   constructor(scope: Construct, id: string, props: NetworkSecurityGroupProps = {}) {
     super(scope, id);
+    checkProps(this, 'NetworkSecurityGroup', props, NETWORK_SECURITY_GROUP_PROPS);
     this.resource = new ArmNetworkSecurityGroup(this, 'Resource', { name: props.name ?? defaultName(this, 'nsg', 80), location: props.location, tags: props.tags });
     this.node.addValidation({ validate: () => this.validateRules() });
   }
@@ -94,6 +97,7 @@ export class NetworkSecurityGroup extends Construct implements INetworkSecurityG
   }
 
   private addInbound(name: string, access: 'Allow' | 'Deny', o: InboundRuleOptions): void {
+    checkProps(this, `${access === 'Allow' ? 'allowInbound' : 'denyInbound'}('${name}')`, o, INBOUND_RULE_OPTIONS);
     this.addRule({
       name, access, direction: 'Inbound', priority: o.priority ?? this.nextPriority('Inbound'), protocol: o.protocol ?? 'Tcp',
       sourceAddressPrefix: o.from, destinationAddressPrefix: o.to ?? '*', destinationPortRange: String(o.port), description: o.description,

@@ -12,6 +12,8 @@ import { Cidr } from './cidr.js';
 import { ImportedVirtualNetwork } from './imported-virtual-network.js';
 import type { INetworkSecurityGroup } from './network-security-group.js';
 import { Subnet, type IVirtualNetwork } from './subnet.js';
+import { checkProps } from '../prop-checks.js';
+import { SUBNET_OPTIONS, VIRTUAL_NETWORK_PROPS } from '../prop-shapes.js';
 
 /** Options of VirtualNetwork. */
 export interface VirtualNetworkProps {
@@ -90,6 +92,7 @@ export class VirtualNetwork extends Construct implements IVirtualNetwork {
 
   constructor(scope: Construct, id: string, props: VirtualNetworkProps) {
     super(scope, id);
+    checkProps(this, 'VirtualNetwork', props, VIRTUAL_NETWORK_PROPS);
     this.props = props;
     this.addressSpace = props.addressSpace;
     this.dnsServers = props.dnsServers ?? [];
@@ -123,6 +126,7 @@ export class VirtualNetwork extends Construct implements IVirtualNetwork {
 
   /** Declares a subnet inline in this VNet and returns its handle. */
   public addSubnet(name: string, options: SubnetOptions): Subnet {
+    checkProps(this, `addSubnet('${name}')`, options, SUBNET_OPTIONS);
     if (this.subnetsByName.has(name)) {
       throw new AzcdkError(`[${this.node.path}] subnet '${name}' is already declared: use vnet.subnets to find it, or pick another name.`);
     }

@@ -25,6 +25,8 @@ import { ImportedPostgresFlexibleServer } from './imported-flexible-server.js';
 import { SERVER_IS_BUSY } from './server-is-busy.js';
 import { addServerPrivateEndpoint } from './server-private-endpoint.js';
 import { PostgresSku } from './sku.js';
+import { checkProps } from '../prop-checks.js';
+import { POSTGRES_ADMINISTRATOR_OPTIONS, POSTGRES_ENDPOINT_OPTIONS, POSTGRES_SERVER_PROPS } from '../prop-shapes.js';
 
 /**
  * A PostgreSQL flexible server.
@@ -67,15 +69,13 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
 
   constructor(scope: Construct, id: string, props: PostgresFlexibleServerProps = {}) {
     super(scope, id);
+    // serverName was the name prop's name before every construct's Azure name became `name`.
+    checkProps(this, 'PostgresFlexibleServer', props, POSTGRES_SERVER_PROPS, { serverName: 'name' });
     this.props = props;
     this.sku = props.sku ?? PostgresSku.generalPurpose('Standard_D2ds_v5');
     this.publicAccess = props.publicNetworkAccess ?? false;
     const password = props.administratorPassword === undefined ? undefined : secureValue(props.administratorPassword, 'administratorPassword');
     if (password && 'error' in password) this.problems.push(password.error);
-    // The prop was called serverName before every construct's physical name became `name`.
-    if ('serverName' in props) {
-      this.problems.push(`serverName was renamed to name (every azcdk construct calls its Azure name 'name'): write { name: ... } instead.`);
-    }
     const passwordAuth = this.passwordAuthEnabled;
     const integration = props.vnetIntegration;
 
@@ -194,6 +194,7 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
 
   /** Adds a Microsoft Entra administrator (needs entraAuthentication: true). */
   public addAdministrator(options: PostgresAdministratorOptions): ArmPostgresAdministrator {
+    checkProps(this, 'addAdministrator()', options, POSTGRES_ADMINISTRATOR_OPTIONS);
     const twice = this.declaredTwice(this.administrators, 'Entra administrator', options.objectId, 'addAdministrator()');
     if (twice) return twice;
     const admin = new ArmPostgresAdministrator(this.resource, `Administrator-${options.objectId}`, {
@@ -222,6 +223,7 @@ export class PostgresFlexibleServer extends Construct implements IPostgresFlexib
    * privatelink.postgres.database.azure.com zone, linked to the subnet's VNet, and a zone group).
    */
   public addPrivateEndpoint(subnet: Subnet, options: PostgresPrivateEndpointOptions = {}): PrivateEndpoint {
+    checkProps(this, 'addPrivateEndpoint()', options, POSTGRES_ENDPOINT_OPTIONS);
     const endpoint = addServerPrivateEndpoint(this, this.privateEndpoints.length, subnet, options, this.props.tags);
     this.privateEndpoints.push(endpoint);
     return endpoint;

@@ -10,6 +10,8 @@ import type { Subnet } from '../network/subnet.js';
 import type { PrivateEndpoint } from '../private-link/private-endpoint.js';
 import type { IPostgresFlexibleServer, PostgresPrivateEndpointOptions } from './flexible-server-props.js';
 import { addServerPrivateEndpoint } from './server-private-endpoint.js';
+import { checkProps } from '../prop-checks.js';
+import { POSTGRES_ENDPOINT_OPTIONS } from '../prop-shapes.js';
 
 /** A server this app does not deploy: a handle for private endpoints to it. */
 export class ImportedPostgresFlexibleServer extends Construct implements IPostgresFlexibleServer {
@@ -26,6 +28,7 @@ export class ImportedPostgresFlexibleServer extends Construct implements IPostgr
   }
 
   public addPrivateEndpoint(subnet: Subnet, options: PostgresPrivateEndpointOptions = {}): PrivateEndpoint {
+    checkProps(this, 'addPrivateEndpoint()', options, POSTGRES_ENDPOINT_OPTIONS);
     const endpoint = addServerPrivateEndpoint(this, this.privateEndpoints.length, subnet, options);
     this.privateEndpoints.push(endpoint);
     return endpoint;

@@ -11,6 +11,8 @@ import { importResource, type ImportLocationOptions } from '../imports.js';
 import { literalString } from '../../resources/validation.js';
 import { slug } from '../physical-names.js';
 import { pathBelowStack, uniqueChildId } from '../construct-ids.js';
+import { checkProps } from '../prop-checks.js';
+import { A_RECORD_OPTIONS, PRIVATE_DNS_ZONE_PROPS } from '../prop-shapes.js';
 
 /** Private DNS zone names of private link sub-resources (Azure public cloud). */
 export const PRIVATE_LINK_ZONES: Readonly<Record<string, string>> = {
@@ -94,6 +96,7 @@ export class PrivateDnsZone extends Construct implements IPrivateDnsZone {
 
   constructor(scope: Construct, id: string, props: PrivateDnsZoneProps) {
     super(scope, id);
+    checkProps(this, 'PrivateDnsZone', props, PRIVATE_DNS_ZONE_PROPS);
     this.zoneName = props.zoneName;
     this.resource = new ArmPrivateDnsZone(this, 'Resource', { name: props.zoneName, tags: props.tags });
   }
@@ -137,6 +140,7 @@ export class PrivateDnsZone extends Construct implements IPrivateDnsZone {
 
   /** Adds an A record set. */
   public addARecord(id: string, options: ARecordOptions): ArmPrivateDnsARecord {
+    checkProps(this, `addARecord('${id}')`, options, A_RECORD_OPTIONS);
     return new ArmPrivateDnsARecord(this.resource, id, { name: options.recordName, ipv4Addresses: options.ipv4Addresses, ttl: options.ttl });
   }
 }

@@ -19,6 +19,8 @@ import { SERVER_IS_BUSY } from '../postgresql/server-is-busy.js';
 import { valueKey } from '../value-key.js';
 import { PRIVATE_LINK_ZONES, PrivateDnsZone, SOVEREIGN_PRIVATE_LINK_ZONES, type IPrivateDnsZone } from './private-dns-zone.js';
 import { describeZone, resolveZoneInVirtualNetwork } from './zone-resolution.js';
+import { checkProps } from '../prop-checks.js';
+import { PRIVATE_ENDPOINT_PROPS } from '../prop-shapes.js';
 
 /**
  * Group ids whose service rejects concurrent changes to one resource, with the reason: private
@@ -136,6 +138,7 @@ export class PrivateEndpoint extends Construct implements IPrivateEndpoint {
 
   constructor(scope: Construct, id: string, props: PrivateEndpointProps) {
     super(scope, id);
+    checkProps(this, 'PrivateEndpoint', props, PRIVATE_ENDPOINT_PROPS);
     endpointsDeclared++;
     this.target = props.target;
     const subnet = props.subnet;

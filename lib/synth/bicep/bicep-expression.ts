@@ -17,8 +17,7 @@ import {
   Expression, Interpolation, Literal, parseTokenString, visitExpression, type AnyExpression, type ExpressionVisitor, type IParameterTarget, type IResourceTarget, type IVariableTarget, type PathSegment,
 } from '../../core/expression.js';
 import { Tokens } from '../../core/tokens.js';
-import { shortNameOf } from '../arm-expression.js';
-import type { IdentityLookup } from '../model/identity.js';
+import { shortNameOf, type IdentityLookup } from '../model/identity.js';
 import { resourceIdCall, runtimeRead } from '../resource-id.js';
 import { normalizeArgument, type Resolved } from '../resolve.js';
 import { BUILT_IN_FUNCTIONS } from './identifiers.js';

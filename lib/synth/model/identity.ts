@@ -59,11 +59,12 @@ export class Identities {
     const parent = target.parentResource && Stack.tryOf(target.parentResource as ResourceBase) === this.stack ? this.of(target.parentResource) : undefined;
     if (parent) {
       references.addAll(parent.references);
-      return { target, segments: [...parent.segments, own], fullName: joinSegments([...parent.segments, own]), resourceGroupName: parent.resourceGroupName, subscriptionId: parent.subscriptionId, references };
+      return { target, segments: [...parent.segments, own], fullName: joinSegments([...parent.segments, own]), resourceGroupName: parent.resourceGroupName, subscriptionId: parent.subscriptionId, references: references.isEmpty ? NOTHING : references };
     }
     const resourceGroupName = resolveValue(target.resourceGroupName, ctx, 'resourceGroupName');
     const subscriptionId = resolveValue(target.subscriptionId, ctx, 'subscriptionId');
-    return { target, segments: [own], fullName: own, resourceGroupName, subscriptionId, references };
+    // Most names are literal: those share one empty record, so large stacks keep no object per name.
+    return { target, segments: [own], fullName: own, resourceGroupName, subscriptionId, references: references.isEmpty ? NOTHING : references };
   }
 }
 
@@ -77,8 +78,16 @@ export function identityAsWritten(target: IResourceTarget): ResolvedIdentity {
     fullName: joinSegments(segments),
     resourceGroupName: normalizeArgument(target.resourceGroupName) as Resolved | undefined,
     subscriptionId: normalizeArgument(target.subscriptionId) as Resolved | undefined,
-    references: new References(),
+    references: NOTHING,
   };
+}
+
+/** What a literal name references (shared, never added to). */
+const NOTHING = new References();
+
+/** A resource's own short name: the last of its name segments. */
+export function shortNameOf(identity: ResolvedIdentity): Resolved {
+  return identity.segments[identity.segments.length - 1];
 }
 
 /** `parent/child` as an interpolation of the segments (a plain string when all are literal). */

@@ -7,19 +7,21 @@ import type { ArmResource } from '../../core/arm-resource.js';
 import type { Problem } from '../../core/errors.js';
 import { Stack } from '../../core/stack.js';
 import { toArmJson } from '../arm-expression.js';
+import { toNameValue } from '../name-value.js';
+import type { IdentityLookup } from './identity.js';
 import type { ResourceModel } from './types.js';
 
 /** Declared resources of one type and name (Azure names are case-insensitive). */
-export function checkDuplicateNames(resources: ReadonlyArray<Pick<ResourceModel, 'resource' | 'identity'>>, problems: Problem[]): void {
+export function checkDuplicateNames(resources: ReadonlyArray<Pick<ResourceModel, 'resource' | 'identity'>>, identityOf: IdentityLookup, problems: Problem[]): void {
   const seen = new Map<string, ArmResource>();
   for (const r of resources) {
-    // A name with expressions is compared as rendered: the same expression is the same name at deploy time.
+    // A name with expressions is compared by its structure: the same expression is the same name at deploy time.
     const fullName = r.identity.fullName;
     const literal = typeof fullName === 'string';
-    const name = literal ? fullName : String(toArmJson(fullName));
-    const key = `${r.resource.resourceType.toLowerCase()}|${literal ? 'l' : 'e'}|${name.toLowerCase()}`;
+    const key = `${r.resource.resourceType.toLowerCase()}|${literal ? 'l' : 'e'}|${(literal ? fullName : JSON.stringify(toNameValue(fullName, { identityOf }))).toLowerCase()}`;
     const other = seen.get(key);
     if (other) {
+      const name = literal ? fullName : String(toArmJson(fullName, undefined, identityOf));
       problems.push({
         path: r.resource.node.path,
         message: literal

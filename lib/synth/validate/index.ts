@@ -10,6 +10,7 @@ import type { Annotation } from '../../core/annotations.js';
 import type { Problem } from '../../core/errors.js';
 import { Expression } from '../../core/expression.js';
 import { Parameter } from '../../core/parameter.js';
+import { shortNameOf } from '../model/identity.js';
 import type { Resolved } from '../resolve.js';
 import type { StackModel } from '../stack-model.js';
 import { checkBody, type Finding } from './check-body.js';
@@ -35,7 +36,7 @@ export function validateStack(model: StackModel, problems: Problem[], annotation
     const lookup = lookUpType(resourceType, apiVersion);
     switch (lookup.kind) {
       case 'found':
-        for (const f of checkBody(lookup.graph, lookup.entry, { name: r.identity.segments[r.identity.segments.length - 1], ...r.body })) report(f);
+        for (const f of checkBody(lookup.graph, lookup.entry, { name: shortNameOf(r.identity), ...r.body })) report(f);
         break;
       case 'unknown-type':
         report({ level: 'error', where: 'type', message: `'${resourceType}' is not an Azure resource type azcdk knows.${didYouMean(resourceType, lookup.known)} Fix the type name.` });
