@@ -11,8 +11,8 @@ for (let i = 0; i < n; i++) {
   const ref = i % 10 === 0 && i > 0;
   resources.push({
     type: 'Microsoft.Network/networkSecurityGroups', apiVersion: '2025-07-01', name: `topic-${i}`,
-    location: "[parameters('location')]", tags: { index: String(i) },
-    properties: { flushConnection: i % 2 === 0, description: ref ? previousId : `topic number ${i}`, securityRules: [] },
+    location: "[parameters('location')]", tags: { index: String(i), description: ref ? previousId : `topic number ${i}` },
+    properties: { flushConnection: i % 2 === 0, securityRules: [] },
     ...(ref ? { dependsOn: [previousId] } : {}),
   });
 }
