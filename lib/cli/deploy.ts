@@ -34,6 +34,7 @@ export interface DeployArgs {
   readonly yes: boolean;
   readonly wait: boolean;
   readonly 'deployment-name'?: string;
+  readonly attach?: string;
   readonly 'outputs-file'?: string;
   readonly endpoint?: string;
   readonly 'on-interrupt': InterruptAction;
@@ -47,7 +48,7 @@ export interface DeployArgs {
 /** Flags that take one value: repeating one is a mistake, not a list (yargs would make it one). */
 const SINGLE_VALUE_FLAGS = [
   'all', 'resource-group', 'subscription', 'location', 'mode', 'validate-only', 'what-if', 'what-if-json', 'yes', 'wait',
-  'deployment-name', 'outputs-file', 'endpoint', 'on-interrupt', 'poll-interval', 'from', 'app', 'out', 'strict',
+  'deployment-name', 'attach', 'outputs-file', 'endpoint', 'on-interrupt', 'poll-interval', 'from', 'app', 'out', 'strict',
 ] as const;
 
 /** The command. `io` may be a DeployIo (prompter, interrupts, env) in tests. */
@@ -70,6 +71,7 @@ export function deployCommand(io: CliIo): CommandModule<object, DeployArgs> {
         .option('yes', { alias: 'y', type: 'boolean', default: false, describe: 'Deploy without asking for confirmation (required when stdin is not a terminal)' })
         .option('wait', { type: 'boolean', default: true, describe: 'Wait for the deployment; --no-wait submits it and prints how to follow it' })
         .option('deployment-name', { alias: 'n', type: 'string', describe: 'Deployment name (default: <stack>-<UTC time>-<random>, unique per run)' })
+        .option('attach', { type: 'string', describe: 'Follow deployment NAME sent earlier (e.g. with --no-wait) instead of deploying: progress, result, outputs, --outputs-file' })
         .option('outputs-file', { type: 'string', describe: 'Write outputs as JSON {stack: {output: value}} to FILE' })
         .option('endpoint', { type: 'string', describe: 'ARM endpoint (other clouds, or a local ARM-compatible endpoint with $AZCDK_TOKEN)' })
         .option('on-interrupt', { type: 'string', choices: ['ask', 'cancel', 'leave'], default: 'ask', describe: 'On Ctrl-C once the deployment is sent: ask (on a terminal; otherwise leave), cancel the deployment, or leave it running' })
@@ -81,6 +83,13 @@ export function deployCommand(io: CliIo): CommandModule<object, DeployArgs> {
           }
           if (!(Number(a['poll-interval']) > 0)) throw new UsageError('--poll-interval must be a positive number of seconds.');
           if (a['validate-only'] && a['what-if']) throw new UsageError('--validate-only stops before what-if; pass one of --validate-only and --what-if.');
+          if (!a.wait && a['outputs-file'] !== undefined) {
+            throw new UsageError(`--no-wait returns before the deployment has outputs, so --outputs-file would write nothing. Drop --no-wait, or follow the deployment later with 'azcdk deploy STACK -g ${a['resource-group']} --attach NAME --outputs-file ${a['outputs-file']}'.`);
+          }
+          if (a.attach !== undefined) {
+            const clash = (['validate-only', 'what-if', 'what-if-json', 'deployment-name'] as const).find((f) => a[f] !== undefined && a[f] !== false) ?? (!a.wait ? 'no-wait' : undefined);
+            if (clash) throw new UsageError(`--attach follows a deployment that was already sent, so --${clash} does not apply to it; pass one of --attach and --${clash}.`);
+          }
           if (a['validate-only'] && a['what-if-json'] !== undefined) throw new UsageError('--validate-only stops before what-if, so --what-if-json would write nothing; pass one of them (--what-if --what-if-json FILE stops after writing the what-if).');
           return true;
         }) as unknown as Argv<DeployArgs>,
@@ -118,6 +127,9 @@ async function runDeploy(args: DeployArgs, io: DeployIo, redactor: Redactor): Pr
     authentication,
     pollIntervalMs: args['poll-interval'] * 1000,
     ...(args.endpoint ? { endpoint: args.endpoint } : {}),
+    onRetry: (message) => safe.err(`note: ${message}`),
+    ...(io.sleep ? { sleep: (ms: number) => io.sleep!(ms) } : {}),
+    ...(io.clock ? { clock: io.clock } : {}),
   });
   const options: DeployOptions = {
     resourceGroup: args['resource-group'],
@@ -130,6 +142,7 @@ async function runDeploy(args: DeployArgs, io: DeployIo, redactor: Redactor): Pr
     yes: args.yes,
     noWait: !args.wait,
     ...(args['deployment-name'] !== undefined ? { deploymentName: args['deployment-name'] } : {}),
+    ...(args.attach !== undefined ? { attach: args.attach } : {}),
     ...(args['outputs-file'] ? { outputsFile: io.resolve(args['outputs-file']) } : {}),
     onInterrupt: args['on-interrupt'],
     progressIntervalMs: args['poll-interval'] * 1000,

@@ -22,6 +22,7 @@ import {
   type SubmittedDeployment,
 } from './client.js';
 import type { Authentication } from './credentials.js';
+import { systemClock, type Clock } from './clock.js';
 
 /** How to reach ARM. */
 export interface ArmClientOptions {
@@ -34,12 +35,26 @@ export interface ArmClientOptions {
    * wins when longer). @default no pacing: the SDK's interval (2000), or Retry-After
    */
   readonly pollIntervalMs?: number;
+  /** The time polls are paced in (tests pass one that does not spend it). @default systemClock */
+  readonly clock?: Clock;
   /**
    * While waiting for a deployment ARM accepted, transient polling failures (429, 5xx, dropped
-   * connections) are retried until they have gone on in a row for this long. @default 600000 (10 min)
+   * connections) are retried until they have gone on in a row for this long; so are the calls
+   * before the deployment is submitted (resource group, validate, what-if), counting the time
+   * spent waiting between tries. @default 600000 (10 min)
    */
   readonly givePollingUpAfterMs?: number;
+  /** Told about each retry of a transient failure before submission (429, 5xx, dropped connection). */
+  readonly onRetry?: (message: string) => void;
+  /**
+   * Waits between retries (and polls while following a deployment). Tests pass one that records
+   * the delays instead of spending them. @default a timer
+   */
+  readonly sleep?: Sleep;
 }
+
+/** Waits `ms` milliseconds; rejects with an AbortError when `signal` aborts. */
+export type Sleep = (ms: number, signal?: AbortSignalLike) => Promise<void>;
 
 // The value of @azure/core-rest-pipeline's bearerTokenAuthenticationPolicyName (a transitive
 // dependency we do not import directly). Tests against the loopback endpoint fail if it changes.
@@ -91,8 +106,8 @@ export async function createArmResourcesClient(options: ArmClientOptions): Promi
   }
   const holds: Holds = new WeakMap();
   sdk.pipeline.addPolicy(holdPolicy(holds));
-  if (options.pollIntervalMs !== undefined) sdk.pipeline.addPolicy(pacingPolicy(options.pollIntervalMs));
-  return new ArmResourcesDeploymentClient(sdk, endpoint ?? 'https://management.azure.com', holds, options.pollIntervalMs, options.givePollingUpAfterMs ?? 600_000, credentialSource);
+  if (options.pollIntervalMs !== undefined) sdk.pipeline.addPolicy(pacingPolicy(options.pollIntervalMs, options.clock ?? systemClock));
+  return new ArmResourcesDeploymentClient(sdk, endpoint ?? 'https://management.azure.com', holds, options.pollIntervalMs, options.givePollingUpAfterMs ?? 600_000, credentialSource, options.sleep ?? wait, options.onRetry);
 }
 
 class ArmResourcesDeploymentClient implements DeploymentClient {
@@ -104,24 +119,29 @@ class ArmResourcesDeploymentClient implements DeploymentClient {
     private readonly givePollingUpAfterMs: number,
     /** Where the token comes from, said when ARM refuses it (401). */
     private readonly credentialSource: () => string,
+    private readonly sleep: Sleep,
+    private readonly onRetry?: (message: string) => void,
   ) {}
 
   async getResourceGroup(name: string) {
-    try {
-      const group = await this.sdk.resourceGroups.get(name);
-      return { name: group.name ?? name, location: group.location };
-    } catch (error) {
-      if (statusOf(error) === 404) return undefined;
-      throw this.translate(`Reading resource group '${name}'`, error);
-    }
+    const group = await this.patiently(`Reading resource group '${name}'`, async () => {
+      try {
+        return await this.sdk.resourceGroups.get(name);
+      } catch (error) {
+        if (statusOf(error) === 404) return undefined;
+        throw error;
+      }
+    });
+    return group && { name: group.name ?? name, location: group.location };
   }
 
   async createResourceGroup(name: string, location: string) {
-    await this.call(`Creating resource group '${name}' in ${location}`, () => this.sdk.resourceGroups.createOrUpdate(name, { location }));
+    // A PUT of the same group: repeating it after a lost answer changes nothing.
+    await this.patiently(`Creating resource group '${name}' in ${location}`, () => this.sdk.resourceGroups.createOrUpdate(name, { location }));
   }
 
   async validate(resourceGroup: string, deploymentName: string, request: DeploymentRequest) {
-    const result = await this.call(`Validating deployment '${deploymentName}'`, () =>
+    const result = await this.patiently(`Validating deployment '${deploymentName}'`, () =>
       this.sdk.deployments.beginValidateAndWait(resourceGroup, deploymentName, body(request), this.lroOptions()),
     );
     if (result.error) throw new ArmRequestError(`Validating deployment '${deploymentName}'`, result.error as ArmErrorInfo);
@@ -131,7 +151,7 @@ class ArmResourcesDeploymentClient implements DeploymentClient {
     // The SDK's mappers type a property change's before/after as dictionaries, which turns a
     // primitive like "10.0.0.0/16" into {"0":"1","1":"0",...}. Read the response body as sent.
     let raw: { properties?: { changes?: unknown[] } } | undefined;
-    const result = await this.call(`What-if of deployment '${deploymentName}'`, () =>
+    const result = await this.patiently(`What-if of deployment '${deploymentName}'`, () =>
       this.sdk.deployments.beginWhatIfAndWait(
         resourceGroup, deploymentName,
         { properties: { ...body(request).properties, whatIfSettings: { resultFormat: 'FullResourcePayloads' } } },
@@ -255,8 +275,7 @@ class ArmResourcesDeploymentClient implements DeploymentClient {
     let failingSince = error === undefined ? undefined : Date.now();
     for (;;) {
       if (failingSince !== undefined) {
-        // Backoff, or Azure's Retry-After when that is longer (a Retry-After of 0 is no reason to hammer).
-        const delay = Math.max(retryAfterOf(headerOf(last, 'retry-after')) ?? 0, Math.min(1000 * 2 ** (failures - 1), 60_000));
+        const delay = backoff(last, failures);
         if (Date.now() + delay - failingSince > limit) {
           throw this.translate(this.waiting(resourceGroup, deploymentName, `${minutes(Date.now() - failingSince)} of failures in a row, so azcdk stopped waiting`), last);
         }
@@ -264,9 +283,9 @@ class ArmResourcesDeploymentClient implements DeploymentClient {
           `could not poll deployment ${deploymentName} (${describeTransient(last)}); retrying in ${seconds(delay)}` +
             ` (failure ${failures} in a row; azcdk keeps trying for ${minutes(limit)} of failures in a row). The deployment goes on in Azure meanwhile.`,
         );
-        await wait(delay, signal);
+        await this.sleep(delay, signal);
       } else {
-        await wait(this.pollIntervalMs ?? 2000, signal);
+        await this.sleep(this.pollIntervalMs ?? 2000, signal);
       }
       try {
         const state = toState(await this.sdk.deployments.get(resourceGroup, deploymentName, signal ? { abortSignal: signal } : undefined));
@@ -280,6 +299,15 @@ class ArmResourcesDeploymentClient implements DeploymentClient {
         failingSince ??= Date.now();
       }
     }
+  }
+
+  async followExisting(resourceGroup: string, deploymentName: string): Promise<SubmittedDeployment> {
+    const initial = await this.get(resourceGroup, deploymentName);
+    return {
+      initial,
+      waitUntilDone: (signal?: AbortSignal, onRetry?: (message: string) => void) =>
+        isTerminal(initial.provisioningState) ? Promise.resolve(initial) : this.follow(resourceGroup, deploymentName, undefined, signal, onRetry),
+    };
   }
 
   async get(resourceGroup: string, deploymentName: string): Promise<DeploymentState> {
@@ -304,6 +332,32 @@ class ArmResourcesDeploymentClient implements DeploymentClient {
 
   private lroOptions() {
     return this.pollIntervalMs !== undefined ? { updateIntervalInMs: this.pollIntervalMs } : {};
+  }
+
+  /**
+   * Runs a call made before the deployment is submitted (each is safe to repeat: reads, the PUT of
+   * a resource group, validate and what-if, which change nothing). The SDK retries a 429, 5xx or
+   * dropped connection 3 times within seconds; after that azcdk keeps retrying with the same
+   * patience as polling: backoff of 1, 2, 4 ... 60 s, or Azure's Retry-After when longer, each
+   * retry announced, until the waits add up to givePollingUpAfterMs.
+   */
+  private async patiently<T>(action: string, fn: () => Promise<T>): Promise<T> {
+    const limit = this.givePollingUpAfterMs;
+    let waited = 0;
+    for (let failures = 1; ; failures++) {
+      try {
+        return await fn();
+      } catch (error) {
+        if (!isTransient(error)) throw this.translate(action, error);
+        const delay = backoff(error, failures);
+        if (waited + delay > limit) throw this.translate(`${action} (${minutes(waited)} of failures in a row, so azcdk stopped trying; nothing was deployed)`, error);
+        this.onRetry?.(
+          `${action}: ${describeTransient(error)}; retrying in ${seconds(delay)} (failure ${failures} in a row; azcdk keeps trying for ${minutes(limit)}). Nothing has been deployed yet.`,
+        );
+        await this.sleep(delay);
+        waited += delay;
+      }
+    }
   }
 
   private async call<T>(action: string, fn: () => Promise<T>): Promise<T> {
@@ -379,9 +433,11 @@ function untilReleased(hold: Promise<void>, signal: AbortSignalLike): Promise<vo
  * operationResults) or of its operations list waits until max(Retry-After, poll interval) has
  * passed since the previous poll of the same kind. The Retry-After of any response about the
  * deployment counts, so the first poll after the PUT or POST waits for it too. Next-link pages
- * of one listing are not delayed.
+ * of one listing are not delayed. The wait is this policy's alone, on `clock`: the Retry-After of
+ * a response it paces by is taken off before the SDK's poller sees it, so the poller waits only
+ * the poll interval and does not wait the same Retry-After again on its own timer.
  */
-function pacingPolicy(pollIntervalMs: number): PipelinePolicy {
+function pacingPolicy(pollIntervalMs: number, clock: Clock): PipelinePolicy {
   const retryAfterMs = new Map<string, number>();
   const notBefore = new Map<string, number>();
   return {
@@ -395,14 +451,17 @@ function pacingPolicy(pollIntervalMs: number): PipelinePolicy {
         : /\/(operationstatuses|operationresults)\//i.test(url.pathname) ? `${key} status`
         : /\/operations$/i.test(url.pathname) && !url.searchParams.has('$skiptoken') ? `${key} operations`
         : undefined;
-      if (stream) await wait((notBefore.get(stream) ?? 0) - Date.now(), request.abortSignal);
+      if (stream) await clock.sleep((notBefore.get(stream) ?? 0) - clock.now(), request.abortSignal);
       const response = await next(request);
       const retryAfter = retryAfterOf(response.headers.get('retry-after'));
       if (retryAfter !== undefined) retryAfterMs.set(key, retryAfter);
       const gap = Math.max(pollIntervalMs, retryAfterMs.get(key) ?? 0);
       // A PUT or POST that starts work sets when its first status poll may go out.
-      if (stream) notBefore.set(stream, Date.now() + gap);
-      else if (request.method === 'PUT' || request.method === 'POST') notBefore.set(`${key} status`, Date.now() + gap);
+      const starts = request.method === 'PUT' || request.method === 'POST';
+      if (stream) notBefore.set(stream, clock.now() + gap);
+      else if (starts) notBefore.set(`${key} status`, clock.now() + gap);
+      // Waited for above, before the next poll: the SDK's poller must not wait it once more.
+      if ((stream || starts) && response.status < 300) response.headers.delete('retry-after');
       return response;
     },
   };
@@ -420,19 +479,7 @@ export function retryAfterOf(value: string | undefined): number | undefined {
 }
 
 function wait(ms: number, signal?: AbortSignalLike): Promise<void> {
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener('abort', onAbort, { once: true });
-  });
+  return systemClock.sleep(ms, signal);
 }
 
 function abortError(): Error {
@@ -457,6 +504,11 @@ function isTransient(error: unknown): boolean {
   const e = error as { name?: string; statusCode?: number } | null;
   if (e?.name !== 'RestError') return false;
   return e.statusCode === undefined || e.statusCode === 408 || e.statusCode === 429 || e.statusCode >= 500;
+}
+
+/** Backoff after the n-th failure in a row, or Azure's Retry-After when that is longer (a Retry-After of 0 is no reason to hammer). */
+function backoff(error: unknown, failures: number): number {
+  return Math.max(retryAfterOf(headerOf(error, 'retry-after')) ?? 0, Math.min(1000 * 2 ** (failures - 1), 60_000));
 }
 
 function describeTransient(error: unknown): string {

@@ -125,6 +125,11 @@ export interface DeploymentClient {
    * is the one this call sent (same correlation id, or `uniqueName`).
    */
   submit(resourceGroup: string, deploymentName: string, request: DeploymentRequest, options?: SubmitOptions): Promise<SubmittedDeployment>;
+  /**
+   * A deployment sent earlier (by `--no-wait`, another run, the portal), to follow like one this
+   * run submitted. Throws ArmRequestError (404 DeploymentNotFound) if there is none of that name.
+   */
+  followExisting(resourceGroup: string, deploymentName: string): Promise<SubmittedDeployment>;
   get(resourceGroup: string, deploymentName: string): Promise<DeploymentState>;
   listOperations(resourceGroup: string, deploymentName: string): Promise<readonly OperationInfo[]>;
   cancel(resourceGroup: string, deploymentName: string): Promise<void>;

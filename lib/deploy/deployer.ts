@@ -41,6 +41,11 @@ export interface DeployOptions {
   /** Submit and return without waiting. */
   readonly noWait: boolean;
   readonly deploymentName?: string;
+  /**
+   * Follow this deployment, sent earlier (e.g. with --no-wait), instead of deploying: progress,
+   * result, outputs. One stack: the one the deployment deploys (for construct paths).
+   */
+  readonly attach?: string;
   /** Absolute path to write outputs to. */
   readonly outputsFile?: string;
   readonly onInterrupt: InterruptAction;
@@ -82,6 +87,11 @@ export async function deployStacks(stacks: readonly StackArtifact[], options: De
   if (options.deploymentName !== undefined) {
     checkDeploymentName(options.deploymentName);
     if (stacks.length > 1) throw new UsageError(`--deployment-name names one deployment; ${stacks.length} stacks are selected. Deploy them one at a time, or drop --deployment-name.`);
+  }
+  if (options.attach !== undefined) {
+    checkDeploymentName(options.attach, '--attach');
+    if (stacks.length !== 1) throw new UsageError(`--attach follows one deployment; ${stacks.length} stacks are selected. Name the stack it deploys: azcdk deploy STACK --attach ${options.attach}.`);
+    return attachTo(stacks[0], options.attach, options, ctx);
   }
   if (options.mode === 'Complete' && stacks.length > 1) {
     // Each Complete deployment deletes what its own template does not declare: the resources of
@@ -154,11 +164,48 @@ async function prepare(stacks: readonly StackArtifact[], options: DeployOptions,
     if (missing.length) Object.assign(values, await askForMissing(stack, missing, decl, ctx));
     ctx.redactor.add(secretsOf(decl, values));
     const deploymentName = options.deploymentName ?? defaultDeploymentName(stack.name);
-    const plain = Object.fromEntries(Object.entries(values).filter(([, v]) => 'value' in v).map(([k, v]) => [k, (v as { value: unknown }).value]));
-    for (const [name, p] of Object.entries(decl)) if (!(name in plain) && p.defaultValue !== undefined) plain[name] = literalDefault(p.defaultValue);
-    out.push({ stack, deploymentName, values: plain, fed, request: { mode: options.mode, template: stack.template, parameters: values } });
+    out.push({ stack, deploymentName, values: literalValues(values, decl), fed, request: { mode: options.mode, template: stack.template, parameters: values } });
   }
   return out;
+}
+
+/** Literal parameter values (given, else literal defaults), for evaluating resource names. */
+function literalValues(values: Readonly<Record<string, ParameterValue>>, decl: Readonly<Record<string, TemplateParameter>>): Record<string, unknown> {
+  const plain = Object.fromEntries(Object.entries(values).filter(([, v]) => 'value' in v).map(([k, v]) => [k, (v as { value: unknown }).value]));
+  for (const [name, p] of Object.entries(decl)) if (!(name in plain) && p.defaultValue !== undefined) plain[name] = literalDefault(p.defaultValue);
+  return plain;
+}
+
+/**
+ * `--attach NAME`: follows a deployment sent earlier as if this run had sent it (progress, Ctrl-C,
+ * failure report, outputs and --outputs-file). Parameters that are given are used to map names
+ * to constructs; missing ones are not asked for (nothing is sent).
+ */
+async function attachTo(stack: StackArtifact, name: string, options: DeployOptions, ctx: DeployerContext): Promise<void> {
+  const rg = options.resourceGroup;
+  const decl = stack.template.parameters ?? {};
+  const resolved = parametersForStack(decl, stack.parameters, options.parameters, `${stack.name}: ${stack.manifest.parametersFile}`);
+  ctx.redactor.add(resolved.secrets);
+  const group = await ctx.client.getResourceGroup(rg);
+  if (!group) throw new AzcdkError(`Resource group '${rg}' does not exist in subscription ${options.subscriptionId}, so it has no deployment ${name} to follow.`);
+  const prepared: PreparedStack = { stack, deploymentName: name, values: literalValues(resolved.values, decl), fed: new Map(), request: { mode: options.mode, template: stack.template, parameters: resolved.values } };
+  const p: MappedStack = { ...prepared, map: resourceMap(prepared, { subscriptionId: options.subscriptionId, resourceGroup: group.name, location: group.location, deploymentName: name }) };
+  const submitted = await reportRequestErrors(stack.name, p.map, () => ctx.client.followExisting(rg, name));
+  ctx.io.out(`${stack.name}: following deployment ${name} in resource group ${rg} (${submitted.initial.provisioningState}).`);
+  let final = submitted.initial;
+  if (!isTerminal(final.provisioningState)) {
+    const interrupts = listenForInterrupts(ctx.interrupts);
+    try {
+      final = await waitWithProgress(p, submitted, options, ctx, interrupts);
+    } finally {
+      interrupts.stop();
+    }
+  }
+  const outputs = await reportResult(p, final, options, ctx);
+  if (options.outputsFile) {
+    writeJson(options.outputsFile, { [stack.name]: outputs }, ctx.redactor);
+    ctx.io.out(`Outputs written to ${options.outputsFile}`);
+  }
 }
 
 /**
@@ -290,6 +337,7 @@ async function deployOne(p: MappedStack, options: DeployOptions, ctx: DeployerCo
       final = await interrupted(p, options, ctx);
     } else if (options.noWait) {
       io.out(`${stack.name}: submitted deployment ${name} (${submitted.initial.provisioningState}${submitted.initial.correlationId ? `, correlation id ${submitted.initial.correlationId}` : ''}). Not waiting (--no-wait). Follow it with:`);
+      io.out(`  azcdk deploy ${stack.name} -g ${rg} --subscription ${options.subscriptionId} --attach ${name}    (progress, result, --outputs-file)`);
       io.out(`  ${follow(options, name)}`);
       io.out(`  az deployment operation group list -g ${rg} -n ${name} --subscription ${options.subscriptionId} -o table`);
       return undefined;
@@ -299,6 +347,14 @@ async function deployOne(p: MappedStack, options: DeployOptions, ctx: DeployerCo
   } finally {
     interrupts.stop();
   }
+  return reportResult(p, final, options, ctx);
+}
+
+/** Reports a finished deployment: throws with the failing operations, or prints and returns the outputs. */
+async function reportResult(p: MappedStack, final: DeploymentState, options: DeployOptions, ctx: DeployerContext): Promise<Record<string, unknown>> {
+  const { io, client } = ctx;
+  const { stack, deploymentName: name, map } = p;
+  const rg = options.resourceGroup;
   if (final.provisioningState !== 'Succeeded') {
     const operations = await client.listOperations(rg, name).catch(() => [] as OperationInfo[]);
     const lines = describeFailure(final, operations, map, stack.manifest.resources);

@@ -9,10 +9,10 @@ import { UsageError } from '../core/errors.js';
 const VALID = /^[-\w._()]+$/;
 const MAX = 64;
 
-/** Checks a `--deployment-name`. */
-export function checkDeploymentName(name: string): string {
+/** Checks a `--deployment-name` (or the name given to another flag, e.g. `--attach`). */
+export function checkDeploymentName(name: string, flag = '--deployment-name'): string {
   if (name.length > MAX || !VALID.test(name)) {
-    throw new UsageError(`--deployment-name '${name}' is not a valid deployment name: use at most ${MAX} letters, digits, '-', '_', '.', '(' or ')'.`);
+    throw new UsageError(`${flag} '${name}' is not a valid deployment name: use at most ${MAX} letters, digits, '-', '_', '.', '(' or ')'.`);
   }
   return name;
 }

@@ -5,6 +5,8 @@
 import { createInterface } from 'node:readline';
 import { AzcdkError } from '../core/errors.js';
 import type { CliIo } from '../common/console-io.js';
+import type { Clock } from './clock.js';
+
 
 /** Asks the user things. Only used when the io is interactive. */
 export interface Prompter {
@@ -26,6 +28,16 @@ export interface DeployIo extends CliIo {
   /** Questions may be asked (stdin is a terminal). @default interactive */
   readonly canPrompt?: boolean;
   readonly interrupts?: InterruptSource;
+  /**
+   * Waits between retries of Azure calls and between status polls: tests pass one that records
+   * the delays (Retry-After, backoff) and returns at once. @default a timer
+   */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * The time the pacing of polls (Retry-After, --poll-interval) is measured and waited in: tests
+   * pass one that does not spend it. @default systemClock
+   */
+  readonly clock?: Clock;
 }
 
 /** Thrown when the user presses Ctrl-C at a prompt. */

@@ -35,6 +35,8 @@ export interface ResourceDiff {
   readonly name: unknown;
   /** For replaced resources: the committed name. */
   readonly previousName?: unknown;
+  /** For resources replaced because a construct id was renamed: the committed construct path. */
+  readonly previousPath?: string;
   /** The name as the manifest structures it (see NameValue), for display. @default absent without a manifest */
   readonly structuredName?: unknown;
   /** For replaced resources: the committed manifest's structured name. @default absent without a manifest */
@@ -172,6 +174,8 @@ function diffResources(
   const newKeys = new Set(after.map(keyOf));
   const out: ResourceDiff[] = [];
   const removed = new Set(before.map((_, i) => i).filter((i) => !newKeys.has(keyOf(before[i]))));
+  /** Resources without a partner yet: their place in `out` and their index in `after`. */
+  const added: Array<{ at: number; i: number }> = [];
   after.forEach((r, i) => {
     const info = afterInfo?.[i];
     const j = oldByKey.get(keyOf(r));
@@ -191,28 +195,59 @@ function diffResources(
     const renamed = info && [...removed].find((k) => beforeInfo?.[k]?.path === info.path && String(before[k].type).toLowerCase() === String(r.type).toLowerCase());
     if (renamed !== undefined) {
       removed.delete(renamed);
-      const d = diffResource(before[renamed], r, info, true)!;
-      const [was, is] = fmtPair(before[renamed].name, r.name);
-      const previousStructured = beforeInfo?.[renamed]?.name;
-      out.push({
-        ...d,
-        kind: 'replaced',
-        previousName: before[renamed].name,
-        ...(previousStructured !== undefined ? { previousStructuredName: previousStructured } : {}),
-        replacement:
-          `the name changes, so Azure creates a new resource ${is}; in Incremental mode the old ${was} ` +
-          'stays behind as an orphan (delete it yourself, or deploy in Complete mode)',
-      });
+      out.push(replaced(before[renamed], r, beforeInfo?.[renamed], info, 'the name changes'));
       return;
     }
+    added.push({ at: out.length, i });
     out.push({ kind: 'added', type: String(r.type), name: r.name, ...where(info), changes: [], dependsOn: { added: [], removed: [] } });
   });
+  // A construct id renamed (`Db` -> `Database`): the resources below it have new paths, and the
+  // names derived from their paths change, so each is a new resource replacing an old one. An
+  // added resource is paired with the one removed resource of its type whose path differs in
+  // that one segment only, when neither has another such partner.
+  const renamedId = (k: number, i: number) =>
+    String(before[k].type).toLowerCase() === String(after[i].type).toLowerCase() ? oneSegmentRenamed(beforeInfo?.[k]?.path, afterInfo?.[i]?.path) : undefined;
+  for (const { at, i } of added) {
+    const partners = [...removed].filter((k) => renamedId(k, i));
+    if (partners.length !== 1 || added.some((a) => a.i !== i && renamedId(partners[0], a.i))) continue;
+    const k = partners[0];
+    const { from, to } = renamedId(k, i)!;
+    removed.delete(k);
+    out[at] = {
+      ...replaced(before[k], after[i], beforeInfo?.[k], afterInfo?.[i], `the construct id '${from}' became '${to}' (${beforeInfo![k].path} -> ${afterInfo![i].path}), and the name with it`, 'To keep the resource, keep the old id, or give the resource its old name explicitly'),
+      previousPath: beforeInfo![k].path,
+    };
+  }
   for (const i of removed) {
     out.push({
       kind: 'removed', type: String(before[i].type), name: before[i].name, ...where(beforeInfo?.[i]), changes: [], dependsOn: { added: [], removed: [] },
     });
   }
   return out;
+}
+
+/** The diff of a resource Azure sees as new, replacing the committed one, and why. */
+function replaced(old: Resource, now: Resource, oldInfo: ResourceInfo | undefined, info: ResourceInfo | undefined, why: string, advice = ''): ResourceDiff {
+  const [was, is] = fmtPair(old.name, now.name);
+  return {
+    ...diffResource(old, now, info, true)!,
+    kind: 'replaced',
+    previousName: old.name,
+    ...(oldInfo?.name !== undefined ? { previousStructuredName: oldInfo.name } : {}),
+    replacement:
+      `${why}, so Azure creates a new resource ${is}; in Incremental mode the old ${was} ` +
+      `stays behind as an orphan (delete it yourself, or deploy in Complete mode)${advice ? `. ${advice}` : ''}`,
+  };
+}
+
+/** The one segment in which two construct paths of the same depth differ, if exactly one does. */
+function oneSegmentRenamed(before: string | undefined, after: string | undefined): { from: string; to: string } | undefined {
+  if (before === undefined || after === undefined) return undefined;
+  const a = before.split('/');
+  const b = after.split('/');
+  if (a.length !== b.length) return undefined;
+  const differing = a.map((_, j) => j).filter((j) => a[j] !== b[j]);
+  return differing.length === 1 ? { from: a[differing[0]], to: b[differing[0]] } : undefined;
 }
 
 function where(info: ResourceInfo | undefined): { path?: string; logicalId?: string; structuredName?: unknown } {

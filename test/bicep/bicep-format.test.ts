@@ -1,9 +1,14 @@
 import { expect } from 'chai';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App, ArmResource, ExistingResource, Fn, Output, Parameter, Stack } from '../../lib/index.js';
 import {
   arrayDoc as arr, callDoc as call, concat as cat, flatText, layoutDoc, objectDoc as obj, ternaryDoc as ternary, type Doc,
 } from '../../lib/synth/bicep/bicep-document.js';
+import { sharedBicep } from '../support/bicep-compiler.js';
 import { fileOf } from '../support/synth.js';
+import { randomLayoutFile } from './support/random-doc.js';
 import { randomApp } from './support/random-stack.js';
 
 // Every expected text below is what `bicep format` (Bicep CLI 0.49.2, default settings) prints for
@@ -192,5 +197,27 @@ describe('Bicep line breaking (as bicep format prints)', () => {
         expect(fileOf(randomApp(seed).synth(), `Random${seed}.bicep`)).to.include(`\n${lines(...excerpt)}\n`);
       });
     }
+  });
+
+  describe('against bicep format itself (skipped without the Bicep CLI)', () => {
+    it('leaves 600 random expressions, laid out at the top, in objects, deep in objects and in arrays, unchanged', async function () {
+      this.timeout(60_000);
+      const bicep = sharedBicep();
+      if (!bicep) return this.skip();
+      const dir = mkdtempSync(join(tmpdir(), 'azcdk-bicep-layout-'));
+      try {
+        for (const seed of [1, 2]) {
+          const { text, declarations } = randomLayoutFile(seed, 300);
+          const path = join(dir, `layout${seed}.bicep`);
+          writeFileSync(path, text);
+          const formatted = (await bicep.format(path)).trimEnd().split('\n\n');
+          const changed = declarations.findIndex((d, i) => d !== formatted[i]);
+          expect(changed, `seed ${seed}: azcdk\n${declarations[changed]}\nbicep format\n${formatted[changed]}`).to.equal(-1);
+          expect(formatted).to.have.length(declarations.length);
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 });

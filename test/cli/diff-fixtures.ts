@@ -18,13 +18,14 @@ export function tempDir(): string {
 }
 
 /**
- * Writes an app whose body may use App, Stack, ArmResource, Parameter, Output and `app`.
+ * Writes an app whose body may use App, Stack, ArmResource, Parameter, Output, PostgresFlexibleServer,
+ * PostgresSku and `app`.
  * Each call writes a new file unless `fileName` is given: ES modules are cached by URL, and an
  * app must run again.
  */
 export function writeApp(dir: string, body: string, fileName = `app-${++counter}.mjs`): string {
   const file = join(dir, fileName);
-  writeFileSync(file, `import { App, ArmResource, Output, Parameter, Stack } from '${LIBRARY}';\nconst app = new App();\n${body}\n`);
+  writeFileSync(file, `import { App, ArmResource, Output, Parameter, PostgresFlexibleServer, PostgresSku, Stack } from '${LIBRARY}';\nconst app = new App();\n${body}\n`);
   return file;
 }
 

@@ -103,6 +103,31 @@ describe('cli: azcdk diff, create-only properties', () => {
   });
 });
 
+describe('cli: azcdk diff, a renamed construct id', () => {
+  const app = (id: string) => `
+const stack = new Stack(app, 'Data', { location: 'westeurope' });
+const password = new Parameter(stack, 'adminPassword', { type: 'securestring' });
+const db = new PostgresFlexibleServer(stack, '${id}', { version: '16', sku: PostgresSku.burstable('Standard_B1ms'), administratorLogin: 'pgadmin', administratorPassword: password });
+db.addDatabase('appdb');
+`;
+
+  it('marks each resource below a renamed pattern id as a REPLACE of the old one, saying why, instead of added and removed', async () => {
+    const { code, lines, json } = await diffApps(app('Db'), app('Database'));
+    expect(code).to.equal(0);
+    const text = lines.join('\n');
+    expect(text, text).to.not.match(/^\[[+-]\]/m);
+    const server = json.stacks[0].resources.find((r: { type: string }) => r.type === 'Microsoft.DBforPostgreSQL/flexibleServers');
+    expect(server).to.include({ kind: 'replaced', path: 'Data/Database/Resource', previousPath: 'Data/Db/Resource' });
+    expect(server.replacement).to.match(
+      /^the construct id 'Db' became 'Database' \(Data\/Db\/Resource -> Data\/Database\/Resource\), and the name with it, so Azure creates a new resource "[^"]+"; in Incremental mode the old "[^"]+" stays behind as an orphan \(delete it yourself, or deploy in Complete mode\)\. To keep the resource, keep the old id, or give the resource its old name explicitly$/,
+    );
+    expect(server.previousName).to.not.equal(server.name);
+    expect(lines).to.include('Data: resources 0 added, 0 removed, 2 changed (2 replaced)');
+    expect(lines.filter((l) => l.endsWith(' REPLACE'))).to.have.length(2);
+    expect(json.replacements).to.equal(2);
+  });
+});
+
 describe('review: PostgreSQL flexible server changes', () => {
   const server = (properties: Record<string, unknown>, sku = { name: 'Standard_D2ds_v5', tier: 'GeneralPurpose' }) => ({
     resources: [{ type: 'Microsoft.DBforPostgreSQL/flexibleServers', apiVersion: '2025-08-01', name: 'db', location: 'westeurope', sku, properties }],

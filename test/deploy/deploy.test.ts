@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArmEndpoint } from '../support/arm-endpoint.js';
 import { PROJECT_ROOT, runAzcdkInProcess } from '../support/cli.js';
-import { deploy, deployFixture, ioFor, SUBSCRIPTION, tempDir, writeApp } from '../support/deploy-cli.js';
+import { deploy, deployFixture, ioFor, SUBSCRIPTION, tempDir, testClock, writeApp } from '../support/deploy-cli.js';
 import { runCli } from '../../lib/cli/main.js';
 import { uniqueString } from '../../lib/deploy/unique-string.js';
 import { chainedApp, uniqueNameApp } from './apps.js';
@@ -205,6 +205,42 @@ describe('azcdk deploy', () => {
     expect(endpoint.requests.slice(put + 1).map((r) => `${r.method} ${r.path}`)).to.deep.equal([]);
   });
 
+  it('--no-wait with --outputs-file is a usage error before any request (there would be no outputs), pointing to --attach', async () => {
+    const io = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--location', 'westeurope', '--yes', '--no-wait', '--outputs-file', 'o.json'], io)).to.equal(2);
+    expect(io.text()).to.contain(
+      "--no-wait returns before the deployment has outputs, so --outputs-file would write nothing. Drop --no-wait, or follow the deployment later with 'azcdk deploy STACK -g rg --attach NAME --outputs-file o.json'.",
+    );
+    const clash = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--attach', 'x', '--what-if'], clash)).to.equal(2);
+    expect(clash.text()).to.contain('--attach follows a deployment that was already sent, so --what-if does not apply to it; pass one of --attach and --what-if.');
+    expect(endpoint.requests).to.have.length(0);
+  });
+
+  it('--attach NAME follows a deployment sent with --no-wait: progress, result, outputs and --outputs-file, without sending anything', async () => {
+    const resume = endpoint.pauseDeployments();
+    const sent = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--location', 'westeurope', '--yes', '--no-wait', '--deployment-name', 'later'], sent), sent.text()).to.equal(0);
+    expect(sent.stdout).to.include(`  azcdk deploy Network -g rg --subscription ${SUBSCRIPTION} --attach later    (progress, result, --outputs-file)`);
+    const io = ioFor(endpoint, dir, { onOut: (line) => line.includes('following deployment later') && resume() });
+    expect(await deploy(endpoint, out, ['--attach', 'later', '--outputs-file', 'outputs.json'], io), io.text()).to.equal(0);
+    expect(io.stdout).to.include('Network: following deployment later in resource group rg (Accepted).');
+    expect(io.text()).to.match(/Succeeded\s+Microsoft\.Network\/virtualNetworks demo-vnet \(Network\/Vnet\)/);
+    expect(io.text()).to.contain('Network: deployment later succeeded.');
+    const nsgId = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/demo-nsg`;
+    expect(JSON.parse(readFileSync(join(dir, 'outputs.json'), 'utf8'))).to.deep.equal({ Network: { nsgId } });
+    expect(puts()).to.have.length(1);
+    expect(endpoint.requests.filter((r) => r.method !== 'GET' && r.at > puts()[0].at)).to.deep.equal([]);
+    // A finished deployment is reported at once; an unknown name says so.
+    const again = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--attach', 'later'], again), again.text()).to.equal(0);
+    expect(again.stdout).to.include('Network: following deployment later in resource group rg (Succeeded).');
+    expect(again.stdout).to.include(`  Network.nsgId = ${nsgId}`);
+    const none = ioFor(endpoint, dir);
+    expect(await deploy(endpoint, out, ['--attach', 'nope'], none)).to.equal(1);
+    expect(none.text()).to.contain("Network: Reading deployment 'nope' failed (HTTP 404):\n  DeploymentNotFound: Deployment 'nope' could not be found.");
+  });
+
   it('rejects an invalid --deployment-name before calling Azure', async () => {
     const io = ioFor(endpoint, dir);
     expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'bad name!'], io)).to.equal(2);
@@ -334,29 +370,33 @@ describe('azcdk deploy', () => {
   });
 
   it('waits max(Retry-After, --poll-interval) between polls, from the first poll on, for the operations list too', async () => {
-    const slow = await ArmEndpoint.start({ stepMs: 5, retryAfterSeconds: 1 });
+    // The deployer paces on a test clock: its waits take no time, and the endpoint records requests
+    // at that clock's times, so the gaps below are the waits the deployer asked for, exactly.
+    const clock = testClock();
+    const slow = await ArmEndpoint.start({ stepMs: 5, retryAfterSeconds: 1, now: clock.now });
     try {
       slow.resourceGroups.set('rg', { name: 'rg', location: 'westeurope' });
       slow.resourceDelayMs = 300;
-      // Paced validation and deployment; what-if (the same code path) unpaced to keep this short.
+      // Paced validation and deployment; what-if (the same code path) unpaced to keep the checks simple.
       const io = ioFor(slow, dir, {
+        clock,
         onOut: (line) => {
           if (line.includes('validation passed')) slow.retryAfterSeconds = 0;
           if (line.startsWith('Resource changes:')) slow.retryAfterSeconds = 1;
         },
       });
       expect(await deploy(slow, out, ['--yes', '--deployment-name', 'paced'], io), io.text()).to.equal(0);
-      const slack = 900;
+      const retryAfter = 1000;
       // Status polls (validate, what-if, deployment) each wait for the Retry-After of the response before.
       const paced = slow.requests.filter((r) => !/\/whatIf$/.test(r.path) && !/\/operationResults\//.test(r.path) || r.at < slow.requests.find((q) => /\/whatIf$/.test(q.path))!.at);
       const lro = paced.filter((r) => r.method !== 'GET' ? /\/deployments\/paced(\/validate)?$/i.test(r.path) : /\/operation(Statuses|Results)\//i.test(r.path));
       const polls = lro.flatMap((r, i) => (i > 0 && r.method === 'GET' ? [r.at - lro[i - 1].at] : []));
       expect(polls.length, JSON.stringify(lro.map((r) => `${r.method} ${r.path}`))).to.be.at.least(3);
-      expect(Math.min(...polls), JSON.stringify(polls)).to.be.at.least(slack);
+      expect(Math.min(...polls), JSON.stringify(polls)).to.be.at.least(retryAfter);
       const list = slow.requests.filter((r) => r.path.endsWith('/deployments/paced/operations') && !r.query.has('$skiptoken'));
       const listGaps = list.slice(1).map((r, i) => r.at - list[i].at);
       expect(listGaps.length).to.be.at.least(1);
-      expect(Math.min(...listGaps), JSON.stringify(listGaps)).to.be.at.least(slack);
+      expect(Math.min(...listGaps), JSON.stringify(listGaps)).to.be.at.least(retryAfter);
     } finally {
       await slow.close();
     }

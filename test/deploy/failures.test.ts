@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createArmResourcesClient } from '../../lib/deploy/arm-resources-client.js';
 import { ArmEndpoint } from '../support/arm-endpoint.js';
-import { ctrlCWhen, deploy, deployFixture, ioFor, onFirstLine, SUBSCRIPTION, tempDir, writeApp } from '../support/deploy-cli.js';
+import { ctrlCWhen, deploy, deployFixture, ioFor, onFirstLine, recordedSleep, SUBSCRIPTION, tempDir, writeApp } from '../support/deploy-cli.js';
 import { chainedApp, orphanApp } from './apps.js';
 
 describe('azcdk deploy: failures and faults', () => {
@@ -122,6 +122,29 @@ describe('azcdk deploy: failures and faults', () => {
     expect(await deploy(endpoint, out, ['--yes'], io), io.text()).to.equal(0);
     expect(deploymentPuts().map((r) => r.status)).to.deep.equal([500, 201]);
     expect(endpoint.requests.filter((r) => r.path.endsWith('/whatIf')).map((r) => r.status)).to.deep.equal([429, 202]);
+  });
+
+  it('keeps retrying the calls before submission (resource group, validate, what-if) past the SDK\'s 3 retries, with backoff and Azure\'s Retry-After, saying so', async () => {
+    const group = /\/resourcegroups\/rg$/i;
+    const busy = (retryAfter: string) => ({ status: 429, code: 'TooManyRequests', message: 'Rate limit exceeded.', retryAfter });
+    // The SDK's own retries (1 + 3 tries) see Retry-After 0; the fourth answer asks for 30 s.
+    endpoint.inject({ method: 'GET', path: group, times: 3, action: busy('0') });
+    endpoint.inject({ method: 'GET', path: group, action: busy('30') });
+    // Validation fails 9 times in a row: two full rounds of the SDK's tries and one more.
+    endpoint.inject({ method: 'POST', path: /\/validate$/i, times: 9, action: { status: 503, code: 'ServiceUnavailable', message: 'Try later.', retryAfter: '0' } });
+    endpoint.inject({ method: 'POST', path: /\/whatIf$/i, times: 4, action: busy('0') });
+    const clock = recordedSleep();
+    const io = ioFor(endpoint, dir, { sleep: clock.sleep });
+    expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'patient'], io), io.text()).to.equal(0);
+    expect(clock.delays).to.deep.equal([30_000, 1000, 2000, 1000]);
+    expect(io.stderr.filter((l) => l.startsWith('note: '))).to.deep.equal([
+      "note: Reading resource group 'rg': HTTP 429 TooManyRequests; retrying in 30 s (failure 1 in a row; azcdk keeps trying for 10 min). Nothing has been deployed yet.",
+      "note: Validating deployment 'patient': HTTP 503 ServiceUnavailable; retrying in 1 s (failure 1 in a row; azcdk keeps trying for 10 min). Nothing has been deployed yet.",
+      "note: Validating deployment 'patient': HTTP 503 ServiceUnavailable; retrying in 2 s (failure 2 in a row; azcdk keeps trying for 10 min). Nothing has been deployed yet.",
+      "note: What-if of deployment 'patient': HTTP 429 TooManyRequests; retrying in 1 s (failure 1 in a row; azcdk keeps trying for 10 min). Nothing has been deployed yet.",
+    ]);
+    expect(endpoint.requests.filter((r) => r.method === 'GET' && group.test(r.path)).map((r) => r.status)).to.deep.equal([429, 429, 429, 429, 200]);
+    expect(io.text()).to.contain('Network: deployment patient succeeded.');
   });
 
   it('recovers when the connection drops while polling', async () => {

@@ -27,6 +27,8 @@ export interface ArmEndpointOptions {
   readonly retryAfterSeconds?: number;
   /** Operations per page of the operations list. @default 100 */
   readonly operationsPageSize?: number;
+  /** The time requests are recorded at (`at`), e.g. a test clock's. @default Date.now */
+  readonly now?: () => number;
 }
 
 /** A fault to inject into matching requests. */
@@ -52,7 +54,7 @@ export interface RecordedRequest {
   readonly query: URLSearchParams;
   readonly headers: IncomingMessage['headers'];
   readonly body: string;
-  /** When it arrived (Date.now()). */
+  /** When it arrived (Date.now(), or the endpoint's `now`). */
   readonly at: number;
   /** Status answered, 'dropped', or `dropped after <status>` (processed, the answer never sent). */
   status?: number | 'dropped' | `dropped after ${number}`;
@@ -152,7 +154,10 @@ export class ArmEndpoint {
   private closed = false;
   private paused?: Promise<void>;
 
+  private readonly now: () => number;
+
   private constructor(options: ArmEndpointOptions) {
+    this.now = options.now ?? Date.now;
     this.token = options.token ?? randomBytes(18).toString('base64url');
     this.stepMs = options.stepMs ?? 15;
     this.resourceDelayMs = this.stepMs;
@@ -216,7 +221,7 @@ export class ArmEndpoint {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const record: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() };
+      const record: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: this.now() };
       this.requests.push(record);
       this.onRequest?.(record);
       const fault = this.takeFault(record);

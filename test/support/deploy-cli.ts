@@ -6,6 +6,7 @@
 import { cpSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runCli } from '../../lib/cli/main.js';
+import type { Clock } from '../../lib/deploy/clock.js';
 import type { DeployIo, InterruptSource, Prompter } from '../../lib/deploy/prompt.js';
 import type { App } from '../../lib/index.js';
 import { writeAssemblyAtomically } from '../../lib/synth/write-assembly.js';
@@ -42,6 +43,16 @@ export interface CaptureOptions {
   readonly secrets?: string[];
   /** Called for each stdout line (e.g. to press Ctrl-C when progress appears). */
   readonly onOut?: (line: string, io: CapturedIo) => void;
+  /** Waits between retries and polls instead of a timer (e.g. recordedSleep()). @default a timer */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** The time the deployer paces its polls in (e.g. testClock()). @default the real one */
+  readonly clock?: Clock;
+}
+
+/** A sleep that records each delay asked for and waits only a millisecond (tests of backoff and Retry-After). */
+export function recordedSleep(): { readonly delays: number[]; sleep(ms: number): Promise<void> } {
+  const delays: number[] = [];
+  return { delays, sleep: (ms) => { delays.push(ms); return new Promise((resolve) => setTimeout(resolve, 1)); } };
 }
 
 /** A capturing io. */
@@ -86,9 +97,34 @@ export function captureIo(options: CaptureOptions): CapturedIo {
     prompter,
     ...(options.canPrompt !== undefined ? { canPrompt: options.canPrompt } : {}),
     interrupts,
+    ...(options.sleep ? { sleep: options.sleep } : {}),
     env: options.env ?? {},
+    ...(options.clock ? { clock: options.clock } : {}),
   };
   return io;
+}
+
+/**
+ * A clock whose waits take no time: each moves its time forward by the amount asked for and
+ * returns on the next turn of the event loop (so requests and timers in flight go on). The
+ * deployer's pacing can then be checked on this clock's times (an endpoint started with
+ * `now: clock.now` records requests in them) without spending them.
+ */
+export function testClock(start = 1_000_000): Clock & { readonly waits: number[] } {
+  let time = start;
+  const waits: number[] = [];
+  return {
+    waits,
+    now: () => time,
+    sleep: (ms, signal) => {
+      if (signal?.aborted) return Promise.reject(Object.assign(new Error('The operation was aborted.'), { name: 'AbortError' }));
+      if (ms > 0) {
+        waits.push(ms);
+        time += ms;
+      }
+      return new Promise((resolve) => setImmediate(resolve));
+    },
+  };
 }
 
 /** An onOut that runs `action` once, on the first stdout line matching `pattern`. */

@@ -16,10 +16,14 @@
  * - everything else is glued: operators, parentheses, `!`, property access, string
  *   interpolations and literals never break, so such a line stays long.
  *
+ * A call's last argument that is an array or object (two or more arguments) is special: when it
+ * is broken it hugs the call (`union(a, {` ... `})`), and when the call is measured only the text
+ * up to its opening bracket counts, the rest of the line not at all. `[]` and `{}` count as broken
+ * there, so a line holding `f(x, {})` can stay longer than 120 columns.
+ *
  * The formatter also reads its input: an array or object that starts with a newline stays broken,
- * and then every bracket and ternary around it breaks too, except that a call's broken last
- * argument (array or object, two or more arguments) hugs the call: `union(a, {` ... `})`. So the
- * text the formatter leaves unchanged is a fixed point: the layout is repeated, keeping broken the
+ * and then every bracket and ternary around it breaks too (except the call it hugs). So the text
+ * the formatter leaves unchanged is a fixed point: the layout is repeated, keeping broken the
  * arrays and objects the previous round broke, until it breaks the same ones it kept.
  *
  * Source: Bicep.Core PrettyPrintV2 (SyntaxLayouts, PrettyPrinterV2); checked against the CLI.
@@ -134,12 +138,12 @@ export function layoutDoc(doc: Doc, column: number, indentLevel: number): string
   const flat = flatText(doc);
   if (column + flat.length <= LINE_WIDTH) return flat;
   let kept = new Set<ListDoc>();
+  // A kept list stays broken, so each round keeps more lists or stops; one round after the first
+  // is all that 20,000 fuzzed expressions needed. The cap only bounds the work (its text is valid Bicep).
   for (let round = 0; ; round++) {
     const printer = new Printer(column);
     printer.print(indentLevel, [new Builder(kept).build(doc)]);
-    if (sameMembers(printer.broken, kept)) return printer.text();
-    // Each round keeps at least the lists of the last; a handful of rounds covers any nesting we write.
-    if (round === 8) throw new Error(`internal error: no stable Bicep layout for ${flat}`);
+    if (round === 8 || sameMembers(printer.broken, kept)) return printer.text();
     kept = printer.broken;
   }
 }

@@ -10,7 +10,7 @@ import { App, ArmResource, ExistingResource, Expression, Fn, Literal, Output, Pa
 import type { ResourceBase } from '../../../lib/index.js';
 
 /** mulberry32: small, fast, good enough for test data. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
