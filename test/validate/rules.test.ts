@@ -44,6 +44,21 @@ describe('validation against the type snapshot: each rule', () => {
     ]);
   });
 
+  it('scopes: a type deployed only above resource groups is an error; a read-only type a warning', () => {
+    const { app, stack } = stackOf();
+    resource(stack, 'Rg', { type: 'Microsoft.Resources/resourceGroups', apiVersion: '2025-04-01', name: 'rg' });
+    resource(stack, 'Lock', { type: 'Microsoft.Authorization/locks', apiVersion: '2020-05-01', name: 'lock', location: null, properties: { level: 'CanNotDelete' } });
+    expect(findings(app).errors).to.deep.equal([
+      "[S/Rg] type: Microsoft.Resources/resourceGroups@2025-04-01 is deployed at subscription scope, but a stack deploys into a resource group. Deploy it with a template at that scope (az deployment sub create ...), outside azcdk.",
+    ]);
+    const other = stackOf();
+    const env = resource(other.stack, 'App', { type: 'Microsoft.App/containerApps', apiVersion: '2026-07-01', name: 'app' });
+    resource(other.stack, 'Pl', { type: 'Microsoft.App/containerApps/privateLinkResources', apiVersion: '2026-07-01', name: 'link', parent: env });
+    expect(findings(other.app).warnings).to.include(
+      '[S/Pl] type: Microsoft.App/containerApps/privateLinkResources@2026-07-01 is read-only: Azure does not deploy it, only reads it. Import it with ExistingResource instead.',
+    );
+  });
+
   it('name length and pattern', () => {
     expect(storage({ name: 'Ab' }).errors).to.deep.equal([
       `[S/Sa] name: 'Ab' is 2 characters long: ${SA_AT} allows 3 to 24 characters. Lengthen it.`,

@@ -17,6 +17,7 @@ import { checkBody, type Finding } from './check-body.js';
 import { didYouMean } from './nearest.js';
 import { AZURE_REGIONS, isAzureRegion } from './regions.js';
 import { lookUpType } from './snapshot.js';
+import type { ResourceTypeEntry } from './type-nodes.js';
 
 /** How many known api-versions an "unknown api-version" error lists (newest first). */
 const VERSIONS_LISTED = 12;
@@ -36,6 +37,7 @@ export function validateStack(model: StackModel, problems: Problem[], annotation
     const lookup = lookUpType(resourceType, apiVersion);
     switch (lookup.kind) {
       case 'found':
+        checkScope(lookup.entry, report);
         for (const f of checkBody(lookup.graph, lookup.entry, { name: shortNameOf(r.identity), ...r.body })) report(f);
         break;
       case 'unknown-type':
@@ -55,6 +57,26 @@ export function validateStack(model: StackModel, problems: Problem[], annotation
         break;
     }
     checkLocation(r.body.location, checkedParameters, model, report);
+  }
+}
+
+/** Scope bits of a resource type (Bicep's ResourceType scopes). */
+const SCOPE_NAMES: ReadonlyArray<[number, string]> = [[1, 'tenant'], [2, 'management group'], [4, 'subscription'], [8, 'resource group'], [16, 'extension (scope)']];
+const RESOURCE_GROUP = 8;
+const EXTENSION = 16;
+
+/**
+ * A stack is a resource-group deployment: a type Azure never deploys (read-only, such as a
+ * private link resource) gets a warning as in Bicep (BCP245); one deployed only at subscription,
+ * management group or tenant scope (resourceGroups, policyDefinitions) fails there: an error.
+ */
+function checkScope(entry: ResourceTypeEntry, report: Report): void {
+  const what = `${entry.name}@${entry.apiVersion}`;
+  if (entry.writableScopes === 0) {
+    report({ level: 'warning', where: 'type', message: `${what} is read-only: Azure does not deploy it, only reads it. Import it with ExistingResource instead.` });
+  } else if (!(entry.writableScopes & (RESOURCE_GROUP | EXTENSION))) {
+    const scopes = SCOPE_NAMES.filter(([bit]) => entry.writableScopes & bit).map(([, name]) => name).join(' or ');
+    report({ level: 'error', where: 'type', message: `${what} is deployed at ${scopes} scope, but a stack deploys into a resource group. Deploy it with a template at that scope (az deployment sub create ...), outside azcdk.` });
   }
 }
 
