@@ -1,12 +1,10 @@
 /**
- * Asking the user: questions and secrets (without echo) on the terminal, and Ctrl-C. Tests
- * provide their own implementations through the CLI io (see DeployIo).
+ * Asking the user: questions and secrets (without echo), and Ctrl-C, as interfaces. The CLI passes
+ * the real terminal's (cli/terminal.ts); tests provide their own through the io (see DeployIo).
  */
-import { createInterface } from 'node:readline';
 import { AzcdkError } from '../core/errors.js';
 import type { CliIo } from '../common/console-io.js';
 import type { Clock } from './clock.js';
-
 
 /** Asks the user things. Only used when the io is interactive. */
 export interface Prompter {
@@ -45,54 +43,6 @@ export class PromptInterrupted extends AzcdkError {
   constructor() {
     super('Interrupted.');
   }
-}
-
-/** Prompts on the process's terminal. */
-export function terminalPrompter(): Prompter {
-  return {
-    ask: (question) =>
-      new Promise((resolve, reject) => {
-        const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-        rl.on('SIGINT', () => { rl.close(); reject(new PromptInterrupted()); });
-        rl.question(question, (answer) => { rl.close(); resolve(answer.trim()); });
-      }),
-    askSecret: (question) =>
-      new Promise((resolve, reject) => {
-        const stdin = process.stdin;
-        // Raw mode before the question: otherwise what is typed as soon as it shows is echoed.
-        stdin.setRawMode(true);
-        stdin.resume();
-        process.stderr.write(question);
-        let value = '';
-        const done = (error?: Error) => {
-          stdin.off('data', onData);
-          stdin.setRawMode(false);
-          stdin.pause();
-          process.stderr.write('\n');
-          if (error) reject(error);
-          else resolve(value);
-        };
-        const onData = (chunk: Buffer) => {
-          for (const ch of chunk.toString('utf8')) {
-            if (ch === '\r' || ch === '\n') return done();
-            if (ch === '\u0003') return done(new PromptInterrupted());
-            if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
-            else if (ch >= ' ') value += ch;
-          }
-        };
-        stdin.on('data', onData);
-      }),
-  };
-}
-
-/** SIGINT of this process. */
-export function processInterrupts(): InterruptSource {
-  return {
-    onInterrupt(handler) {
-      process.on('SIGINT', handler);
-      return () => process.off('SIGINT', handler);
-    },
-  };
 }
 
 /** Asks a yes/no question; only 'y' or 'yes' is yes. */

@@ -10,16 +10,16 @@ import { PROJECT_ROOT } from '../support/cli.js';
 import { templateOf } from '../support/synth.js';
 
 describe('core: process-wide state', () => {
-  it('only core/process-state.ts touches globalThis or adds process listeners in the library layers', () => {
+  it('only core/process-state.ts touches globalThis, adds process listeners or reads stdin in the layers below the CLI', () => {
     const lib = join(PROJECT_ROOT, 'lib');
     const offenders: string[] = [];
-    for (const layer of ['core', 'synth', 'resources', 'patterns', 'common', 'review', 'assertions']) {
+    for (const layer of ['core', 'synth', 'resources', 'patterns', 'common', 'deploy', 'review', 'assertions']) {
       for (const file of readdirSync(join(lib, layer), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
         const path = `${layer}/${file.split(/[\\/]/).join('/')}`;
         if (path === 'core/process-state.ts') continue;
         // Code only: doc comments may name them.
         const code = readFileSync(join(lib, path), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
-        for (const use of code.match(/globalThis|process\.(on|once|addListener|prependListener)\(/g) ?? []) offenders.push(`lib/${path}: ${use}`);
+        for (const use of code.match(/globalThis|process\.stdin|process\.(on|once|addListener|prependListener)\(/g) ?? []) offenders.push(`lib/${path}: ${use}`);
       }
     }
     expect(offenders).to.deep.equal([]);

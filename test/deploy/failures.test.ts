@@ -165,8 +165,11 @@ describe('azcdk deploy: failures and faults', () => {
   it('keeps waiting through many 429s in a row while polling, saying so, and succeeds', async () => {
     // 4 exhaust the SDK poller (1 + 3 retries), 4 more the first GET of the deployment.
     endpoint.inject({ method: 'GET', path: STATUS, times: 9, action: { status: 429, code: 'TooManyRequests', message: 'Rate limit exceeded.', retryAfter: '0' } });
-    const io = ioFor(endpoint, dir);
+    // The backoff is asked for, not spent (it was 3 s of this test).
+    const waits = recordedSleep();
+    const io = ioFor(endpoint, dir, { sleep: waits.sleep });
     expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'throttled'], io), io.text()).to.equal(0);
+    expect(waits.delays.filter((ms) => ms >= 1000)).to.deep.equal([1000, 2000]);
     expect(statusRequests().filter((r) => r.status === 429)).to.have.length(9);
     expect(statusRequests().at(-1)!.status).to.equal(200);
     expect(io.stderr).to.include.members([
@@ -195,11 +198,16 @@ describe('azcdk deploy: failures and faults', () => {
     );
   });
 
+  // About 3 s: azcdk's own backoff is recorded, not spent, but the SDK's retry policy waits its own
+  // exponential backoff (about 1 s, with jitter) after dropped connections, on timers azcdk cannot replace.
   it('keeps waiting through several 503s and dropped connections in a row while polling, and succeeds', async () => {
     endpoint.inject({ method: 'GET', path: STATUS, times: 3, action: { status: 503, code: 'ServiceUnavailable', message: 'Try later.', retryAfter: '0' } });
     endpoint.inject({ method: 'GET', path: STATUS, times: 3, action: 'drop' });
-    const io = ioFor(endpoint, dir);
+    // The backoff is asked for, not spent.
+    const waits = recordedSleep();
+    const io = ioFor(endpoint, dir, { sleep: waits.sleep });
     expect(await deploy(endpoint, out, ['--yes', '--deployment-name', 'flaky'], io), io.text()).to.equal(0);
+    expect(waits.delays.filter((ms) => ms >= 1000), JSON.stringify(waits.delays)).to.have.length.at.least(1);
     expect(statusRequests().map((r) => r.status).slice(0, 6)).to.deep.equal([503, 503, 503, 'dropped', 'dropped', 'dropped']);
     expect(io.stderr.some((l) => l.startsWith('note: Network: could not poll deployment flaky ('))).to.equal(true);
     expect(io.text()).to.contain('Network: deployment flaky succeeded.');
