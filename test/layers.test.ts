@@ -14,6 +14,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[] | '*'>> = {
   core: [],
   synth: ['core'],
   resources: ['core'],
+  generated: ['resources', 'core'],
   patterns: ['resources', 'core'],
   common: ['core'],
   deploy: ['common', 'synth', 'core'],

@@ -195,6 +195,6 @@ describe('overrides', () => {
     const stack = new Stack(app, 'S');
     const r = new ArmResource(stack, 'R', { type: 'Microsoft.Test/things', apiVersion: '2025-01-01', name: 'r' });
     r.addOverride('scope', 'Microsoft.KeyVault/vaults/kv');
-    expect(() => app.synth()).to.throw("[S/R] addOverride('scope'...) sets a top-level key azcdk does not write (it writes location, tags, sku, kind, identity, zones, plan, properties)");
+    expect(() => app.synth()).to.throw("[S/R] addOverride('scope'...) sets a top-level key azcdk does not write (it writes location, extendedLocation, tags, sku, kind, identity, zones, placement, plan, managedBy, etag, eTag, properties)");
   });
 });

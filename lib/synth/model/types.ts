@@ -17,7 +17,7 @@ import type { IdentityLookup, ResolvedIdentity } from './identity.js';
 export type { IdentityLookup, ResolvedIdentity } from './identity.js';
 
 /** The keys of a resource body after type, apiVersion and name, in the order both writers emit them. */
-export const RESOURCE_BODY_KEYS = ['location', 'tags', 'sku', 'kind', 'identity', 'zones', 'plan', 'properties'] as const;
+export const RESOURCE_BODY_KEYS = ['location', 'extendedLocation', 'tags', 'sku', 'kind', 'identity', 'zones', 'placement', 'plan', 'managedBy', 'etag', 'eTag', 'properties'] as const;
 
 /** Azure allows at most 50 tags per resource. */
 export const MAX_TAGS = 50;

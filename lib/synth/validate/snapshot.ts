@@ -75,3 +75,18 @@ function knownVersions(): Map<string, { name: string; versions: string[] }> {
   }
   return versions;
 }
+
+/** The default api-version of every type (types/az/lock.json), by the type's canonical name: what the generated L1 classes use. */
+export function defaultApiVersions(): Readonly<Record<string, string>> {
+  return (JSON.parse(readFileSync(new URL('lock.json', SNAPSHOT), 'utf8')) as { defaults: Record<string, string> }).defaults;
+}
+
+/**
+ * The property descriptions of one snapshot file (only default api-versions have them): entry i
+ * holds node i's descriptions by property name, or 0 when it has none. For the L1 generator;
+ * validation never reads them.
+ */
+export function typeDocs(namespace: string, apiVersion: string): ReadonlyArray<Readonly<Record<string, string>> | 0> {
+  const file = new URL(`${namespace.toLowerCase()}/${apiVersion}.docs.json.br`, SNAPSHOT);
+  return existsSync(file) ? (JSON.parse(brotliDecompressSync(readFileSync(file)).toString('utf8')) as Array<Record<string, string> | 0>) : [];
+}

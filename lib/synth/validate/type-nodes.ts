@@ -13,6 +13,8 @@ export interface TypeRef {
 export const REQUIRED = 1;
 /** Set by Azure, absent from the PUT body. */
 export const READ_ONLY = 2;
+/** Sent in the PUT body, never returned by a GET. */
+export const WRITE_ONLY = 4;
 
 /** A property of an object type. */
 export interface TypeProperty {
